@@ -1,0 +1,116 @@
+import { analyzeImage } from './image/index.js';
+import type {
+  Analysis, ContainerReport, Diagnostic, PendingDiagnostic, PodReport, PolicyReport, SourceFile,
+} from './model/index.js';
+import { formatPath } from './model/index.js';
+import { compileNetwork } from './netpol/index.js';
+import { normalize } from './normalize/index.js';
+import { parseSources, type ParsedSources } from './parse/index.js';
+import { analyzeSecurity, podSecurityStandards } from './security/index.js';
+import type { Container, Pod, Cluster } from './model/index.js';
+
+export type * from './model/index.js';
+export { sub, formatPath } from './model/index.js';
+
+/**
+ * The engine's one entry: YAML texts in, everything a real cluster would decide out.
+ * Deterministic, no I/O; never throws on student input.
+ */
+export function analyze(sources: readonly SourceFile[]): Analysis {
+  const parsed = parseSources(sources);
+  const pending: PendingDiagnostic[] = [...parsed.diagnostics];
+  const { cluster, diagnostics: normDiags } = normalize(parsed);
+  pending.push(...normDiags);
+
+  const pods: PodReport[] = cluster.pods.map((pod) => {
+    const report = (c: Container): ContainerReport => containerReport(cluster, pod, c, pending);
+    const containers = pod.containers.map(report);
+    const initContainers = pod.initContainers.map(report);
+    return {
+      key: `${pod.namespace}/${pod.name}`,
+      pod,
+      containers,
+      initContainers,
+      status: podStatus(containers, initContainers),
+      ready: `${containers.filter((c) => c.state === 'Running').length}/${containers.length}`,
+      pss: podSecurityStandards(pod),
+    };
+  });
+
+  const { network, diagnostics: netDiags } = compileNetwork(cluster);
+  pending.push(...netDiags);
+  const policies: PolicyReport[] = cluster.policies.map((policy) => {
+    const key = `${policy.namespace}/${policy.name}`;
+    return { key, policy, selects: network.selectedBy(key) };
+  });
+
+  return {
+    sources,
+    diagnostics: resolveDiagnostics(parsed, pending),
+    cluster,
+    pods,
+    policies,
+    network,
+    locate: (ref) => parsed.locate(ref),
+  };
+}
+
+function containerReport(cluster: Cluster, pod: Pod, container: Container, pending: PendingDiagnostic[]): ContainerReport {
+  const image = analyzeImage(cluster, pod, container);
+  pending.push(...image.diagnostics);
+  const security = analyzeSecurity(pod, container, image.report.meta);
+  pending.push(...security.diagnostics);
+  const pull = image.report.pull;
+  if (pull.state !== 'Pulled') {
+    return { container, image: image.report, security: security.report, state: pull.state, message: pull.message };
+  }
+  const nonRoot = security.report.nonRoot;
+  if (!nonRoot.ok) {
+    const message = `${nonRoot.message ?? 'container has runAsNonRoot'} (pod: "${pod.name}_${pod.namespace}(${podUid(pod)})", container: ${container.name})`;
+    return { container, image: image.report, security: security.report, state: 'CreateContainerConfigError', message };
+  }
+  return { container, image: image.report, security: security.report, state: 'Running', message: null };
+}
+
+/** A stable pseudo-UID so messages look like the kubelet's without depending on time. */
+function podUid(pod: Pod): string {
+  let h = 2166136261;
+  for (const ch of `${pod.namespace}/${pod.name}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  const a = hex(h), b = hex(Math.imul(h, 2654435761) >>> 0), c = hex(Math.imul(h ^ 0x5bd1e995, 40503) >>> 0);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${c.slice(1, 4)}-${c.slice(4)}${a.slice(0, 4)}${b.slice(0, 4)}`.slice(0, 36);
+}
+
+/** kubectl's STATUS column: the first waiting reason, `Init:` when an init container is stuck. */
+function podStatus(containers: readonly ContainerReport[], init: readonly ContainerReport[]): string {
+  const stuckInit = init.find((c) => c.state !== 'Running');
+  if (stuckInit) return `Init:${stuckInit.state}`;
+  const waiting = containers.find((c) => c.state !== 'Running');
+  return waiting ? waiting.state : 'Running';
+}
+
+function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiagnostic[]): Diagnostic[] {
+  const out = pending.map((d): Diagnostic => {
+    const range = d.ref
+      ? d.offsets ? parsed.locateOffsets(d.ref.file, d.offsets[0], d.offsets[1]) : parsed.locate(d.ref, d.atKey)
+      : null;
+    return {
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      file: d.ref?.file ?? '',
+      line: range?.line ?? 1,
+      column: range?.column ?? 1,
+      endLine: range?.endLine ?? 1,
+      endColumn: range?.endColumn ?? 1,
+      path: d.ref ? formatPath(d.ref.path) : '',
+      params: d.params ?? {},
+      ...(d.object !== undefined ? { object: d.object } : {}),
+    };
+  });
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  // Stable, order-independent: by file, position, then severity and message.
+  return out.sort((a, b) =>
+    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column ||
+    rank[a.severity] - rank[b.severity] || a.message.localeCompare(b.message));
+}

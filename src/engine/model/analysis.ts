@@ -1,0 +1,45 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { ImageReport } from './image.js';
+import type { NetworkAnalysis } from './network.js';
+import type { Cluster, Container, NetworkPolicy, Pod } from './objects.js';
+import type { PssResult, SecurityReport } from './security.js';
+import type { SourceFile, SourceRange, SourceRef } from './source.js';
+
+export type ContainerState = 'Running' | 'CreateContainerConfigError' | 'ErrImagePull' | 'InvalidImageName';
+
+export interface ContainerReport {
+  readonly container: Container;
+  readonly image: ImageReport;
+  readonly security: SecurityReport;
+  readonly state: ContainerState;
+  /** null when Running; the kubelet's or the pull's message otherwise. */
+  readonly message: string | null;
+}
+
+export interface PodReport {
+  readonly key: string; // namespace/name
+  readonly pod: Pod;
+  readonly containers: readonly ContainerReport[];
+  readonly initContainers: readonly ContainerReport[];
+  /** What `kubectl get pods` shows in STATUS. */
+  readonly status: string;
+  readonly ready: string; // e.g. "1/2"
+  readonly pss: PssResult;
+}
+
+export interface PolicyReport {
+  readonly key: string;
+  readonly policy: NetworkPolicy;
+  readonly selects: readonly string[];
+}
+
+export interface Analysis {
+  readonly sources: readonly SourceFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly cluster: Cluster;
+  readonly pods: readonly PodReport[];
+  readonly policies: readonly PolicyReport[];
+  readonly network: NetworkAnalysis;
+  /** Line/column range of a recorded reference; null if the file or node is gone. */
+  locate(ref: SourceRef): SourceRange | null;
+}

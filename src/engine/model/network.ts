@@ -1,0 +1,137 @@
+import type { Direction, Protocol } from './objects.js';
+import type { SourceRef } from './source.js';
+
+/** A pod (`namespace/name`) or an external host (its bare IP). */
+export interface Endpoint {
+  readonly id: string;
+  readonly kind: 'pod' | 'external';
+  readonly ip: string;
+  readonly namespace?: string;
+  readonly name: string;
+  /** Index into `cluster.pods` or `cluster.externalHosts`. */
+  readonly index: number;
+}
+
+export interface PortProto {
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/** Why one peer of a rule did not match the remote end. */
+export type PeerMissReason =
+  | 'pod-labels' // podSelector did not match the pod's labels
+  | 'namespace-labels' // namespaceSelector did not match the pod's namespace labels
+  | 'other-namespace' // podSelector alone: only pods of the policy's namespace
+  | 'not-a-pod' // a selector peer never matches an IP outside the cluster
+  | 'ip-outside-cidr'
+  | 'ip-in-except';
+
+export interface PeerMiss {
+  readonly peerIndex: number;
+  readonly reason: PeerMissReason;
+  readonly ref: SourceRef;
+  /** e.g. { cidr, except, ip, namespace, labels } for the formatter. */
+  readonly detail: Readonly<Record<string, string>>;
+}
+
+export type PortMissReason =
+  | 'protocol' // entry is for another protocol
+  | 'port' // numeric port differs
+  | 'range' // outside port..endPort
+  | 'named-port-unresolved' // the destination declares no port by that name and protocol
+  | 'named-port-other-number'; // the name resolves, but to another number
+
+export interface PortMiss {
+  readonly portIndex: number;
+  readonly reason: PortMissReason;
+  readonly ref: SourceRef;
+  readonly detail: Readonly<Record<string, string>>;
+}
+
+export interface RuleMatch {
+  readonly policy: string; // namespace/name
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  /** null when the rule has no from/to (all peers). */
+  readonly peerIndex: number | null;
+  /** null when the rule has no ports (all ports). */
+  readonly portIndex: number | null;
+  readonly ref: SourceRef;
+  readonly peerRef?: SourceRef;
+  readonly portRef?: SourceRef;
+}
+
+export interface RuleMiss {
+  readonly policy: string;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly ref: SourceRef;
+  /** True when some peer matched (so the ports are why it missed). */
+  readonly peerMatched: boolean;
+  readonly portMatched: boolean;
+  readonly peerMisses: readonly PeerMiss[];
+  readonly portMisses: readonly PortMiss[];
+}
+
+/** A policy that selects the subject pod for this direction but has no rules at all. */
+export interface EmptyPolicy {
+  readonly policy: string;
+  readonly direction: Direction;
+  readonly ref: SourceRef;
+}
+
+export interface DirectionExplanation {
+  readonly direction: Direction;
+  /** The endpoint whose policies decide this direction (source for Egress, destination for Ingress). */
+  readonly subject: string;
+  /**
+   * Why policies do not apply at all: an external host, a hostNetwork pod (lab rule), or a CNI
+   * that does not enforce. null when they apply.
+   */
+  readonly notApplicable: 'external' | 'hostNetwork' | 'not-enforced' | null;
+  readonly isolated: boolean;
+  /** Policies (namespace/name) that select the subject with this direction. */
+  readonly isolatingPolicies: readonly string[];
+  readonly allowed: boolean;
+  readonly allowedBy: readonly RuleMatch[];
+  readonly misses: readonly RuleMiss[];
+  readonly emptyPolicies: readonly EmptyPolicy[];
+}
+
+export interface Explanation {
+  readonly from: string;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly allowed: boolean;
+  readonly enforced: boolean;
+  readonly egress: DirectionExplanation;
+  readonly ingress: DirectionExplanation;
+}
+
+export interface ConnectivityEntry {
+  readonly from: string;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly allowed: boolean;
+}
+
+/** Compiled policies: answers flows by set algebra, explains them on demand. */
+export interface NetworkAnalysis {
+  readonly endpoints: readonly Endpoint[];
+  readonly enforcing: boolean;
+  endpoint(id: string): Endpoint | undefined;
+  /** Policies (namespace/name) isolating a pod per direction; empty for externals. */
+  isolation(id: string): { readonly ingress: readonly string[]; readonly egress: readonly string[] };
+  /** Pods (namespace/name) a policy selects. */
+  selectedBy(policy: string): readonly string[];
+  allowed(from: string, to: string, port: number, protocol: Protocol): boolean;
+  explain(from: string, to: string, port: number, protocol: Protocol): Explanation | null;
+  /** Ports listed for a destination: its declared ports plus every numeric port policies name. */
+  portsOf(to: string): readonly PortProto[];
+  /** Every port/protocol in play, sorted by protocol then port. */
+  allPorts(): readonly PortProto[];
+  /** Every ordered pair of distinct endpoints (never external→external), for each port of the destination. */
+  connectivity(): readonly ConnectivityEntry[];
+}

@@ -1,0 +1,63 @@
+import type { SourceRef } from './source.js';
+
+export type FieldSource = 'container' | 'pod' | 'image' | 'default';
+
+export interface Identity {
+  readonly uid: number;
+  readonly gid: number;
+  /** The uid's name in the image's /etc/passwd, else null. */
+  readonly username: string | null;
+  readonly uidFrom: FieldSource;
+  readonly gidFrom: FieldSource;
+  /** Supplementary groups the process gets (fsGroup, supplementalGroups), sorted, unique. */
+  readonly groups: readonly number[];
+}
+
+export interface NonRootCheck {
+  /** Effective runAsNonRoot, container over pod. */
+  readonly required: boolean;
+  readonly requiredFrom: 'container' | 'pod' | null;
+  readonly ok: boolean;
+  /** The kubelet's message (without the `(pod: …, container: …)` suffix), null when ok. */
+  readonly message: string | null;
+}
+
+export interface CapabilityReport {
+  /** Upper case, without `CAP_`, sorted by name. */
+  readonly bounding: readonly string[];
+  readonly effective: readonly string[];
+  /** Compared with the runtime's default set of 14. */
+  readonly added: readonly string[];
+  readonly dropped: readonly string[];
+  readonly privileged: boolean;
+  /** Names in add/drop that are not Linux capabilities (as written). */
+  readonly unknown: readonly string[];
+}
+
+export interface SecurityReport {
+  readonly identity: Identity;
+  readonly nonRoot: NonRootCheck;
+  readonly capabilities: CapabilityReport;
+  readonly privileged: boolean;
+  readonly allowPrivilegeEscalation: boolean;
+  readonly readOnlyRootFilesystem: boolean;
+}
+
+export type PssLevel = 'privileged' | 'baseline' | 'restricted';
+
+export interface PssViolation {
+  /** The lowest level this control belongs to: a baseline violation also fails restricted. */
+  readonly level: 'baseline' | 'restricted';
+  /** Control name as in the Pod Security Standards page, e.g. `Running as Non-root`. */
+  readonly control: string;
+  /** pod-security-admission's check id, e.g. `runAsNonRoot`, `capabilities_baseline`. */
+  readonly check: string;
+  readonly message: string;
+  readonly ref: SourceRef;
+}
+
+export interface PssResult {
+  /** Strictest level the pod meets. */
+  readonly level: PssLevel;
+  readonly violations: readonly PssViolation[];
+}

@@ -1,0 +1,136 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
+
+/** One YAML document of one file, converted to plain data (or `ok: false` when it could not be). */
+export interface ParsedDoc {
+  readonly file: string;
+  readonly index: number;
+  /** Plain JS value of the document; undefined when empty or broken. */
+  readonly value: unknown;
+  /** False when the document has a syntax error: it is left out of the analysis. */
+  readonly ok: boolean;
+  readonly empty: boolean;
+}
+
+export interface ParsedSources {
+  readonly docs: readonly ParsedDoc[];
+  readonly diagnostics: readonly PendingDiagnostic[];
+  /** Range of a node; `atKey` selects the key of the last path segment instead of its value. */
+  locate(ref: SourceRef, atKey?: boolean): SourceRange | null;
+  /** Range of raw offsets within a file. */
+  locateOffsets(file: string, start: number, end: number): SourceRange | null;
+}
+
+interface FileState {
+  readonly text: string;
+  readonly lines: LineCounter;
+  readonly docs: Document.Parsed[];
+}
+
+/** Parse every file into documents. Never throws: problems become diagnostics with positions. */
+export function parseSources(files: readonly SourceFile[]): ParsedSources {
+  const states = new Map<string, FileState>();
+  const docs: ParsedDoc[] = [];
+  const diagnostics: PendingDiagnostic[] = [];
+
+  for (const file of files) {
+    const lines = new LineCounter();
+    let parsed: Document.Parsed[];
+    try {
+      parsed = parseAllDocuments(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+      if (!Array.isArray(parsed)) parsed = [];
+    } catch {
+      parsed = [];
+    }
+    states.set(file.name, { text: file.text, lines, docs: parsed });
+    parsed.forEach((doc, index) => {
+      const errors = doc.errors;
+      for (const err of errors) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'yaml-syntax',
+          message: `YAML syntax error: ${cleanYamlMessage(err.message)}`,
+          ref: { file: file.name, doc: index, path: [] },
+          offsets: [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)],
+          params: { detail: cleanYamlMessage(err.message) },
+        });
+      }
+      const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+      let value: unknown;
+      let ok = errors.length === 0;
+      if (ok && !empty) {
+        try {
+          value = doc.toJS({ maxAliasCount: 1000 });
+        } catch (e) {
+          ok = false;
+          diagnostics.push({
+            severity: 'error',
+            code: 'yaml-syntax',
+            message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
+            ref: { file: file.name, doc: index, path: [] },
+          });
+        }
+      }
+      docs.push({ file: file.name, index, value, ok, empty });
+    });
+  }
+
+  function locate(ref: SourceRef, atKey = false): SourceRange | null {
+    const state = states.get(ref.file);
+    if (!state) return null;
+    const doc = state.docs[ref.doc];
+    if (!doc) return null;
+    const range = rangeOf(doc, ref.path, atKey);
+    if (!range) return null;
+    return toRange(ref.file, state, range[0], range[1]);
+  }
+
+  function locateOffsets(file: string, start: number, end: number): SourceRange | null {
+    const state = states.get(file);
+    if (!state) return null;
+    const max = state.text.length;
+    return toRange(file, state, Math.min(start, max), Math.min(end, max));
+  }
+
+  return { docs, diagnostics, locate, locateOffsets };
+}
+
+function toRange(file: string, state: FileState, start: number, end: number): SourceRange {
+  const a = state.lines.linePos(start);
+  const b = state.lines.linePos(end);
+  return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, start, end };
+}
+
+/** yaml's messages end with a code excerpt; keep the first line. */
+function cleanYamlMessage(message: string): string {
+  return message.split('\n')[0]?.trim() ?? message;
+}
+
+/**
+ * Offsets of the node at `path`: walks maps and sequences; for a path that does not exist stops at
+ * the deepest existing ancestor (a diagnostic about a missing field points at its parent).
+ */
+function rangeOf(doc: Document.Parsed, path: SourceRef['path'], atKey: boolean): [number, number] | null {
+  let node: unknown = doc.contents;
+  let keyNode: Node | null = null;
+  for (const seg of path) {
+    keyNode = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = isScalar(pair.key) ? pair.key : null;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (item === undefined) break;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const target = atKey && keyNode ? keyNode : node;
+  const r = (target as Node | null)?.range;
+  if (r) return [r[0], r[1]];
+  const docRange = doc.range;
+  return docRange ? [docRange[0], docRange[1]] : null;
+}
