@@ -2,12 +2,15 @@
 // Runs every check the project has and ends with one plain line: `N passed, N failed`.
 // Order: typecheck, lint, unit tests (vitest), build, browser journeys (playwright in Debian's Chromium).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium, ensureNodeModules } from './ensure-deps.mjs';
 
 const skipE2E = process.argv.includes('--no-e2e');
 let passed = 0;
 let failed = 0;
+ensureNodeModules();
 mkdirSync('test-results', { recursive: true });
+for (const f of ['test-results/vitest.json', 'test-results/playwright.json']) rmSync(f, { force: true });
 
 function run(label, cmd, args, env = {}) {
   const t0 = Date.now();
@@ -34,15 +37,17 @@ if (existsSync(unitJson)) {
   if (!unitOk && r.numFailedTests === 0) failed += 1; // a suite failed to load
 } else failed += 1;
 
-if (!skipE2E) {
+const chromium = skipE2E ? null : ensureChromium();
+if (!skipE2E && !chromium) failed += 1;
+if (!skipE2E && chromium) {
   if (run('build', 'node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) {
     passed += 1;
     const e2eJson = 'test-results/playwright.json';
-    const e2eOk = run('e2e', 'node', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+    const e2eOk = run('e2e', 'node', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson, CHROMIUM_PATH: chromium });
     if (existsSync(e2eJson)) {
       const r = JSON.parse(readFileSync(e2eJson, 'utf8'));
       passed += r.stats.expected;
-      failed += r.stats.unexpected + (r.stats.flaky ?? 0) * 0;
+      failed += r.stats.unexpected + (r.stats.flaky ?? 0);
       if (!e2eOk && r.stats.unexpected === 0) failed += 1;
     } else failed += 1;
   } else failed += 1;

@@ -1,6 +1,76 @@
-/** kslab: the engine from the command line. */
-export async function main(argv: readonly string[]): Promise<number> {
-  void argv;
-  process.stderr.write('kslab: not implemented yet\n');
-  return 2;
+import { analyze } from '../engine/index.js';
+import { readSources, readStdinSync, UsageError } from './io.js';
+import { runExplain } from './explain.js';
+import { toContractJson } from './report-json.js';
+import { formatAnalysis } from './report-text.js';
+
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readStdin(): string;
+}
+
+const USAGE = `Usage:
+  kslab analyze [--json] PATH...                 what a real cluster would do with these manifests
+  kslab explain PATH... --from A --to B --port P[/TCP|UDP|SCTP] [--json]
+                                                 why one connection is allowed or denied
+  kslab shell PATH... -c "CMD" [-c "CMD" ...]    run simulated kubectl/docker commands
+  kslab lesson check lessons/<id> [PATH...] [--solution]
+                                                 check a lesson's steps without a browser
+PATH is a file, a directory (its *.yaml and *.yml files, sorted) or - for standard input.
+Endpoints are namespace/pod for pods and the bare IP for external hosts.
+Exit codes: 0 ok, 1 an error diagnostic (analyze) or a failed step (lesson), 2 usage error.
+`;
+
+const nodeIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readStdin: readStdinSync,
+};
+
+/** kslab: the engine from the command line. Returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'analyze':
+        return runAnalyze(rest, io);
+      case 'explain':
+        return runExplain(rest, io);
+      case 'shell': {
+        const { runShell } = await import('./shell-adapter.js');
+        return await runShell(rest, io);
+      }
+      case 'lesson': {
+        const { runLesson } = await import('./lesson-adapter.js');
+        return await runLesson(rest, io);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.stderr(`kslab: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`kslab: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function runAnalyze(args: readonly string[], io: CliIo): number {
+  const json = args.includes('--json');
+  const unknown = args.find((a) => a.startsWith('--') && a !== '--json');
+  if (unknown) throw new UsageError(`unknown flag ${unknown}`);
+  const paths = args.filter((a) => a !== '--json');
+  if (paths.length === 0) throw new UsageError('analyze needs at least one PATH');
+  const analysis = analyze(readSources(paths, io.readStdin));
+  io.stdout(json ? JSON.stringify(toContractJson(analysis), null, 2) + '\n' : formatAnalysis(analysis));
+  return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

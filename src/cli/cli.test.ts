@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../testing/run-cli.js';
+
+const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}\n';
+
+describe('kslab CLI contract (engine-spec.md section 7)', () => {
+  it('prints usage and exits 2 without a command', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('kslab analyze');
+  });
+
+  it.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['analyze'], 'analyze needs at least one PATH'],
+    [['analyze', '--yaml', '-'], 'unknown flag --yaml'],
+    [['analyze', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
+    [['explain', '-', '--from', 'default/web'], 'explain needs --from, --to and --port'],
+    [['explain', '-', '--from', 'a/b', '--to', 'c/d', '--port', '99999'], '--port must be a number'],
+    [['explain', '-', '--from', 'a/b', '--to', 'c/d', '--port', '80/ICMP'], 'unknown protocol "ICMP"'],
+  ])('usage error %j exits 2 and says why', async (argv, message) => {
+    const r = await runCli(argv, pod);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('reads stdin with -, exits 0 without errors, prints the contract fields', async () => {
+    const r = await runCli(['analyze', '--json', '-'], pod);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['diagnostics', 'namespaces', 'pods', 'policies', 'connectivity']);
+    expect(json.pods[0].name).toBe('web');
+    expect(Object.keys(json.pods[0].containers[0]).sort()).toEqual(
+      ['capabilities', 'gid', 'image', 'message', 'name', 'privileged', 'state', 'uid', 'username'],
+    );
+    expect(Object.keys(json.pods[0].containers[0].image).sort()).toEqual(
+      ['credentials', 'digest', 'pull', 'reference', 'registry', 'repository', 'tag'],
+    );
+  });
+
+  it('exits 1 when a diagnostic is an error, and prints file:line:col for people', async () => {
+    const r = await runCli(['analyze', '-'], 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: a, image: nginx}]\n  hostNetwrk: true\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>:6:3: error: .*hostNetwrk/m);
+  });
+
+  it('explain names an unknown endpoint', async () => {
+    const r = await runCli(['explain', '-', '--from', 'default/nope', '--to', 'default/web', '--port', '80'], pod);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--from default/nope: no such endpoint');
+  });
+
+  it('answers a small scenario in well under a second', async () => {
+    const t0 = performance.now();
+    const r = await runCli(['analyze', '--json', 'src/testing/scenarios/db-api-backup']);
+    expect(r.code).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,53 @@
+import { analyze, type Protocol } from '../engine/index.js';
+import { formatExplanation } from '../engine/format/explanation.js';
+import { readSources, UsageError } from './io.js';
+import type { CliIo } from './main.js';
+
+const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+/** `kslab explain PATH... --from A --to B --port P[/PROTO]` */
+export function runExplain(args: readonly string[], io: CliIo): number {
+  const paths: string[] = [];
+  let from: string | undefined;
+  let to: string | undefined;
+  let portArg: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--from') from = value();
+    else if (flag === '--to') to = value();
+    else if (flag === '--port') portArg = value();
+    else if (flag === '--json') json = true;
+    else if (flag.startsWith('--')) throw new UsageError(`unknown flag ${flag}`);
+    else paths.push(arg);
+  }
+  if (paths.length === 0) throw new UsageError('explain needs at least one PATH');
+  if (!from || !to || !portArg) throw new UsageError('explain needs --from, --to and --port');
+  const m = /^(\d{1,5})(?:\/([A-Za-z]+))?$/.exec(portArg);
+  const port = m ? Number(m[1]) : NaN;
+  const protocol = (m?.[2] ?? 'TCP').toUpperCase() as Protocol;
+  if (!m || port < 1 || port > 65535) throw new UsageError(`--port must be a number 1-65535, optionally /TCP, /UDP or /SCTP (got "${portArg}")`);
+  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`unknown protocol "${m[2]}" (TCP, UDP or SCTP)`);
+
+  const analysis = analyze(readSources(paths, io.readStdin));
+  for (const [flag, id] of [['--from', from], ['--to', to]] as const) {
+    if (!analysis.network.endpoint(id)) {
+      const known = analysis.network.endpoints.map((e) => e.id).join(', ') || '(none)';
+      io.stderr(`kslab: ${flag} ${id}: no such endpoint (pods are namespace/name, external hosts their IP). Known: ${known}\n`);
+      return 2;
+    }
+  }
+  const exp = analysis.network.explain(from, to, port, protocol);
+  if (!exp) {
+    io.stderr(`kslab: cannot explain ${from} -> ${to} (traffic from a pod to itself, or between two external hosts, is not analysed)\n`);
+    return 2;
+  }
+  io.stdout(json ? JSON.stringify(exp, null, 2) + '\n' : formatExplanation(exp, 'en').replace(/\n?$/, '\n'));
+  return 0;
+}

@@ -1,0 +1,61 @@
+import type { Analysis, Diagnostic } from '../engine/index.js';
+
+/** `file:line:col: severity: message`, the form editors and CI logs understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}:${d.line}:${d.column}` : 'scenario';
+  return `${where}: ${d.severity}: ${d.message}`;
+}
+
+/** The people's version of `analyze --json`: diagnostics, then a summary. */
+export function formatAnalysis(a: Analysis): string {
+  const out: string[] = a.diagnostics.map(formatDiagnostic);
+  if (out.length > 0) out.push('');
+  const cni = a.cluster.config.cni;
+  out.push(
+    `Cluster: CNI ${cni} (${a.network.enforcing ? 'enforces NetworkPolicy' : 'does NOT enforce NetworkPolicy'}), ` +
+      `${a.cluster.namespaces.length} namespaces, ${a.pods.length} pods, ${a.policies.length} network policies`,
+  );
+
+  if (a.pods.length > 0) {
+    out.push('', 'Pods');
+    for (const p of a.pods) {
+      out.push(`  ${p.key}  ${p.pod.ip}  ${p.status}  ${p.ready}  PSS ${p.pss.level}`);
+      for (const c of [...p.initContainers, ...p.containers]) {
+        const id = c.security.identity;
+        const caps = c.security.capabilities;
+        const user = id.username ? `${id.uid}(${id.username})` : `${id.uid}`;
+        const image = c.image.ref?.reference ?? c.container.image;
+        const pulled = c.image.pull.credentials ? `pulled with ${c.image.pull.credentials}` : c.image.pull.state;
+        out.push(`    ${c.container.kind === 'initContainer' ? 'init ' : ''}${c.container.name}: ${image} (${pulled}), ${c.state}`);
+        out.push(`      uid=${user} gid=${id.gid}${c.security.privileged ? ' privileged' : ''}; capabilities: ${caps.bounding.length} bounding, ${caps.effective.length} effective${caps.added.length ? `; +${caps.added.join(' +')}` : ''}${caps.dropped.length ? `; -${caps.dropped.join(' -')}` : ''}`);
+        if (c.message) out.push(`      ${c.message}`);
+      }
+    }
+  }
+
+  if (a.policies.length > 0) {
+    out.push('', 'Network policies');
+    for (const p of a.policies) {
+      const selects = p.selects.length ? p.selects.join(', ') : '(no pods)';
+      out.push(`  ${p.key}  [${p.policy.policyTypes.join(', ')}]  selects ${selects}`);
+    }
+  }
+
+  const flows = a.network.connectivity();
+  if (flows.length > 0) {
+    out.push('', 'Connectivity');
+    const byPort = new Map<string, { allowed: number; denied: string[] }>();
+    for (const f of flows) {
+      const key = `${f.port}/${f.protocol}`;
+      const entry = byPort.get(key) ?? { allowed: 0, denied: [] };
+      if (f.allowed) entry.allowed += 1;
+      else entry.denied.push(`${f.from} -> ${f.to}`);
+      byPort.set(key, entry);
+    }
+    for (const [port, e] of byPort) {
+      out.push(`  ${port}: ${e.allowed} allowed, ${e.denied.length} denied`);
+      for (const d of e.denied) out.push(`    denied  ${d}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,1 @@
+export { matchesSelector, matchesRequirement, isEmptySelector, formatSelector, formatLabels } from './match.js';

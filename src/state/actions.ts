@@ -1,0 +1,48 @@
+import type { Cni, SourceRef } from '../engine/model/index.js';
+import type { AnalysisController } from './analysis.js';
+import { writeCni } from './cni.js';
+import { newFileId, type LabFile } from './files.js';
+import type { LabStore } from './store.js';
+
+/** Actions that need both the store and the derived analysis. */
+export interface LabActions {
+  /** Selects the exact YAML range of `ref` in the editor and focuses its tab; false if it is gone. */
+  revealRef(ref: SourceRef): boolean;
+  setCni(cni: Cni): void;
+  /** Back to the lesson's start (the caller has asked for confirmation). */
+  resetToStart(): void;
+}
+
+export function createActions(store: LabStore, analysis: AnalysisController): LabActions {
+  return {
+    revealRef(ref) {
+      // Refs come from the displayed analysis, which may be the last good one: try the current first.
+      analysis.flush();
+      const { current, display } = analysis.get();
+      const range = current.locate(ref) ?? display.locate(ref);
+      const name = range?.file ?? ref.file;
+      const file = store.getState().files.find((f) => f.name === name);
+      if (!file) return false;
+      if (!range) {
+        store.getState().setActive(file.id);
+        return false;
+      }
+      store.getState().requestReveal({
+        fileId: file.id, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn,
+      });
+      return true;
+    },
+    setCni(cni) {
+      const state = store.getState();
+      const next = writeCni<LabFile>(state.files, cni, (name, text) => ({ id: newFileId(), name, text }));
+      if (next === state.files) return;
+      store.setState({ files: next });
+    },
+    resetToStart() {
+      const state = store.getState();
+      state.replaceFiles(state.start);
+      state.setStep(0);
+      state.clearTranscript();
+    },
+  };
+}

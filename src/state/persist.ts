@@ -1,0 +1,80 @@
+import type { Lang } from './store.js';
+
+/**
+ * Work is never lost: the scenario is saved to localStorage on every change (debounced by the
+ * caller) and restored on reload. Preferences live under their own key so a reset keeps them.
+ */
+export const WORK_KEY = 'kslab.work.v1';
+export const PREFS_KEY = 'kslab.prefs.v1';
+
+export interface SavedWork {
+  readonly files: readonly { name: string; text: string }[];
+  readonly active: string | null;
+  readonly lessonId: string | null;
+  readonly step: number;
+}
+
+export interface Prefs {
+  readonly lang?: Lang;
+  readonly presentation?: boolean;
+}
+
+/** The part of `localStorage` used here, so tests can pass a Map-backed fake. */
+export interface KeyValue {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export function loadWork(storage: KeyValue): SavedWork | null {
+  const parsed = readJson(storage, WORK_KEY);
+  if (!parsed || typeof parsed !== 'object') return null;
+  const { files, active, lessonId, step } = parsed as Record<string, unknown>;
+  if (!Array.isArray(files)) return null;
+  const clean = files.filter((f): f is { name: string; text: string } =>
+    typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' && typeof (f as { text?: unknown }).text === 'string')
+    .map((f) => ({ name: f.name, text: f.text }));
+  if (clean.length === 0) return null;
+  return {
+    files: clean,
+    active: typeof active === 'string' ? active : null,
+    lessonId: typeof lessonId === 'string' ? lessonId : null,
+    step: typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : 0,
+  };
+}
+
+export function saveWork(storage: KeyValue, work: SavedWork): boolean {
+  return writeJson(storage, WORK_KEY, work);
+}
+
+export function loadPrefs(storage: KeyValue): Prefs {
+  const parsed = readJson(storage, PREFS_KEY);
+  if (!parsed || typeof parsed !== 'object') return {};
+  const { lang, presentation } = parsed as Record<string, unknown>;
+  return {
+    ...(lang === 'en' || lang === 'ko' ? { lang } : {}),
+    ...(typeof presentation === 'boolean' ? { presentation } : {}),
+  };
+}
+
+export function savePrefs(storage: KeyValue, prefs: Prefs): boolean {
+  return writeJson(storage, PREFS_KEY, prefs);
+}
+
+function readJson(storage: KeyValue, key: string): unknown {
+  try {
+    const raw = storage.getItem(key);
+    return raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null; // corrupt or blocked storage: start fresh rather than fail to open
+  }
+}
+
+/** false when storage is full or blocked (private mode); the caller tells the student. */
+function writeJson(storage: KeyValue, key: string, value: unknown): boolean {
+  try {
+    storage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,228 @@
+import { createStore } from 'zustand/vanilla';
+import type { PortProto, Protocol } from '../engine/model/index.js';
+import {
+  checkFileName, freshName, move, neighbourOf, newFileId, rename, setText, withIds,
+  type LabFile, type RenameError,
+} from './files.js';
+
+/**
+ * One store, four slices (architecture.md practice 6): sources/tabs, ui, lesson, terminal.
+ * It holds sources and intent only; the analysis is derived outside React (analysis.ts).
+ */
+
+export type Selection =
+  | { readonly kind: 'flow'; readonly from: string; readonly to: string; readonly port: number; readonly protocol: Protocol }
+  | { readonly kind: 'endpoint'; readonly id: string }
+  | { readonly kind: 'policy'; readonly key: string };
+
+export type Lang = 'en' | 'ko';
+export type MainView = 'graph' | 'matrix';
+export type SideTab = 'explain' | 'inspector';
+
+/** A request for the editor to select a range; `nonce` makes repeated clicks on one ref count. */
+export interface RevealRequest {
+  readonly fileId: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly nonce: number;
+}
+
+export type Dialog =
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'shared'; readonly files: readonly { name: string; text: string }[] }
+  | { readonly kind: 'help' };
+
+export interface ClosedTab {
+  readonly file: LabFile;
+  readonly index: number;
+}
+
+export interface SourcesSlice {
+  readonly files: readonly LabFile[];
+  readonly activeId: string | null;
+  /** Closed tabs, most recent last: closing is undoable. */
+  readonly closed: readonly ClosedTab[];
+  setText(id: string, text: string): void;
+  /** Creates the file when no tab has that name (terminal commands and the test hook use names). */
+  setFileByName(name: string, text: string): void;
+  addFile(name?: string, text?: string): string;
+  renameFile(id: string, name: string): RenameError | null;
+  closeFile(id: string): void;
+  reopenClosed(): boolean;
+  moveFile(id: string, delta: number): void;
+  setActive(id: string): void;
+  /** Replaces the whole scenario (reset, import of a share link, lesson start). */
+  replaceFiles(files: readonly { name: string; text: string }[]): void;
+}
+
+export interface UiSlice {
+  readonly selection: Selection | null;
+  readonly portFilter: PortProto | null;
+  readonly showDenied: boolean;
+  readonly mainView: MainView;
+  readonly sideTab: SideTab;
+  readonly presentation: boolean;
+  readonly lang: Lang;
+  readonly dialog: Dialog | null;
+  readonly reveal: RevealRequest | null;
+  readonly terminalOpen: boolean;
+  readonly lessonOpen: boolean;
+  select(selection: Selection | null): void;
+  setPortFilter(port: PortProto | null): void;
+  setShowDenied(show: boolean): void;
+  setMainView(view: MainView): void;
+  setSideTab(tab: SideTab): void;
+  setPresentation(on: boolean): void;
+  setLang(lang: Lang): void;
+  openDialog(dialog: Dialog | null): void;
+  requestReveal(request: Omit<RevealRequest, 'nonce'>): void;
+  setTerminalOpen(open: boolean): void;
+  setLessonOpen(open: boolean): void;
+}
+
+export interface LessonSlice {
+  /** null until lessons exist: then the built-in sample scenario is the start. */
+  readonly lessonId: string | null;
+  readonly step: number;
+  /** The files "reset" returns to. */
+  readonly start: readonly { name: string; text: string }[];
+  setLesson(id: string | null, start: readonly { name: string; text: string }[]): void;
+  setStep(step: number): void;
+}
+
+export interface TranscriptEntry {
+  readonly input: string;
+  readonly output: string;
+  readonly exitCode: number;
+}
+
+export interface TerminalSlice {
+  readonly transcript: readonly TranscriptEntry[];
+  /** Serializable runtime facts the simulated shell keeps (containers started, the clock, …). */
+  readonly runtime: Readonly<Record<string, unknown>>;
+  appendTranscript(entry: TranscriptEntry): void;
+  setRuntime(runtime: Readonly<Record<string, unknown>>): void;
+  clearTranscript(): void;
+}
+
+export type LabState = SourcesSlice & UiSlice & LessonSlice & TerminalSlice;
+
+export interface InitialLab {
+  files: readonly { name: string; text: string }[];
+  activeName?: string | null;
+  lessonId?: string | null;
+  start?: readonly { name: string; text: string }[];
+  lang?: Lang;
+}
+
+/** How many closed tabs "undo close" remembers. */
+const CLOSED_LIMIT = 20;
+
+export function createLabStore(initial: InitialLab) {
+  const files = withIds(initial.files);
+  const active = files.find((f) => f.name === initial.activeName) ?? files[0];
+  let nonce = 0;
+  return createStore<LabState>()((set, get) => ({
+    // --- sources ---
+    files,
+    activeId: active?.id ?? null,
+    closed: [],
+    setText: (id, text) => set((s) => ({ files: setText(s.files, id, text) })),
+    setFileByName: (name, text) => {
+      const file = get().files.find((f) => f.name === name);
+      if (file) get().setText(file.id, text);
+      else get().addFile(name, text);
+    },
+    addFile: (name, text = '') => {
+      const id = newFileId();
+      set((s) => {
+        const fileName = name !== undefined && checkFileName(s.files, name) === null ? name.trim() : freshName(s.files);
+        return { files: [...s.files, { id, name: fileName, text }], activeId: id };
+      });
+      return id;
+    },
+    renameFile: (id, name) => {
+      const error = checkFileName(get().files, name, id);
+      if (error === null) set((s) => ({ files: rename(s.files, id, name) }));
+      return error;
+    },
+    closeFile: (id) => set((s) => {
+      const index = s.files.findIndex((f) => f.id === id);
+      const file = s.files[index];
+      if (!file) return {};
+      const activeId = s.activeId === id ? neighbourOf(s.files, id) : s.activeId;
+      return {
+        files: s.files.filter((f) => f.id !== id),
+        activeId,
+        closed: [...s.closed, { file, index }].slice(-CLOSED_LIMIT),
+      };
+    }),
+    reopenClosed: () => {
+      const last = get().closed.at(-1);
+      if (!last) return false;
+      set((s) => {
+        const next = s.files.slice();
+        // A tab opened meanwhile may have taken the name: keep both, renaming the restored one.
+        const name = s.files.some((f) => f.name === last.file.name) ? freshName(s.files, last.file.name.replace(/\.ya?ml$/, '')) : last.file.name;
+        next.splice(Math.min(last.index, next.length), 0, { ...last.file, name });
+        return { files: next, activeId: last.file.id, closed: s.closed.slice(0, -1) };
+      });
+      return true;
+    },
+    moveFile: (id, delta) => set((s) => ({ files: move(s.files, id, delta) })),
+    setActive: (id) => set({ activeId: id }),
+    replaceFiles: (input) => {
+      const next = withIds(input);
+      set({ files: next, activeId: next[0]?.id ?? null, closed: [], selection: null, reveal: null });
+    },
+
+    // --- ui ---
+    selection: null,
+    portFilter: null,
+    showDenied: true,
+    mainView: 'graph',
+    sideTab: 'explain',
+    presentation: false,
+    lang: initial.lang ?? 'en',
+    dialog: null,
+    reveal: null,
+    terminalOpen: false,
+    lessonOpen: true,
+    select: (selection) => set((s) => ({
+      selection,
+      // Selecting a pod shows what the inspector knows; anything else explains.
+      sideTab: selection?.kind === 'endpoint' ? 'inspector' : selection ? 'explain' : s.sideTab,
+    })),
+    setPortFilter: (portFilter) => set({ portFilter }),
+    setShowDenied: (showDenied) => set({ showDenied }),
+    setMainView: (mainView) => set({ mainView }),
+    setSideTab: (sideTab) => set({ sideTab }),
+    setPresentation: (presentation) => set({ presentation }),
+    setLang: (lang) => set({ lang }),
+    openDialog: (dialog) => set({ dialog }),
+    requestReveal: (request) => {
+      nonce += 1;
+      set({ reveal: { ...request, nonce }, activeId: request.fileId });
+    },
+    setTerminalOpen: (terminalOpen) => set({ terminalOpen }),
+    setLessonOpen: (lessonOpen) => set({ lessonOpen }),
+
+    // --- lesson ---
+    lessonId: initial.lessonId ?? null,
+    step: 0,
+    start: initial.start ?? initial.files,
+    setLesson: (lessonId, start) => set({ lessonId, start, step: 0 }),
+    setStep: (step) => set({ step: Math.max(0, step) }),
+
+    // --- terminal ---
+    transcript: [],
+    runtime: {},
+    appendTranscript: (entry) => set((s) => ({ transcript: [...s.transcript, entry] })),
+    setRuntime: (runtime) => set({ runtime }),
+    clearTranscript: () => set({ transcript: [], runtime: {} }),
+  }));
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;

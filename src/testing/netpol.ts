@@ -1,0 +1,152 @@
+/**
+ * Builders for NetworkPolicy tests: Cluster objects as normalize/ would hand them over
+ * (namespaces carry kubernetes.io/metadata.name, policies are defaulted, protocols filled).
+ */
+import type {
+  Cluster, Cni, ContainerPort, Direction, ExternalHost, LabelSelector, LabelSelectorRequirement, Labels, Namespace,
+  NetworkPolicy, PathSegment, Pod, PolicyPeer, PolicyPort, PolicyRule, Protocol, SourceRef,
+} from '../engine/model/index.js';
+
+let docCounter = 0;
+export function ref(path: PathSegment[] = [], file = 'test.yaml', doc = 0): SourceRef {
+  return { file, doc, path };
+}
+const sub = (r: SourceRef, ...more: PathSegment[]): SourceRef => ({ ...r, path: [...r.path, ...more] });
+
+export function sel(matchLabels: Record<string, string> = {}, matchExpressions: LabelSelectorRequirement[] = []): LabelSelector {
+  return { matchLabels, matchExpressions };
+}
+export function expr(key: string, operator: LabelSelectorRequirement['operator'], values: string[] = []): LabelSelectorRequirement {
+  return { key, operator, values };
+}
+
+export function namespace(name: string, labels: Labels = {}): Namespace {
+  return { name, labels: { ...labels, 'kubernetes.io/metadata.name': name }, declared: true, ref: ref([], `${name}.yaml`) };
+}
+
+export interface PortSpec { readonly port: number; readonly protocol?: Protocol; readonly name?: string }
+export interface PodSpec {
+  readonly labels?: Labels;
+  readonly ip?: string;
+  readonly ports?: readonly PortSpec[];
+  readonly hostNetwork?: boolean;
+}
+
+/** `pod('x/a', {...})`; without an ip, cluster() assigns one from 10.244.0.0/16. */
+export function pod(id: string, spec: PodSpec = {}): Pod {
+  const [ns = 'default', name = id] = id.includes('/') ? id.split('/') : ['default', id];
+  const r = ref([], 'pods.yaml', docCounter++);
+  const ports: ContainerPort[] = (spec.ports ?? []).map((p, i) => ({
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    containerPort: p.port, protocol: p.protocol ?? 'TCP', ref: sub(r, 'spec', 'containers', 0, 'ports', i),
+  }));
+  return {
+    namespace: ns, name, labels: spec.labels ?? {}, annotations: {}, ip: spec.ip ?? '', ipDeclared: spec.ip !== undefined,
+    hostNetwork: spec.hostNetwork ?? false, hostPID: false, hostIPC: false,
+    containers: [{
+      name: 'main', image: 'nginx', command: [], args: [], env: [], ports, volumeMounts: [], hostPorts: [],
+      kind: 'container', ref: sub(r, 'spec', 'containers', 0),
+    }],
+    initContainers: [], volumes: [], imagePullSecrets: [], serviceAccountName: 'default',
+    ref: r, specRef: sub(r, 'spec'),
+  };
+}
+
+export function extHost(ip: string, ports: readonly PortSpec[] = [], name = `host-${ip}`): ExternalHost {
+  return { name, ip, ports: ports.map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })), labels: {}, ref: ref([], 'hosts.yaml') };
+}
+
+export type PeerSpec =
+  | { readonly pods?: LabelSelector; readonly namespaces?: LabelSelector }
+  | { readonly cidr: string; readonly except?: readonly string[] };
+export interface PolicyPortSpec { readonly port?: number | string; readonly endPort?: number; readonly protocol?: Protocol }
+/** `peers` undefined ⇒ from/to absent (all peers); `ports` undefined ⇒ all ports. */
+export interface RuleSpec { readonly peers?: readonly PeerSpec[]; readonly ports?: readonly PolicyPortSpec[] }
+export interface PolicySpec {
+  readonly podSelector?: LabelSelector;
+  readonly policyTypes?: readonly Direction[];
+  readonly ingress?: readonly RuleSpec[];
+  readonly egress?: readonly RuleSpec[];
+}
+
+/** A defaulted policy: policyTypes absent ⇒ [Ingress] plus Egress when egress rules exist (pkg/apis/networking). */
+export function policy(id: string, spec: PolicySpec = {}): NetworkPolicy {
+  const [ns = 'default', name = id] = id.includes('/') ? id.split('/') : ['default', id];
+  const r = ref([], 'policies.yaml', docCounter++);
+  const rules = (dir: 'ingress' | 'egress', list: readonly RuleSpec[]): PolicyRule[] => list.map((rule, i) => {
+    const rr = sub(r, 'spec', dir, i);
+    const peerKey = dir === 'ingress' ? 'from' : 'to';
+    const peers: PolicyPeer[] = (rule.peers ?? []).map((p, j) => {
+      const pr = sub(rr, peerKey, j);
+      if ('cidr' in p) return { kind: 'ipBlock', cidr: p.cidr, except: p.except ?? [], ref: pr };
+      return {
+        kind: 'selector', ref: pr,
+        ...(p.pods ? { podSelector: p.pods } : {}),
+        ...(p.namespaces ? { namespaceSelector: p.namespaces } : {}),
+      };
+    });
+    const ports: PolicyPort[] = (rule.ports ?? []).map((p, k) => ({
+      protocol: p.protocol ?? 'TCP', ref: sub(rr, 'ports', k),
+      ...(p.port !== undefined ? { port: p.port } : {}),
+      ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
+    }));
+    return { allPeers: peers.length === 0, peers, allPorts: ports.length === 0, ports, ref: rr };
+  });
+  const egress = spec.egress ?? [];
+  const policyTypes: Direction[] = spec.policyTypes ? [...spec.policyTypes] : egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+  return {
+    namespace: ns, name, podSelector: spec.podSelector ?? sel(), policyTypes, policyTypesDefaulted: spec.policyTypes === undefined,
+    ingress: rules('ingress', spec.ingress ?? []), egress: rules('egress', egress), ref: r,
+  };
+}
+
+export interface ClusterSpec {
+  readonly namespaces?: readonly Namespace[];
+  readonly pods?: readonly Pod[];
+  readonly policies?: readonly NetworkPolicy[];
+  readonly externalHosts?: readonly ExternalHost[];
+  readonly cni?: Cni;
+}
+
+/** Adds implicit namespaces (and `default`), sorts as normalize/ does, assigns missing pod IPs. */
+export function cluster(spec: ClusterSpec): Cluster {
+  const nsMap = new Map<string, Namespace>();
+  for (const n of spec.namespaces ?? []) nsMap.set(n.name, n);
+  const implicit = (name: string) => {
+    if (!nsMap.has(name)) nsMap.set(name, { name, labels: { 'kubernetes.io/metadata.name': name }, declared: false });
+  };
+  implicit('default');
+  for (const p of spec.pods ?? []) implicit(p.namespace);
+  for (const p of spec.policies ?? []) implicit(p.namespace);
+  const pods = [...(spec.pods ?? [])]
+    .sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name))
+    .map((p, i) => (p.ip !== '' ? p : { ...p, ip: `10.244.${Math.floor(i / 250)}.${(i % 250) + 2}` }));
+  return {
+    config: { cni: spec.cni ?? 'calico', podCIDR: '10.244.0.0/16', ...(spec.cni ? { ref: ref(['spec', 'cni'], 'cluster.yaml') } : {}) },
+    namespaces: [...nsMap.values()].sort((a, b) => cmp(a.name, b.name)),
+    pods, workloads: [], policies: [...(spec.policies ?? [])], secrets: [], serviceAccounts: [], services: [],
+    externalHosts: [...(spec.externalHosts ?? [])], registries: [], others: [],
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The upstream e2e model (kubernetes/kubernetes test/e2e/network/netpol/model.go): namespaces
+ * x, y, z; pods a, b, c labelled `pod: <name>`; one container per port and protocol serving 80
+ * and 81 on TCP, UDP and SCTP, each port named `serve-<port>-<proto>`.
+ */
+export const E2E_PODS = ['x/a', 'x/b', 'x/c', 'y/a', 'y/b', 'y/c', 'z/a', 'z/b', 'z/c'] as const;
+export function e2eCluster(policies: readonly NetworkPolicy[], extra: { podLabels?: Record<string, Labels>; nsLabels?: Record<string, Labels> } = {}): Cluster {
+  const ports: PortSpec[] = [];
+  for (const port of [80, 81]) {
+    for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) ports.push({ port, protocol, name: `serve-${port}-${protocol.toLowerCase()}` });
+  }
+  return cluster({
+    namespaces: ['x', 'y', 'z'].map((n) => namespace(n, extra.nsLabels?.[n] ?? {})),
+    pods: E2E_PODS.map((id) => pod(id, { labels: { pod: id.slice(2), ...(extra.podLabels?.[id] ?? {}) }, ports })),
+    policies,
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * Pure mapper from an Analysis to Cytoscape element definitions (architecture.md practice 7).
+ * No Cytoscape instance here: the adapter (cyAdapter.ts) diffs these by id, so ids must be stable
+ * for the same object across edits.
+ *
+ * - namespaces are compound nodes (`ns:<name>`) labelled with their name and labels; a namespace
+ *   is drawn when it is declared or holds a pod (the implicit, empty `default` is left out);
+ * - pods (`pod:<ns>/<name>`) sit in their namespace, labelled with name, labels, kubectl STATUS and
+ *   an isolation line; classes carry status and isolation for the style sheet;
+ * - external hosts (`ext:<ip>`) sit outside every namespace;
+ * - edges (`edge:<from>-><to>`) for allowed flows on the chosen port (see flows.ts for 'any'),
+ *   and, when asked, denied ones (class `denied`).
+ */
+import type { ElementDefinition } from 'cytoscape';
+import type { Analysis, Labels } from '../../engine/model/index.js';
+import { flowVerdict, isReportedPair, portLabel, type FlowVerdict, type PortChoice } from './flows.js';
+import { edgeElementId, externalElementId, nsElementId, podElementId } from './selection.js';
+
+export interface GraphWords {
+  readonly isolated: string;
+  readonly ingress: string;
+  readonly egress: string;
+  readonly hostNetwork: string;
+  readonly anyOtherPort: string;
+}
+
+const ENGLISH: GraphWords = {
+  isolated: 'isolated', ingress: 'ingress', egress: 'egress', hostNetwork: 'hostNetwork', anyOtherPort: 'any other port',
+};
+
+export interface ElementOptions {
+  readonly port: PortChoice;
+  readonly showDenied: boolean;
+  /** Translated words used inside canvas labels; English by default. */
+  readonly words?: GraphWords;
+}
+
+export type StatusClass = 'running' | 'error' | 'init-error';
+
+/** Running is healthy; an `Init:` status is stuck before the app containers; anything else failed. */
+export function statusClass(status: string): StatusClass {
+  if (status === 'Running') return 'running';
+  return status.startsWith('Init:') ? 'init-error' : 'error';
+}
+
+export const labelLines = (labels: Labels): string[] =>
+  Object.keys(labels).sort().map((k) => `${k}=${labels[k] ?? ''}`);
+
+function isolationLine(ingress: boolean, egress: boolean, w: GraphWords): string | null {
+  if (!ingress && !egress) return null;
+  const dirs = [ingress ? w.ingress : null, egress ? w.egress : null].filter((d) => d !== null);
+  return `⛔ ${w.isolated}: ${dirs.join(' + ')}`;
+}
+
+function edgeLabel(v: FlowVerdict, choice: PortChoice, w: GraphWords): string {
+  // With one port chosen the label would repeat it on every edge; with 'any', name the ports
+  // only when some of the destination's ports are allowed and others not.
+  if (choice !== 'any' || v.status !== 'partial') return '';
+  return v.probe ? w.anyOtherPort : v.allowedPorts.map(portLabel).join(', ');
+}
+
+export function toElements(analysis: Analysis, options: ElementOptions): ElementDefinition[] {
+  const w = options.words ?? ENGLISH;
+  const network = analysis.network;
+  const out: ElementDefinition[] = [];
+
+  const usedNs = new Set(analysis.pods.map((p) => p.pod.namespace));
+  for (const ns of analysis.cluster.namespaces) {
+    if (!ns.declared && !usedNs.has(ns.name)) continue;
+    out.push({
+      group: 'nodes',
+      data: { id: nsElementId(ns.name), kind: 'namespace', name: ns.name, label: [ns.name, ...labelLines(ns.labels)].join('\n') },
+      classes: 'namespace',
+    });
+  }
+
+  for (const report of analysis.pods) {
+    const pod = report.pod;
+    const iso = network.isolation(report.key);
+    const ingress = iso.ingress.length > 0;
+    const egress = iso.egress.length > 0;
+    const lines = [pod.name, ...labelLines(pod.labels), report.status];
+    const isoLine = isolationLine(ingress, egress, w);
+    if (isoLine) lines.push(isoLine);
+    if (pod.hostNetwork) lines.push(w.hostNetwork);
+    const classes = ['pod', `status-${statusClass(report.status)}`];
+    if (ingress) classes.push('iso-ingress');
+    if (egress) classes.push('iso-egress');
+    if (pod.hostNetwork) classes.push('host-network');
+    out.push({
+      group: 'nodes',
+      data: {
+        id: podElementId(report.key), parent: nsElementId(pod.namespace), kind: 'pod', key: report.key,
+        label: lines.join('\n'), status: report.status, isolatedIngress: ingress, isolatedEgress: egress,
+      },
+      classes: classes.join(' '),
+    });
+  }
+
+  for (const host of analysis.cluster.externalHosts) {
+    out.push({
+      group: 'nodes',
+      data: { id: externalElementId(host.ip), kind: 'external', key: host.ip, label: `${host.name}\n${host.ip}` },
+      classes: 'external',
+    });
+  }
+
+  const nodeIdOf = (id: string): string | null => {
+    const ep = network.endpoint(id);
+    if (!ep) return null;
+    return ep.kind === 'pod' ? podElementId(id) : externalElementId(id);
+  };
+  const endpoints = network.endpoints;
+  for (const a of endpoints) {
+    const source = nodeIdOf(a.id);
+    if (source === null) continue;
+    for (const b of endpoints) {
+      if (!isReportedPair(network, a.id, b.id)) continue;
+      const target = nodeIdOf(b.id);
+      if (target === null) continue;
+      const v = flowVerdict(network, a.id, b.id, options.port);
+      if (v.status === 'denied' && !options.showDenied) continue;
+      const cls = v.status === 'denied' ? 'flow denied' : v.status === 'partial' ? 'flow allowed partial' : 'flow allowed';
+      out.push({
+        group: 'edges',
+        data: {
+          id: edgeElementId(a.id, b.id), source, target, kind: 'edge', from: a.id, to: b.id,
+          status: v.status, label: edgeLabel(v, options.port, w),
+        },
+        classes: cls,
+      });
+    }
+  }
+  return out;
+}

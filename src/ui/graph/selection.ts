@@ -1,0 +1,52 @@
+/**
+ * What the student has selected in the graph (or the matrix): a pod or external host (by endpoint
+ * id: `namespace/name` or the bare IP), a connection, or a namespace. Also the one mapping between a
+ * selection and the Cytoscape element id that shows it, so both directions stay in one place.
+ */
+export type Selection =
+  | { kind: 'pod' | 'external'; id: string }
+  | { kind: 'edge'; from: string; to: string }
+  | { kind: 'namespace'; name: string };
+
+/** Element ids: prefixes keep a namespace `web` and a pod `web/web` from colliding. */
+export const nsElementId = (name: string) => `ns:${name}`;
+export const podElementId = (key: string) => `pod:${key}`;
+export const externalElementId = (ip: string) => `ext:${ip}`;
+export const endpointElementId = (id: string, kind: 'pod' | 'external') =>
+  kind === 'pod' ? podElementId(id) : externalElementId(id);
+export const edgeElementId = (from: string, to: string) => `edge:${from}->${to}`;
+
+export function elementIdOf(sel: Selection): string {
+  switch (sel.kind) {
+    case 'pod': return podElementId(sel.id);
+    case 'external': return externalElementId(sel.id);
+    case 'edge': return edgeElementId(sel.from, sel.to);
+    case 'namespace': return nsElementId(sel.name);
+  }
+}
+
+/** The data every element carries for this mapping (set by toElements). */
+export interface SelectableData {
+  readonly kind: 'pod' | 'external' | 'edge' | 'namespace';
+  readonly key?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly name?: string;
+}
+
+export function selectionOf(data: SelectableData): Selection | null {
+  switch (data.kind) {
+    case 'pod':
+    case 'external':
+      return data.key !== undefined ? { kind: data.kind, id: data.key } : null;
+    case 'edge':
+      return data.from !== undefined && data.to !== undefined ? { kind: 'edge', from: data.from, to: data.to } : null;
+    case 'namespace':
+      return data.name !== undefined ? { kind: 'namespace', name: data.name } : null;
+  }
+}
+
+export function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  if (a === null || b === null) return a === b;
+  return elementIdOf(a) === elementIdOf(b);
+}
