@@ -1,17 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { analyze } from '../engine/index.js';
+import '../ui/layout/app.css';
+import { App } from './App.js';
+import { boot } from './boot.js';
+import { installTestApi } from './testApi.js';
 
-// Placeholder shell until the lab UI lands: shows the engine's view of a tiny scenario.
-const analysis = analyze([{ name: 'pods.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: nginx}]}\n' }]);
+const booted = boot();
+// Test-only: automation (Playwright) sets navigator.webdriver; students never get window.__lab.
+if (navigator.webdriver) installTestApi(booted.lab);
 
-function App() {
-  return (
-    <main>
-      <h1>Kube Security Lab</h1>
-      <p>{analysis.pods.length} pods analysed.</p>
-    </main>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App booted={booted} />
+  </StrictMode>,
+);

@@ -108,9 +108,21 @@ function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiag
       ...(d.object !== undefined ? { object: d.object } : {}),
     };
   });
+  // A workload's replicas share one template: the same problem at the same place is said once.
+  const seen = new Set<string>();
+  const unique = out.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const rank = { error: 0, warning: 1, info: 2 } as const;
   // Stable, order-independent: by file, position, then severity and message.
-  return out.sort((a, b) =>
+  return unique.sort((a, b) =>
     a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column ||
     rank[a.severity] - rank[b.severity] || a.message.localeCompare(b.message));
 }
+
+// Facts the terminal needs outside a pod analysis (docker run, /proc/1/status), from the same tables.
+export { ALL_CAPABILITIES, DEFAULT_CAPABILITIES, capabilityMask } from './security/capabilities/table.js';
+export { lookupImage } from './image/lookup.js';

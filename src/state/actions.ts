@@ -1,3 +1,4 @@
+import type { Lesson } from '../course/model.js';
 import type { Cni, SourceRef } from '../engine/model/index.js';
 import type { AnalysisController } from './analysis.js';
 import { writeCni } from './cni.js';
@@ -9,11 +10,13 @@ export interface LabActions {
   /** Selects the exact YAML range of `ref` in the editor and focuses its tab; false if it is gone. */
   revealRef(ref: SourceRef): boolean;
   setCni(cni: Cni): void;
-  /** Back to the lesson's start (the caller has asked for confirmation). */
+  /** Back to the lesson's start, its steps not done (the caller has asked for confirmation). */
   resetToStart(): void;
+  /** Switches lesson; the current lesson's files are kept for when the student comes back. */
+  openLesson(id: string): void;
 }
 
-export function createActions(store: LabStore, analysis: AnalysisController): LabActions {
+export function createActions(store: LabStore, analysis: AnalysisController, lessons: readonly Lesson[] = []): LabActions {
   return {
     revealRef(ref) {
       // Refs come from the displayed analysis, which may be the last good one: try the current first.
@@ -42,6 +45,18 @@ export function createActions(store: LabStore, analysis: AnalysisController): La
       const state = store.getState();
       state.replaceFiles(state.start);
       state.setStep(0);
+      state.clearTranscript();
+      if (state.lessonId) store.setState({ progress: { ...state.progress, [state.lessonId]: [] } });
+    },
+    openLesson(id) {
+      const state = store.getState();
+      const lesson = lessons.find((l) => l.id === id);
+      if (!lesson || id === state.lessonId) return;
+      const plain = state.files.map((f) => ({ name: f.name, text: f.text }));
+      const lessonWork = state.lessonId ? { ...state.lessonWork, [state.lessonId]: plain } : state.lessonWork;
+      store.setState({ lessonWork });
+      state.setLesson(id, lesson.startFiles);
+      state.replaceFiles(lessonWork[id] ?? lesson.startFiles);
       state.clearTranscript();
     },
   };

@@ -12,6 +12,8 @@ export interface SavedWork {
   readonly active: string | null;
   readonly lessonId: string | null;
   readonly step: number;
+  readonly progress?: Readonly<Record<string, readonly string[]>>;
+  readonly lessonWork?: Readonly<Record<string, readonly { name: string; text: string }[]>>;
 }
 
 export interface Prefs {
@@ -28,18 +30,37 @@ export interface KeyValue {
 export function loadWork(storage: KeyValue): SavedWork | null {
   const parsed = readJson(storage, WORK_KEY);
   if (!parsed || typeof parsed !== 'object') return null;
-  const { files, active, lessonId, step } = parsed as Record<string, unknown>;
-  if (!Array.isArray(files)) return null;
-  const clean = files.filter((f): f is { name: string; text: string } =>
-    typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' && typeof (f as { text?: unknown }).text === 'string')
-    .map((f) => ({ name: f.name, text: f.text }));
+  const { files, active, lessonId, step, progress, lessonWork } = parsed as Record<string, unknown>;
+  const clean = cleanFiles(files);
   if (clean.length === 0) return null;
+  const cleanProgress: Record<string, string[]> = {};
+  if (progress && typeof progress === 'object') {
+    for (const [id, steps] of Object.entries(progress)) {
+      if (Array.isArray(steps)) cleanProgress[id] = steps.filter((x): x is string => typeof x === 'string');
+    }
+  }
+  const cleanWork: Record<string, { name: string; text: string }[]> = {};
+  if (lessonWork && typeof lessonWork === 'object') {
+    for (const [id, list] of Object.entries(lessonWork)) {
+      const work = cleanFiles(list);
+      if (work.length > 0) cleanWork[id] = work;
+    }
+  }
   return {
     files: clean,
     active: typeof active === 'string' ? active : null,
     lessonId: typeof lessonId === 'string' ? lessonId : null,
     step: typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : 0,
+    progress: cleanProgress,
+    lessonWork: cleanWork,
   };
+}
+
+function cleanFiles(files: unknown): { name: string; text: string }[] {
+  if (!Array.isArray(files)) return [];
+  return files.filter((f): f is { name: string; text: string } =>
+    typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' && typeof (f as { text?: unknown }).text === 'string')
+    .map((f) => ({ name: f.name, text: f.text }));
 }
 
 export function saveWork(storage: KeyValue, work: SavedWork): boolean {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { PortProto, Protocol } from '../engine/model/index.js';
+import type { PortProto } from '../engine/model/index.js';
 import {
   checkFileName, freshName, move, neighbourOf, newFileId, rename, setText, withIds,
   type LabFile, type RenameError,
@@ -10,10 +10,18 @@ import {
  * It holds sources and intent only; the analysis is derived outside React (analysis.ts).
  */
 
+/**
+ * What the student selected in the graph or the matrix. Same shape as src/ui/graph/selection.ts
+ * (state may not import ui): an endpoint by id, a connection (its port is the port filter), or a
+ * namespace.
+ */
 export type Selection =
-  | { readonly kind: 'flow'; readonly from: string; readonly to: string; readonly port: number; readonly protocol: Protocol }
-  | { readonly kind: 'endpoint'; readonly id: string }
-  | { readonly kind: 'policy'; readonly key: string };
+  | { readonly kind: 'pod' | 'external'; readonly id: string }
+  | { readonly kind: 'edge'; readonly from: string; readonly to: string }
+  | { readonly kind: 'namespace'; readonly name: string };
+
+/** The port the graph and matrix show: one port/protocol, or 'any' (allowed on some port). */
+export type PortFilter = PortProto | 'any';
 
 export type Lang = 'en' | 'ko';
 export type MainView = 'graph' | 'matrix';
@@ -55,11 +63,16 @@ export interface SourcesSlice {
   setActive(id: string): void;
   /** Replaces the whole scenario (reset, import of a share link, lesson start). */
   replaceFiles(files: readonly { name: string; text: string }[]): void;
+  /**
+   * Makes the tabs equal `files` (a terminal command or a lesson solution rewrote them), keeping
+   * each surviving tab's id (and so its editor undo history) and order.
+   */
+  syncFiles(files: readonly { name: string; text: string }[]): void;
 }
 
 export interface UiSlice {
   readonly selection: Selection | null;
-  readonly portFilter: PortProto | null;
+  readonly portFilter: PortFilter;
   readonly showDenied: boolean;
   readonly mainView: MainView;
   readonly sideTab: SideTab;
@@ -70,7 +83,7 @@ export interface UiSlice {
   readonly terminalOpen: boolean;
   readonly lessonOpen: boolean;
   select(selection: Selection | null): void;
-  setPortFilter(port: PortProto | null): void;
+  setPortFilter(port: PortFilter): void;
   setShowDenied(show: boolean): void;
   setMainView(view: MainView): void;
   setSideTab(tab: SideTab): void;
@@ -88,8 +101,13 @@ export interface LessonSlice {
   readonly step: number;
   /** The files "reset" returns to. */
   readonly start: readonly { name: string; text: string }[];
+  /** Completed step ids per lesson id; completion is sticky. */
+  readonly progress: Readonly<Record<string, readonly string[]>>;
+  /** Each lesson's files as the student left them, so switching lessons loses nothing. */
+  readonly lessonWork: Readonly<Record<string, readonly { name: string; text: string }[]>>;
   setLesson(id: string | null, start: readonly { name: string; text: string }[]): void;
   setStep(step: number): void;
+  completeStep(lessonId: string, stepId: string): void;
 }
 
 export interface TranscriptEntry {
@@ -178,9 +196,21 @@ export function createLabStore(initial: InitialLab) {
       set({ files: next, activeId: next[0]?.id ?? null, closed: [], selection: null, reveal: null });
     },
 
+    syncFiles: (input) => set((s) => {
+      const byName = new Map(input.map((f) => [f.name, f.text]));
+      const kept = s.files.filter((f) => byName.has(f.name)).map((f) => {
+        const text = byName.get(f.name) ?? f.text;
+        return text === f.text ? f : { ...f, text };
+      });
+      const added = withIds(input.filter((f) => !s.files.some((g) => g.name === f.name)));
+      const files = [...kept, ...added];
+      const activeId = files.some((f) => f.id === s.activeId) ? s.activeId : files[0]?.id ?? null;
+      return { files, activeId };
+    }),
+
     // --- ui ---
     selection: null,
-    portFilter: null,
+    portFilter: 'any',
     showDenied: true,
     mainView: 'graph',
     sideTab: 'explain',
@@ -193,7 +223,7 @@ export function createLabStore(initial: InitialLab) {
     select: (selection) => set((s) => ({
       selection,
       // Selecting a pod shows what the inspector knows; anything else explains.
-      sideTab: selection?.kind === 'endpoint' ? 'inspector' : selection ? 'explain' : s.sideTab,
+      sideTab: selection?.kind === 'pod' ? 'inspector' : selection ? 'explain' : s.sideTab,
     })),
     setPortFilter: (portFilter) => set({ portFilter }),
     setShowDenied: (showDenied) => set({ showDenied }),
@@ -215,6 +245,13 @@ export function createLabStore(initial: InitialLab) {
     start: initial.start ?? initial.files,
     setLesson: (lessonId, start) => set({ lessonId, start, step: 0 }),
     setStep: (step) => set({ step: Math.max(0, step) }),
+    progress: {},
+    lessonWork: {},
+    completeStep: (lessonId, stepId) => set((s) => {
+      const done = s.progress[lessonId] ?? [];
+      if (done.includes(stepId)) return {};
+      return { progress: { ...s.progress, [lessonId]: [...done, stepId] } };
+    }),
 
     // --- terminal ---
     transcript: [],

@@ -6,6 +6,7 @@ import type {
   Cluster, Cni, ContainerPort, Direction, ExternalHost, LabelSelector, LabelSelectorRequirement, Labels, Namespace,
   NetworkPolicy, PathSegment, Pod, PolicyPeer, PolicyPort, PolicyRule, Protocol, SourceRef,
 } from '../engine/model/index.js';
+import { compileNetwork, type CompiledNetwork } from '../engine/netpol/index.js';
 
 let docCounter = 0;
 export function ref(path: PathSegment[] = [], file = 'test.yaml', doc = 0): SourceRef {
@@ -150,3 +151,100 @@ export function e2eCluster(policies: readonly NetworkPolicy[], extra: { podLabel
     policies,
   });
 }
+
+/** A pod-matching pattern as upstream's `Peer`: an empty field matches everything. */
+export interface PeerPattern { readonly ns?: string; readonly pod?: string }
+
+/**
+ * The expected truth table of upstream reachability.go: starts all-true (or all-false);
+ * loopback (a pod to itself) is ignored when comparing, as upstream's ignoreLoopback does.
+ */
+export class Reachability {
+  private readonly expected = new Map<string, boolean>();
+  constructor(readonly pods: readonly string[] = E2E_PODS, initial = true) {
+    for (const f of pods) for (const t of pods) this.expected.set(`${f}>${t}`, initial);
+  }
+  expect(from: string, to: string, connected: boolean): this {
+    this.expected.set(`${from}>${to}`, connected);
+    return this;
+  }
+  expectAllIngress(to: string, connected: boolean): this {
+    for (const f of this.pods) this.expect(f, to, connected);
+    return this;
+  }
+  expectAllEgress(from: string, connected: boolean): this {
+    for (const t of this.pods) this.expect(from, t, connected);
+    return this;
+  }
+  expectPeer(from: PeerPattern, to: PeerPattern, connected: boolean): this {
+    const m = (p: PeerPattern, id: string) => (p.ns === undefined || id.startsWith(`${p.ns}/`)) && (p.pod === undefined || id.endsWith(`/${p.pod}`));
+    for (const f of this.pods) if (m(from, f)) for (const t of this.pods) if (m(to, t)) this.expect(f, t, connected);
+    return this;
+  }
+  /** Pairs where `observe` disagrees, as `from>to: expected X`, loopback skipped. */
+  diff(observe: (from: string, to: string) => boolean): string[] {
+    const out: string[] = [];
+    for (const f of this.pods) {
+      for (const t of this.pods) {
+        if (f === t) continue;
+        const want = this.expected.get(`${f}>${t}`) ?? false;
+        if (observe(f, t) !== want) out.push(`${f} -> ${t}: expected ${want ? 'allowed' : 'denied'}`);
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Compares a truth table with what the compiled network answers through each of its four
+ * paths (single query, bit matrix, connectivity list, explanation); every list must be empty.
+ */
+export function observeAll(c: Cluster, port: number, protocol: Protocol, reach: Reachability): Record<'allowed' | 'matrix' | 'connectivity' | 'explain', string[]> {
+  const network = compileNetwork(c).network as CompiledNetwork;
+  const m = network.matrix(port, protocol);
+  const idx = new Map(m.ids.map((id, i) => [id, i]));
+  const conn = new Map(network.connectivity().map((e) => [`${e.from}>${e.to}>${e.protocol}/${e.port}`, e.allowed]));
+  return {
+    allowed: reach.diff((f, t) => network.allowed(f, t, port, protocol)),
+    matrix: reach.diff((f, t) => m.rows[idx.get(f) ?? -1]?.has(idx.get(t) ?? -1) ?? false),
+    connectivity: reach.diff((f, t) => conn.get(`${f}>${t}>${protocol}/${port}`) ?? false),
+    explain: reach.diff((f, t) => network.explain(f, t, port, protocol)?.allowed ?? false),
+  };
+}
+export const NO_DIFF = { allowed: [], matrix: [], connectivity: [], explain: [] };
+
+/**
+ * A large synthetic cluster, the same shape as scripts/bench.ts builds from YAML, but as a
+ * Cluster so compile time can be measured without parsing: `pods` pods over `namespaces`
+ * namespaces, `policies` policies each with a podSelector peer, a namespace+pod peer, an
+ * ipBlock with except, a numeric and a named port, and an egress rule.
+ */
+export function scaleCluster(pods: number, namespaces: number, policies: number): Cluster {
+  const nss = Array.from({ length: namespaces }, (_, n) => namespace(`ns${n}`, { team: `t${n % 7}`, env: n % 2 ? 'prod' : 'dev' }));
+  const ps = Array.from({ length: pods }, (_, i) => pod(`ns${i % namespaces}/p${i}`, {
+    labels: { app: `a${i % 23}`, tier: `t${i % 3}` }, ports: [{ port: 80, name: 'http' }],
+  }));
+  const pols = Array.from({ length: policies }, (_, k) => {
+    const peers: PeerSpec[] = [
+      { pods: sel({ tier: `t${k % 3}` }) },
+      { namespaces: sel({ team: `t${k % 7}` }), pods: sel({}, [expr('app', 'In', [`a${k % 23}`, `a${(k + 1) % 23}`])]) },
+      { cidr: '10.244.0.0/16', except: [`10.244.${k % 200}.0/24`] },
+    ];
+    return policy(`ns${k % namespaces}/np${k}`, {
+      podSelector: sel({ app: `a${k % 23}` }), policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ peers, ports: [{ port: 80 }, { port: 'http' }] }],
+      egress: [{ peers: [peers[k % 3] as PeerSpec] }],
+    });
+  });
+  return cluster({ namespaces: nss, pods: ps, policies: pols });
+}
+
+/** Upstream's GenNetworkPolicyWithNameAndPodSelector + SetSpecIngressRules / SetSpecEgressRules (test_helper.go):
+ * each Set… call adds its direction to policyTypes. */
+export function e2eGen(id: string, podSelector: LabelSelector, spec: { ingress?: RuleSpec[]; egress?: RuleSpec[] }): NetworkPolicy {
+  const policyTypes: Direction[] = [];
+  if (spec.ingress) policyTypes.push('Ingress');
+  if (spec.egress) policyTypes.push('Egress');
+  return policy(id, { podSelector, policyTypes, ...spec });
+}
+export const e2eFrom = (...peers: PeerSpec[]): RuleSpec => ({ peers });

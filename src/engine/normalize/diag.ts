@@ -23,9 +23,9 @@ export class Diags {
   }
 
   /** `field.Invalid`: `spec.x: Invalid value: "v": detail`. */
-  invalid(code: string, path: readonly PathSegment[], value: unknown, detail: string): void {
+  invalid(code: string, path: readonly PathSegment[], value: unknown, detail: string, at?: { path: readonly PathSegment[]; atKey?: boolean }): void {
     const field = formatPath(path);
-    this.add('error', code, `${field}: Invalid value: ${goValue(value)}: ${detail}`, path, { field, value: goValue(value), detail });
+    this.add('error', code, `${field}: Invalid value: ${goValue(value)}: ${detail}`, at?.path ?? path, { field, value: goValue(value), detail }, at?.atKey ?? false);
   }
 
   /** `field.Required`: `spec.x: Required value[: detail]`. */
@@ -60,6 +60,7 @@ export class Diags {
 
 /** How field errors print a value: strings quoted (Go %q), numbers bare. */
 export function goValue(value: unknown): string {
+  if (value instanceof GoLiteral) return value.text;
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return 'null';
@@ -68,4 +69,9 @@ export function goValue(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** A value printed verbatim in a field error (e.g. Go's `map[string]string{...}`). */
+export class GoLiteral {
+  constructor(readonly text: string) {}
 }

@@ -44,6 +44,11 @@ export function strings(v: unknown): string[] {
 export function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isObj(v)) return out;
-  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') setOwn(out, k, val);
   return out;
+}
+
+/** `o[k] = v` that stays data even for `__proto__` (a plain assignment would set the prototype). */
+export function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
+  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
 }

@@ -28,9 +28,21 @@ const ENGLISH: GraphWords = {
   isolated: 'isolated', ingress: 'ingress', egress: 'egress', hostNetwork: 'hostNetwork', anyOtherPort: 'any other port',
 };
 
+/**
+ * Past this many endpoints, drawing every pair is unreadable (and N² verdicts are slow): the
+ * graph then draws only the connections of the focused endpoints (the selection), and the matrix
+ * is the overview.
+ */
+export const ALL_EDGES_LIMIT = 50;
+
+export const isLargeGraph = (analysis: Analysis, limit = ALL_EDGES_LIMIT) => analysis.network.endpoints.length > limit;
+
 export interface ElementOptions {
   readonly port: PortChoice;
   readonly showDenied: boolean;
+  /** Endpoint ids whose connections are drawn when the graph is large (see ALL_EDGES_LIMIT). */
+  readonly focus?: readonly string[];
+  readonly allEdgesLimit?: number;
   /** Translated words used inside canvas labels; English by default. */
   readonly words?: GraphWords;
 }
@@ -49,7 +61,7 @@ export const labelLines = (labels: Labels): string[] =>
 function isolationLine(ingress: boolean, egress: boolean, w: GraphWords): string | null {
   if (!ingress && !egress) return null;
   const dirs = [ingress ? w.ingress : null, egress ? w.egress : null].filter((d) => d !== null);
-  return `⛔ ${w.isolated}: ${dirs.join(' + ')}`;
+  return `${w.isolated}: ${dirs.join(" + ")}`;
 }
 
 function edgeLabel(v: FlowVerdict, choice: PortChoice, w: GraphWords): string {
@@ -57,6 +69,17 @@ function edgeLabel(v: FlowVerdict, choice: PortChoice, w: GraphWords): string {
   // only when some of the destination's ports are allowed and others not.
   if (choice !== 'any' || v.status !== 'partial') return '';
   return v.probe ? w.anyOtherPort : v.allowedPorts.map(portLabel).join(', ');
+}
+
+/**
+ * Node size from its label (Cytoscape's `width: label` is deprecated): 11px text, wide glyphs
+ * (Hangul, CJK) about twice as wide as Latin ones, plus padding.
+ */
+export function labelSize(label: string): { w: number; h: number } {
+  const lines = label.split('\n');
+  const width = (line: string) => [...line].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6.4), 0);
+  const w = Math.min(170, Math.max(80, Math.ceil(Math.max(...lines.map(width)) + 20)));
+  return { w, h: lines.length * 14 + 14 };
 }
 
 export function toElements(analysis: Analysis, options: ElementOptions): ElementDefinition[] {
@@ -91,7 +114,7 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
       group: 'nodes',
       data: {
         id: podElementId(report.key), parent: nsElementId(pod.namespace), kind: 'pod', key: report.key,
-        label: lines.join('\n'), status: report.status, isolatedIngress: ingress, isolatedEgress: egress,
+        label: lines.join('\n'), ...labelSize(lines.join('\n')), status: report.status, isolatedIngress: ingress, isolatedEgress: egress,
       },
       classes: classes.join(' '),
     });
@@ -100,21 +123,29 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
   for (const host of analysis.cluster.externalHosts) {
     out.push({
       group: 'nodes',
-      data: { id: externalElementId(host.ip), kind: 'external', key: host.ip, label: `${host.name}\n${host.ip}` },
+      data: {
+        id: externalElementId(host.ip), kind: 'external', key: host.ip, label: `${host.name}\n${host.ip}`,
+        ...labelSize(`${host.name}\n${host.ip}`),
+      },
       classes: 'external',
     });
   }
 
+  // An edge to a node that is not drawn would make Cytoscape throw: only connect drawn nodes.
+  const drawn = new Set(out.map((e) => e.data.id));
   const nodeIdOf = (id: string): string | null => {
     const ep = network.endpoint(id);
     if (!ep) return null;
-    return ep.kind === 'pod' ? podElementId(id) : externalElementId(id);
+    const nodeId = ep.kind === 'pod' ? podElementId(id) : externalElementId(id);
+    return drawn.has(nodeId) ? nodeId : null;
   };
   const endpoints = network.endpoints;
+  const focus = isLargeGraph(analysis, options.allEdgesLimit) ? new Set(options.focus ?? []) : null;
   for (const a of endpoints) {
     const source = nodeIdOf(a.id);
     if (source === null) continue;
     for (const b of endpoints) {
+      if (focus && !focus.has(a.id) && !focus.has(b.id)) continue;
       if (!isReportedPair(network, a.id, b.id)) continue;
       const target = nodeIdOf(b.id);
       if (target === null) continue;

@@ -50,3 +50,28 @@ export function sameSelection(a: Selection | null, b: Selection | null): boolean
   if (a === null || b === null) return a === b;
   return elementIdOf(a) === elementIdOf(b);
 }
+
+/**
+ * Keyboard stepping through the endpoints in a fixed order (arrow keys on the focused graph):
+ * from nothing or from a non-endpoint selection, forward starts at the first, backward at the last.
+ */
+export function stepSelection(
+  order: readonly { readonly id: string; readonly kind: 'pod' | 'external' }[],
+  current: Selection | null,
+  delta: 1 | -1,
+): Selection | null {
+  if (order.length === 0) return null;
+  const at = current && (current.kind === 'pod' || current.kind === 'external')
+    ? order.findIndex((e) => e.id === current.id && e.kind === current.kind)
+    : -1;
+  const next = at === -1 ? (delta === 1 ? 0 : order.length - 1) : (at + delta + order.length) % order.length;
+  const e = order[next];
+  return e ? { kind: e.kind, id: e.id } : null;
+}
+
+/** The endpoints a selection is about: a node, or both ends of a connection. */
+export function focusOf(sel: Selection | null): string[] {
+  if (!sel) return [];
+  if (sel.kind === 'edge') return [sel.from, sel.to];
+  return sel.kind === 'namespace' ? [] : [sel.id];
+}

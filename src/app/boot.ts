@@ -1,0 +1,119 @@
+import type { i18n as I18n } from 'i18next';
+import {
+  createActions, createAnalysisController, createLabStore, decodeShare, loadPrefs, loadWork,
+  sameWork, savePrefs, saveWork, type Dialog, type Lab, type LabState,
+} from '../state/index.js';
+import { createI18n } from '../ui/i18n/index.js';
+import { allLessons, firstLesson } from './lesson.js';
+import { sampleScenario } from './sample/index.js';
+
+/** How long edits settle before they are written to localStorage. */
+const SAVE_DELAY_MS = 300;
+
+export interface Booted {
+  readonly lab: Lab;
+  readonly i18n: I18n;
+  /** Subscribe to "saving failed" (storage full or blocked). */
+  readonly saveFailed: { get(): boolean; subscribe(listener: () => void): () => void };
+}
+
+/**
+ * Builds the lab from what the browser holds, in this order: a share link in the hash, the work
+ * saved in localStorage, the first lesson's start. A share link never silently replaces saved
+ * work: when both exist and differ, the saved work opens and a dialog asks which to keep.
+ */
+export function boot(storage: Storage = window.localStorage): Booted {
+  const prefs = loadPrefs(storage);
+  const saved = loadWork(storage);
+  const shared = decodeShare(window.location.hash);
+  const lessons = allLessons();
+  const savedLesson = lessons.find((l) => l.id === saved?.lessonId);
+  const lesson = savedLesson ?? firstLesson();
+  const start = lesson?.startFiles ?? sampleScenario;
+
+  let files = start;
+  let activeName: string | null = null;
+  let dialog: Dialog | null = null;
+  if (shared && (!saved || sameWork(saved.files, shared.files))) {
+    files = shared.files;
+    activeName = shared.active;
+  } else if (saved) {
+    files = saved.files;
+    activeName = saved.active;
+    if (shared) dialog = { kind: 'shared', files: shared.files };
+  }
+  if (shared || window.location.hash.startsWith('#s=')) {
+    // The scenario now lives in the store (and soon localStorage); a reload must not ask again.
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+
+  const lang = prefs.lang ?? (navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en');
+  const store = createLabStore({ files, activeName, lessonId: saved?.lessonId ?? lesson?.id ?? null, start, lang });
+  store.setState({
+    presentation: prefs.presentation ?? false, dialog, step: saved?.step ?? 0,
+    progress: saved?.progress ?? {}, lessonWork: saved?.lessonWork ?? {},
+    lessonId: lesson?.id ?? null,
+  });
+  const analysis = createAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener));
+  const actions = createActions(store, analysis, lessons);
+  const i18n = createI18n(lang);
+  document.documentElement.lang = lang;
+
+  // --- persistence: work (debounced, flushed when the page goes away) and preferences ---
+  let failed = false;
+  const failListeners = new Set<() => void>();
+  const setFailed = (value: boolean) => {
+    if (value === failed) return;
+    failed = value;
+    for (const l of failListeners) l();
+  };
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const saveNow = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const s = store.getState();
+    setFailed(!saveWork(storage, {
+      files: s.files.map((f) => ({ name: f.name, text: f.text })),
+      active: s.files.find((f) => f.id === s.activeId)?.name ?? null,
+      lessonId: s.lessonId,
+      step: s.step,
+      progress: s.progress,
+      lessonWork: s.lessonWork,
+    }));
+  };
+  const workChanged = (a: LabState, b: LabState) =>
+    a.files !== b.files || a.activeId !== b.activeId || a.lessonId !== b.lessonId || a.step !== b.step ||
+    a.progress !== b.progress || a.lessonWork !== b.lessonWork;
+  store.subscribe((s, prev) => {
+    if (workChanged(s, prev)) {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(saveNow, SAVE_DELAY_MS);
+    }
+    if (s.lang !== prev.lang || s.presentation !== prev.presentation) {
+      savePrefs(storage, { lang: s.lang, presentation: s.presentation });
+    }
+    if (s.lang !== prev.lang) {
+      void i18n.changeLanguage(s.lang);
+      document.documentElement.lang = s.lang;
+    }
+  });
+  window.addEventListener('pagehide', () => { if (timer) saveNow(); });
+  // A share link pasted into this tab only changes the hash (no reload): same rule, ask first.
+  window.addEventListener('hashchange', () => {
+    const link = decodeShare(window.location.hash);
+    if (!link) return;
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    if (!sameWork(store.getState().files, link.files)) store.getState().openDialog({ kind: 'shared', files: link.files });
+  });
+  // A scenario that came from a link is saved at once, so a reload shows it again.
+  if (shared && !dialog) saveNow();
+
+  return {
+    lab: { store, analysis, actions, lessons },
+    i18n,
+    saveFailed: {
+      get: () => failed,
+      subscribe: (l) => { failListeners.add(l); return () => failListeners.delete(l); },
+    },
+  };
+}

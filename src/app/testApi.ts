@@ -1,0 +1,87 @@
+import type { Cni, Protocol, SourceRef } from '../engine/model/index.js';
+import { encodeShare, readCni, type Lab } from '../state/index.js';
+import { editorHandle } from '../ui/editor/handle.js';
+
+/**
+ * A small typed API on `window.__lab` for Playwright (architecture.md practice 10): Cytoscape
+ * draws on a canvas, and typing block YAML into Monaco is mangled by auto-indent. Every call that
+ * reads the analysis first flushes the debounce, so tests never race the 150 ms pause.
+ */
+export interface LabTestApi {
+  setFile(name: string, text: string): void;
+  /** Replaces every tab (a journey's own starting scenario). */
+  loadScenario(files: { name: string; text: string }[]): void;
+  getFiles(): { name: string; text: string }[];
+  activeFile(): string | null;
+  analysis(): AnalysisSummary;
+  allowed(from: string, to: string, port: number, protocol?: Protocol): boolean;
+  setCni(cni: Cni): void;
+  cni(): Cni;
+  revealRef(ref: SourceRef): boolean;
+  editorSelection(): { file: string; text: string; line: number; column: number; endLine: number; endColumn: number } | null;
+  shareUrl(): string;
+  select(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string } | null): void;
+}
+
+export interface AnalysisSummary {
+  readonly stale: boolean;
+  readonly cni: Cni;
+  readonly enforcing: boolean;
+  readonly diagnostics: { severity: string; code: string; message: string; file: string; line: number; column: number }[];
+  readonly pods: {
+    key: string; status: string;
+    containers: { name: string; state: string; uid: number; gid: number; username: string | null; effective: readonly string[]; bounding: readonly string[] }[];
+  }[];
+  readonly policies: { key: string; selects: readonly string[] }[];
+  readonly connectivity: { from: string; to: string; port: number; protocol: string; allowed: boolean }[];
+}
+
+declare global {
+  interface Window { __lab?: LabTestApi }
+}
+
+export function installTestApi(lab: Lab): void {
+  const { store, analysis, actions } = lab;
+  const current = () => { analysis.flush(); return analysis.get(); };
+  window.__lab = {
+    setFile: (name, text) => { store.getState().setFileByName(name, text); analysis.flush(); },
+    loadScenario: (files) => { store.getState().replaceFiles(files); analysis.flush(); },
+    getFiles: () => store.getState().files.map((f) => ({ name: f.name, text: f.text })),
+    activeFile: () => { const s = store.getState(); return s.files.find((f) => f.id === s.activeId)?.name ?? null; },
+    analysis: () => {
+      const { current: a, staleBecause } = current();
+      return {
+        stale: staleBecause !== null,
+        cni: a.cluster.config.cni,
+        enforcing: a.network.enforcing,
+        diagnostics: a.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, file: d.file, line: d.line, column: d.column })),
+        pods: a.pods.map((p) => ({
+          key: p.key,
+          status: p.status,
+          containers: p.containers.map((c) => ({
+            name: c.container.name, state: c.state,
+            uid: c.security.identity.uid, gid: c.security.identity.gid, username: c.security.identity.username,
+            effective: c.security.capabilities.effective, bounding: c.security.capabilities.bounding,
+          })),
+        })),
+        policies: a.policies.map((p) => ({ key: p.key, selects: p.selects })),
+        connectivity: a.network.connectivity().map((c) => ({ ...c })),
+      };
+    },
+    allowed: (from, to, port, protocol = 'TCP') => current().current.network.allowed(from, to, port, protocol),
+    setCni: (cni) => { actions.setCni(cni); analysis.flush(); },
+    cni: () => readCni(store.getState().files),
+    revealRef: (ref) => actions.revealRef(ref),
+    editorSelection: () => {
+      const sel = editorHandle()?.selection();
+      if (!sel) return null;
+      const file = store.getState().files.find((f) => f.id === sel.fileId)?.name ?? '';
+      return { file, text: sel.text, line: sel.line, column: sel.column, endLine: sel.endLine, endColumn: sel.endColumn };
+    },
+    shareUrl: () => {
+      const s = store.getState();
+      return `${location.origin}${location.pathname}${encodeShare({ files: s.files, active: s.files.find((f) => f.id === s.activeId)?.name ?? null })}`;
+    },
+    select: (selection) => store.getState().select(selection),
+  };
+}

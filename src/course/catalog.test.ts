@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { bundledLessons } from './catalog.js';
+
+describe('bundledLessons', () => {
+  it('loads the six lessons the app ships, with their files', () => {
+    const { lessons, problems } = bundledLessons();
+    expect(problems).toEqual([]);
+    expect(lessons.map((l) => l.id)).toEqual([
+      'image-security', 'docker-security', 'security-contexts', 'network-policy-basics', 'developing-network-policies',
+      'when-nothing-enforces',
+    ]);
+    expect(lessons[1]?.startFiles.map((f) => f.name)).toEqual(['Dockerfile']);
+    expect(lessons[0]?.steps[0]?.body.ko).toContain('docker.io');
+  });
+});

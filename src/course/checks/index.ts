@@ -1,0 +1,69 @@
+import type { Check, CheckContext, CheckOutcome } from '../model.js';
+import { answerMatches } from '../answer.js';
+import { checkFlow } from './flow.js';
+import {
+  checkCluster, checkDiagnostic, checkNamespace, checkNoErrors, checkPolicy, checkPolicyCount, checkSecret,
+} from './objects.js';
+import { checkPod } from './pod.js';
+import { checkAnswer, checkCommand, checkFile } from './terminal.js';
+
+/** Interprets a step's check data. Pure: the same analysis, files, transcript and answer give the same outcome. */
+export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
+  switch (check.kind) {
+    case 'all': {
+      const outcomes = check.checks.map((c) => evaluateCheck(c, ctx));
+      return { passed: outcomes.every((o) => o.passed), why: outcomes.flatMap((o) => o.why) };
+    }
+    case 'any': {
+      const outcomes = check.checks.map((c) => evaluateCheck(c, ctx));
+      if (outcomes.some((o) => o.passed)) return { passed: true, why: [] };
+      return { passed: false, why: [`none of these holds: ${outcomes.map((o) => o.why.join('; ')).join(' | ')}`] };
+    }
+    case 'not': {
+      const inner = evaluateCheck(check.check, ctx);
+      return inner.passed ? { passed: false, why: ['a condition that should not hold holds'] } : { passed: true, why: [] };
+    }
+    case 'pod': return checkPod(check, ctx);
+    case 'secret': return checkSecret(check, ctx);
+    case 'flow': return checkFlow(check, ctx);
+    case 'policy': return checkPolicy(check, ctx);
+    case 'policyCount': return checkPolicyCount(check, ctx);
+    case 'namespace': return checkNamespace(check, ctx);
+    case 'cluster': return checkCluster(check, ctx);
+    case 'diagnostic': return checkDiagnostic(check, ctx);
+    case 'noErrors': return checkNoErrors(check, ctx);
+    case 'file': return checkFile(check, ctx);
+    case 'command': return checkCommand(check, ctx);
+    case 'answer': return checkAnswer(check, ctx);
+  }
+}
+
+/** True when the step shows an answer box. */
+export function needsAnswer(check: Check): boolean {
+  switch (check.kind) {
+    case 'all': case 'any': return check.checks.some(needsAnswer);
+    case 'not': return needsAnswer(check.check);
+    case 'answer': return true;
+    default: return false;
+  }
+}
+
+/** True when the step is done (partly) in the terminal. */
+export function needsTerminal(check: Check): boolean {
+  switch (check.kind) {
+    case 'all': case 'any': return check.checks.some(needsTerminal);
+    case 'not': return needsTerminal(check.check);
+    case 'command': return true;
+    default: return false;
+  }
+}
+
+/** Whether an answer is one the step's answer check(s) accept, regardless of the step's other conditions. */
+export function answerAccepted(check: Check, answer: string): boolean {
+  switch (check.kind) {
+    case 'all': case 'any': return check.checks.some((c) => answerAccepted(c, answer));
+    case 'not': return false;
+    case 'answer': return answerMatches(check.accept, answer);
+    default: return false;
+  }
+}

@@ -1,0 +1,201 @@
+import type { Analysis, Cni, ContainerState, Direction, Protocol, SourceFile } from '../engine/index.js';
+
+/**
+ * The lesson model. Lessons are data (lessons/<id>/lesson.json + files); loader.ts turns that data
+ * into these types, reporting every problem instead of throwing, so a broken lesson shows up in
+ * `kslab lesson check` and in lessons.test.ts rather than as a blank panel.
+ */
+
+export type Lang = 'ko' | 'en';
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** One command the student typed into the terminal, with what it printed. */
+export interface TranscriptEntry {
+  /** The command line as typed (the store's terminal slice uses the same shape). */
+  readonly input: string;
+  readonly output: string;
+  readonly exitCode: number;
+}
+
+/** Everything a step check may look at. */
+export interface CheckContext {
+  readonly analysis: Analysis;
+  /** The current source files, including non-YAML ones (a Dockerfile) the engine never sees. */
+  readonly files: readonly SourceFile[];
+  readonly transcript: readonly TranscriptEntry[];
+  /** What the student typed in the step's answer box; undefined when nothing yet. */
+  readonly answer?: string;
+}
+
+/** Capability expectations: names upper case without `CAP_`. */
+export interface CapabilityExpectation {
+  readonly includes?: readonly string[];
+  readonly excludes?: readonly string[];
+}
+
+/**
+ * A state check over pods. `pod` is `namespace/name`; `*` in the name matches any run of characters,
+ * so `default/web-*` reaches a Deployment's pods. Every matched pod (at least one) must satisfy
+ * every field given; container fields apply to the named container, or to every container.
+ */
+export interface PodCheck {
+  readonly kind: 'pod';
+  readonly pod: string;
+  readonly exists?: boolean;
+  readonly status?: string;
+  readonly imagePullSecrets?: readonly string[];
+  readonly container?: string;
+  readonly state?: ContainerState;
+  readonly uid?: number;
+  readonly uidFrom?: 'container' | 'pod' | 'image' | 'default';
+  readonly gid?: number;
+  readonly username?: string | null;
+  readonly effective?: CapabilityExpectation;
+  readonly bounding?: CapabilityExpectation;
+  readonly privileged?: boolean;
+  /** Compared after normalization: `nginx` equals `docker.io/library/nginx:latest`. */
+  readonly image?: string;
+  readonly pull?: 'Pulled' | 'ErrImagePull' | 'InvalidImageName';
+  /** Name of the secret that pulled the image; null: pulled anonymously (or not at all). */
+  readonly credentials?: string | null;
+}
+
+export interface SecretCheck {
+  readonly kind: 'secret';
+  readonly secret: string;
+  readonly exists?: boolean;
+  readonly type?: string;
+  /** A docker config entry keyed exactly by this server. */
+  readonly server?: string;
+  readonly username?: string;
+}
+
+export interface FlowCheck {
+  readonly kind: 'flow';
+  readonly from: string;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly allowed: boolean;
+}
+
+export interface PolicyCheck {
+  readonly kind: 'policy';
+  readonly policy: string;
+  readonly exists?: boolean;
+  /** Pods the policy must select (others may be selected too). */
+  readonly selects?: readonly string[];
+  readonly policyTypes?: readonly Direction[];
+}
+
+export interface PolicyCountCheck {
+  readonly kind: 'policyCount';
+  /** A namespace, or `*` for the whole cluster. */
+  readonly namespace: string;
+  readonly count: number;
+}
+
+export interface NamespaceCheck {
+  readonly kind: 'namespace';
+  readonly namespace: string;
+  readonly exists?: boolean;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface ClusterCheck {
+  readonly kind: 'cluster';
+  readonly cni?: Cni;
+  readonly enforcing?: boolean;
+}
+
+export interface DiagnosticCheck {
+  readonly kind: 'diagnostic';
+  readonly code?: string;
+  readonly severity?: 'error' | 'warning' | 'info';
+  readonly path?: string;
+  readonly messageIncludes?: string;
+  /** true: such a diagnostic must exist; false: none may. */
+  readonly present: boolean;
+}
+
+/** No error diagnostic at all: the API server would accept every object. */
+export interface NoErrorsCheck {
+  readonly kind: 'noErrors';
+}
+
+/** A file's text (YAML or not) contains a line matching the pattern. */
+export interface FileCheck {
+  readonly kind: 'file';
+  readonly file: string;
+  readonly lineMatches: string;
+}
+
+/** A command pattern: words in order (the first is the program), `--flag=value` in any order. */
+export type CommandPattern = { readonly kind: 'words'; readonly text: string } | { readonly kind: 'regex'; readonly source: string };
+
+export interface CommandCheck {
+  readonly kind: 'command';
+  /** Any of these patterns. */
+  readonly ran: readonly CommandPattern[];
+  readonly exitCode?: number;
+  /** Every string must appear in the same command's output. */
+  readonly outputIncludes?: readonly string[];
+}
+
+export interface AnswerCheck {
+  readonly kind: 'answer';
+  /** Accepted forms, compared after normalization (answer.ts). */
+  readonly accept: readonly string[];
+}
+
+export type Check =
+  | { readonly kind: 'all'; readonly checks: readonly Check[] }
+  | { readonly kind: 'any'; readonly checks: readonly Check[] }
+  | { readonly kind: 'not'; readonly check: Check }
+  | PodCheck | SecretCheck | FlowCheck | PolicyCheck | PolicyCountCheck | NamespaceCheck | ClusterCheck
+  | DiagnosticCheck | NoErrorsCheck | FileCheck | CommandCheck | AnswerCheck;
+
+/** A text replacement in one file: how a step's solution edits YAML. */
+export interface FilePatch {
+  readonly file: string;
+  readonly find: string;
+  readonly replace: string;
+}
+
+export interface StepSolution {
+  /** Whole files to write (name → text). */
+  readonly files: readonly SourceFile[];
+  readonly patch: readonly FilePatch[];
+  readonly commands: readonly string[];
+  readonly answer?: string;
+}
+
+export interface Step {
+  readonly id: string;
+  readonly title: Localized;
+  /** Markdown-lite (markdown.ts). */
+  readonly body: Localized;
+  readonly hint: Localized;
+  readonly check: Check;
+  readonly solution: StepSolution;
+}
+
+export interface Lesson {
+  readonly id: string;
+  readonly order: number;
+  readonly title: Localized;
+  readonly summary: Localized;
+  readonly steps: readonly Step[];
+  readonly startFiles: readonly SourceFile[];
+  readonly solutionFiles: readonly SourceFile[];
+}
+
+export interface CheckOutcome {
+  readonly passed: boolean;
+  /** English, one line per unmet expectation; empty when passed. For the CLI and for hints. */
+  readonly why: readonly string[];
+}
+
+export interface StepResult extends CheckOutcome {
+  readonly stepId: string;
+}

@@ -1,0 +1,215 @@
+import type { Check, CommandPattern, CapabilityExpectation } from './model.js';
+
+/**
+ * lesson.json check data → Check. The JSON form is keyed by what it talks about
+ * (`{"pod": …}`, `{"flow": …}`, `{"ran": …}`, `{"answer": […]}`, `{"all": […]}`); lessons/README.md
+ * documents each. Unknown keys are problems, so a typo in a lesson never silently passes.
+ */
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: Json): v is string => typeof v === 'string';
+const strList = (v: Json): string[] | null => (Array.isArray(v) && v.every(isStr) ? v : null);
+
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
+const CNIS = ['calico', 'cilium', 'flannel', 'kindnet'] as const;
+const DIRECTIONS = ['Ingress', 'Egress'] as const;
+const STATES = ['Running', 'CreateContainerConfigError', 'ErrImagePull', 'InvalidImageName'] as const;
+const PULLS = ['Pulled', 'ErrImagePull', 'InvalidImageName'] as const;
+const FROMS = ['container', 'pod', 'image', 'default'] as const;
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+const oneOf = <T extends string>(list: readonly T[], v: Json): v is T => isStr(v) && (list as readonly string[]).includes(v);
+
+export function parseCheck(raw: Json, where: string, problems: string[]): Check | null {
+  const fail = (msg: string): null => {
+    problems.push(`${where}: ${msg}`);
+    return null;
+  };
+  if (!isObj(raw)) return fail('a check must be an object');
+  const allowOnly = (keys: readonly string[]): boolean => {
+    const extra = Object.keys(raw).filter((k) => !keys.includes(k));
+    if (extra.length > 0) problems.push(`${where}: unknown key(s) ${extra.join(', ')}`);
+    return extra.length === 0;
+  };
+  const list = (key: 'all' | 'any'): Check | null => {
+    const items = raw[key];
+    if (!Array.isArray(items) || items.length === 0) return fail(`"${key}" needs a non-empty list`);
+    const checks = items.map((c, i) => parseCheck(c, `${where}.${key}[${i}]`, problems));
+    if (!allowOnly([key]) || checks.some((c) => c === null)) return null;
+    return { kind: key, checks: checks as Check[] };
+  };
+
+  if ('all' in raw) return list('all');
+  if ('any' in raw) return list('any');
+  if ('not' in raw) {
+    const inner = parseCheck(raw.not, `${where}.not`, problems);
+    return allowOnly(['not']) && inner ? { kind: 'not', check: inner } : null;
+  }
+  if ('pod' in raw) return parsePod(raw, fail, allowOnly);
+  if ('secret' in raw) {
+    if (!isStr(raw.secret) || !raw.secret.includes('/')) return fail('"secret" must be namespace/name');
+    if (!allowOnly(['secret', 'exists', 'type', 'server', 'username'])) return null;
+    return {
+      kind: 'secret', secret: raw.secret,
+      ...(typeof raw.exists === 'boolean' ? { exists: raw.exists } : {}),
+      ...(isStr(raw.type) ? { type: raw.type } : {}),
+      ...(isStr(raw.server) ? { server: raw.server } : {}),
+      ...(isStr(raw.username) ? { username: raw.username } : {}),
+    };
+  }
+  if ('flow' in raw) {
+    const f = raw.flow;
+    if (!isObj(f) || !isStr(f.from) || !isStr(f.to) || typeof f.port !== 'number') return fail('"flow" needs from, to and port');
+    if (typeof raw.allowed !== 'boolean') return fail('a flow check needs "allowed": true|false');
+    const protocol = f.protocol ?? 'TCP';
+    if (!oneOf(PROTOCOLS, protocol)) return fail(`unknown protocol ${String(protocol)}`);
+    if (!allowOnly(['flow', 'allowed'])) return null;
+    return { kind: 'flow', from: f.from, to: f.to, port: f.port, protocol, allowed: raw.allowed };
+  }
+  if ('policy' in raw) {
+    if (!isStr(raw.policy) || !raw.policy.includes('/')) return fail('"policy" must be namespace/name');
+    const selects = raw.selects === undefined ? undefined : strList(raw.selects);
+    const types = raw.policyTypes === undefined ? undefined : strList(raw.policyTypes);
+    if (selects === null) return fail('"selects" must be a list of namespace/pod');
+    if (types === null || (types && !types.every((t) => oneOf(DIRECTIONS, t)))) return fail('"policyTypes" must list Ingress/Egress');
+    if (!allowOnly(['policy', 'exists', 'selects', 'policyTypes'])) return null;
+    return {
+      kind: 'policy', policy: raw.policy,
+      ...(typeof raw.exists === 'boolean' ? { exists: raw.exists } : {}),
+      ...(selects ? { selects } : {}),
+      ...(types ? { policyTypes: types.filter((t) => oneOf(DIRECTIONS, t)) } : {}),
+    };
+  }
+  if ('policies' in raw) {
+    if (!isStr(raw.policies) || typeof raw.count !== 'number') return fail('"policies" needs a namespace (or "*") and "count"');
+    return allowOnly(['policies', 'count']) ? { kind: 'policyCount', namespace: raw.policies, count: raw.count } : null;
+  }
+  if ('namespace' in raw) {
+    if (!isStr(raw.namespace)) return fail('"namespace" must be a name');
+    const labels = raw.labels;
+    if (labels !== undefined && !(isObj(labels) && Object.values(labels).every(isStr))) return fail('"labels" must map strings to strings');
+    if (!allowOnly(['namespace', 'exists', 'labels'])) return null;
+    return {
+      kind: 'namespace', namespace: raw.namespace,
+      ...(typeof raw.exists === 'boolean' ? { exists: raw.exists } : {}),
+      ...(labels !== undefined ? { labels: labels as Record<string, string> } : {}),
+    };
+  }
+  if ('cluster' in raw) {
+    const c = raw.cluster;
+    if (!isObj(c)) return fail('"cluster" must be an object');
+    if (c.cni !== undefined && !oneOf(CNIS, c.cni)) return fail(`unknown cni ${String(c.cni)}`);
+    if (c.enforcing !== undefined && typeof c.enforcing !== 'boolean') return fail('"enforcing" must be a boolean');
+    if (!allowOnly(['cluster'])) return null;
+    return {
+      kind: 'cluster',
+      ...(oneOf(CNIS, c.cni) ? { cni: c.cni } : {}),
+      ...(typeof c.enforcing === 'boolean' ? { enforcing: c.enforcing } : {}),
+    };
+  }
+  if ('diagnostic' in raw) {
+    const d = raw.diagnostic;
+    if (!isObj(d)) return fail('"diagnostic" must be an object');
+    if (d.severity !== undefined && !oneOf(SEVERITIES, d.severity)) return fail('unknown severity');
+    if (!allowOnly(['diagnostic', 'present'])) return null;
+    return {
+      kind: 'diagnostic', present: raw.present !== false,
+      ...(isStr(d.code) ? { code: d.code } : {}),
+      ...(oneOf(SEVERITIES, d.severity) ? { severity: d.severity } : {}),
+      ...(isStr(d.path) ? { path: d.path } : {}),
+      ...(isStr(d.messageIncludes) ? { messageIncludes: d.messageIncludes } : {}),
+    };
+  }
+  if ('noErrors' in raw) return allowOnly(['noErrors']) && raw.noErrors === true ? { kind: 'noErrors' } : fail('"noErrors" must be true');
+  if ('file' in raw) {
+    if (!isStr(raw.file) || !isStr(raw.lineMatches)) return fail('"file" needs "lineMatches" (a regular expression)');
+    if (!validRegex(raw.lineMatches)) return fail(`invalid regular expression ${raw.lineMatches}`);
+    return allowOnly(['file', 'lineMatches']) ? { kind: 'file', file: raw.file, lineMatches: raw.lineMatches } : null;
+  }
+  if ('ran' in raw) {
+    const ran = parsePatterns(raw.ran);
+    if (!ran) return fail('"ran" must be a command, {"regex": …}, or a list of them');
+    const output = raw.output === undefined ? [] : isStr(raw.output) ? [raw.output] : strList(raw.output);
+    if (output === null) return fail('"output" must be a string or a list of strings');
+    if (raw.exitCode !== undefined && typeof raw.exitCode !== 'number') return fail('"exitCode" must be a number');
+    if (!allowOnly(['ran', 'exitCode', 'output'])) return null;
+    return {
+      kind: 'command', ran,
+      ...(typeof raw.exitCode === 'number' ? { exitCode: raw.exitCode } : {}),
+      ...(output.length > 0 ? { outputIncludes: output } : {}),
+    };
+  }
+  if ('answer' in raw) {
+    const a = raw.answer;
+    const accept = Array.isArray(a) ? a.map((x) => (typeof x === 'number' ? String(x) : x)) : [typeof a === 'number' ? String(a) : a];
+    const forms = strList(accept);
+    if (!forms || forms.length === 0) return fail('"answer" must list the accepted answers');
+    return allowOnly(['answer']) ? { kind: 'answer', accept: forms } : null;
+  }
+  return fail(`unknown check (keys: ${Object.keys(raw).join(', ') || 'none'})`);
+}
+
+function parsePod(raw: Obj, fail: (m: string) => null, allowOnly: (k: readonly string[]) => boolean): Check | null {
+  if (!isStr(raw.pod) || !raw.pod.includes('/')) return fail('"pod" must be namespace/name');
+  const keys = ['pod', 'exists', 'status', 'imagePullSecrets', 'container', 'state', 'uid', 'uidFrom', 'gid', 'username',
+    'effective', 'bounding', 'privileged', 'image', 'pull', 'credentials'];
+  if (!allowOnly(keys)) return null;
+  const caps = (v: Json): CapabilityExpectation | null | undefined => {
+    if (v === undefined) return undefined;
+    if (!isObj(v)) return null;
+    const includes = v.includes === undefined ? [] : strList(v.includes);
+    const excludes = v.excludes === undefined ? [] : strList(v.excludes);
+    return includes && excludes ? { includes, excludes } : null;
+  };
+  const effective = caps(raw.effective);
+  const bounding = caps(raw.bounding);
+  if (effective === null || bounding === null) return fail('"effective"/"bounding" take {includes?, excludes?}');
+  if (raw.state !== undefined && !oneOf(STATES, raw.state)) return fail(`unknown container state ${String(raw.state)}`);
+  if (raw.pull !== undefined && !oneOf(PULLS, raw.pull)) return fail(`unknown pull result ${String(raw.pull)}`);
+  if (raw.uidFrom !== undefined && !oneOf(FROMS, raw.uidFrom)) return fail(`unknown uidFrom ${String(raw.uidFrom)}`);
+  const secrets = raw.imagePullSecrets === undefined ? undefined : strList(raw.imagePullSecrets);
+  if (secrets === null) return fail('"imagePullSecrets" must list secret names');
+  const num = (k: string): number | undefined => (typeof raw[k] === 'number' ? raw[k] : undefined);
+  const uid = num('uid');
+  const gid = num('gid');
+  return {
+    kind: 'pod', pod: raw.pod,
+    ...(typeof raw.exists === 'boolean' ? { exists: raw.exists } : {}),
+    ...(isStr(raw.status) ? { status: raw.status } : {}),
+    ...(secrets ? { imagePullSecrets: secrets } : {}),
+    ...(isStr(raw.container) ? { container: raw.container } : {}),
+    ...(oneOf(STATES, raw.state) ? { state: raw.state } : {}),
+    ...(uid !== undefined ? { uid } : {}),
+    ...(oneOf(FROMS, raw.uidFrom) ? { uidFrom: raw.uidFrom } : {}),
+    ...(gid !== undefined ? { gid } : {}),
+    ...(isStr(raw.username) || raw.username === null ? { username: raw.username } : {}),
+    ...(effective ? { effective } : {}),
+    ...(bounding ? { bounding } : {}),
+    ...(typeof raw.privileged === 'boolean' ? { privileged: raw.privileged } : {}),
+    ...(isStr(raw.image) ? { image: raw.image } : {}),
+    ...(oneOf(PULLS, raw.pull) ? { pull: raw.pull } : {}),
+    ...(isStr(raw.credentials) || raw.credentials === null ? { credentials: raw.credentials } : {}),
+  };
+}
+
+function parsePatterns(v: Json): CommandPattern[] | null {
+  const one = (x: Json): CommandPattern | null => {
+    if (isStr(x) && x.trim() !== '') return { kind: 'words', text: x };
+    if (isObj(x) && isStr(x.regex) && validRegex(x.regex)) return { kind: 'regex', source: x.regex };
+    return null;
+  };
+  const items = Array.isArray(v) ? v.map(one) : [one(v)];
+  return items.length > 0 && items.every((p) => p !== null) ? (items as CommandPattern[]) : null;
+}
+
+function validRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+import { analyze, type SourceFile } from '../engine/index.js';
+import { evaluateCheck } from './checks/index.js';
+import type { Lesson, StepResult, TranscriptEntry } from './model.js';
+import { applySolutionFiles } from './patch.js';
+
+/**
+ * Replays a lesson step by step, the way `kslab lesson check` and lessons.test.ts prove that a
+ * lesson can be finished: each step's solution edits are applied (solution mode), its commands run
+ * through the simulated terminal, then its check is evaluated on the state reached at that moment.
+ * Checks see the state right after their own step, as a student would (a later step may undo it).
+ */
+
+/** What the walkthrough needs of the terminal (src/shell `createShell`). */
+export interface ShellRunResult {
+  readonly output: string;
+  readonly exitCode: number;
+  /** The rewritten YAML sources, when the command changed objects. */
+  readonly files?: readonly SourceFile[];
+}
+export interface ShellLike {
+  run(line: string): ShellRunResult | Promise<ShellRunResult>;
+  /** When present, edits reach the same shell, so its runtime (containers, namespace) survives. */
+  setFiles?(files: readonly SourceFile[]): void;
+}
+export type ShellFactory = (options: { files: readonly SourceFile[] }) => ShellLike;
+
+/** The engine reads YAML only; other files (a Dockerfile) are for the terminal and file checks. */
+export function analyzableFiles(files: readonly SourceFile[]): SourceFile[] {
+  return files.filter((f) => /\.ya?ml$/i.test(f.name));
+}
+
+/** A command's rewritten sources replace the YAML files; files the engine never sees are kept. */
+export function mergeShellFiles(current: readonly SourceFile[], rewritten: readonly SourceFile[]): SourceFile[] {
+  const kept = current.filter((f) => !/\.ya?ml$/i.test(f.name) && !rewritten.some((r) => r.name === f.name));
+  return [...rewritten, ...kept];
+}
+
+export interface WalkOptions {
+  readonly createShell: ShellFactory;
+  /** 'solution': start from the lesson's start files and apply each step's solution (edits, answer). */
+  readonly mode: 'solution' | 'files';
+  /** mode 'files': the files to check (the lesson's start files when omitted). */
+  readonly files?: readonly SourceFile[];
+  /** Answers by step id (mode 'files'; in 'solution' mode the lesson's answers are used). */
+  readonly answers?: Readonly<Record<string, string>>;
+}
+
+export interface WalkResult {
+  readonly steps: readonly StepResult[];
+  readonly files: readonly SourceFile[];
+  readonly transcript: readonly TranscriptEntry[];
+}
+
+export async function walkLesson(lesson: Lesson, options: WalkOptions): Promise<WalkResult> {
+  let files: SourceFile[] = [...(options.mode === 'solution' ? lesson.startFiles : options.files ?? lesson.startFiles)];
+  const transcript: TranscriptEntry[] = [];
+  const steps: StepResult[] = [];
+  let shell: ShellLike | null = null;
+  for (const step of lesson.steps) {
+    const problems: string[] = [];
+    if (options.mode === 'solution' && (step.solution.files.length > 0 || step.solution.patch.length > 0)) {
+      const applied = applySolutionFiles(files, step.solution);
+      files = applied.files;
+      problems.push(...applied.problems);
+      // The terminal must see the edited files: a student's editor and terminal share one state.
+      if (shell?.setFiles) shell.setFiles(files);
+      else shell = null;
+    }
+    for (const command of step.solution.commands) {
+      shell ??= options.createShell({ files });
+      let result: ShellRunResult;
+      try {
+        result = await shell.run(command);
+      } catch (e) {
+        result = { output: `shell error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 127 };
+      }
+      transcript.push({ input: command, output: result.output, exitCode: result.exitCode });
+      if (result.files) files = mergeShellFiles(files, result.files);
+    }
+    const answer = options.mode === 'solution' ? step.solution.answer : options.answers?.[step.id];
+    const outcome = evaluateCheck(step.check, {
+      analysis: analyze(analyzableFiles(files)), files, transcript, ...(answer !== undefined ? { answer } : {}),
+    });
+    steps.push({ stepId: step.id, passed: outcome.passed && problems.length === 0, why: [...problems, ...outcome.why] });
+  }
+  return { steps, files, transcript };
+}

@@ -1,0 +1,200 @@
+import type { ConnectivityEntry, Endpoint, Explanation, NetworkAnalysis, PolicyRule, PortProto, Protocol } from '../model/index.js';
+import { uniquePorts } from '../net/index.js';
+import { Bitset } from './bitset.js';
+import { numericPortMatch, type Compiled, type CompiledRule } from './compile.js';
+import type { EndpointInfo } from './endpoints.js';
+import { explainFlow } from './explain.js';
+import { matchPort, numericPolicyPorts } from './ports.js';
+
+interface Slot {
+  readonly eg: (Bitset | null | undefined)[];
+  readonly ing: (Bitset | null | undefined)[];
+}
+
+/** Everything reachable for one port: row s holds the destinations s may open. */
+export interface Matrix {
+  readonly ids: readonly string[];
+  readonly rows: readonly Bitset[];
+}
+
+/** The compiled cluster answering flows: single queries walk a pod's few rules; whole matrices are set algebra. */
+export class CompiledNetwork implements NetworkAnalysis {
+  readonly endpoints: readonly Endpoint[];
+  private readonly policyPorts: readonly PortProto[];
+  /** Sets shared by endpoints with the same policies (key: policy indexes + port). */
+  private readonly cache = new Map<string, Bitset | null>();
+  /** Per port: each endpoint's set, so a matrix of single queries is two array reads. */
+  private readonly slots = new Map<number, Slot>();
+  private readonly namedSets = new Map<string, Bitset>();
+  private readonly ingressKeys: string[];
+  private readonly egressKeys: string[];
+
+  constructor(readonly compiled: Compiled, readonly enforcing: boolean) {
+    this.endpoints = compiled.endpoints.map((e) => e.endpoint);
+    this.policyPorts = uniquePorts(numericPolicyPorts(compiled.policies.flatMap((p) =>
+      [...p.policy.ingress, ...p.policy.egress].flatMap((r) => r.ports))));
+    this.ingressKeys = compiled.ingressBy.map((list, i) =>
+      list.some((pi) => compiled.policies[pi]?.ingress?.some((r) => r.hasNamedPort)) ? `${list.join(',')}@${i}` : list.join(','));
+    this.egressKeys = compiled.egressBy.map((list) => list.join(','));
+  }
+
+  endpoint(id: string): Endpoint | undefined {
+    const i = this.compiled.byId.get(id);
+    return i === undefined ? undefined : this.endpoints[i];
+  }
+
+  isolation(id: string): { readonly ingress: readonly string[]; readonly egress: readonly string[] } {
+    const i = this.compiled.byId.get(id);
+    if (i === undefined) return { ingress: [], egress: [] };
+    const keys = (list: readonly number[] | undefined) => (list ?? []).map((pi) => this.compiled.policies[pi]?.key ?? '');
+    return { ingress: keys(this.compiled.ingressBy[i]), egress: keys(this.compiled.egressBy[i]) };
+  }
+
+  selectedBy(policy: string): readonly string[] {
+    const cp = this.compiled.policies.find((p) => p.key === policy);
+    return cp ? cp.selected.toArray().map((i) => this.endpoints[i]?.id ?? '') : [];
+  }
+
+  allowed(from: string, to: string, port: number, protocol: Protocol): boolean {
+    const s = this.compiled.byId.get(from), d = this.compiled.byId.get(to);
+    if (s === undefined || d === undefined) return false;
+    if (s === d || !this.enforcing) return true;
+    const eg = this.egressSet(s, port, protocol);
+    if (eg !== null && !eg.has(d)) return false;
+    const ing = this.ingressSet(d, port, protocol);
+    return ing === null || ing.has(s);
+  }
+
+  explain(from: string, to: string, port: number, protocol: Protocol): Explanation | null {
+    return explainFlow(this.compiled, this.enforcing, from, to, port, protocol);
+  }
+
+  portsOf(to: string): readonly PortProto[] {
+    const d = this.compiled.byId.get(to);
+    const e = d === undefined ? undefined : this.compiled.endpoints[d];
+    if (!e) return [];
+    return uniquePorts([...e.ports, ...this.policyPorts]);
+  }
+
+  allPorts(): readonly PortProto[] {
+    return uniquePorts([...this.compiled.endpoints.flatMap((e) => e.ports), ...this.policyPorts]);
+  }
+
+  connectivity(): readonly ConnectivityEntry[] {
+    const eps = this.compiled.endpoints;
+    const order = eps.map((_, i) => i).sort((a, b) => cmp(eps[a]?.endpoint.id ?? '', eps[b]?.endpoint.id ?? ''));
+    const portsOf = eps.map((e) => this.portsOf(e.endpoint.id));
+    const out: ConnectivityEntry[] = [];
+    for (const s of order) {
+      const from = eps[s] as EndpointInfo;
+      for (const d of order) {
+        const to = eps[d] as EndpointInfo;
+        if (s === d || (!from.isPod && !to.isPod)) continue;
+        for (const { port, protocol } of portsOf[d] ?? []) {
+          const eg = this.egressSet(s, port, protocol);
+          const ing = this.ingressSet(d, port, protocol);
+          const allowed = (eg === null || eg.has(d)) && (ing === null || ing.has(s));
+          out.push({ from: from.endpoint.id, to: to.endpoint.id, port, protocol, allowed });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every ordered pair for one port/protocol as bit rows; the path a 5,000-pod matrix takes. */
+  matrix(port: number, protocol: Protocol): Matrix {
+    const n = this.compiled.endpoints.length;
+    const ingress = this.compiled.endpoints.map((_, d) => this.ingressSet(d, port, protocol));
+    const rows = this.compiled.endpoints.map((_, s) => {
+      const eg = this.egressSet(s, port, protocol);
+      const row = eg === null ? Bitset.full(n) : eg.clone();
+      for (let d = 0; d < n; d++) {
+        const ing = ingress[d];
+        if (ing && row.has(d) && !ing.has(s)) row.words[d >>> 5] = (row.words[d >>> 5] ?? 0) & ~(1 << (d & 31));
+      }
+      return row;
+    });
+    return { ids: this.endpoints.map((e) => e.id), rows };
+  }
+
+  /** Sources allowed into d (null: everyone), as d's ingress policies say. */
+  private slot(port: number, protocol: Protocol): Slot {
+    // A number key: this runs once per query, millions of times for a big matrix.
+    const k = port * 4 + (protocol === 'TCP' ? 0 : protocol === 'UDP' ? 1 : 2);
+    let slot = this.slots.get(k);
+    if (!slot) {
+      slot = { eg: [], ing: [] };
+      this.slots.set(k, slot);
+    }
+    return slot;
+  }
+
+  private ingressSet(d: number, port: number, protocol: Protocol): Bitset | null {
+    const slot = this.slot(port, protocol);
+    let v = slot.ing[d];
+    if (v === undefined) slot.ing[d] = v = this.computeIngress(d, port, protocol);
+    return v;
+  }
+
+  private egressSet(s: number, port: number, protocol: Protocol): Bitset | null {
+    const slot = this.slot(port, protocol);
+    let v = slot.eg[s];
+    if (v === undefined) slot.eg[s] = v = this.computeEgress(s, port, protocol);
+    return v;
+  }
+
+  private computeIngress(d: number, port: number, protocol: Protocol): Bitset | null {
+    const list = this.compiled.ingressBy[d] ?? [];
+    if (!this.enforcing || list.length === 0) return null;
+    const key = `i|${this.ingressKeys[d]}|${protocol}/${port}`;
+    if (this.cache.has(key)) return this.cache.get(key) ?? null;
+    const dest = this.compiled.endpoints[d] as EndpointInfo;
+    const set = new Bitset(this.compiled.endpoints.length);
+    for (const r of this.rulesOf(list, 'ingress')) if (portMatches(r.rule, port, protocol, dest)) set.orWith(r.peers);
+    this.cache.set(key, set);
+    return set;
+  }
+
+  /** Destinations s may reach (null: everything), as s's egress policies say; named ports resolve per destination. */
+  private computeEgress(s: number, port: number, protocol: Protocol): Bitset | null {
+    const list = this.compiled.egressBy[s] ?? [];
+    if (!this.enforcing || list.length === 0) return null;
+    const key = `e|${this.egressKeys[s]}|${protocol}/${port}`;
+    if (this.cache.has(key)) return this.cache.get(key) ?? null;
+    const set = new Bitset(this.compiled.endpoints.length);
+    for (const r of this.rulesOf(list, 'egress')) {
+      if (numericPortMatch(r.rule, port, protocol)) { set.orWith(r.peers); continue; }
+      for (const p of r.rule.ports) {
+        if (typeof p.port === 'string' && p.protocol === protocol) set.orAndWith(r.peers, this.namedSet(p.port, protocol, port));
+      }
+    }
+    this.cache.set(key, set);
+    return set;
+  }
+
+  /** Pods that declare a port named `name` on `protocol` with number `port`. */
+  private namedSet(name: string, protocol: Protocol, port: number): Bitset {
+    const key = `${name}|${protocol}|${port}`;
+    let set = this.namedSets.get(key);
+    if (!set) {
+      set = new Bitset(this.compiled.endpoints.length);
+      this.compiled.endpoints.forEach((e, i) => {
+        if (e.isPod && e.ports.some((p) => p.name === name && p.protocol === protocol && p.port === port)) set?.add(i);
+      });
+      this.namedSets.set(key, set);
+    }
+    return set;
+  }
+
+  private rulesOf(list: readonly number[], pick: 'ingress' | 'egress'): CompiledRule[] {
+    return list.flatMap((pi) => this.compiled.policies[pi]?.[pick] ?? []);
+  }
+}
+
+function portMatches(rule: PolicyRule, port: number, protocol: Protocol, dest: EndpointInfo): boolean {
+  return rule.allPorts || rule.ports.some((p) => matchPort(p, port, protocol, dest).match);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

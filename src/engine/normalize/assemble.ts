@@ -1,0 +1,73 @@
+import type { Cluster, ClusterConfig, Namespace, PendingDiagnostic, ServiceAccount } from '../model/index.js';
+import type { Collected } from './collected.js';
+import { assignPodIPs } from './pod-ips.js';
+import type { PodDraft } from './workloads.js';
+
+const NS_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * Implicit objects and final order: `default` and every namespace used by an object exist; each
+ * carries `kubernetes.io/metadata.name` (the API server sets it, overriding what was written);
+ * each namespace has a `default` ServiceAccount. Lists are sorted by namespace then name so the
+ * result does not depend on file order. The result is deep-frozen.
+ */
+export function assemble(c: Collected, config: ClusterConfig, diagnostics: PendingDiagnostic[]): Cluster {
+  const byName = new Map<string, Namespace>();
+  for (const ns of c.namespaces) byName.set(ns.name, { ...ns, labels: { ...ns.labels, [NS_LABEL]: ns.name } });
+  const used = new Set<string>(['default']);
+  for (const list of [c.podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services]) for (const o of list) used.add(o.namespace);
+  for (const o of c.others) if (o.namespace !== undefined && o.kind !== 'Namespace') used.add(o.namespace);
+  for (const name of used) if (!byName.has(name)) byName.set(name, { name, labels: { [NS_LABEL]: name }, declared: false });
+  const namespaces = [...byName.values()].sort((a, b) => cmp(a.name, b.name));
+
+  const serviceAccounts: ServiceAccount[] = [...c.serviceAccounts];
+  for (const ns of namespaces) {
+    if (!serviceAccounts.some((sa) => sa.namespace === ns.name && sa.name === 'default')) {
+      serviceAccounts.push({ namespace: ns.name, name: 'default', imagePullSecrets: [], declared: false });
+    }
+  }
+
+  const pods = assignPodIPs(uniquePods(c.podDrafts, diagnostics), config.podCIDR, diagnostics).sort(byNsName);
+  return deepFreeze({
+    config,
+    namespaces,
+    pods,
+    workloads: [...c.workloads].sort(byNsName),
+    policies: [...c.policies].sort(byNsName),
+    secrets: [...c.secrets].sort(byNsName),
+    serviceAccounts: serviceAccounts.sort(byNsName),
+    services: [...c.services].sort(byNsName),
+    externalHosts: [...c.externalHosts].sort((a, b) => cmp(a.name, b.name)),
+    registries: [...c.registries].sort((a, b) => cmp(a.name, b.name)),
+    others: [...c.others].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.namespace ?? '', b.namespace ?? '') || cmp(a.name, b.name)),
+  });
+}
+
+/** A workload's generated name may equal a declared pod's (`web-0`): the first one declared wins. */
+function uniquePods(drafts: readonly PodDraft[], diagnostics: PendingDiagnostic[]): PodDraft[] {
+  const seen = new Map<string, PodDraft>();
+  for (const d of drafts) {
+    const key = `${d.namespace}/${d.name}`;
+    const first = seen.get(key);
+    if (!first) { seen.set(key, d); continue; }
+    const by = (p: PodDraft) => (p.owner ? `${p.owner.kind} ${p.owner.name}` : 'a Pod object');
+    diagnostics.push({
+      severity: 'error', code: 'duplicate-object',
+      message: `pods ${JSON.stringify(d.name)} already exists (${by(first)} and ${by(d)} both make pod ${key})`,
+      ref: d.ref, params: { pod: key },
+    });
+  }
+  return [...seen.values()];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byNsName = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) =>
+  cmp(a.namespace, b.namespace) || cmp(a.name, b.name);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

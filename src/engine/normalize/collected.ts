@@ -1,0 +1,60 @@
+import type {
+  ClusterConfig, ExternalHost, Namespace, NetworkPolicy, OtherObject, PendingDiagnostic, Registry, Secret, Service,
+  ServiceAccount, Workload,
+} from '../model/index.js';
+import { sub } from '../model/index.js';
+import type { ObjectDoc } from './document.js';
+import type { Commit } from './read-kind.js';
+import type { PodDraft } from './workloads.js';
+
+/** Valid objects gathered from every document, before defaults, implicit objects and IPs. */
+export class Collected {
+  readonly namespaces: Namespace[] = [];
+  readonly podDrafts: PodDraft[] = [];
+  readonly workloads: Workload[] = [];
+  readonly policies: NetworkPolicy[] = [];
+  readonly secrets: Secret[] = [];
+  readonly serviceAccounts: ServiceAccount[] = [];
+  readonly services: Service[] = [];
+  readonly externalHosts: ExternalHost[] = [];
+  readonly registries: Registry[] = [];
+  readonly others: OtherObject[] = [];
+  clusterConfig: ClusterConfig | undefined;
+  private readonly seen = new Map<string, ObjectDoc>();
+
+  /**
+   * Adds a valid object unless one of the same kind, namespace and name came first: the API
+   * server answers `<resource> "<name>" already exists` (AlreadyExists) to the second create.
+   * Lab rule: at most one lab/v1 Cluster.
+   */
+  add(doc: ObjectDoc, commit: Commit, diagnostics: PendingDiagnostic[]): void {
+    const key = `${doc.apiVersion}/${doc.kind}/${doc.namespace ?? ''}/${doc.name}`;
+    const first = this.seen.get(key);
+    const object = doc.namespace !== undefined ? `${doc.kind}/${doc.namespace}/${doc.name}` : `${doc.kind}/${doc.name}`;
+    if (first) {
+      diagnostics.push({
+        severity: 'error', code: 'duplicate-object',
+        message: `${resourceName(doc.kind)} ${JSON.stringify(doc.name)} already exists`,
+        ref: sub(doc.root, 'metadata', 'name'), object,
+        params: { kind: doc.kind, name: doc.name, namespace: doc.namespace ?? '', firstFile: first.root.file },
+      });
+      return;
+    }
+    if (doc.apiVersion === 'lab/v1' && doc.kind === 'Cluster' && this.clusterConfig) {
+      diagnostics.push({
+        severity: 'error', code: 'cluster-duplicate',
+        message: 'only one lab/v1 Cluster may be declared; this one is ignored',
+        ref: doc.root, object, params: {},
+      });
+      return;
+    }
+    this.seen.set(key, doc);
+    commit(this);
+  }
+}
+
+/** The REST resource name kubectl prints: lower case plural (`networkpolicies`, `pods`). */
+export function resourceName(kind: string): string {
+  const lower = kind.toLowerCase();
+  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+}

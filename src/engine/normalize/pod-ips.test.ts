@@ -1,0 +1,72 @@
+// Pod IPs (engine-spec section 1): declared status.podIP kept; others hashed from namespace/name
+// into the pod CIDR, independent of unrelated objects, never colliding.
+import { describe, expect, it } from 'vitest';
+import { cidrContainsText } from '../net/index.js';
+import { pod, run } from '../../testing/normalize.js';
+import { NODE_IP } from './pod-ips.js';
+
+const ipOf = (yaml: string | Record<string, string>, name: string) => run(yaml).cluster.pods.find((p) => p.name === name)?.ip;
+
+describe('pod IPs', () => {
+  it('keeps a declared IP', () => {
+    const r = run(`${pod('a')}\nstatus: {podIP: 10.244.9.9}`);
+    expect(r.cluster.pods[0]).toMatchObject({ ip: '10.244.9.9', ipDeclared: true });
+  });
+
+  it('assigns from 10.244.0.0/16, not network or broadcast', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `p${i}`);
+    const r = run(names.map((n) => pod(n)).join('\n---\n'));
+    const ips = r.cluster.pods.map((p) => p.ip);
+    expect(new Set(ips).size).toBe(40);
+    for (const ip of ips) {
+      expect(cidrContainsText('10.244.0.0/16', ip)).toBe(true);
+      expect(['10.244.0.0', '10.244.255.255']).not.toContain(ip);
+    }
+    expect(r.cluster.pods.every((p) => !p.ipDeclared)).toBe(true);
+  });
+
+  it('does not depend on unrelated objects or their order', () => {
+    const alone = ipOf(pod('web', '', { namespace: 'shop' }), 'web');
+    const crowded = ipOf({
+      'z.yaml': ['x', 'y', 'z'].map((n) => pod(n)).join('\n---\n'),
+      'a.yaml': `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n---\n${pod('web', '', { namespace: 'shop' })}`,
+    }, 'web');
+    expect(crowded).toBe(alone);
+  });
+
+  it('depends on namespace and name', () => {
+    expect(ipOf(pod('web', '', { namespace: 'a' }), 'web')).not.toBe(ipOf(pod('web', '', { namespace: 'b' }), 'web'));
+  });
+
+  it('never takes a declared IP: the hashed pod moves, the declared one stays', () => {
+    const hashed = ipOf(pod('web'), 'web');
+    const r = run(`${pod('web')}\n---\n${pod('pinned')}\nstatus: {podIP: ${hashed}}`);
+    const ips = Object.fromEntries(r.cluster.pods.map((p) => [p.name, p.ip]));
+    expect(ips.pinned).toBe(hashed);
+    expect(ips.web).not.toBe(hashed);
+  });
+
+  it('probes deterministically in a tiny CIDR and uses it all', () => {
+    const cluster = 'apiVersion: lab/v1\nkind: Cluster\nmetadata: {name: lab}\nspec: {podCIDR: 10.9.0.0/29}';
+    const text = [cluster, ...['a', 'b', 'c', 'd', 'e', 'f'].map((n) => pod(n))].join('\n---\n');
+    const first = run(text).cluster.pods.map((p) => p.ip);
+    expect(new Set(first).size).toBe(6);
+    expect([...first].sort()).toEqual(['10.9.0.1', '10.9.0.2', '10.9.0.3', '10.9.0.4', '10.9.0.5', '10.9.0.6']);
+    expect(run(text).cluster.pods.map((p) => p.ip)).toEqual(first);
+  });
+
+  it('assigns IPv6 addresses from an IPv6 pod CIDR', () => {
+    const r = run(`apiVersion: lab/v1\nkind: Cluster\nmetadata: {name: lab}\nspec: {podCIDR: "fd00:10:244::/64"}\n---\n${pod('a')}`);
+    expect(cidrContainsText('fd00:10:244::/64', r.cluster.pods[0]?.ip ?? '')).toBe(true);
+  });
+
+  it('gives hostNetwork pods the node IP', () => {
+    const r = run(pod('agent', 'hostNetwork: true'));
+    expect(r.cluster.pods[0]).toMatchObject({ ip: NODE_IP, ipDeclared: false, hostNetwork: true });
+  });
+
+  it('warns when two pods declare the same IP', () => {
+    const r = run(`${pod('a')}\nstatus: {podIP: 10.244.1.1}\n---\n${pod('b')}\nstatus: {podIP: 10.244.1.1}`);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([['warning', 'pod-ip-duplicate', 'status.podIP']]);
+  });
+});

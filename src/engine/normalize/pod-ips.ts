@@ -1,0 +1,98 @@
+import type { PendingDiagnostic, Pod } from '../model/index.js';
+import { sub } from '../model/index.js';
+import { formatIP, parseCIDR, parseIP } from '../net/index.js';
+import { DEFAULT_POD_CIDR } from './lab-kinds.js';
+import type { PodDraft } from './workloads.js';
+
+/**
+ * Lab rule: hostNetwork pods share their node's address. The lab has one node, addressed like the
+ * first node container of a kind cluster on its default docker network (172.18.0.0/16, .1 is the
+ * gateway, so the node is .2).
+ */
+export const NODE_IP = '172.18.0.2';
+
+/**
+ * Pod IPs. A declared `status.podIP` is kept. Every other pod gets an address from the pod CIDR
+ * chosen by a hash of `namespace/name`, so it does not move when unrelated objects are added or
+ * reordered; on a collision (with a declared IP or an earlier pod) it probes upwards, pods taken in
+ * key order so the outcome is deterministic. Network and broadcast addresses are never used.
+ */
+export function assignPodIPs(drafts: readonly PodDraft[], podCIDR: string, diagnostics: PendingDiagnostic[]): Pod[] {
+  const cidr = parseCIDR(podCIDR) ?? parseCIDR(DEFAULT_POD_CIDR);
+  const taken = new Set<string>();
+  const declaredBy = new Map<string, string>();
+  for (const d of drafts) {
+    if (d.declaredIP === undefined) continue;
+    const ip = parseIP(d.declaredIP);
+    const key = ip ? formatIP(ip) : d.declaredIP;
+    const other = declaredBy.get(key);
+    if (other !== undefined && !d.hostNetwork) {
+      diagnostics.push({
+        severity: 'warning', code: 'pod-ip-duplicate',
+        message: `status.podIP ${d.declaredIP} is also declared by pod ${other}`,
+        ref: sub(d.ref, 'status', 'podIP'), params: { ip: d.declaredIP, other },
+      });
+    }
+    if (!d.hostNetwork) declaredBy.set(key, `${d.namespace}/${d.name}`);
+    taken.add(key);
+  }
+
+  const assigned = new Map<PodDraft, string>();
+  if (cidr) {
+    const bits = cidr.family === 4 ? 32 : 128;
+    const size = 1n << BigInt(bits - cidr.prefix);
+    const first = size >= 4n ? 1n : 0n;
+    const count = size >= 4n ? size - 2n : size;
+    const base = toBig(cidr.bytes);
+    const pending = drafts.filter((d) => d.declaredIP === undefined && !d.hostNetwork);
+    pending.sort((a, b) => cmp(key(a), key(b)));
+    for (const d of pending) {
+      const h = BigInt(fnv1a(key(d)));
+      const limit = count < 65536n ? count : 65536n;
+      let chosen: string | undefined;
+      for (let k = 0n; k < limit; k++) {
+        const ip = formatIP({ family: cidr.family, bytes: fromBig(base + first + ((h + k) % count), cidr.bytes.length) });
+        if (!taken.has(ip)) { chosen = ip; break; }
+      }
+      if (chosen === undefined) {
+        diagnostics.push({
+          severity: 'warning', code: 'pod-cidr-exhausted',
+          message: `pod CIDR ${podCIDR} has no free address left for pod ${key(d)}`,
+          ref: d.ref, params: { cidr: podCIDR, pod: key(d) },
+        });
+        chosen = formatIP({ family: cidr.family, bytes: fromBig(base + first + (h % count), cidr.bytes.length) });
+      }
+      taken.add(chosen);
+      assigned.set(d, chosen);
+    }
+  }
+
+  return drafts.map((d): Pod => {
+    const { declaredIP, ...rest } = d;
+    const ip = declaredIP ?? (d.hostNetwork ? NODE_IP : assigned.get(d) ?? '');
+    return { ...rest, ip, ipDeclared: declaredIP !== undefined };
+  });
+}
+
+const key = (d: PodDraft) => `${d.namespace}/${d.name}`;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** FNV-1a, 32 bits, over UTF-16 code units: small, stable across runtimes. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function toBig(bytes: Uint8Array): bigint {
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return n;
+}
+
+function fromBig(n: bigint, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let v = n;
+  for (let i = length - 1; i >= 0; i--) { out[i] = Number(v & 0xffn); v >>= 8n; }
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { Container, PathSegment, Pod, SourceRef, Volume } from '../model/index.js';
+import { sub } from '../model/index.js';
+import type { Diags } from './diag.js';
+import { readContainer } from './containers.js';
+import { readPodSecurityContext } from './security-context.js';
+import { arr, bool, field, isObj, str } from './values.js';
+
+export type PodSpecFields = Pick<Pod,
+  'containers' | 'initContainers' | 'securityContext' | 'volumes' | 'imagePullSecrets' | 'serviceAccountName' |
+  'hostNetwork' | 'hostPID' | 'hostIPC'>;
+
+/**
+ * A PodSpec (of a Pod or a workload's template) as data, with the defaults the API server applies:
+ * serviceAccountName ← the deprecated `serviceAccount` ← `default`; host namespaces false.
+ * Container names must be unique across containers and init containers (pkg/apis/core/validation).
+ */
+export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: SourceRef, diags: Diags): PodSpecFields {
+  const containersValue = field(spec, 'containers');
+  if (arr(containersValue).length === 0) diags.required('container-invalid', [...path, 'containers']);
+  if (arr(field(spec, 'ephemeralContainers')).length > 0) {
+    // Ephemeral containers are added by `kubectl debug` through a subresource, never on create.
+    diags.forbidden('container-invalid', [...path, 'ephemeralContainers'], 'cannot be set on create');
+  }
+  const containers = readList(field(spec, 'containers'), [...path, 'containers'], 'container', root, diags);
+  const initContainers = readList(field(spec, 'initContainers'), [...path, 'initContainers'], 'initContainer', root, diags);
+  const seen = new Set<string>();
+  for (const [list, key] of [[initContainers, 'initContainers'], [containers, 'containers']] as const) {
+    list.forEach((c, i) => {
+      if (c.name === '') return;
+      if (seen.has(c.name)) diags.duplicate('container-invalid', [...path, key, i, 'name'], c.name);
+      seen.add(c.name);
+    });
+  }
+
+  const volumes: Volume[] = arr(field(spec, 'volumes')).map((v, i) => {
+    const type = isObj(v) ? Object.keys(v).find((k) => k !== 'name') ?? 'emptyDir' : 'emptyDir';
+    return { name: str(field(v, 'name')) ?? '', type, ref: sub(root, ...path, 'volumes', i) };
+  });
+  const imagePullSecrets = arr(field(spec, 'imagePullSecrets'))
+    .map((s) => str(field(s, 'name')) ?? '')
+    .filter((n) => n !== '');
+  const serviceAccountName = nonEmpty(field(spec, 'serviceAccountName')) ?? nonEmpty(field(spec, 'serviceAccount')) ?? 'default';
+  const securityContext = readPodSecurityContext(field(spec, 'securityContext'), [...path, 'securityContext'], diags);
+  return {
+    containers,
+    initContainers,
+    ...(securityContext ? { securityContext } : {}),
+    volumes,
+    imagePullSecrets,
+    serviceAccountName,
+    hostNetwork: bool(field(spec, 'hostNetwork')) ?? false,
+    hostPID: bool(field(spec, 'hostPID')) ?? false,
+    hostIPC: bool(field(spec, 'hostIPC')) ?? false,
+  };
+}
+
+function readList(v: unknown, path: readonly PathSegment[], kind: Container['kind'], root: SourceRef, diags: Diags): Container[] {
+  return arr(v).map((c, i) => readContainer(c, [...path, i], kind, root, diags));
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}

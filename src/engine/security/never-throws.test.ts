@@ -1,0 +1,34 @@
+// The engine never throws on student input (engine-spec.md section 2): any securityContext the
+// model can hold, any image USER and /etc/passwd, gives a report.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { first, image, pod } from '../../testing/security.js';
+import { analyzeSecurity, podSecurityStandards } from './index.js';
+
+const capName = fc.oneof(fc.constantFrom('ALL', 'all', 'CHOWN', 'cap_sys_time', 'NET_ADMIN', 'SYS_ADMIN'), fc.string());
+const sc = fc.record({
+  runAsUser: fc.option(fc.integer({ min: -5, max: 70000 }), { nil: undefined }),
+  runAsGroup: fc.option(fc.integer({ min: 0, max: 70000 }), { nil: undefined }),
+  runAsNonRoot: fc.option(fc.boolean(), { nil: undefined }),
+  privileged: fc.option(fc.boolean(), { nil: undefined }),
+  allowPrivilegeEscalation: fc.option(fc.boolean(), { nil: undefined }),
+  capabilities: fc.option(fc.record({ add: fc.array(capName, { maxLength: 4 }), drop: fc.array(capName, { maxLength: 4 }) }), { nil: undefined }),
+  seccompProfile: fc.option(fc.record({ type: fc.constantFrom('RuntimeDefault', 'Localhost', 'Unconfined', '') }), { nil: undefined }),
+  procMount: fc.option(fc.constantFrom('Default', 'Unmasked', ''), { nil: undefined }),
+}, { requiredKeys: [] });
+
+describe('security never throws', () => {
+  it('on arbitrary securityContexts, users and passwd files', () => {
+    fc.assert(fc.property(sc, sc, fc.option(fc.string(), { nil: undefined }),
+      fc.array(fc.record({ name: fc.string(), uid: fc.nat(70000), gid: fc.nat(70000) }), { maxLength: 4 }),
+      (podSc, containerSc, user, passwd) => {
+        const p = pod({ securityContext: podSc, containers: [{ name: 'c', securityContext: containerSc }] });
+        const { report } = analyzeSecurity(p, first(p), image(user, passwd));
+        // Invariants: effective ⊆ bounding, and effective is empty for non-root.
+        expect(report.capabilities.effective.every((c) => report.capabilities.bounding.includes(c))).toBe(true);
+        if (report.identity.uid !== 0) expect(report.capabilities.effective).toEqual([]);
+        const pss = podSecurityStandards(p);
+        expect(pss.level === 'restricted').toBe(pss.violations.length === 0);
+      }), { numRuns: 300 });
+  });
+});

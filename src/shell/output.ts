@@ -1,0 +1,28 @@
+import type { OutputChunk } from './types.js';
+
+/** Collects what a command prints, keeping stdout and stderr apart but in order. */
+export class Output {
+  readonly chunks: OutputChunk[] = [];
+
+  out(text: string): void {
+    if (text !== '') this.chunks.push({ fd: 1, text });
+  }
+
+  err(text: string): void {
+    if (text !== '') this.chunks.push({ fd: 2, text });
+  }
+
+  /** A line on stdout (newline added). */
+  line(text: string): void {
+    this.out(`${text}\n`);
+  }
+
+  /** A line on stderr (newline added). */
+  errLine(text: string): void {
+    this.err(`${text}\n`);
+  }
+
+  text(): string {
+    return this.chunks.map((c) => c.text).join('');
+  }
+}

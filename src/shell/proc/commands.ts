@@ -1,0 +1,169 @@
+import { byNumber, capBitmap, CAPABILITIES } from '../caps.js';
+import { LAB_CREATED, LAB_NOW, formatDate, formatHourMinute, parseDate } from '../clock.js';
+import type { Ctx } from '../context.js';
+import { psTable, type PsRow } from './ps.js';
+import { EXEC_PID, groupName, userName, type Proc } from './process.js';
+
+export interface ProcIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+type Builtin = (argv: string[], proc: Proc, ctx: Ctx, io: ProcIo) => number;
+
+const label = (n: number, name: string | null) => (name === null ? String(n) : `${n}(${name})`);
+
+/** coreutils id(1): `uid=1010 gid=0(root) groups=0(root)`. */
+const id: Builtin = (argv, proc, _ctx, io) => {
+  const groups = [proc.gid, ...proc.groups.filter((g) => g !== proc.gid)];
+  const u = userName(proc, proc.uid);
+  if (argv.includes('-u')) io.out(`${argv.includes('-n') ? (u ?? String(proc.uid)) : proc.uid}\n`);
+  else if (argv.includes('-g')) io.out(`${proc.gid}\n`);
+  else io.out(`uid=${label(proc.uid, u)} gid=${label(proc.gid, groupName(proc, proc.gid))} groups=${groups.map((g) => label(g, groupName(proc, g))).join(',')}\n`);
+  return 0;
+};
+
+/** coreutils whoami(1): the name, or `whoami: cannot find name for user ID 1010`. */
+const whoami: Builtin = (_argv, proc, _ctx, io) => {
+  const u = userName(proc, proc.uid);
+  if (u === null) {
+    io.err(`whoami: cannot find name for user ID ${proc.uid}\n`);
+    return 1;
+  }
+  io.out(`${u}\n`);
+  return 0;
+};
+
+function now(proc: Proc, ctx: Ctx): number {
+  return LAB_NOW + (ctx.runtime.clock[proc.clockKey] ?? 0) * 1000;
+}
+
+/**
+ * coreutils date(1). `date -s STR` needs CAP_SYS_TIME in the effective set; on failure date still
+ * prints the requested date after `date: cannot set date: Operation not permitted` (date.c sets,
+ * then shows, whatever the outcome) and exits 1.
+ */
+const date: Builtin = (argv, proc, ctx, io) => {
+  const i = argv.findIndex((a) => a === '-s' || a === '--set' || a.startsWith('--set='));
+  if (i < 0) {
+    io.out(`${formatDate(now(proc, ctx))}\n`);
+    return 0;
+  }
+  const a = argv[i] as string;
+  const value = a.startsWith('--set=') ? a.slice(6) : argv[i + 1];
+  if (value === undefined) {
+    io.err("date: option requires an argument -- 's'\nTry 'date --help' for more information.\n");
+    return 1;
+  }
+  const when = parseDate(value, now(proc, ctx));
+  if (when === null) {
+    io.err(`date: invalid date '${value}'\n`);
+    return 1;
+  }
+  let code = 0;
+  if (!proc.effective.includes('SYS_TIME')) {
+    io.err('date: cannot set date: Operation not permitted\n');
+    code = 1;
+  } else {
+    ctx.runtime.clock = { ...ctx.runtime.clock, [proc.clockKey]: Math.round((when - LAB_NOW) / 1000) };
+  }
+  io.out(`${formatDate(when)}\n`);
+  return code;
+};
+
+/** procps ps: `ps aux` / `ps -ef` / `ps` inside the container's PID namespace. */
+const ps: Builtin = (argv, proc, ctx, io) => {
+  const user = userName(proc, proc.uid) ?? String(proc.uid);
+  const rows: PsRow[] = [
+    { user, pid: 1, vsz: 2788, rss: 1536, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: proc.pid1.join(' ') || 'sleep infinity' },
+    { user, pid: EXEC_PID, vsz: 7888, rss: 4096, tty: proc.tty ? 'pts/0' : '?', stat: proc.tty ? 'Rs+' : 'Rs', start: formatHourMinute(now(proc, ctx)), time: '0:00', command: ['ps', ...argv.slice(1)].join(' ') },
+  ];
+  io.out(psTable(rows, argv.slice(1)));
+  return 0;
+};
+
+/** /proc/PID/status as the kernel prints it (fs/proc/array.c), capability bitmaps from the sets. */
+function status(proc: Proc, pid: number, name: string): string {
+  const g = [proc.gid, ...proc.groups.filter((x) => x !== proc.gid)];
+  const eff = capBitmap(proc.effective);
+  return [
+    `Name:\t${name}`, 'Umask:\t0022', 'State:\tS (sleeping)', `Tgid:\t${pid}`, 'Ngid:\t0', `Pid:\t${pid}`, `PPid:\t${pid === 1 ? 0 : 0}`, 'TracerPid:\t0',
+    `Uid:\t${proc.uid}\t${proc.uid}\t${proc.uid}\t${proc.uid}`, `Gid:\t${proc.gid}\t${proc.gid}\t${proc.gid}\t${proc.gid}`,
+    'FDSize:\t64', `Groups:\t${g.join(' ')} `, `NStgid:\t${pid}`, `NSpid:\t${pid}`, `NSpgid:\t${pid}`, `NSsid:\t${pid}`,
+    'Threads:\t1', 'SigQ:\t0/15420', 'SigPnd:\t0000000000000000', 'ShdPnd:\t0000000000000000', 'SigBlk:\t0000000000000000',
+    'SigIgn:\t0000000000000000', 'SigCgt:\t0000000000000000',
+    'CapInh:\t0000000000000000', `CapPrm:\t${eff}`, `CapEff:\t${eff}`, `CapBnd:\t${capBitmap(proc.bounding)}`, 'CapAmb:\t0000000000000000',
+    `NoNewPrivs:\t${proc.noNewPrivs ? 1 : 0}`, `Seccomp:\t${proc.seccomp}`, `Seccomp_filters:\t${proc.seccomp === 2 ? 1 : 0}`,
+    'Speculation_Store_Bypass:\tthread vulnerable', 'Cpus_allowed_list:\t0-1', 'voluntary_ctxt_switches:\t2', 'nonvoluntary_ctxt_switches:\t0',
+  ].join('\n') + '\n';
+}
+
+const cat: Builtin = (argv, proc, _ctx, io) => {
+  let code = 0;
+  for (const path of argv.slice(1)) {
+    if (path === '/proc/1/status') io.out(status(proc, 1, (proc.pid1[0] ?? 'sleep').split('/').pop() ?? 'sleep'));
+    else if (path === '/proc/self/status') io.out(status(proc, EXEC_PID + 1, 'cat'));
+    else if (path === '/etc/passwd') io.out(proc.passwd.map((p) => `${p.name}:x:${p.uid}:${p.gid}:${p.name}:${p.uid === 0 ? '/root' : `/home/${p.name}`}:${p.uid === 0 ? '/bin/bash' : '/usr/sbin/nologin'}`).join('\n') + '\n');
+    else if (path === '/etc/hostname') io.out(`${proc.hostname}\n`);
+    else {
+      io.err(`cat: ${path}: No such file or directory\n`);
+      code = 1;
+    }
+  }
+  return code;
+};
+
+/** libcap's capsh --print (libcap 2.66, Ubuntu 24.04). */
+const capsh: Builtin = (argv, proc, _ctx, io) => {
+  if (!argv.includes('--print')) {
+    io.err('capsh: the lab only simulates capsh --print\n');
+    return 1;
+  }
+  const text = (names: readonly string[]) => byNumber(names).map((n) => `cap_${n.toLowerCase()}`).join(',');
+  const all = proc.effective.length === CAPABILITIES.length;
+  const current = proc.effective.length === 0 ? '=' : all ? '=ep' : `${text(proc.effective)}=ep`;
+  const iab = CAPABILITIES.filter((c) => !proc.bounding.includes(c)).map((c) => `!cap_${c.toLowerCase()}`).join(',');
+  const u = userName(proc, proc.uid);
+  const gname = groupName(proc, proc.gid);
+  const groups = [proc.gid, ...proc.groups.filter((g) => g !== proc.gid)].map((g) => label(g, groupName(proc, g))).join(',');
+  io.out([
+    `Current: ${current}`,
+    `Bounding set =${text(proc.bounding)}`,
+    'Ambient set =',
+    `Current IAB: ${iab}`,
+    `Securebits: 00/0x0/1'b0 (no-new-privs=${proc.noNewPrivs ? 1 : 0})`,
+    ' secure-noroot: no (unlocked)',
+    ' secure-no-suid-fixup: no (unlocked)',
+    ' secure-keep-caps: no (unlocked)',
+    ' secure-no-ambient-raise: no (unlocked)',
+    `uid=${label(proc.uid, u)} euid=${label(proc.uid, u)}`,
+    `gid=${label(proc.gid, gname)}`,
+    `groups=${groups}`,
+    'Guessed mode: HYBRID (4)',
+  ].join('\n') + '\n');
+  return 0;
+};
+
+const env: Builtin = (_argv, proc, _ctx, io) => {
+  const home = proc.uid === 0 ? '/root' : '/';
+  const vars = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', proc.hostname], ...proc.env.map((e) => [e.name, e.value]), ['HOME', home]];
+  io.out(vars.map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+  return 0;
+};
+
+export const CONTAINER_COMMANDS: Readonly<Record<string, Builtin>> = {
+  id, whoami, date, ps, cat, capsh, env, printenv: env,
+  hostname: (_a, proc, _c, io) => (io.out(`${proc.hostname}\n`), 0),
+  sleep: () => 0,
+  true: () => 0,
+  false: () => 1,
+  echo: (argv, _p, _c, io) => (io.out(`${argv.slice(1).join(' ')}\n`), 0),
+};
+
+/** Runs argv inside the container; null when no such executable (the runtime's exec error). */
+export function runInContainer(argv: string[], proc: Proc, ctx: Ctx, io: ProcIo): number | null {
+  const name = (argv[0] ?? '').split('/').pop() ?? '';
+  const cmd = CONTAINER_COMMANDS[name];
+  if (!cmd) return null;
+  return cmd(argv, proc, ctx, io);
+}

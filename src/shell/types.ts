@@ -1,0 +1,74 @@
+import type { SourceFile, SourceRef } from '../engine/index.js';
+
+/** One piece of what a command printed, with the stream it went to (1 stdout, 2 stderr). */
+export interface OutputChunk {
+  readonly fd: 1 | 2;
+  readonly text: string;
+}
+
+export interface ShellResult {
+  /** Everything the command printed, stdout and stderr interleaved as a terminal shows them. */
+  readonly output: string;
+  readonly exitCode: number;
+  /** The editor's files after the command, present only when objects changed. */
+  readonly files?: SourceFile[];
+  /** `kubectl edit`: the tab (and node) to open instead of a terminal editor. */
+  readonly open?: { readonly file: string; readonly ref?: SourceRef };
+  /** `clear` / Ctrl+L. */
+  readonly clear?: boolean;
+  /** The same text split by stream, in order (the CLI writes each to its own stream). */
+  readonly streams?: readonly OutputChunk[];
+}
+
+/** A container started with `docker run`. */
+export interface DockerContainer {
+  readonly id: string;
+  readonly name: string;
+  /** The image as typed (`ubuntu`, `my-ubuntu-image`). */
+  readonly image: string;
+  /** argv of PID 1. */
+  readonly command: readonly string[];
+  /** `--user` as given, null when absent (then the image's USER). */
+  readonly user: string | null;
+  readonly capAdd: readonly string[];
+  readonly capDrop: readonly string[];
+  readonly privileged: boolean;
+  readonly running: boolean;
+  readonly exitCode: number;
+  /** PID of the container's PID 1 as the host sees it. */
+  readonly hostPid: number;
+}
+
+/** An image built with `docker build`. */
+export interface DockerImage {
+  readonly name: string; // repository:tag
+  readonly from: string;
+  readonly user?: string;
+  readonly id: string;
+}
+
+/**
+ * What the terminal remembers between commands. Plain JSON: the store keeps it, a share link can
+ * carry it, the CLI threads it through `-c` commands.
+ */
+export interface ShellRuntime {
+  readonly version: 1;
+  /** Current kubeconfig context. */
+  readonly context: string;
+  /** Namespace of each context (`kubectl config set-context --current --namespace`, kubens). */
+  readonly namespaces: Readonly<Record<string, string>>;
+  /** kubens `-`: the namespace before the last switch. */
+  readonly previousNamespace: string | null;
+  readonly previousContext: string | null;
+  readonly containers: readonly DockerContainer[];
+  readonly images: readonly DockerImage[];
+  /** Seconds added to the lab clock, per container (`pod:ns/name/container` or `docker:ID`). */
+  readonly clock: Readonly<Record<string, number>>;
+  readonly history: readonly string[];
+  /** `kind/namespace/name` → canonical JSON of the object as last applied or created. */
+  readonly applied: Readonly<Record<string, string>>;
+  /** Next PID the docker host hands out. */
+  readonly nextHostPid: number;
+}
+
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

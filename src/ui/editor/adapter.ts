@@ -1,0 +1,174 @@
+import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
+import type { Diagnostic } from '../../engine/model/index.js';
+import type { Monaco } from './monaco.js';
+
+/**
+ * Monaco lives behind this adapter (architecture.md practice 7): created once, then updated with
+ * files, markers and reveal requests, then destroyed. One model per tab, keyed by the tab's id,
+ * so a rename keeps its undo history and view state.
+ */
+export interface EditorFile {
+  readonly id: string;
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface RevealRange {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface EditorAdapter {
+  update(files: readonly EditorFile[], activeId: string | null): void;
+  setDiagnostics(files: readonly EditorFile[], diagnostics: readonly Diagnostic[]): void;
+  reveal(fileId: string, range: RevealRange): void;
+  setFontSize(size: number): void;
+  focus(): void;
+  undo(): void;
+  selection(): { fileId: string; text: string; line: number; column: number; endLine: number; endColumn: number } | null;
+  destroy(): void;
+}
+
+export interface AdapterOptions {
+  onChange(fileId: string, text: string): void;
+  fontSize: number;
+  ariaLabel: string;
+}
+
+const MARKER_OWNER = 'kslab';
+
+export function modelUri(monaco: Monaco, fileId: string) {
+  // The `.yaml` suffix is what the schema's fileMatch keys on; the tab name is not in the URI
+  // because a model's URI cannot change and renames must keep undo history.
+  return monaco.Uri.parse(`file:///lab/${fileId}.yaml`);
+}
+
+export function createEditorAdapter(monaco: Monaco, container: HTMLElement, options: AdapterOptions): EditorAdapter {
+  const models = new Map<string, MonacoEditor.ITextModel>();
+  const viewStates = new Map<string, MonacoEditor.ICodeEditorViewState | null>();
+  const listeners = new Map<string, IDisposable>();
+  let activeId: string | null = null;
+  /** True while we write store text into a model, so the change is not echoed back. */
+  let applying = false;
+
+  const editor = monaco.editor.create(container, {
+    model: null,
+    language: 'yaml',
+    theme: 'kslab-light',
+    automaticLayout: true,
+    fontSize: options.fontSize,
+    fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    wordWrap: 'on',
+    tabSize: 2,
+    insertSpaces: true,
+    renderWhitespace: 'boundary',
+    quickSuggestions: { other: true, comments: false, strings: true },
+    ariaLabel: options.ariaLabel,
+    fixedOverflowWidgets: true,
+    padding: { top: 8 },
+  });
+
+  function ensureModel(file: EditorFile) {
+    let model = models.get(file.id);
+    if (!model) {
+      model = monaco.editor.createModel(file.text, 'yaml', modelUri(monaco, file.id));
+      const id = file.id;
+      const m = model;
+      listeners.set(id, model.onDidChangeContent(() => {
+        if (!applying) options.onChange(id, m.getValue());
+      }));
+      models.set(file.id, model);
+    } else if (model.getValue() !== file.text) {
+      // Text changed outside the editor (terminal, CNI picker, test hook): an undoable edit, not setValue.
+      applying = true;
+      try {
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: file.text }], () => null);
+      } finally {
+        applying = false;
+      }
+    }
+    return model;
+  }
+
+  return {
+    update(files, nextActive) {
+      const alive = new Set(files.map((f) => f.id));
+      for (const file of files) ensureModel(file);
+      for (const [id, model] of models) {
+        if (alive.has(id)) continue;
+        listeners.get(id)?.dispose();
+        listeners.delete(id);
+        viewStates.delete(id);
+        model.dispose();
+        models.delete(id);
+      }
+      if (nextActive === activeId) return;
+      if (activeId && models.has(activeId)) viewStates.set(activeId, editor.saveViewState());
+      activeId = nextActive;
+      const model = nextActive ? models.get(nextActive) ?? null : null;
+      editor.setModel(model);
+      const state = nextActive ? viewStates.get(nextActive) : null;
+      if (state) editor.restoreViewState(state);
+    },
+    setDiagnostics(files, diagnostics) {
+      for (const file of files) {
+        const model = models.get(file.id);
+        if (!model) continue;
+        const mine = diagnostics.filter((d) => d.file === file.name);
+        monaco.editor.setModelMarkers(model, MARKER_OWNER, mine.map((d) => ({
+          severity: d.severity === 'error' ? monaco.MarkerSeverity.Error
+            : d.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
+          message: d.message,
+          code: d.code,
+          source: 'kslab',
+          startLineNumber: d.line,
+          startColumn: d.column,
+          // A zero-width range would draw nothing: widen it to the end of the word.
+          endLineNumber: d.endLine < d.line ? d.line : d.endLine,
+          endColumn: d.endLine > d.line || d.endColumn > d.column ? d.endColumn : model.getLineMaxColumn(Math.min(d.line, model.getLineCount())),
+        })));
+      }
+    },
+    reveal(fileId, range) {
+      const model = models.get(fileId);
+      if (!model) return;
+      if (fileId !== activeId) {
+        if (activeId && models.has(activeId)) viewStates.set(activeId, editor.saveViewState());
+        activeId = fileId;
+        editor.setModel(model);
+      }
+      const selection = new monaco.Selection(range.line, range.column, range.endLine, range.endColumn);
+      editor.setSelection(selection);
+      editor.revealRangeInCenterIfOutsideViewport(selection);
+      editor.focus();
+    },
+    setFontSize(size) {
+      editor.updateOptions({ fontSize: size });
+    },
+    focus() {
+      editor.focus();
+    },
+    undo() {
+      editor.trigger('kslab', 'undo', null);
+    },
+    selection() {
+      const model = editor.getModel();
+      const sel = editor.getSelection();
+      if (!model || !sel || !activeId) return null;
+      return {
+        fileId: activeId, text: model.getValueInRange(sel),
+        line: sel.startLineNumber, column: sel.startColumn, endLine: sel.endLineNumber, endColumn: sel.endColumn,
+      };
+    },
+    destroy() {
+      for (const l of listeners.values()) l.dispose();
+      for (const m of models.values()) m.dispose();
+      models.clear();
+      editor.dispose();
+    },
+  };
+}

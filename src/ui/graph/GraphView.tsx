@@ -1,0 +1,154 @@
+/**
+ * GraphView — the cluster's pods, namespaces and external hosts, with the connections allowed.
+ *
+ * Props:
+ *   analysis:   Analysis               what to draw
+ *   port:       PortProto | 'any'      which port the arrows are about ('any': see flows.ts)
+ *   showDenied: boolean                also draw denied pairs (dashed, muted)
+ *   selection:  Selection | null       highlighted element (selection.ts)
+ *   onSelect(sel: Selection | null)    a click/tap or arrow key; null on the background or Escape
+ *
+ * Cytoscape lives in GraphAdapter (created once per mount, updated by diff, destroyed on unmount).
+ * Labels are canvas text, so untrusted names never become HTML. The accessible view of the same
+ * facts is the ConnectivityMatrix; here the canvas is focusable and arrow keys step through
+ * endpoints, announced in a live region.
+ */
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Analysis, PortProto } from '../../engine/model/index.js';
+import { GraphAdapter } from './cyAdapter.js';
+import { isLargeGraph, toElements, type GraphWords } from './elements.js';
+import { portLabel } from './flows.js';
+import { focusOf, stepSelection, type Selection } from './selection.js';
+import { themeFrom } from './theme.js';
+import './graph.css';
+
+export interface GraphViewProps {
+  analysis: Analysis;
+  port: PortProto | 'any';
+  showDenied: boolean;
+  selection: Selection | null;
+  onSelect(sel: Selection | null): void;
+}
+
+export function GraphView({ analysis, port, showDenied, selection, onSelect }: GraphViewProps) {
+  const { t } = useTranslation('graph');
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const adapterRef = useRef<GraphAdapter | null>(null);
+  const onSelectRef = useRef(onSelect);
+  const selectionRef = useRef(selection);
+  useEffect(() => { onSelectRef.current = onSelect; selectionRef.current = selection; });
+
+  const words: GraphWords = useMemo(() => ({
+    isolated: t('isolated'), ingress: t('ingress'), egress: t('egress'), hostNetwork: t('hostNetwork'), anyOtherPort: t('anyOtherPort'),
+  }), [t]);
+  const large = isLargeGraph(analysis);
+  // Only a large graph depends on the selection (it draws the focused endpoints' edges); the key
+  // keeps small graphs from recomputing on every click.
+  const focus = large ? focusOf(selection) : [];
+  const focusKey = focus.join('\n');
+  const elements = useMemo(
+    () => toElements(analysis, { port, showDenied, words, focus: focusKey === '' ? [] : focusKey.split('\n') }),
+    [analysis, port, showDenied, words, focusKey],
+  );
+
+  useEffect(() => {
+    const box = canvasRef.current;
+    if (!box) return;
+    const style = getComputedStyle(box);
+    const adapter = new GraphAdapter({
+      container: box,
+      theme: themeFrom((name) => style.getPropertyValue(name)),
+      onSelect: (sel) => onSelectRef.current(sel),
+    });
+    adapterRef.current = adapter;
+    const resize = new ResizeObserver(() => adapter.resize());
+    resize.observe(box);
+    return () => {
+      resize.disconnect();
+      adapter.destroy();
+      adapterRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => { adapterRef.current?.update(elements, selectionRef.current); }, [elements]);
+  useEffect(() => { adapterRef.current?.select(selection); }, [selection]);
+
+  const order = analysis.network.endpoints.map((e) => ({ id: e.id, kind: e.kind }));
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') onSelect(stepSelection(order, selection, 1));
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') onSelect(stepSelection(order, selection, -1));
+    else if (e.key === 'Escape') onSelect(null);
+    else return;
+    e.preventDefault();
+  };
+
+  const empty = analysis.pods.length === 0 && analysis.cluster.externalHosts.length === 0;
+  return (
+    <section className="ksl-graph" aria-label={t('region')} data-testid="graph-view">
+      <div className="ksl-graph__toolbar">
+        <p className="ksl-graph__hint" title={port === 'any' ? t('anyPortDefinition') : undefined}>
+          {port === 'any' ? t('anyPortHint') : t('portHint', { port: portLabel(port) })}
+        </p>
+        <span className="ksl-graph__actions">
+          <button type="button" onClick={() => adapterRef.current?.layout()}>{t('tidy')}</button>
+          <button type="button" onClick={() => adapterRef.current?.fit()}>{t('fit')}</button>
+        </span>
+      </div>
+      {large && (
+        <p className="ksl-graph__warning" role="note">{t('largeGraph', { count: analysis.network.endpoints.length })}</p>
+      )}
+      {!analysis.network.enforcing && (
+        <p className="ksl-graph__warning" role="note">{t('notEnforced', { cni: analysis.cluster.config.cni })}</p>
+      )}
+      <div
+        ref={canvasRef}
+        className="ksl-graph__canvas"
+        tabIndex={0}
+        role="application"
+        aria-label={t('graphAria')}
+        onKeyDown={onKeyDown}
+        data-testid="graph-canvas"
+      >
+        {empty && <div className="ksl-graph__empty">{t('empty')}</div>}
+      </div>
+      <p className="ksl-sr-only" aria-live="polite">{describeSelection(selection, t)}</p>
+      <GraphLegend />
+    </section>
+  );
+}
+
+type T = (key: string, params?: Record<string, string>) => string;
+
+export function describeSelection(sel: Selection | null, t: T): string {
+  if (!sel) return t('selectedNone');
+  switch (sel.kind) {
+    case 'pod': return t('selectedPod', { id: sel.id });
+    case 'external': return t('selectedExternal', { id: sel.id });
+    case 'edge': return t('selectedEdge', { from: sel.from, to: sel.to });
+    case 'namespace': return t('selectedNamespace', { name: sel.name });
+  }
+}
+
+export function GraphLegend() {
+  const { t } = useTranslation('graph');
+  const items: [string, string][] = [
+    ['line ksl-swatch--allowed', 'legendAllowed'], ['line ksl-swatch--partial', 'legendPartial'],
+    ['line ksl-swatch--denied', 'legendDenied'], ['ksl-swatch--running', 'legendRunning'],
+    ['ksl-swatch--error', 'legendError'], ['ksl-swatch--isolated', 'legendIsolated'],
+    ['ksl-swatch--external', 'legendExternal'], ['ksl-swatch--namespace', 'legendNamespace'],
+  ];
+  return (
+    <details className="ksl-graph__legendbox" open>
+      <summary>{t('legend')}</summary>
+      <ul className="ksl-graph__legend" aria-label={t('legend')}>
+      {items.map(([cls, key]) => (
+        <li key={key}>
+          <span className={`ksl-swatch ${cls.startsWith('line ') ? `ksl-swatch--line ${cls.slice(5)}` : cls}`} aria-hidden="true" />
+          {t(key)}
+        </li>
+      ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,62 @@
+// Runs Cytoscape headless in node: checks the adapter's promise that the graph never jumps.
+import { describe, expect, it } from 'vitest';
+import { buildAnalysis, type PodSpec } from '../../testing/ui.js';
+import { GraphAdapter } from './cyAdapter.js';
+import { toElements } from './elements.js';
+import { DEFAULT_THEME } from './theme.js';
+import type { Selection } from './selection.js';
+
+const pods: PodSpec[] = [
+  { key: 'a/web', ports: [{ port: 80, protocol: 'TCP' }] }, { key: 'a/api' }, { key: 'b/db' }, { key: 'b/cache' },
+];
+const base = buildAnalysis({ pods, allow: ['a/api->a/web@80/TCP'] });
+const opts = { port: 'any', showDenied: false } as const;
+
+function adapter(selected: Selection[] = []) {
+  return new GraphAdapter({ theme: DEFAULT_THEME, onSelect: (s) => { if (s) selected.push(s); } });
+}
+
+describe('GraphAdapter', () => {
+  it('lays out the first time, deterministically', () => {
+    const one = adapter(), two = adapter();
+    expect(one.update(toElements(base, opts), null)).toBe('full');
+    two.update(toElements(base, opts), null);
+    expect(one.positions()).toEqual(two.positions());
+    const xs = Object.values(one.positions()).map((p) => `${Math.round(p.x)},${Math.round(p.y)}`);
+    expect(new Set(xs).size).toBe(4);
+    one.destroy(); two.destroy();
+  });
+  it('keeps every position when only edges change (a policy was added)', () => {
+    const g = adapter();
+    g.update(toElements(base, opts), null);
+    const before = g.positions();
+    const withPolicy = buildAnalysis({ pods, allow: [] , policyPorts: [{ port: 443, protocol: 'TCP' }] });
+    expect(g.update(toElements(withPolicy, { port: 'any', showDenied: true }), null)).toBe('none');
+    expect(g.positions()).toEqual(before);
+    g.destroy();
+  });
+  it('places only the new pod, next to its namespace, when a pod is added', () => {
+    const g = adapter();
+    g.update(toElements(base, opts), null);
+    const before = g.positions();
+    const more = buildAnalysis({ pods: [...pods, { key: 'a/worker' }], allow: [] });
+    expect(g.update(toElements(more, opts), null)).toBe('incremental');
+    const after = g.positions();
+    for (const [id, p] of Object.entries(before)) expect(after[id]).toEqual(p);
+    const w = after['pod:a/worker']!;
+    const web = after['pod:a/web']!, db = after['pod:b/db']!;
+    expect(Math.hypot(w.x - web.x, w.y - web.y)).toBeLessThan(Math.hypot(w.x - db.x, w.y - db.y));
+    g.destroy();
+  });
+  it('removes what is gone and keeps the rest', () => {
+    const g = adapter();
+    g.update(toElements(base, opts), null);
+    const before = g.positions();
+    const fewer = buildAnalysis({ pods: pods.slice(0, 3), allow: [] });
+    expect(g.update(toElements(fewer, opts), null)).toBe('none');
+    const after = g.positions();
+    expect(Object.keys(after).sort()).toEqual(['pod:a/api', 'pod:a/web', 'pod:b/db']);
+    for (const [id, p] of Object.entries(after)) expect(p).toEqual(before[id]);
+    g.destroy();
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The one imperative Cytoscape instance behind GraphView (architecture.md practice 7): created
+ * once, updated by diffing element definitions by id, destroyed on unmount. Never rebuilt on a
+ * render. Layout: the first time (or when every old node is gone) a seeded fcose run; afterwards
+ * existing nodes keep their positions and only new ones are placed (layout.ts).
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { graphStyle } from './graphStyle.js';
+import { placeNewNodes, withSeededRandom, type LeafNode, type Position } from './layout.js';
+import { elementIdOf, selectionOf, type SelectableData, type Selection } from './selection.js';
+import type { GraphTheme } from './theme.js';
+
+let registered = false;
+function register(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  registered = true;
+}
+
+const LAYOUT_SEED = 20240601;
+
+export interface AdapterOptions {
+  /** Omit for a headless instance (tests). */
+  readonly container?: HTMLElement;
+  readonly theme: GraphTheme;
+  onSelect(sel: Selection | null): void;
+}
+
+export type LayoutRun = 'full' | 'incremental' | 'none';
+
+/** Data keys Cytoscape does not let `data()` change after creation. */
+const IMMUTABLE = new Set(['id', 'parent', 'source', 'target']);
+
+export class GraphAdapter {
+  private readonly cy: Core;
+  private readonly onSelect: (sel: Selection | null) => void;
+  private readonly interactive: boolean;
+
+  constructor(opts: AdapterOptions) {
+    register();
+    this.onSelect = opts.onSelect;
+    this.interactive = opts.container !== undefined;
+    this.cy = cytoscape({
+      ...(opts.container ? { container: opts.container } : { headless: true, styleEnabled: true }),
+      style: graphStyle(opts.theme),
+      minZoom: 0.2, maxZoom: 3,
+      boxSelectionEnabled: false, autoungrabify: false,
+    });
+    this.cy.on('tap', (e: EventObject) => {
+      if (e.target === this.cy) { this.onSelect(null); return; }
+      const data = e.target.data() as SelectableData;
+      this.onSelect(selectionOf(data));
+    });
+  }
+
+  /** Apply a new element list; returns which layout ran (for tests). */
+  update(elements: readonly ElementDefinition[], selection: Selection | null): LayoutRun {
+    const cy = this.cy;
+    const nextIds = new Set(elements.map((e) => e.data.id).filter((id): id is string => id !== undefined));
+    const hadLeaves = cy.nodes().filter((n) => n.isChildless()).length > 0;
+    const fresh: ElementDefinition[] = [];
+    cy.batch(() => {
+      cy.elements().filter((el) => !nextIds.has(el.id())).remove();
+      for (const def of elements) {
+        const id = def.data.id;
+        if (id === undefined) continue;
+        const el = cy.getElementById(id);
+        if (el.empty()) { fresh.push(def); continue; }
+        const data: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(def.data)) if (!IMMUTABLE.has(k)) data[k] = v;
+        el.data(data);
+        el.classes(def.classes ?? '');
+      }
+    });
+    const freshNodes = fresh.filter((d) => d.group === 'nodes');
+    const stillHaveLeaves = cy.nodes().filter((n) => n.isChildless()).length > 0;
+    let run: LayoutRun = 'none';
+    if (freshNodes.length > 0 && hadLeaves && stillHaveLeaves) {
+      const known = new Map<string, Position>();
+      cy.nodes().filter((n) => n.isChildless()).forEach((n) => { known.set(n.id(), { ...n.position() }); });
+      const leaves: LeafNode[] = elements
+        .filter((d) => d.group === 'nodes' && !elements.some((c) => c.data.parent === d.data.id))
+        .map((d) => ({ id: d.data.id ?? '', ...(typeof d.data.parent === 'string' ? { parent: d.data.parent } : {}) }));
+      const placed = placeNewNodes(leaves, known);
+      cy.add(fresh.map((d) => (placed.has(d.data.id ?? '') ? { ...d, position: placed.get(d.data.id ?? '') } : d)));
+      run = 'incremental';
+    } else {
+      cy.add(fresh);
+      if (freshNodes.length > 0) { this.layout(); run = 'full'; }
+    }
+    this.select(selection);
+    return run;
+  }
+
+  select(selection: Selection | null): void {
+    this.cy.elements('.sel').removeClass('sel');
+    if (selection) this.cy.getElementById(elementIdOf(selection)).addClass('sel');
+  }
+
+  /** A fresh, seeded layout of everything ("tidy up"); the same input always gives the same picture. */
+  layout(): void {
+    const cy = this.cy;
+    if (cy.nodes().empty()) return;
+    // Nodes only: edges change with every policy edit and, near-complete as they often are,
+    // would pull everything into one tangle; namespaces tiled with their pods read better.
+    withSeededRandom(LAYOUT_SEED, () => {
+      cy.nodes().layout({
+        name: 'fcose', quality: 'default', randomize: true, animate: false, fit: this.interactive, padding: 30,
+        nodeDimensionsIncludeLabels: true, nodeSeparation: 60, nodeRepulsion: 4500,
+        tile: true, tilingPaddingVertical: 24, tilingPaddingHorizontal: 24, packComponents: false,
+      } as cytoscape.LayoutOptions).run();
+    });
+  }
+
+  fit(): void { this.cy.fit(undefined, 30); }
+
+  /** The container changed size (panel resized). */
+  resize(): void { this.cy.resize(); }
+
+  setTheme(theme: GraphTheme): void { this.cy.style(graphStyle(theme)); }
+
+  /** Leaf-node positions by id (tests, and the test API on window). */
+  positions(): Record<string, Position> {
+    const out: Record<string, Position> = {};
+    this.cy.nodes().filter((n) => n.isChildless()).forEach((n) => { out[n.id()] = { ...n.position() }; });
+    return out;
+  }
+
+  destroy(): void { this.cy.destroy(); }
+}

@@ -1,0 +1,64 @@
+/** The Cytoscape style sheet: one place that maps element classes (elements.ts) to looks. */
+import type { StylesheetJson } from 'cytoscape';
+import type { GraphTheme } from './theme.js';
+
+export function graphStyle(t: GraphTheme): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)', 'font-family': t.font, 'font-size': 11, color: t.text,
+        'text-wrap': 'wrap', 'text-max-width': '150px', 'text-valign': 'center', 'text-halign': 'center',
+      },
+    },
+    {
+      selector: 'node.pod',
+      style: {
+        shape: 'round-rectangle', width: 'data(w)', height: 'data(h)',
+        'background-color': t.running, 'border-width': 1, 'border-color': t.border,
+      },
+    },
+    { selector: 'node.pod.status-error, node.pod.status-init-error', style: { 'background-color': t.error, 'border-color': t.denied } },
+    // Isolation marker: a thick violet border (ingress), dashed when only egress is isolated.
+    { selector: 'node.pod.iso-ingress', style: { 'border-width': 3, 'border-color': t.isolated } },
+    { selector: 'node.pod.iso-egress', style: { 'border-width': 3, 'border-color': t.isolated, 'border-style': 'double' } },
+    { selector: 'node.pod.iso-egress:childless', style: { 'border-width': 4 } },
+    { selector: 'node.pod.host-network', style: { 'background-opacity': 0.6 } },
+    {
+      selector: 'node.external',
+      style: {
+        shape: 'cut-rectangle', width: 'data(w)', height: 'data(h)',
+        'background-color': t.external, 'border-width': 1, 'border-color': t.border, 'border-style': 'dashed',
+      },
+    },
+    {
+      selector: 'node.namespace',
+      style: {
+        shape: 'round-rectangle', 'background-color': t.nsFill, 'background-opacity': 1,
+        'border-width': 1, 'border-color': t.border, padding: '24px',
+        'text-valign': 'top', 'text-halign': 'center', 'font-size': 11, 'font-weight': 'bold',
+        'text-margin-y': -4, color: t.text,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 2, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 1,
+        label: 'data(label)', 'font-size': 10, 'font-family': t.font, color: t.text,
+        'text-background-color': t.surface, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
+        'text-rotation': 'autorotate',
+      },
+    },
+    { selector: 'edge.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed } },
+    { selector: 'edge.partial', style: { 'line-color': t.partial, 'target-arrow-color': t.partial } },
+    {
+      selector: 'edge.denied',
+      style: { 'line-color': t.muted, 'target-arrow-color': t.muted, 'line-style': 'dashed', opacity: 0.45, width: 1.5 },
+    },
+    {
+      selector: '.sel',
+      style: { 'overlay-color': t.accent, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'z-index': 10 },
+    },
+    { selector: 'edge.sel', style: { width: 4, opacity: 1 } },
+  ];
+}

@@ -1,0 +1,104 @@
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLab, useLabContext } from '../../state/index.js';
+import { EditorPane } from '../editor/EditorPane.js';
+import { Banners } from './Banners.js';
+import { Dialogs } from './Dialogs.js';
+import { useGlobalShortcuts } from './shortcuts.js';
+import { LessonSlot, TerminalSlot } from './slots.js';
+import { ToastProvider } from './toast.js';
+import { CniPicker, FileMenu, LanguageSwitch, ShareButton } from './Toolbar.js';
+import { useImport } from './useImport.js';
+import { Workspace } from './Workspace.js';
+
+/** The lab's screen: header and tools, banners, lesson | editor | graph + details, terminal. */
+export function AppShell({ storageFailed }: { storageFailed: boolean }) {
+  return (
+    <ToastProvider>
+      <Shell storageFailed={storageFailed} />
+    </ToastProvider>
+  );
+}
+
+function Shell({ storageFailed }: { storageFailed: boolean }) {
+  const { t } = useTranslation('layout');
+  const { store } = useLabContext();
+  const presentation = useLab((s) => s.presentation);
+  const terminalOpen = useLab((s) => s.terminalOpen);
+  const lessonOpen = useLab((s) => s.lessonOpen);
+  const step = useLab((s) => s.step);
+  const importFiles = useImport();
+  const [dropping, setDropping] = useState(false);
+  useGlobalShortcuts(store);
+
+  const isFileDrag = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const showLesson = lessonOpen && !presentation;
+  const showTerminal = terminalOpen && !presentation;
+
+  return (
+    <div
+      className={`app${presentation ? ' presentation' : ''}${showLesson ? ' with-lesson' : ''}`}
+      onDragOver={(e) => { if (isFileDrag(e)) { e.preventDefault(); setDropping(true); } }}
+      onDragLeave={(e) => { if (e.currentTarget === e.target) setDropping(false); }}
+      onDrop={(e) => {
+        if (!isFileDrag(e)) return;
+        e.preventDefault();
+        setDropping(false);
+        void importFiles(Array.from(e.dataTransfer.files));
+      }}
+    >
+      <a className="skip-link" href="#editor">{t('skipToEditor')}</a>
+      <a className="skip-link" href="#view">{t('skipToGraph')}</a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">⬡</span>
+          <div>
+            <h1 className="brand-name">{t('appName')}</h1>
+            {!presentation && <p className="brand-tagline">{t('tagline')}</p>}
+          </div>
+        </div>
+        <nav className="toolbar" aria-label={t('toolbar')}>
+          {!presentation && (
+            <button type="button" className="btn btn-ghost" aria-pressed={lessonOpen} onClick={() => store.getState().setLessonOpen(!lessonOpen)}>
+              {t(lessonOpen ? 'slots.hideLesson' : 'slots.showLesson')}
+            </button>
+          )}
+          <CniPicker />
+          {!presentation && <FileMenu />}
+          {!presentation && <ShareButton />}
+          <LanguageSwitch />
+          {presentation && <span className="step-badge">{t('presentation.step', { step: step + 1 })}</span>}
+          <button type="button" className={`btn${presentation ? ' btn-primary' : ''}`} title={t('presentation.enterTitle')}
+            aria-pressed={presentation} data-testid="presentation" onClick={() => store.getState().setPresentation(!presentation)}>
+            {presentation ? t('presentation.exit') : t('presentation.enter')}
+          </button>
+          <button type="button" className="btn btn-icon" aria-label={t('help.button')} title={`${t('help.button')} (?)`}
+            onClick={() => store.getState().openDialog({ kind: 'help' })}>?</button>
+        </nav>
+      </header>
+      <Banners storageFailed={storageFailed} />
+      <main className="app-main">
+        {showLesson && (
+          <aside className="lesson-pane" aria-label={t('slots.lesson')}>
+            <LessonSlot />
+          </aside>
+        )}
+        <EditorPane />
+        <Workspace />
+      </main>
+      {!presentation && (
+        <section className={`terminal-drawer${showTerminal ? ' open' : ''}`} aria-label={t('slots.terminal')}>
+          <button type="button" className="drawer-handle" aria-expanded={showTerminal} data-testid="terminal-toggle"
+            onClick={() => store.getState().setTerminalOpen(!terminalOpen)}>
+            <span aria-hidden="true">{showTerminal ? '▾' : '▴'}</span> {t('slots.terminal')}
+            <span className="visually-hidden">{t(showTerminal ? 'slots.hideTerminal' : 'slots.showTerminal')}</span>
+            <kbd className="drawer-kbd">Alt+T</kbd>
+          </button>
+          {showTerminal && <div className="terminal-body"><TerminalSlot /></div>}
+        </section>
+      )}
+      {dropping && <div className="drop-overlay" aria-hidden="true"><p>{t('file.dropHere')}</p></div>}
+      <Dialogs />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { ENFORCING, readCni, useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
+
+const CNI_NAMES = { calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', kindnet: 'kindnet' } as const;
+
+/** Warnings about the whole scenario that must not be missed: an unenforcing CNI, stale graph. */
+export function Banners({ storageFailed }: { storageFailed: boolean }) {
+  const { t } = useTranslation('layout');
+  const { store } = useLabContext();
+  const files = useLab((s) => s.files);
+  const actions = useActions();
+  const { staleBecause } = useDerivedAnalysis();
+  const cni = readCni(files);
+  return (
+    <div className="banners">
+      {!ENFORCING[cni] && (
+        <div className="banner banner-warning" role="status" data-testid="banner-not-enforced">
+          <span className="banner-icon" aria-hidden="true">⚠</span>
+          <span>{t('banner.notEnforced', { cni: CNI_NAMES[cni] })}</span>
+          <button type="button" className="btn btn-small" onClick={() => actions.setCni('calico')}>{t('banner.switchToCalico')}</button>
+        </div>
+      )}
+      {staleBecause && (
+        <div className="banner banner-error" role="status" data-testid="banner-stale">
+          <span className="banner-icon" aria-hidden="true">⨯</span>
+          <span>{t('banner.stale', { file: staleBecause.file, line: staleBecause.line })}</span>
+          <button type="button" className="btn btn-small" onClick={() => {
+            const file = store.getState().files.find((f) => f.name === staleBecause.file);
+            if (file) store.getState().requestReveal({ fileId: file.id, line: staleBecause.line, column: staleBecause.column, endLine: staleBecause.endLine, endColumn: staleBecause.endColumn });
+          }}>{t('banner.goToError')}</button>
+        </div>
+      )}
+      {storageFailed && (
+        <div className="banner banner-error" role="alert">
+          <span>{t('banner.storageFailed')}</span>
+        </div>
+      )}
+    </div>
+  );
+}

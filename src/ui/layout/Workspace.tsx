@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import { useDerivedAnalysis, useLab, useLabContext, type MainView, type SideTab } from '../../state/index.js';
+import { ExplainSlot, GraphSlot, InspectorSlot, MatrixSlot, PortPickerSlot } from './slots.js';
+
+const VIEWS: readonly MainView[] = ['graph', 'matrix'];
+const SIDE_TABS: readonly SideTab[] = ['explain', 'inspector'];
+
+/** The right-hand side: graph or matrix, its filters, and the explanation/inspector panel. */
+export function Workspace() {
+  const { t } = useTranslation('layout');
+  const { store } = useLabContext();
+  const view = useLab((s) => s.mainView);
+  const sideTab = useLab((s) => s.sideTab);
+  const showDenied = useLab((s) => s.showDenied);
+  const presentation = useLab((s) => s.presentation);
+  const { display } = useDerivedAnalysis();
+  return (
+    <div className="workspace">
+      <section className="view-pane" aria-label={t('views.label')} id="view">
+        <div className="pane-toolbar">
+          <div role="tablist" aria-label={t('views.label')} className="view-tabs">
+            {VIEWS.map((v) => (
+              <button key={v} type="button" role="tab" id={`view-tab-${v}`} aria-selected={view === v} aria-controls="view-panel"
+                tabIndex={view === v ? 0 : -1} data-testid={`view-${v}`}
+                onClick={() => store.getState().setMainView(v)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+                    e.preventDefault();
+                    const next = v === 'graph' ? 'matrix' : 'graph';
+                    store.getState().setMainView(next);
+                    requestAnimationFrame(() => document.getElementById(`view-tab-${next}`)?.focus());
+                  }
+                }}>
+                {t(`views.${v}`)}
+              </button>
+            ))}
+          </div>
+          <PortPickerSlot />
+          <label className="toggle">
+            <input type="checkbox" checked={showDenied} data-testid="show-denied"
+              onChange={(e) => store.getState().setShowDenied(e.target.checked)} />
+            <span>{t('views.showDenied')}</span>
+          </label>
+          <span className="summary" aria-live="polite">
+            {t('summary.pods', { count: display.pods.length })} · {t('summary.policies', { count: display.policies.length })}
+          </span>
+        </div>
+        <div role="tabpanel" id="view-panel" aria-labelledby={`view-tab-${view}`} className="view-panel" tabIndex={-1}>
+          {view === 'graph' ? <GraphSlot /> : <MatrixSlot />}
+        </div>
+      </section>
+      {!presentation && (
+        <aside className="side-pane" aria-label={t('side.label')} id="side">
+          <div role="tablist" aria-label={t('side.label')} className="side-tabs">
+            {SIDE_TABS.map((tab) => (
+              <button key={tab} type="button" role="tab" id={`side-tab-${tab}`} aria-selected={sideTab === tab} aria-controls="side-panel"
+                tabIndex={sideTab === tab ? 0 : -1} data-testid={`side-${tab}`}
+                onClick={() => store.getState().setSideTab(tab)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+                    e.preventDefault();
+                    const next = tab === 'explain' ? 'inspector' : 'explain';
+                    store.getState().setSideTab(next);
+                    requestAnimationFrame(() => document.getElementById(`side-tab-${next}`)?.focus());
+                  }
+                }}>
+                {t(`side.${tab}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id="side-panel" aria-labelledby={`side-tab-${sideTab}`} className="side-panel" tabIndex={-1}>
+            {sideTab === 'explain' ? <ExplainSlot /> : <InspectorSlot />}
+          </div>
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import type { LabStore } from '../../state/index.js';
+import { editorHandle } from '../editor/handle.js';
+
+/** The shortcut table, shown by the `?` help; `keys` is what the help prints. */
+export const SHORTCUTS = [
+  { keys: '?', action: 'help' },
+  { keys: 'Alt+Shift+P', action: 'presentation' },
+  { keys: 'Esc', action: 'exitPresentation' },
+  { keys: 'Alt+1', action: 'focusEditor' },
+  { keys: 'Alt+2', action: 'focusView' },
+  { keys: 'Alt+3', action: 'focusSide' },
+  { keys: 'Alt+M', action: 'toggleView' },
+  { keys: 'Alt+T', action: 'terminal' },
+  { keys: 'Alt+PageDown', action: 'nextTab' },
+  { keys: 'Alt+PageUp', action: 'prevTab' },
+  { keys: 'Ctrl+Alt+Z', action: 'reopenTab' },
+  { keys: 'Ctrl+Z', action: 'undo' },
+  { keys: '→ / N', action: 'nextStep' },
+  { keys: '← / P', action: 'prevStep' },
+] as const;
+
+/** Keys typed into a field or the editor are the student's text, not shortcuts. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('.monaco-editor, .xterm')) return true;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+function focusRegion(id: string) {
+  const region = document.getElementById(id);
+  const target = region?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], button, [tabindex="0"]') ?? region;
+  target?.focus();
+}
+
+export function useGlobalShortcuts(store: LabStore) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = store.getState();
+      const typing = isTyping(e.target);
+      const cycleTab = (delta: number) => {
+        const index = s.files.findIndex((f) => f.id === s.activeId);
+        const next = s.files[(index + delta + s.files.length) % s.files.length];
+        if (next) s.setActive(next.id);
+      };
+      let handled = true;
+      if (e.altKey && e.shiftKey && e.code === 'KeyP') s.setPresentation(!s.presentation);
+      else if (e.ctrlKey && e.altKey && e.code === 'KeyZ') s.reopenClosed();
+      else if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'Digit1') editorHandle()?.focus();
+      else if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'Digit2') focusRegion('view');
+      else if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'Digit3') focusRegion('side');
+      else if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'KeyM') s.setMainView(s.mainView === 'graph' ? 'matrix' : 'graph');
+      else if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'KeyT') s.setTerminalOpen(!s.terminalOpen);
+      else if (e.altKey && e.key === 'PageDown') cycleTab(1);
+      else if (e.altKey && e.key === 'PageUp') cycleTab(-1);
+      else if (typing || e.ctrlKey || e.metaKey || e.altKey) handled = false;
+      else if (e.key === '?') s.openDialog({ kind: 'help' });
+      else if (s.presentation && e.key === 'Escape' && !s.dialog) s.setPresentation(false);
+      else if (s.presentation && (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === 'n')) s.setStep(s.step + 1);
+      else if (s.presentation && (e.key === 'ArrowLeft' || e.key === 'PageUp' || e.key === 'p')) s.setStep(s.step - 1);
+      else handled = false;
+      if (handled) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    // Capture phase: Monaco stops propagation of keys it handles, and Alt+digit must still work there.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [store]);
+}

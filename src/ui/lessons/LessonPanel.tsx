@@ -1,0 +1,235 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Analysis, SourceFile } from '../../engine/model/index.js';
+import { answerAccepted, needsAnswer, needsTerminal } from '../../course/checks/index.js';
+import { currentStepIndex, evaluateLesson, isLessonComplete, stepToComplete } from '../../course/live.js';
+import type { Lang, Lesson, Step, TranscriptEntry } from '../../course/model.js';
+import { applySolutionFiles, editsFiles } from '../../course/patch.js';
+import { Markdown } from './Markdown.js';
+import './lessons.css';
+
+export interface LessonPanelProps {
+  readonly lesson: Lesson;
+  readonly lang: Lang;
+  /** What is on screen now: the checks are evaluated live against it. */
+  readonly analysis: Analysis;
+  readonly files: readonly SourceFile[];
+  readonly transcript: readonly TranscriptEntry[];
+  /** Completed step ids (the store persists them; completion is sticky). */
+  readonly completed: readonly string[];
+  /** The current step's check passed: record it. */
+  onStepComplete(stepId: string): void;
+  /** Back to the start files with no completed steps (the caller confirms first if it wants to). */
+  onReset(): void;
+  /** Show the lesson list. */
+  onBack?(): void;
+  /** Replace the editor's files (a step's solution edits applied to the current files). */
+  onApplySolution?(files: SourceFile[]): void;
+  /** Type a command into the terminal and run it. */
+  onRunCommand?(command: string): void;
+}
+
+/**
+ * One lesson, one step at a time: the step's text, a live status, an answer box for questions,
+ * a hint and a revealable solution. The panel only reports: completion goes out through
+ * onStepComplete, and the store decides what to keep.
+ */
+export function LessonPanel(props: LessonPanelProps) {
+  // A new lesson starts with fresh local state (answers typed, the step in view).
+  return <LessonPanelInner key={props.lesson.id} {...props} />;
+}
+
+function LessonPanelInner({
+  lesson, lang, analysis, files, transcript, completed, onStepComplete, onReset, onBack, onApplySolution, onRunCommand,
+}: LessonPanelProps) {
+  const { t } = useTranslation('lessons');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const current = currentStepIndex(lesson, completed);
+  const [view, setView] = useState(current);
+  const results = useMemo(() => evaluateLesson(lesson, { analysis, files, transcript, answers }), [lesson, analysis, files, transcript, answers]);
+
+  const toComplete = stepToComplete(lesson, results, completed);
+  useEffect(() => {
+    if (toComplete !== null) onStepComplete(toComplete);
+  }, [toComplete, onStepComplete]);
+
+  const index = Math.min(view, lesson.steps.length - 1);
+  const step = lesson.steps[index];
+  const allDone = isLessonComplete(lesson, completed);
+  const done = lesson.steps.filter((s) => completed.includes(s.id)).length;
+
+  return (
+    <section className="lesson-panel" aria-labelledby="lesson-title" data-testid="lesson-panel" data-lesson={lesson.id}>
+      <header className="lesson-header">
+        {onBack && <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>← {t('allLessons')}</button>}
+        <h2 id="lesson-title">{lesson.title[lang]}</h2>
+        <div className="lesson-progress">
+          <progress max={lesson.steps.length} value={done} aria-label={t('progress', { done, total: lesson.steps.length })} />
+          <button type="button" className="btn btn-ghost btn-small" title={t('resetHint')} onClick={onReset}>{t('reset')}</button>
+        </div>
+      </header>
+
+      <ol className="lesson-steps" aria-label={t('stepsLabel')}>
+        {lesson.steps.map((s, i) => {
+          const isDone = completed.includes(s.id);
+          return (
+            <li key={s.id} className={`${isDone ? 'done' : ''}${i === index ? ' viewing' : ''}`}>
+              <button type="button" aria-current={i === index ? 'step' : undefined} data-step={s.id} onClick={() => setView(i)}>
+                <span className="lesson-step-mark" aria-label={t(isDone ? 'stepDone' : 'stepTodo')}>{isDone ? '✓' : i + 1}</span>
+                <span>{s.title[lang]}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+
+      {allDone && <p className="lesson-complete" role="status">{t('lessonDone')}</p>}
+
+      {step && (
+        <StepView
+          key={step.id}
+          step={step}
+          n={index + 1}
+          total={lesson.steps.length}
+          lang={lang}
+          done={completed.includes(step.id)}
+          passed={results[index]?.passed === true}
+          answer={answers[step.id]}
+          onAnswer={(text) => setAnswers((a) => ({ ...a, [step.id]: text }))}
+          onApply={onApplySolution ? () => onApplySolution(applySolutionFiles(files, step.solution).files) : undefined}
+          onRunCommand={onRunCommand}
+        />
+      )}
+
+      <nav className="lesson-nav">
+        <button type="button" className="btn btn-small" disabled={index === 0} onClick={() => setView(index - 1)}>{t('previous')}</button>
+        <button
+          type="button"
+          className={`btn btn-small${step && completed.includes(step.id) ? ' btn-primary' : ''}`}
+          disabled={index >= lesson.steps.length - 1}
+          onClick={() => setView(index + 1)}
+        >
+          {t('next')}
+        </button>
+      </nav>
+    </section>
+  );
+}
+
+interface StepViewProps {
+  readonly step: Step;
+  readonly n: number;
+  readonly total: number;
+  readonly lang: Lang;
+  readonly done: boolean;
+  readonly passed: boolean;
+  readonly answer: string | undefined;
+  onAnswer(text: string): void;
+  readonly onApply: (() => void) | undefined;
+  readonly onRunCommand: ((command: string) => void) | undefined;
+}
+
+function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onApply, onRunCommand }: StepViewProps) {
+  const { t } = useTranslation('lessons');
+  const [draft, setDraft] = useState(answer ?? '');
+  const [hint, setHint] = useState(false);
+  const [solution, setSolution] = useState(false);
+  const question = needsAnswer(step.check);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onAnswer(draft);
+  };
+  const answerState = answer === undefined || answer.trim() === '' ? null : answerAccepted(step.check, answer);
+
+  return (
+    <article className="lesson-step" data-step={step.id} data-status={done || passed ? 'done' : 'todo'}>
+      <p className="lesson-step-count">
+        {t('stepOf', { n, total })}
+        {needsTerminal(step.check) && <span className="lesson-tag">{t('terminalStep')}</span>}
+        {question && <span className="lesson-tag">{t('questionStep')}</span>}
+      </p>
+      <h3>{step.title[lang]}</h3>
+      <Markdown text={step.body[lang]} />
+
+      {question && (
+        <form className="lesson-answer" onSubmit={submit}>
+          <label htmlFor={`answer-${step.id}`}>{t('answerLabel')}</label>
+          <div className="lesson-answer-row">
+            <input
+              id={`answer-${step.id}`}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={draft}
+              placeholder={t('answerPlaceholder')}
+              onChange={(e) => setDraft(e.target.value)}
+            />
+            <button type="submit" className="btn btn-small">{t('checkAnswer')}</button>
+          </div>
+          {answerState !== null && (
+            <p className={answerState ? 'lesson-answer-right' : 'lesson-answer-wrong'} role="status">
+              {t(answerState ? 'answerRight' : 'answerWrong')}
+            </p>
+          )}
+        </form>
+      )}
+
+      <p className={`lesson-status${done || passed ? ' done' : ''}`} role="status" data-testid="step-status">
+        {done || passed ? `✓ ${t('statusDone')}` : t('statusWaiting')}
+      </p>
+
+      <div className="lesson-help">
+        <button type="button" className="btn btn-ghost btn-small" aria-expanded={hint} onClick={() => setHint(!hint)}>
+          {t(hint ? 'hideHint' : 'showHint')}
+        </button>
+        <button type="button" className="btn btn-ghost btn-small" aria-expanded={solution} onClick={() => setSolution(!solution)}>
+          {t(solution ? 'hideSolution' : 'showSolution')}
+        </button>
+      </div>
+      {hint && (
+        <aside className="lesson-hint" aria-label={t('hint')}>
+          <Markdown text={step.hint[lang]} />
+        </aside>
+      )}
+      {solution && <SolutionView step={step} onApply={onApply} onRunCommand={onRunCommand} />}
+    </article>
+  );
+}
+
+function SolutionView({ step, onApply, onRunCommand }: Pick<StepViewProps, 'step' | 'onApply' | 'onRunCommand'>) {
+  const { t } = useTranslation('lessons');
+  const s = step.solution;
+  return (
+    <aside className="lesson-solution" aria-label={t('solution')} data-testid="step-solution">
+      {s.patch.map((p, i) => (
+        <div key={`p${i}`}>
+          <p>{t('solutionEditIn', { file: p.file })}</p>
+          <pre className="lesson-code removed"><code>{p.find}</code></pre>
+          <p>{t('solutionWith')}</p>
+          <pre className="lesson-code added"><code>{p.replace}</code></pre>
+        </div>
+      ))}
+      {s.files.map((f) => (
+        <div key={f.name}>
+          <p>{t('solutionFile', { file: f.name })}</p>
+          <pre className="lesson-code"><code>{f.text}</code></pre>
+        </div>
+      ))}
+      {editsFiles(s) && onApply && <button type="button" className="btn btn-small" onClick={onApply}>{t('applySolution')}</button>}
+      {s.commands.length > 0 && (
+        <div>
+          <p>{t('solutionCommands')}</p>
+          <ul className="lesson-commands">
+            {s.commands.map((c, i) => (
+              <li key={i}>
+                <code>{c}</code>
+                {onRunCommand && <button type="button" className="btn btn-ghost btn-small" onClick={() => onRunCommand(c)}>{t('runCommand')}</button>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {s.answer !== undefined && <p>{t('solutionAnswer')}: <code>{s.answer}</code></p>}
+    </aside>
+  );
+}

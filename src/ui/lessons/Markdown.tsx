@@ -1,0 +1,39 @@
+import { Fragment } from 'react';
+import { parseMarkdownLite, type Block, type Inline } from '../../course/markdown.js';
+
+/** Lesson text as React elements: never HTML, so quoted YAML and shell lines stay text. */
+function Inlines({ items }: { items: readonly Inline[] }) {
+  return (
+    <>
+      {items.map((item, i) => {
+        switch (item.kind) {
+          case 'code': return <code key={i}>{item.text}</code>;
+          case 'strong': return <strong key={i}>{item.text}</strong>;
+          case 'em': return <em key={i}>{item.text}</em>;
+          default: return <Fragment key={i}>{item.text}</Fragment>;
+        }
+      })}
+    </>
+  );
+}
+
+function BlockView({ block }: { block: Block }) {
+  switch (block.kind) {
+    case 'heading': {
+      // Step text sits under the panel's own h2/h3: its headings start at h4.
+      const Tag = (['h4', 'h5', 'h6'] as const)[block.level - 1] ?? 'h6';
+      return <Tag><Inlines items={block.inline} /></Tag>;
+    }
+    case 'paragraph': return <p><Inlines items={block.inline} /></p>;
+    case 'note': return <p className="lesson-note"><Inlines items={block.inline} /></p>;
+    case 'code': return <pre className="lesson-code" data-lang={block.lang || undefined}><code>{block.text}</code></pre>;
+    case 'list': {
+      const items = block.items.map((item, i) => <li key={i}><Inlines items={item} /></li>);
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
+  }
+}
+
+export function Markdown({ text }: { text: string }) {
+  return <div className="lesson-text">{parseMarkdownLite(text).map((b, i) => <BlockView key={i} block={b} />)}</div>;
+}

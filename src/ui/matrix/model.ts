@@ -1,0 +1,81 @@
+/**
+ * What the connectivity matrix shows, as plain data (tested without a DOM): which endpoints are
+ * rows (sources) and columns (destinations) after the filter and the size cap, and each cell's
+ * verdict, computed only for the cells on screen.
+ */
+import type { Endpoint, NetworkAnalysis } from '../../engine/model/index.js';
+import { flowVerdict, isReportedPair, portLabel, type FlowVerdict, type PortChoice } from '../graph/flows.js';
+
+/** Past this many rows or columns the table stops being readable (and slows the page). */
+export const MATRIX_LIMIT = 60;
+
+export interface MatrixAxis {
+  readonly shown: readonly Endpoint[];
+  readonly total: number;
+}
+
+export interface MatrixModel {
+  readonly rows: MatrixAxis;
+  readonly cols: MatrixAxis;
+  readonly truncated: boolean;
+}
+
+/** Case-insensitive substring of the endpoint id (`ns/name` or IP) or the external host's name. */
+export function matchesFilter(e: Endpoint, filter: string): boolean {
+  const f = filter.trim().toLowerCase();
+  if (f === '') return true;
+  return e.id.toLowerCase().includes(f) || e.name.toLowerCase().includes(f);
+}
+
+export function buildMatrix(network: NetworkAnalysis, filter: string, limit = MATRIX_LIMIT): MatrixModel {
+  const matching = network.endpoints.filter((e) => matchesFilter(e, filter));
+  const rows = { shown: matching.slice(0, limit), total: matching.length };
+  const cols = { shown: matching.slice(0, limit), total: matching.length };
+  return { rows, cols, truncated: matching.length > limit };
+}
+
+export type CellState =
+  | { readonly kind: 'none' } // self, or external to external: never reported
+  | { readonly kind: 'flow'; readonly verdict: FlowVerdict };
+
+export function cellState(network: NetworkAnalysis, from: string, to: string, port: PortChoice): CellState {
+  if (!isReportedPair(network, from, to)) return { kind: 'none' };
+  return { kind: 'flow', verdict: flowVerdict(network, from, to, port) };
+}
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+/** The accessible name of a cell, e.g. "ns/a to ns/b on 80/TCP: allowed". */
+export function cellLabel(from: string, to: string, port: PortChoice, state: CellState, t: T): string {
+  if (state.kind === 'none') return t('cellNoneAria', { from, to });
+  const v = state.verdict;
+  const where = port === 'any' ? t('onAnyPort') : portLabel(port);
+  if (port === 'any' && v.status === 'partial') {
+    return t('cellPartialAria', {
+      from, to, allowed: v.allowedPorts.map(portLabel).join(', '), denied: v.deniedPorts.map(portLabel).join(', '),
+    });
+  }
+  return t('cellAria', { from, to, port: where, verdict: t(v.status) });
+}
+
+/** The short text inside a cell: a word, or "allowed/total ports" when only some are allowed. */
+export function cellText(state: CellState, t: T): string {
+  if (state.kind === 'none') return '—';
+  const v = state.verdict;
+  if (v.status === 'partial') return `${v.allowedPorts.length}/${v.allowedPorts.length + v.deniedPorts.length}`;
+  return t(v.status === 'allowed' ? 'cellAllowed' : 'cellDenied');
+}
+
+/** Roving focus: the next cell for an arrow/Home/End key, clamped to the table. */
+export function moveFocus(r: number, c: number, key: string, rows: number, cols: number): [number, number] | null {
+  const clamp = (v: number, max: number) => Math.max(0, Math.min(max - 1, v));
+  switch (key) {
+    case 'ArrowUp': return [clamp(r - 1, rows), c];
+    case 'ArrowDown': return [clamp(r + 1, rows), c];
+    case 'ArrowLeft': return [r, clamp(c - 1, cols)];
+    case 'ArrowRight': return [r, clamp(c + 1, cols)];
+    case 'Home': return [r, 0];
+    case 'End': return [r, cols - 1];
+    default: return null;
+  }
+}

@@ -1,0 +1,144 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Shell, ShellResult } from '../../shell/index.js';
+import * as ed from './line-editor.js';
+
+export interface TerminalViewProps {
+  readonly shell: Shell;
+  onResult(result: ShellResult, command: string): void;
+}
+
+/** Reads the theme from CSS variables so the terminal follows the app's light/dark theme. */
+function theme(el: HTMLElement) {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    background: v('--terminal-bg', '#1e1e1e'),
+    foreground: v('--terminal-fg', '#e6e6e6'),
+    cursor: v('--terminal-cursor', '#e6e6e6'),
+    selectionBackground: v('--terminal-selection', '#264f78'),
+  };
+}
+
+/**
+ * The lab's terminal: an xterm.js widget created once (architecture practice 7) around the
+ * simulated shell. Line editing, ↑/↓ history, Tab completion, Ctrl+C, Ctrl+L; output is text only.
+ */
+export function TerminalView({ shell, onResult }: TerminalViewProps) {
+  const { t } = useTranslation('terminal');
+  const host = useRef<HTMLDivElement>(null);
+  const shellRef = useRef(shell);
+  const onResultRef = useRef(onResult);
+  shellRef.current = shell;
+  onResultRef.current = onResult;
+  const prompt = t('prompt');
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const term = new Terminal({ screenReaderMode: true, cursorBlink: true, convertEol: false, fontFamily: 'var(--font-mono, monospace)', theme: theme(el) });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    try {
+      fit.fit();
+    } catch {
+      // Not laid out yet (hidden panel): the resize observer fits later.
+    }
+    let st = ed.fresh(shellRef.current.runtime.history.length);
+    let lastTab = '';
+    term.write(prompt);
+
+    const set = (next: ed.LineState) => {
+      term.write(ed.redraw(st, next));
+      st = next;
+    };
+    const newPrompt = () => {
+      st = ed.fresh(shellRef.current.runtime.history.length);
+      term.write(prompt);
+    };
+    const submit = () => {
+      const line = st.text;
+      term.write('\r\n');
+      const result = shellRef.current.run(line);
+      if (result.clear) term.clear();
+      if (result.output) term.write(result.output.replace(/\r?\n/g, '\r\n'));
+      onResultRef.current(result, line);
+      newPrompt();
+    };
+    const complete = () => {
+      const before = st.text.slice(0, st.cursor);
+      const { candidates, from } = shellRef.current.complete(before);
+      if (candidates.length === 0) return;
+      const word = before.slice(from);
+      const prefix = candidates.length === 1 ? `${candidates[0]} ` : ed.commonPrefix(candidates);
+      if (prefix.length > word.length) {
+        set(ed.insert(st, prefix.slice(word.length)));
+        lastTab = '';
+        return;
+      }
+      // Second Tab with nothing to add: list the candidates under the line, like bash.
+      if (lastTab === before) {
+        term.write(`\r\n${ed.columns(candidates, term.cols)}\r\n${prompt}${st.text}`);
+        const back = st.text.length - st.cursor;
+        if (back > 0) term.write(`\x1b[${back}D`);
+      }
+      lastTab = before;
+    };
+
+    const sub = term.onData((data) => {
+      const history = shellRef.current.runtime.history;
+      switch (data) {
+        case '\r': return submit();
+        case '\x7f': case '\b': return set(ed.backspace(st));
+        case '\t': return complete();
+        case '\x03': // Ctrl+C
+          term.write('^C\r\n');
+          return newPrompt();
+        case '\x0c': { // Ctrl+L
+          term.clear();
+          term.write(`\x1b[2K\r${prompt}${st.text}`);
+          return;
+        }
+        case '\x1b[A': return set(ed.historyStep(st, history, -1));
+        case '\x1b[B': return set(ed.historyStep(st, history, 1));
+        case '\x1b[C': return set(ed.move(st, st.cursor + 1));
+        case '\x1b[D': return set(ed.move(st, st.cursor - 1));
+        case '\x1b[H': case '\x01': return set(ed.move(st, 0));
+        case '\x1b[F': case '\x05': return set(ed.move(st, st.text.length));
+        case '\x1b[3~': return set(ed.del(st));
+        case '\x15': return set({ ...st, text: st.text.slice(st.cursor), cursor: 0 }); // Ctrl+U
+        default:
+          if (data.startsWith('\x1b')) return;
+          // Pasted text may hold several lines: run each.
+          if (data.includes('\r') || data.includes('\n')) {
+            const parts = data.split(/\r\n|\r|\n/);
+            parts.forEach((part, i) => {
+              set(ed.insert(st, part));
+              if (i < parts.length - 1) submit();
+            });
+            return;
+          }
+          set(ed.insert(st, data));
+      }
+    });
+    const ro = new ResizeObserver(() => {
+      try {
+        fit.fit();
+      } catch {
+        // ignore: element detached
+      }
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      sub.dispose();
+      term.dispose();
+    };
+  }, [prompt]);
+
+  return <div ref={host} className="terminal-view" role="region" aria-label={t('label')} title={t('hint')} style={{ width: '100%', height: '100%' }} />;
+}

@@ -1,0 +1,71 @@
+/**
+ * The prompt line's state, apart from xterm so it can be tested: text, cursor, history browsing.
+ * Every key handler returns the new state and what to write to the terminal to show it.
+ */
+export interface LineState {
+  readonly text: string;
+  readonly cursor: number;
+  /** Index into history while browsing with ↑/↓; history.length when editing a new line. */
+  readonly histIndex: number;
+  /** The line being typed before browsing started. */
+  readonly draft: string;
+}
+
+export const EMPTY: LineState = { text: '', cursor: 0, histIndex: 0, draft: '' };
+
+export function fresh(historyLength: number): LineState {
+  return { ...EMPTY, histIndex: historyLength };
+}
+
+/** ANSI to redraw the line from the prompt: go to column after prompt, rewrite, clear rest, place cursor. */
+export function redraw(prev: LineState, next: LineState): string {
+  let s = '';
+  if (prev.cursor > 0) s += `\x1b[${prev.cursor}D`;
+  s += next.text + '\x1b[K';
+  const back = next.text.length - next.cursor;
+  if (back > 0) s += `\x1b[${back}D`;
+  return s;
+}
+
+export function insert(st: LineState, chars: string): LineState {
+  const clean = chars.replace(/[\x00-\x1f\x7f]/g, '');
+  return { ...st, text: st.text.slice(0, st.cursor) + clean + st.text.slice(st.cursor), cursor: st.cursor + clean.length };
+}
+
+export function backspace(st: LineState): LineState {
+  if (st.cursor === 0) return st;
+  return { ...st, text: st.text.slice(0, st.cursor - 1) + st.text.slice(st.cursor), cursor: st.cursor - 1 };
+}
+
+export function del(st: LineState): LineState {
+  return { ...st, text: st.text.slice(0, st.cursor) + st.text.slice(st.cursor + 1) };
+}
+
+export function move(st: LineState, to: number): LineState {
+  return { ...st, cursor: Math.max(0, Math.min(st.text.length, to)) };
+}
+
+export function historyStep(st: LineState, history: readonly string[], dir: -1 | 1): LineState {
+  const i = st.histIndex + dir;
+  if (i < 0 || i > history.length) return st;
+  const draft = st.histIndex === history.length ? st.text : st.draft;
+  const text = i === history.length ? draft : (history[i] ?? '');
+  return { text, cursor: text.length, histIndex: i, draft };
+}
+
+/** Longest common prefix of completion candidates (bash inserts it before listing them). */
+export function commonPrefix(words: readonly string[]): string {
+  if (words.length === 0) return '';
+  let p = words[0] as string;
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+/** bash's candidate listing: columns across the terminal width. */
+export function columns(words: readonly string[], width: number): string {
+  const w = Math.max(...words.map((x) => x.length)) + 2;
+  const perRow = Math.max(1, Math.floor(width / w));
+  const rows: string[] = [];
+  for (let i = 0; i < words.length; i += perRow) rows.push(words.slice(i, i + perRow).map((x) => x.padEnd(w)).join('').trimEnd());
+  return rows.join('\r\n');
+}
