@@ -81,7 +81,6 @@ for (const kind of Object.keys(labKinds)) kinds.push({ apiVersion: 'lab/v1', kin
 
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'kslab://schemas/kubernetes.schema.json',
   title: 'Kubernetes objects simulated by Kube Security Lab (kubernetes-types 1.30) and lab/v1 kinds',
   type: 'object',
   required: ['apiVersion', 'kind'],

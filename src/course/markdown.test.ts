@@ -17,6 +17,11 @@ describe('markdown-lite', () => {
     expect(blocks[4]).toEqual({ kind: 'code', lang: 'yaml', text: 'key: <b>\n  nested: 1' });
   });
 
+  it('keeps the numbering of an ordered list resumed after code', () => {
+    const blocks = parseMarkdownLite('1. a\n2. b\n\n```\nx\n```\n\n3. c');
+    expect(blocks).toMatchObject([{ kind: 'list', start: 1 }, { kind: 'code' }, { kind: 'list', start: 3, items: [[{ text: 'c' }]] }]);
+  });
+
   it('keeps an unterminated fence as code', () => {
     expect(parseMarkdownLite('```\nabc')).toEqual([{ kind: 'code', lang: '', text: 'abc' }]);
   });

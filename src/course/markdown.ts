@@ -13,7 +13,7 @@ export type Inline =
 export type Block =
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly inline: readonly Inline[] }
   | { readonly kind: 'paragraph'; readonly inline: readonly Inline[] }
-  | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Inline[])[] }
+  | { readonly kind: 'list'; readonly ordered: boolean; readonly start: number; readonly items: readonly (readonly Inline[])[] }
   | { readonly kind: 'code'; readonly lang: string; readonly text: string }
   | { readonly kind: 'note'; readonly inline: readonly Inline[] };
 
@@ -65,7 +65,8 @@ export function parseMarkdownLite(source: string): Block[] {
       const prev = blocks[blocks.length - 1];
       const inline = parseInline(item[3] ?? '');
       if (prev?.kind === 'list' && prev.ordered === ordered) blocks[blocks.length - 1] = { ...prev, items: [...prev.items, inline] };
-      else blocks.push({ kind: 'list', ordered, items: [inline] });
+      // An ordered list resumed after a code block keeps its numbering (`3.` stays 3).
+      else blocks.push({ kind: 'list', ordered, start: ordered ? Number(item[2]) : 1, items: [inline] });
     } else para.push(line.trim());
   }
   flush();

@@ -2,7 +2,7 @@ import type { Cluster, Direction, NetworkPolicy, PolicyPeer, PolicyRule, Protoco
 import { matchesSelector } from '../selectors/index.js';
 import { Bitset } from './bitset.js';
 import { buildEndpoints, type EndpointInfo } from './endpoints.js';
-import { peerMatches } from './peers.js';
+import { cidrContains, parseCIDR, type Cidr } from '../net/index.js';
 
 export interface CompiledRule {
   readonly policy: number;
@@ -49,11 +49,28 @@ export function compile(cluster: Cluster): Compiled {
   });
   const everyone = Bitset.full(n);
 
+  // Many policies repeat the same peer (a team's namespace, 0.0.0.0/0): build each set once.
+  const peerSets = new Map<string, Bitset>();
   const peerSet = (peer: PolicyPeer, policyNs: string): Bitset => {
+    const key = peer.kind === 'ipBlock'
+      ? `ip|${peer.cidr}|${peer.except.join(',')}`
+      : `sel|${peer.namespaceSelector ? JSON.stringify(peer.namespaceSelector) : `ns=${policyNs}`}|${JSON.stringify(peer.podSelector ?? null)}`;
+    let set = peerSets.get(key);
+    if (!set) {
+      set = buildPeerSet(peer, policyNs);
+      peerSets.set(key, set);
+    }
+    return set;
+  };
+  const buildPeerSet = (peer: PolicyPeer, policyNs: string): Bitset => {
     const set = new Bitset(n);
-    // Selector peers only ever match pods; walk just the candidate namespaces.
     if (peer.kind === 'ipBlock') {
-      endpoints.forEach((e, i) => { if (peerMatches(peer, policyNs, e)) set.add(i); });
+      const cidr = parseCIDR(peer.cidr);
+      if (!cidr) return set;
+      const except = peer.except.map(parseCIDR).filter((c): c is Cidr => c !== null);
+      endpoints.forEach((e, i) => {
+        if (e.ip && cidrContains(cidr, e.ip) && !except.some((x) => e.ip !== null && cidrContains(x, e.ip))) set.add(i);
+      });
       return set;
     }
     // The namespace part is decided once per namespace, then only its pods are looked at.

@@ -56,22 +56,6 @@ function cidrOf(text: string): Cidr | null {
   return c;
 }
 
-/** The same decision as matchPeer without building reasons: the compile-time hot path. */
-export function peerMatches(peer: PolicyPeer, policyNamespace: string, remote: EndpointInfo): boolean {
-  if (peer.kind === 'ipBlock') {
-    if (remote.ip === null) return false;
-    const cidr = cidrOf(peer.cidr);
-    if (cidr === null || !cidrContains(cidr, remote.ip)) return false;
-    return !peer.except.some((e) => {
-      const ex = cidrOf(e);
-      return ex !== null && remote.ip !== null && cidrContains(ex, remote.ip);
-    });
-  }
-  if (!remote.isPod || remote.nsLabels === null) return false;
-  if (peer.namespaceSelector ? !matchesSelector(peer.namespaceSelector, remote.nsLabels) : remote.endpoint.namespace !== policyNamespace) return false;
-  return !peer.podSelector || matchesSelector(peer.podSelector, remote.labels);
-}
-
 function matchIpBlock(cidrText: string, except: readonly string[], remote: EndpointInfo): PeerVerdict {
   const ipText = remote.endpoint.ip;
   const cidr = cidrOf(cidrText);

@@ -103,3 +103,12 @@ describe('a multi-document file with one bad document', () => {
 function netpolText(name: string): string {
   return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}}\nspec: {podSelector: {}}`;
 }
+
+describe('YAML as kubectl reads it', () => {
+  it('applies merge keys (go-yaml, used by sigs.k8s.io/yaml, supports `<<`)', () => {
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  labels:\n    <<: {env: prod}\n    tier: a';
+    const r = run(text);
+    expect(r.errors).toEqual([]);
+    expect(r.cluster.namespaces.find((n) => n.name === 'team')?.labels).toEqual({ env: 'prod', tier: 'a', 'kubernetes.io/metadata.name': 'team' });
+  });
+});

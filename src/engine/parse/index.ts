@@ -36,8 +36,9 @@ export function parseSources(files: readonly SourceFile[]): ParsedSources {
   for (const file of files) {
     const lines = new LineCounter();
     let parsed: Document.Parsed[];
+    // merge: kubectl's YAML reader (go-yaml via sigs.k8s.io/yaml) applies `<<` merge keys.
     try {
-      parsed = parseAllDocuments(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+      parsed = parseAllDocuments(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true }) as Document.Parsed[];
       if (!Array.isArray(parsed)) parsed = [];
     } catch {
       parsed = [];

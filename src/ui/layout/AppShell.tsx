@@ -27,9 +27,16 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
   const terminalOpen = useLab((s) => s.terminalOpen);
   const lessonOpen = useLab((s) => s.lessonOpen);
   const step = useLab((s) => s.step);
+  const lang = useLab((s) => s.lang);
+  const lessonId = useLab((s) => s.lessonId);
+  const { lessons } = useLabContext();
+  const steps = lessons.find((l) => l.id === lessonId)?.steps ?? [];
+  // Presentation steps walk the lesson's steps; the instructor talks over each title.
+  const shownStep = Math.min(step, Math.max(0, steps.length - 1));
+  const stepTitle = steps[shownStep]?.title[lang];
+  useGlobalShortcuts(store, steps.length);
   const importFiles = useImport();
   const [dropping, setDropping] = useState(false);
-  useGlobalShortcuts(store);
 
   const isFileDrag = (e: DragEvent) => e.dataTransfer.types.includes('Files');
   const showLesson = lessonOpen && !presentation;
@@ -67,7 +74,11 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
           {!presentation && <FileMenu />}
           {!presentation && <ShareButton />}
           <LanguageSwitch />
-          {presentation && <span className="step-badge">{t('presentation.step', { step: step + 1 })}</span>}
+          {presentation && (
+            <span className="step-badge" aria-live="polite" data-testid="presentation-step">
+              {t('presentation.step', { step: shownStep + 1 })}{stepTitle ? ` · ${stepTitle}` : ''}
+            </span>
+          )}
           <button type="button" className={`btn${presentation ? ' btn-primary' : ''}`} title={t('presentation.enterTitle')}
             aria-pressed={presentation} data-testid="presentation" onClick={() => store.getState().setPresentation(!presentation)}>
             {presentation ? t('presentation.exit') : t('presentation.enter')}

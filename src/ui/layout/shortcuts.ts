@@ -34,7 +34,7 @@ function focusRegion(id: string) {
   target?.focus();
 }
 
-export function useGlobalShortcuts(store: LabStore) {
+export function useGlobalShortcuts(store: LabStore, stepCount: number) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
@@ -57,7 +57,7 @@ export function useGlobalShortcuts(store: LabStore) {
       else if (typing || e.ctrlKey || e.metaKey || e.altKey) handled = false;
       else if (e.key === '?') s.openDialog({ kind: 'help' });
       else if (s.presentation && e.key === 'Escape' && !s.dialog) s.setPresentation(false);
-      else if (s.presentation && (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === 'n')) s.setStep(s.step + 1);
+      else if (s.presentation && (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === 'n')) s.setStep(Math.min(s.step + 1, Math.max(0, stepCount - 1)));
       else if (s.presentation && (e.key === 'ArrowLeft' || e.key === 'PageUp' || e.key === 'p')) s.setStep(s.step - 1);
       else handled = false;
       if (handled) {
@@ -68,5 +68,5 @@ export function useGlobalShortcuts(store: LabStore) {
     // Capture phase: Monaco stops propagation of keys it handles, and Alt+digit must still work there.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [store]);
+  }, [store, stepCount]);
 }

@@ -1,10 +1,16 @@
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
 import { Placeholder } from '../common/Placeholder.js';
 import { ExplainPanel } from '../explain/ExplainPanel.js';
 import { GraphView } from '../graph/GraphView.js';
 import { PortPicker } from '../graph/PortPicker.js';
+import { PodInspector } from '../inspector/PodInspector.js';
+import { LessonList } from '../lessons/LessonList.js';
+import { LessonPanel } from '../lessons/LessonPanel.js';
 import { ConnectivityMatrix } from '../matrix/ConnectivityMatrix.js';
+import { TerminalView } from '../terminal/TerminalView.js';
+import { useLabShell } from './shell.js';
 
 /**
  * Where the other features' panels mount, wired to the store in this one place. Features that
@@ -51,15 +57,55 @@ export function ExplainSlot() {
 
 export function InspectorSlot() {
   const { t } = useTranslation('layout');
-  return <Placeholder slot="inspector" text={t('side.inspectorEmpty')} />;
+  const actions = useActions();
+  const { display } = useDerivedAnalysis();
+  const selection = useLab((s) => s.selection);
+  if (selection?.kind !== 'pod') return <Placeholder slot="inspector" text={t('side.inspectorEmpty')} />;
+  return <PodInspector analysis={display} podKey={selection.id} onReveal={(ref) => actions.revealRef(ref)} />;
 }
 
 export function TerminalSlot() {
-  const { t } = useTranslation('layout');
-  return <Placeholder slot="terminal" text={t('slots.terminalEmpty')} />;
+  const { shell, onResult } = useLabShell();
+  return <TerminalView shell={shell} onResult={onResult} />;
 }
 
 export function LessonSlot() {
   const { t } = useTranslation('layout');
-  return <Placeholder slot="lesson" text={t('slots.lessonEmpty')} />;
+  const { store, lessons } = useLabContext();
+  const actions = useActions();
+  const { current } = useDerivedAnalysis();
+  const lang = useLab((s) => s.lang);
+  const lessonId = useLab((s) => s.lessonId);
+  const files = useLab((s) => s.files);
+  const transcript = useLab((s) => s.transcript);
+  const progress = useLab((s) => s.progress);
+  const [listing, setListing] = useState(false);
+  const { run } = useLabShell();
+  const lesson = lessons.find((l) => l.id === lessonId);
+  const onStepComplete = useCallback((stepId: string) => {
+    if (lessonId) store.getState().completeStep(lessonId, stepId);
+  }, [store, lessonId]);
+  if (lessons.length === 0) return <Placeholder slot="lesson" text={t('slots.lessonEmpty')} />;
+  if (!lesson || listing) {
+    return (
+      <LessonList lessons={lessons} progress={progress} activeId={lessonId} lang={lang}
+        onOpen={(id) => { actions.openLesson(id); setListing(false); }} />
+    );
+  }
+  return (
+    <LessonPanel
+      lesson={lesson}
+      lang={lang}
+      // Checks look at what the student has now, syntax errors included (not the last good graph).
+      analysis={current}
+      files={files}
+      transcript={transcript}
+      completed={progress[lesson.id] ?? []}
+      onStepComplete={onStepComplete}
+      onReset={() => store.getState().openDialog({ kind: 'reset' })}
+      onBack={() => setListing(true)}
+      onApplySolution={(next) => store.getState().syncFiles(next)}
+      onRunCommand={(command) => { store.getState().setTerminalOpen(true); run(command); }}
+    />
+  );
 }

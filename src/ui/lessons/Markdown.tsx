@@ -29,7 +29,7 @@ function BlockView({ block }: { block: Block }) {
     case 'code': return <pre className="lesson-code" data-lang={block.lang || undefined}><code>{block.text}</code></pre>;
     case 'list': {
       const items = block.items.map((item, i) => <li key={i}><Inlines items={item} /></li>);
-      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+      return block.ordered ? <ol start={block.start === 1 ? undefined : block.start}>{items}</ol> : <ul>{items}</ul>;
     }
   }
 }
