@@ -1,4 +1,4 @@
-import { analyze, type SourceFile } from '../engine/index.js';
+import { analyze, isManifestFile, type SourceFile } from '../engine/index.js';
 import { evaluateCheck } from './checks/index.js';
 import type { Lesson, StepResult, TranscriptEntry } from './model.js';
 import { applySolutionFiles } from './patch.js';
@@ -24,14 +24,14 @@ export interface ShellLike {
 }
 export type ShellFactory = (options: { files: readonly SourceFile[] }) => ShellLike;
 
-/** The engine reads YAML only; other files (a Dockerfile) are for the terminal and file checks. */
+/** The engine reads manifests only; other files (a Dockerfile) are for the terminal and file checks. */
 export function analyzableFiles(files: readonly SourceFile[]): SourceFile[] {
-  return files.filter((f) => /\.ya?ml$/i.test(f.name));
+  return files.filter((f) => isManifestFile(f.name));
 }
 
 /** A command's rewritten sources replace the YAML files; files the engine never sees are kept. */
 export function mergeShellFiles(current: readonly SourceFile[], rewritten: readonly SourceFile[]): SourceFile[] {
-  const kept = current.filter((f) => !/\.ya?ml$/i.test(f.name) && !rewritten.some((r) => r.name === f.name));
+  const kept = current.filter((f) => !isManifestFile(f.name) && !rewritten.some((r) => r.name === f.name));
   return [...rewritten, ...kept];
 }
 

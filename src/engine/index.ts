@@ -17,7 +17,7 @@ export { sub, formatPath } from './model/index.js';
  * Deterministic, no I/O; never throws on student input.
  */
 export function analyze(sources: readonly SourceFile[]): Analysis {
-  const parsed = parseSources(sources);
+  const parsed = parseSources(sources.filter((f) => isManifestFile(f.name)));
   const pending: PendingDiagnostic[] = [...parsed.diagnostics];
   const { cluster, diagnostics: normDiags } = normalize(parsed);
   pending.push(...normDiags);
@@ -53,6 +53,16 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
     network,
     locate: (ref) => parsed.locate(ref),
   };
+}
+
+/**
+ * Which tabs hold Kubernetes manifests: everything except files that are plainly something else
+ * (a `Dockerfile` tab for `docker build`, notes). A scenario may name YAML files freely.
+ */
+export function isManifestFile(name: string): boolean {
+  const base = name.split('/').pop() ?? name;
+  if (/^(docker|container)file\b/i.test(base) || /\.dockerfile$/i.test(base)) return false;
+  return !/\.(md|markdown|txt|sh|bash|py|js|ts|go|toml|ini|env|conf)$/i.test(base);
 }
 
 function containerReport(cluster: Cluster, pod: Pod, container: Container, pending: PendingDiagnostic[]): ContainerReport {

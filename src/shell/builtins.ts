@@ -1,4 +1,5 @@
 import { CAPABILITIES } from './caps.js';
+import { imageInfo, resolveUser } from './docker/images.js';
 import { LAB_CREATED, formatHourMinute } from './clock.js';
 import type { Command } from './context.js';
 import { NODE_NAME } from './context.js';
@@ -28,8 +29,11 @@ const hostPs: Command = (args, ctx) => {
   ];
   for (const c of ctx.runtime.containers.filter((x) => x.running)) {
     rows.push({ user: 'root', pid: c.hostPid - 21, vsz: 1238200, rss: 10496, tty: '?', stat: 'Sl', start: formatHourMinute(LAB_CREATED), time: '0:00', command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
-    const uid = c.user ? c.user.split(':')[0] ?? '0' : '0';
-    rows.push({ user: uid === '0' || uid === 'root' ? 'root' : uid, pid: c.hostPid, vsz: 2788, rss: 1536, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: c.command.join(' ') });
+    // The container's uid as the kernel sees it: --user, else the image's USER (a built image's too).
+    const info = imageInfo(c.image, ctx.runtime.images);
+    const who = resolveUser(c.user ?? info.user, info.passwd);
+    const uid = 'error' in who ? 0 : who.uid;
+    rows.push({ user: uid === 0 ? 'root' : String(uid), pid: c.hostPid, vsz: 2788, rss: 1536, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: c.command.join(' ') });
   }
   rows.push({ user: 'root', pid: ctx.runtime.nextHostPid + 99, vsz: 7888, rss: 4096, tty: 'pts/0', stat: 'R+', start: '09:00', time: '0:00', command: ['ps', ...args].join(' ') });
   ctx.out.out(psTable(rows, args));

@@ -39,7 +39,7 @@ export function formatHourMinute(ms: number): string {
 
 /**
  * The date strings `date -s` accepts in the lab: ISO-like `YYYY-MM-DD[ T]HH:MM[:SS]`, a bare date,
- * a bare time (today), `@SECONDS`, and date's own output format. null ⇒ `date: invalid date`.
+ * a bare time (today), `@SECONDS`, `19 APR 2012 11:14:00`, and date's own output format. null ⇒ `date: invalid date`.
  */
 export function parseDate(input: string, nowMs: number): number | null {
   const s = input.trim();
@@ -51,6 +51,12 @@ export function parseDate(input: string, nowMs: number): number | null {
   if (m) {
     const d = new Date(nowMs);
     return utc(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), +m[1]!, +m[2]!, +(m[3] ?? 0));
+  }
+  // `19 APR 2012 11:14:00` (day month year time), the form GNU date's parser and the course use.
+  m = /^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (m) {
+    const month = MONTHS.findIndex((x) => x.toLowerCase() === m![2]!.toLowerCase());
+    if (month >= 0) return utc(+m[3]!, month, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
   }
   m = /^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:UTC\s+)?(\d{4})$/.exec(s);
   if (m) {

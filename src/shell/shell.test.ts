@@ -174,6 +174,13 @@ describe('docker', () => {
     const sh = shellWith({ name: 'Dockerfile', text: 'FROM ubuntu\nUSER 1000\n' });
     expect(sh.run('docker build -t my-ubuntu-image .').output).toContain('Successfully tagged my-ubuntu-image:latest\n');
     expect(sh.run('docker run my-ubuntu-image id').output).toBe('uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\n');
+    sh.run('docker run -d my-ubuntu-image sleep 3600');
+    // The host's ps shows the image's USER as the bare uid (the host has no user 1000).
+    expect(sh.run('ps aux').output).toMatch(/^1000 +\d+ .* sleep 3600$/m);
+  });
+  it("date -s accepts GNU date's `19 APR 2012 11:14:00` form", () => {
+    const sh = shellWith(podYaml('t', { sc: '{capabilities: {add: [SYS_TIME]}}' }));
+    expect(sh.run(`kubectl exec t -- date -s '19 APR 2012 11:14:00'`).output).toBe('Thu Apr 19 11:14:00 UTC 2012\n');
   });
 });
 

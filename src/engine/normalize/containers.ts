@@ -13,9 +13,9 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
  * One container (or init container) as data, with pkg/apis/core/validation's checks on what the
  * engine relies on: name (DNS label), image (required), imagePullPolicy, ports (containerPort
  * required and 1-65535, hostPort 1-65535 when set, protocol TCP/UDP/SCTP defaulting to TCP,
- * name an IANA_SVC_NAME unique within the container).
+ * name an IANA_SVC_NAME unique within the container; with hostNetwork, hostPort = containerPort).
  */
-export function readContainer(c: unknown, path: readonly PathSegment[], kind: Container['kind'], root: SourceRef, diags: Diags): Container {
+export function readContainer(c: unknown, path: readonly PathSegment[], kind: Container['kind'], root: SourceRef, diags: Diags, hostNetwork = false): Container {
   const name = str(field(c, 'name')) ?? '';
   if (name === '') diags.required('container-invalid', [...path, 'name']);
   else for (const msg of isDNS1123Label(name)) diags.invalid('container-invalid', [...path, 'name'], name, msg);
@@ -38,7 +38,13 @@ export function readContainer(c: unknown, path: readonly PathSegment[], kind: Co
     const containerPort = num(field(p, 'containerPort'));
     if (containerPort === undefined || containerPort === 0) diags.required('port-invalid', [...pp, 'containerPort']);
     else for (const msg of isValidPortNum(containerPort)) diags.invalid('port-invalid', [...pp, 'containerPort'], containerPort, msg);
-    const hostPort = num(field(p, 'hostPort'));
+    let hostPort = num(field(p, 'hostPort'));
+    if (hostNetwork && containerPort !== undefined && containerPort !== 0) {
+      // pkg/apis/core/v1/defaults.go: with hostNetwork an unset hostPort becomes the containerPort;
+      // validation then requires them equal.
+      if (hostPort === undefined || hostPort === 0) hostPort = containerPort;
+      else if (hostPort !== containerPort) diags.invalid('port-invalid', [...pp, 'hostPort'], hostPort, 'must match `containerPort` when `hostNetwork` is true');
+    }
     if (hostPort !== undefined && hostPort !== 0) {
       for (const msg of isValidPortNum(hostPort)) diags.invalid('port-invalid', [...pp, 'hostPort'], hostPort, msg);
       hostPorts.push(hostPort);

@@ -21,8 +21,9 @@ export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: S
     // Ephemeral containers are added by `kubectl debug` through a subresource, never on create.
     diags.forbidden('container-invalid', [...path, 'ephemeralContainers'], 'cannot be set on create');
   }
-  const containers = readList(field(spec, 'containers'), [...path, 'containers'], 'container', root, diags);
-  const initContainers = readList(field(spec, 'initContainers'), [...path, 'initContainers'], 'initContainer', root, diags);
+  const hostNetwork = bool(field(spec, 'hostNetwork')) ?? false;
+  const containers = readList(field(spec, 'containers'), [...path, 'containers'], 'container', root, diags, hostNetwork);
+  const initContainers = readList(field(spec, 'initContainers'), [...path, 'initContainers'], 'initContainer', root, diags, hostNetwork);
   const seen = new Set<string>();
   for (const [list, key] of [[initContainers, 'initContainers'], [containers, 'containers']] as const) {
     list.forEach((c, i) => {
@@ -48,14 +49,14 @@ export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: S
     volumes,
     imagePullSecrets,
     serviceAccountName,
-    hostNetwork: bool(field(spec, 'hostNetwork')) ?? false,
+    hostNetwork,
     hostPID: bool(field(spec, 'hostPID')) ?? false,
     hostIPC: bool(field(spec, 'hostIPC')) ?? false,
   };
 }
 
-function readList(v: unknown, path: readonly PathSegment[], kind: Container['kind'], root: SourceRef, diags: Diags): Container[] {
-  return arr(v).map((c, i) => readContainer(c, [...path, i], kind, root, diags));
+function readList(v: unknown, path: readonly PathSegment[], kind: Container['kind'], root: SourceRef, diags: Diags, hostNetwork: boolean): Container[] {
+  return arr(v).map((c, i) => readContainer(c, [...path, i], kind, root, diags, hostNetwork));
 }
 
 function nonEmpty(v: unknown): string | undefined {

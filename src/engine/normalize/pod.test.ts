@@ -19,7 +19,7 @@ describe('container fields', () => {
       container: [
         'imagePullPolicy: Always',
         'env: [{name: A, value: "1"}, {name: B, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]',
-        'ports: [{containerPort: 8080, name: http}, {containerPort: 53, protocol: UDP, hostPort: 5353}]',
+        'ports: [{containerPort: 8080, name: http}, {containerPort: 53, protocol: UDP, hostPort: 53}]',
         'volumeMounts: [{name: data, mountPath: /data}]',
         'securityContext: {runAsNonRoot: true, privileged: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {add: [net_bind_service], drop: [ALL]}}',
       ].join('\n'),
@@ -31,7 +31,7 @@ describe('container fields', () => {
       name: 'app', image: 'nginx', imagePullPolicy: 'Always', kind: 'container',
       env: [{ name: 'A', value: '1' }, { name: 'B', value: '' }],
       volumeMounts: [{ name: 'data', mountPath: '/data' }],
-      hostPorts: [5353],
+      hostPorts: [8080, 53],
       securityContext: { runAsNonRoot: true, privileged: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ['net_bind_service'], drop: ['ALL'] } },
     });
     expect(c?.ports.map((x) => [x.name, x.containerPort, x.protocol, x.ref.path.join('.')])).toEqual([
@@ -44,6 +44,15 @@ describe('container fields', () => {
       securityContext: { runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000, supplementalGroups: [4000], sysctls: [{ name: 'a', value: 'b' }], seccompProfile: { type: 'RuntimeDefault' } },
     });
     expect(p?.volumes.map((v) => [v.name, v.type])).toEqual([['data', 'hostPath'], ['tmp', 'emptyDir']]);
+  });
+
+  it.each([
+    { extra: 'hostNetwork: true', hostPorts: [80, 53] },
+    { extra: 'hostNetwork: false', hostPorts: [53] },
+  ])('hostPort defaulting with $extra', ({ extra, hostPorts }) => {
+    const r = run(pod('p', extra, { container: 'ports: [{containerPort: 80}, {containerPort: 53, hostPort: 53, protocol: UDP}]' }));
+    expect(r.errors).toEqual([]);
+    expect(r.cluster.pods[0]?.containers[0]?.hostPorts).toEqual(hostPorts);
   });
 
   it.each([
@@ -73,6 +82,7 @@ describe('container validation', () => {
     { name: 'duplicate port names', yaml: pod('p', '', { container: 'ports: [{containerPort: 80, name: web}, {containerPort: 81, name: web}]' }), msg: 'spec.containers[0].ports[1].name: Duplicate value: "web"' },
     { name: 'negative runAsUser', yaml: pod('p', 'securityContext: {runAsUser: -1}'), msg: 'spec.securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive' },
     { name: 'ephemeral containers on create', yaml: pod('p', 'ephemeralContainers: [{name: dbg, image: busybox}]'), msg: 'spec.ephemeralContainers: Forbidden: cannot be set on create' },
+    { name: 'hostNetwork with a different hostPort', yaml: pod('p', 'hostNetwork: true', { container: 'ports: [{containerPort: 80, hostPort: 8080}]' }), msg: 'spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true' },
     { name: 'bad status.podIP (lab rule)', yaml: `${pod('p')}\nstatus: {podIP: 10.0.0.300}`, msg: 'status.podIP: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)' },
   ];
   it.each(rows)('$name', ({ yaml, msg }) => {

@@ -17,6 +17,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
 import { GraphAdapter } from './cyAdapter.js';
+import type { Position } from './layout.js';
 import { isLargeGraph, toElements, type GraphWords } from './elements.js';
 import { portLabel } from './flows.js';
 import { focusOf, stepSelection, type Selection } from './selection.js';
@@ -30,6 +31,12 @@ export interface GraphViewProps {
   selection: Selection | null;
   onSelect(sel: Selection | null): void;
 }
+
+/**
+ * Positions of the last unmounted graph: switching to the matrix tab and back must not move
+ * anything. One graph per page, so one slot is enough.
+ */
+let lastPositions: Record<string, Position> = {};
 
 export function GraphView({ analysis, port, showDenied, selection, onSelect }: GraphViewProps) {
   const { t } = useTranslation('graph');
@@ -59,6 +66,7 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
     const adapter = new GraphAdapter({
       container: box,
       theme: themeFrom((name) => style.getPropertyValue(name)),
+      positions: lastPositions,
       onSelect: (sel) => onSelectRef.current(sel),
     });
     adapterRef.current = adapter;
@@ -66,6 +74,7 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
     resize.observe(box);
     return () => {
       resize.disconnect();
+      lastPositions = adapter.positions();
       adapter.destroy();
       adapterRef.current = null;
     };

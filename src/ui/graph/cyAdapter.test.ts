@@ -59,4 +59,17 @@ describe('GraphAdapter', () => {
     for (const [id, p] of Object.entries(after)) expect(p).toEqual(before[id]);
     g.destroy();
   });
+  it('a new instance reuses the positions of the old one (the view was unmounted)', () => {
+    const g = adapter();
+    g.update(toElements(base, opts), null);
+    const before = g.positions();
+    g.destroy();
+    const more = buildAnalysis({ pods: [...pods, { key: 'b/queue' }], allow: [] });
+    const again = new GraphAdapter({ theme: DEFAULT_THEME, onSelect: () => {}, positions: before });
+    expect(again.update(toElements(more, opts), null)).toBe('incremental');
+    const after = again.positions();
+    for (const [id, p] of Object.entries(before)) expect(after[id]).toEqual(p);
+    expect(after['pod:b/queue']).toBeDefined();
+    again.destroy();
+  });
 });

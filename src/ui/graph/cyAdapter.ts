@@ -24,6 +24,8 @@ export interface AdapterOptions {
   /** Omit for a headless instance (tests). */
   readonly container?: HTMLElement;
   readonly theme: GraphTheme;
+  /** Positions from an earlier instance (the view was unmounted, e.g. a tab switch): reused by id. */
+  readonly positions?: Readonly<Record<string, Position>>;
   onSelect(sel: Selection | null): void;
 }
 
@@ -36,11 +38,13 @@ export class GraphAdapter {
   private readonly cy: Core;
   private readonly onSelect: (sel: Selection | null) => void;
   private readonly interactive: boolean;
+  private remembered: ReadonlyMap<string, Position>;
 
   constructor(opts: AdapterOptions) {
     register();
     this.onSelect = opts.onSelect;
     this.interactive = opts.container !== undefined;
+    this.remembered = new Map(Object.entries(opts.positions ?? {}));
     this.cy = cytoscape({
       ...(opts.container ? { container: opts.container } : { headless: true, styleEnabled: true }),
       style: graphStyle(opts.theme),
@@ -75,15 +79,21 @@ export class GraphAdapter {
     });
     const freshNodes = fresh.filter((d) => d.group === 'nodes');
     const stillHaveLeaves = cy.nodes().filter((n) => n.isChildless()).length > 0;
+    // Remembered positions count only for the first update of this instance.
+    const remembered = this.remembered;
+    this.remembered = new Map();
+    const reuse = !hadLeaves && freshNodes.some((d) => remembered.has(d.data.id ?? ''));
     let run: LayoutRun = 'none';
-    if (freshNodes.length > 0 && hadLeaves && stillHaveLeaves) {
-      const known = new Map<string, Position>();
+    if (freshNodes.length > 0 && ((hadLeaves && stillHaveLeaves) || reuse)) {
+      const known = new Map<string, Position>(reuse ? [...remembered].filter(([id]) => nextIds.has(id)) : []);
       cy.nodes().filter((n) => n.isChildless()).forEach((n) => { known.set(n.id(), { ...n.position() }); });
       const leaves: LeafNode[] = elements
         .filter((d) => d.group === 'nodes' && !elements.some((c) => c.data.parent === d.data.id))
         .map((d) => ({ id: d.data.id ?? '', ...(typeof d.data.parent === 'string' ? { parent: d.data.parent } : {}) }));
       const placed = placeNewNodes(leaves, known);
+      for (const [id, p] of known) if (!placed.has(id)) placed.set(id, p);
       cy.add(fresh.map((d) => (placed.has(d.data.id ?? '') ? { ...d, position: placed.get(d.data.id ?? '') } : d)));
+      if (reuse && this.interactive) this.fit();
       run = 'incremental';
     } else {
       cy.add(fresh);
