@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'lessons/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
+    testTimeout: 30_000,
   },
 });

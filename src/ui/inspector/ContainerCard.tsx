@@ -75,7 +75,9 @@ export function ContainerCard({ report, onReveal }: ContainerCardProps) {
       <dl className="ksl-insp__dl">
         <dt>{t('uid')}</dt><dd><strong>{id.uid}</strong> <span className="ksl-insp__from">← {t(sourceKey(id.uidFrom))}</span></dd>
         <dt>{t('gid')}</dt><dd><strong>{id.gid}</strong> <span className="ksl-insp__from">← {t(sourceKey(id.gidFrom))}</span></dd>
-        <dt>{t('user')}</dt><dd>{id.username !== null ? <code>{id.username}</code> : <span className="ksl-insp__from">{t('userUnknown')}</span>}</dd>
+        <dt>{t('user')}</dt><dd>{id.username !== null
+          ? <><code>{id.username}</code> <span className="ksl-insp__from">← {t('fromPasswd')}</span></>
+          : <span className="ksl-insp__from">{t('userUnknown')}</span>}</dd>
         {id.groups.length > 0 && <><dt>{t('groups')}</dt><dd>{id.groups.join(', ')}</dd></>}
         <dt>{t('runAsNonRoot')}</dt>
         <dd className={security.nonRoot.ok ? '' : 'ksl-insp__bad'}>
