@@ -1,13 +1,11 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scenarioFiles, scenarioNames } from '../../testing/scenario-files.js';
 import { analyze } from '../index.js';
 
 // "The engine never throws on student input" (engine-spec.md section 2): arbitrary text, and
 // every scenario mutated the way students mutate YAML (deleted lines, cut text, changed values).
-const root = 'src/testing/scenarios';
-const texts = readdirSync(root).flatMap((d) => readdirSync(join(root, d)).map((f) => readFileSync(join(root, d, f), 'utf8')));
+const texts = scenarioNames().flatMap((n) => scenarioFiles(n).map((f) => f.text));
 
 function exercise(text: string): void {
   const a = analyze([{ name: 'x.yaml', text }]);
