@@ -57,3 +57,16 @@ describe('kslab CLI contract (engine-spec.md section 7)', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });
+
+describe('bin/kslab.mjs (what `npx kslab` runs)', () => {
+  it('bundles on first use, then answers a course scenario from a child process', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['bin/kslab.mjs', 'analyze', '--json', 'src/testing/scenarios/ubuntu-sleeper'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.pods[0].containers[0]).toMatchObject({ uid: 1010, username: null, capabilities: { effective: [] } });
+    const usage = spawnSync(process.execPath, ['bin/kslab.mjs', 'analyze'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});

@@ -13,7 +13,7 @@ export function formatAnalysis(a: Analysis): string {
   const cni = a.cluster.config.cni;
   out.push(
     `Cluster: CNI ${cni} (${a.network.enforcing ? 'enforces NetworkPolicy' : 'does NOT enforce NetworkPolicy'}), ` +
-      `${a.cluster.namespaces.length} namespaces, ${a.pods.length} pods, ${a.policies.length} network policies`,
+      `${count(a.cluster.namespaces.length, 'namespace')}, ${count(a.pods.length, 'pod')}, ${count(a.policies.length, 'network policy', 'network policies')}`,
   );
 
   if (a.pods.length > 0) {
@@ -58,4 +58,8 @@ export function formatAnalysis(a: Analysis): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
