@@ -69,4 +69,19 @@ describe('bin/kslab.mjs (what `npx kslab` runs)', () => {
     const usage = spawnSync(process.execPath, ['bin/kslab.mjs', 'analyze'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
   });
+
+  it('shows app containers behind a stuck init container as waiting, not pulled (kubelet PodInitializing)', async () => {
+    const r = await runCli(['analyze', '-'], 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  initContainers: [{name: i, image: "Bad:Ref"}]\n  containers: [{name: a, image: nginx}]\n');
+    expect(r.stdout).toContain('default/x');
+    expect(r.stdout).toMatch(/Init:InvalidImageName {2}0\/1/);
+    expect(r.stdout).toContain('a: docker.io/library/nginx:latest (not pulled yet), PodInitializing');
+  });
+
+  it('explain points each rule at its file:line:col and ends in one verdict', async () => {
+    const dir = 'src/testing/scenarios/db-api-backup';
+    const r = await runCli(['explain', dir, '--from', 'staging/api-pod', '--to', 'prod/db-pod', '--port', '3306']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`- spec.ingress[0] [${dir}/netpol.yaml:16:5]: from[0] namespaceSelector name=prod does not match namespace staging`);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Verdict: DENIED. staging/api-pod cannot connect to prod/db-pod on 3306/TCP: blocked by the Ingress of prod/db-pod.');
+  });
 });

@@ -48,6 +48,6 @@ export function runExplain(args: readonly string[], io: CliIo): number {
     io.stderr(`kslab: cannot explain ${from} -> ${to} (traffic from a pod to itself, or between two external hosts, is not analysed)\n`);
     return 2;
   }
-  io.stdout(json ? JSON.stringify(exp, null, 2) + '\n' : formatExplanation(exp, 'en').replace(/\n?$/, '\n'));
+  io.stdout(json ? JSON.stringify(exp, null, 2) + '\n' : formatExplanation(exp, 'en', { locate: (ref) => analysis.locate(ref) }).replace(/\n?$/, '\n'));
   return 0;
 }

@@ -25,7 +25,9 @@ export function formatAnalysis(a: Analysis): string {
         const caps = c.security.capabilities;
         const user = id.username ? `${id.uid}(${id.username})` : `${id.uid}`;
         const image = c.image.ref?.reference ?? c.container.image;
-        const pulled = c.image.pull.credentials ? `pulled with ${c.image.pull.credentials}` : c.image.pull.state;
+        // A container behind a stuck init container has not been started, so nothing was pulled for it yet.
+        const pulled = c.state === 'PodInitializing' ? 'not pulled yet'
+          : c.image.pull.credentials ? `pulled with ${c.image.pull.credentials}` : c.image.pull.state;
         out.push(`    ${c.container.kind === 'initContainer' ? 'init ' : ''}${c.container.name}: ${image} (${pulled}), ${c.state}`);
         out.push(`      uid=${user} gid=${id.gid}${c.security.privileged ? ' privileged' : ''}; capabilities: ${caps.bounding.length} bounding, ${caps.effective.length} effective${caps.added.length ? `; +${caps.added.join(' +')}` : ''}${caps.dropped.length ? `; -${caps.dropped.join(' -')}` : ''}`);
         if (c.message) out.push(`      ${c.message}`);

@@ -16,7 +16,7 @@ const strList = (v: Json): string[] | null => (Array.isArray(v) && v.every(isStr
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 const CNIS = ['calico', 'cilium', 'flannel', 'kindnet'] as const;
 const DIRECTIONS = ['Ingress', 'Egress'] as const;
-const STATES = ['Running', 'CreateContainerConfigError', 'ErrImagePull', 'InvalidImageName'] as const;
+const STATES = ['Running', 'CreateContainerConfigError', 'ErrImagePull', 'InvalidImageName', 'PodInitializing'] as const;
 const PULLS = ['Pulled', 'ErrImagePull', 'InvalidImageName'] as const;
 const FROMS = ['container', 'pod', 'image', 'default'] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;

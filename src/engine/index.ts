@@ -6,6 +6,7 @@ import { formatPath } from './model/index.js';
 import { compileNetwork } from './netpol/index.js';
 import { normalize } from './normalize/index.js';
 import { parseSources, type ParsedSources } from './parse/index.js';
+import { gateOnInit, podReady, podStatus } from './pod-status.js';
 import { analyzeSecurity, podSecurityStandards } from './security/index.js';
 import type { Container, Pod, Cluster } from './model/index.js';
 
@@ -24,15 +25,14 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
 
   const pods: PodReport[] = cluster.pods.map((pod) => {
     const report = (c: Container): ContainerReport => containerReport(cluster, pod, c, pending);
-    const containers = pod.containers.map(report);
-    const initContainers = pod.initContainers.map(report);
+    const { init: initContainers, containers } = gateOnInit(pod.initContainers.map(report), pod.containers.map(report));
     return {
       key: `${pod.namespace}/${pod.name}`,
       pod,
       containers,
       initContainers,
       status: podStatus(containers, initContainers),
-      ready: `${containers.filter((c) => c.state === 'Running').length}/${containers.length}`,
+      ready: podReady(containers),
       pss: podSecurityStandards(pod),
     };
   });
@@ -91,14 +91,6 @@ function podUid(pod: Pod): string {
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${c.slice(1, 4)}-${c.slice(4)}${a.slice(0, 4)}${b.slice(0, 4)}`.slice(0, 36);
 }
 
-/** kubectl's STATUS column: the first waiting reason, `Init:` when an init container is stuck. */
-function podStatus(containers: readonly ContainerReport[], init: readonly ContainerReport[]): string {
-  const stuckInit = init.find((c) => c.state !== 'Running');
-  if (stuckInit) return `Init:${stuckInit.state}`;
-  const waiting = containers.find((c) => c.state !== 'Running');
-  return waiting ? waiting.state : 'Running';
-}
-
 function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiagnostic[]): Diagnostic[] {
   const out = pending.map((d): Diagnostic => {
     const range = d.ref
@@ -136,3 +128,5 @@ function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiag
 // Facts the terminal needs outside a pod analysis (docker run, /proc/1/status), from the same tables.
 export { ALL_CAPABILITIES, DEFAULT_CAPABILITIES, capabilityMask } from './security/capabilities/table.js';
 export { lookupImage } from './image/lookup.js';
+/** How kubectl reads YAML (YAML 1.1 scalars, merge keys): for anything else that parses manifests. */
+export { PARSE_OPTIONS as KUBE_YAML_OPTIONS } from './parse/cache.js';

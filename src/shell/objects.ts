@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { SourceFile } from '../engine/index.js';
+import { KUBE_YAML_OPTIONS, type SourceFile } from '../engine/index.js';
 
 /** One object as written in the editor: where it is and its plain value. */
 export interface DocObject {
@@ -28,7 +28,7 @@ export function indexObjects(files: readonly SourceFile[]): DocObject[] {
     if (!/\.ya?ml$/i.test(file.name)) continue;
     let docs;
     try {
-      docs = parseAllDocuments(file.text);
+      docs = parseAllDocuments(file.text, KUBE_YAML_OPTIONS);
     } catch {
       continue;
     }

@@ -87,6 +87,13 @@ describe('kubectl label / delete rewrite the YAML', () => {
     expect(sh.run('kubectl get pod web --show-labels').output).toContain('app=api');
     expect(sh.run('kubectl label pod web app-').output).toBe('pod/web unlabeled\n');
   });
+  it('a label value YAML 1.1 reads as a boolean (yes) is written quoted, so the engine keeps it a string', () => {
+    const sh = shellWith(podYaml('db'));
+    const r = sh.run('kubectl label pod db enabled=yes');
+    expect(r.files?.[0]?.text).toContain('enabled: "yes"');
+    expect(r.files?.[0]?.text).not.toContain('!!omap');
+    expect(sh.run('kubectl get pod db --show-labels').output).toContain('enabled=yes');
+  });
   it('delete removes only that document', () => {
     const sh = shellWith(yaml);
     const r = sh.run('kubectl delete pod web');

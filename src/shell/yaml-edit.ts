@@ -1,12 +1,13 @@
 import { parseAllDocuments, stringify, type Document } from 'yaml';
-import type { SourceFile } from '../engine/index.js';
+import { KUBE_YAML_OPTIONS, type SourceFile } from '../engine/index.js';
 
 /** Where terminal-created objects go when they have no file of their own. */
 export const CLUSTER_FILE = 'cluster.yaml';
 
 /** kubectl prints block sequences without indentation (`- name: x` under `containers:`). */
 export function toYaml(value: unknown): string {
-  return stringify(value, { indentSeq: false, lineWidth: 0 });
+  // YAML 1.1 like kubectl's reader, so strings such as `yes` or `0644` come out quoted.
+  return stringify(value, { indentSeq: false, lineWidth: 0, schema: 'yaml-1.1' });
 }
 
 /** Appends one document to `fileName`, creating the file when it is missing. */
@@ -21,7 +22,7 @@ export function appendDocument(files: readonly SourceFile[], fileName: string, v
 
 /** Character span of each document: from its start (incl. `---`) to the next one's start. */
 function spans(text: string): { docs: Document.Parsed[]; spans: [number, number][] } {
-  const docs = parseAllDocuments(text) as Document.Parsed[];
+  const docs = parseAllDocuments(text, KUBE_YAML_OPTIONS) as Document.Parsed[];
   const list = Array.isArray(docs) ? docs : [];
   const out: [number, number][] = list.map((d, i) => {
     const start = i === 0 ? 0 : (d.range?.[0] ?? 0);

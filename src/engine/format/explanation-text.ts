@@ -35,7 +35,8 @@ export const en: ExplanationText = {
   ingressOf: (s) => `Ingress to ${s}`,
   notIsolated: (s, dir) => `not isolated (no NetworkPolicy selects ${s} for ${dir}), so all ${dir} is allowed.`,
   notApplicable: {
-    external: (s) => `${s} is not a pod; NetworkPolicy never applies to it.`,
+    // The title already names the host: say only why (no "X (outside the cluster): X (outside the cluster) ...").
+    external: () => 'not a pod, so NetworkPolicy never applies to it.',
     hostNetwork: (s) => `${s} uses the node's network (hostNetwork: true); NetworkPolicy does not apply to it (lab rule).`,
     'not-enforced': () => `not enforced: the cluster's CNI does not enforce NetworkPolicy, so everything is allowed.`,
   },
@@ -79,7 +80,7 @@ export const ko: ExplanationText = {
   ingressOf: (s) => `수신(Ingress) — ${s}`,
   notIsolated: (s, dir) => `격리되지 않음. ${dir} 방향으로 ${s}를 선택하는 NetworkPolicy가 없으므로 모두 허용됩니다.`,
   notApplicable: {
-    external: (s) => `${s}는 파드가 아니므로 NetworkPolicy가 적용되지 않습니다.`,
+    external: () => '파드가 아니므로 NetworkPolicy가 적용되지 않습니다.',
     hostNetwork: (s) => `${s}는 노드의 네트워크를 사용하므로(hostNetwork: true) NetworkPolicy가 적용되지 않습니다(실습 규칙).`,
     'not-enforced': () => `적용되지 않음. 클러스터의 CNI가 NetworkPolicy를 지원하지 않아 모든 연결이 허용됩니다.`,
   },

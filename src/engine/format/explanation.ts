@@ -1,20 +1,33 @@
-import type { DirectionExplanation, Explanation, PeerMiss, PortMiss, RuleMiss } from '../model/index.js';
+import type { DirectionExplanation, Explanation, PeerMiss, PortMiss, RuleMiss, SourceRef } from '../model/index.js';
 import { en, ko, type ExplanationText } from './explanation-text.js';
 
 export type Locale = 'en' | 'ko';
+
+export interface FormatOptions {
+  /**
+   * Where a rule is written (Analysis.locate). When given, each allowing or missed rule line ends
+   * with `[file:line:col]`, the form terminals and editors turn into links.
+   */
+  readonly locate?: (ref: SourceRef) => { readonly file: string; readonly line: number; readonly column: number } | null;
+}
 
 /**
  * The one plain-text rendering of an explanation (CLI and UI): a header, then each direction
  * (egress of the source, ingress of the destination) rule by rule with field positions
  * (`spec.ingress[0]`, `from[1]`, `ports[0]`), ending in one overall verdict line.
  */
-export function formatExplanation(exp: Explanation, locale: Locale): string {
+export function formatExplanation(exp: Explanation, locale: Locale, options: FormatOptions = {}): string {
   const t = locale === 'ko' ? ko : en;
   const from = noun(t, exp.from), to = noun(t, exp.to);
-  const portText = `${exp.protocol}/${exp.port}`;
+  // Written as kubectl writes ports (`80/TCP` in get/describe), the same as `kslab analyze`.
+  const portText = `${exp.port}/${exp.protocol}`;
+  const at = (ref: SourceRef | undefined): string => {
+    const r = ref && options.locate ? options.locate(ref) : null;
+    return r ? ` [${r.file}:${r.line}:${r.column}]` : '';
+  };
   const lines: string[] = [`${exp.from} → ${exp.to}  ${portText}`, ''];
-  lines.push(...direction(t, exp.egress, from, to));
-  lines.push(...direction(t, exp.ingress, to, from));
+  lines.push(...direction(t, exp.egress, from, to, at));
+  lines.push(...direction(t, exp.ingress, to, from, at));
   lines.push('');
   lines.push(verdict(t, exp, from, to, portText));
   return lines.join('\n');
@@ -25,7 +38,7 @@ function noun(t: ExplanationText, id: string): string {
   return id.includes('/') ? t.pod(id) : t.external(id);
 }
 
-function direction(t: ExplanationText, d: DirectionExplanation, subject: string, remote: string): string[] {
+function direction(t: ExplanationText, d: DirectionExplanation, subject: string, remote: string, at: (ref: SourceRef | undefined) => string): string[] {
   const title = d.direction === 'Egress' ? t.egressOf(subject) : t.ingressOf(subject);
   if (d.notApplicable !== null) return [`${title}: ${t.notApplicable[d.notApplicable](subject)}`];
   if (!d.isolated) return [`${title}: ${t.notIsolated(subject, d.direction)}`];
@@ -34,7 +47,7 @@ function direction(t: ExplanationText, d: DirectionExplanation, subject: string,
     for (const m of d.allowedBy) {
       const peer = m.peerIndex === null ? t.anyPeer : `${peerKey(d.direction)}[${m.peerIndex}]`;
       const port = m.portIndex === null ? t.anyPort : `ports[${m.portIndex}]`;
-      out.push(`  ${t.allowedBy(m.policy, ruleAt(d.direction, m.ruleIndex), peer, port)}`);
+      out.push(`  ${t.allowedBy(m.policy, ruleAt(d.direction, m.ruleIndex), peer, port)}${at(m.peerRef ?? m.ref)}`);
     }
     return out;
   }
@@ -42,13 +55,13 @@ function direction(t: ExplanationText, d: DirectionExplanation, subject: string,
   for (const policy of d.isolatingPolicies) {
     const empty = d.emptyPolicies.find((e) => e.policy === policy);
     if (empty) {
-      out.push(`  ${t.emptyPolicy(policy, subject, d.direction)}`);
+      out.push(`  ${t.emptyPolicy(policy, subject, d.direction)}${at(empty.ref)}`);
       continue;
     }
     const misses = d.misses.filter((m) => m.policy === policy);
     if (misses.length === 0) continue;
     out.push(`  ${t.selectsButNot(policy, subject, remote, d.direction)}`);
-    for (const m of misses) out.push(`    - ${ruleAt(d.direction, m.ruleIndex)}: ${reasons(t, d, m).join('; ')}`);
+    for (const m of misses) out.push(`    - ${ruleAt(d.direction, m.ruleIndex)}${at(m.ref)}: ${reasons(t, d, m).join('; ')}`);
   }
   return out;
 }

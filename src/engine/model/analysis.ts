@@ -5,14 +5,18 @@ import type { Cluster, Container, NetworkPolicy, Pod } from './objects.js';
 import type { PssResult, SecurityReport } from './security.js';
 import type { SourceFile, SourceRange, SourceRef } from './source.js';
 
-export type ContainerState = 'Running' | 'CreateContainerConfigError' | 'ErrImagePull' | 'InvalidImageName';
+/**
+ * `Running` (for an init container: it ran and completed), a kubelet waiting reason, or
+ * `PodInitializing`: not started because an earlier init container is stuck.
+ */
+export type ContainerState = 'Running' | 'CreateContainerConfigError' | 'ErrImagePull' | 'InvalidImageName' | 'PodInitializing';
 
 export interface ContainerReport {
   readonly container: Container;
   readonly image: ImageReport;
   readonly security: SecurityReport;
   readonly state: ContainerState;
-  /** null when Running; the kubelet's or the pull's message otherwise. */
+  /** null when Running or PodInitializing; the kubelet's or the pull's message otherwise. */
   readonly message: string | null;
 }
 

@@ -2,7 +2,7 @@ import type { Cluster, Direction, NetworkPolicy, PolicyPeer, PolicyRule, Protoco
 import { matchesSelector } from '../selectors/index.js';
 import { Bitset } from './bitset.js';
 import { buildEndpoints, type EndpointInfo } from './endpoints.js';
-import { cidrContains, parseCIDR, type Cidr } from '../net/index.js';
+import { cidrContains, parseCIDR, type Cidr, type IP } from '../net/index.js';
 
 export interface CompiledRule {
   readonly policy: number;
@@ -48,6 +48,8 @@ export function compile(cluster: Cluster): Compiled {
     podsByNs.set(ns, list);
   });
   const everyone = Bitset.full(n);
+  const addressed: (readonly [number, IP])[] = [];
+  endpoints.forEach((e, i) => { if (e.ip) addressed.push([i, e.ip]); });
 
   // Many policies repeat the same peer (a team's namespace, 0.0.0.0/0): build each set once.
   const peerSets = new Map<string, Bitset>();
@@ -68,9 +70,13 @@ export function compile(cluster: Cluster): Compiled {
       const cidr = parseCIDR(peer.cidr);
       if (!cidr) return set;
       const except = peer.except.map(parseCIDR).filter((c): c is Cidr => c !== null);
-      endpoints.forEach((e, i) => {
-        if (e.ip && cidrContains(cidr, e.ip) && !except.some((x) => e.ip !== null && cidrContains(x, e.ip))) set.add(i);
-      });
+      // Plain loops: a big cluster runs this for every distinct block over every endpoint.
+      for (const [i, ip] of addressed) {
+        if (!cidrContains(cidr, ip)) continue;
+        let excluded = false;
+        for (const x of except) if (cidrContains(x, ip)) { excluded = true; break; }
+        if (!excluded) set.add(i);
+      }
       return set;
     }
     // The namespace part is decided once per namespace, then only its pods are looked at.

@@ -30,6 +30,11 @@ describe('network diagnostics', () => {
     ['egress to 0.0.0.0/0 allows DNS', [policy('app/p', { egress: [{ peers: [{ cidr: '0.0.0.0/0' }] }] })], []],
     ['DNS allowed by a second policy on the same pods', [policy('app/p', { policyTypes: ['Egress'] }), policy('app/dns', { egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] })], []],
     ['ingress-only policy never warns about DNS', [policy('app/p', { ingress: [] })], []],
+    // pkg/apis/networking/v1 types.go: policyTypes lists the directions the policy applies to;
+    // rules of another direction are kept by the API server and enforced by no CNI.
+    ['ingress rules with policyTypes [Egress] are ignored', [policy('app/p', { policyTypes: ['Egress'], ingress: [{}], egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] })], ['rules-ignored']],
+    ['egress rules with policyTypes [Ingress] are ignored', [policy('app/p', { policyTypes: ['Ingress'], egress: [{}] })], ['rules-ignored']],
+    ['ingress: [] with policyTypes [Egress] has no rule to ignore', [policy('app/p', { policyTypes: ['Egress'], ingress: [], egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] })], []],
   ])('%s', (_name, policies, want) => {
     expect(codes(policies)).toEqual(want);
   });
@@ -64,5 +69,16 @@ describe('network diagnostics', () => {
 
   it('no not-enforcing warning when there is no policy to enforce', () => {
     expect(codes([], { cni: 'flannel' })).toEqual([]);
+  });
+});
+
+describe('rules a policyTypes list leaves out', () => {
+  it('names the policy, the direction and both fixes, at spec.ingress', () => {
+    const d = compileNetwork(base([policy('app/p', { policyTypes: ['Egress'], ingress: [{}], egress: [{}] })])).diagnostics
+      .find((x) => x.code === 'rules-ignored');
+    expect(d?.severity).toBe('warning');
+    expect(d?.ref?.path).toEqual(['spec', 'ingress']);
+    expect(d?.message).toBe("NetworkPolicy 'app/p' has ingress rules, but its policyTypes [Egress] does not include Ingress, " +
+      'so they are ignored and this policy does not isolate ingress. Add Ingress to policyTypes, or remove spec.ingress.');
   });
 });

@@ -9,8 +9,8 @@ const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
 
 /**
  * Warnings for policies that are legal but almost certainly a mistake (engine-spec §2):
- * a policy that selects no pod, a namespaceSelector no namespace matches, an egress policy
- * that blocks DNS, and a CNI that enforces nothing.
+ * a policy that selects no pod, a namespaceSelector no namespace matches, rules of a direction
+ * its policyTypes leaves out, an egress policy that blocks DNS, and a CNI that enforces nothing.
  */
 export function networkDiagnostics(cluster: Cluster, c: Compiled, network: CompiledNetwork): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
@@ -46,6 +46,16 @@ export function networkDiagnostics(cluster: Cluster, c: Compiled, network: Compi
           });
         }
       }
+    }
+    for (const [dir, rules, Dir] of [['ingress', p.ingress, 'Ingress'], ['egress', p.egress, 'Egress']] as const) {
+      // Rules of a direction policyTypes leaves out: the API server keeps them, no CNI enforces them.
+      if (rules.length === 0 || p.policyTypes.includes(Dir)) continue;
+      out.push({
+        severity: 'warning', code: 'rules-ignored', object, ref: sub(p.ref, 'spec', dir),
+        params: { policy: cp.key, direction: Dir, policyTypes: p.policyTypes.join(', ') },
+        message: `NetworkPolicy '${cp.key}' has ${dir} rules, but its policyTypes [${p.policyTypes.join(', ')}] does not include ${Dir}, ` +
+          `so they are ignored and this policy does not isolate ${dir}. Add ${Dir} to policyTypes, or remove spec.${dir}.`,
+      });
     }
     if (cp.egress) {
       const isolated = cp.selected.toArray().filter((i) => !c.endpoints[i]?.hostNetwork);

@@ -88,7 +88,8 @@ describe('validation errors', () => {
     { name: 'IPv4 except in IPv6 cidr', rule: 'from: [{ipBlock: {cidr: "::/0", except: [10.0.0.0/8]}}]', path: 'spec.ingress[0].from[0].ipBlock.except[0]', msg: 'spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: "10.0.0.0/8": must be a strict subset of `cidr`' },
     { name: 'port 0', rule: 'ports: [{port: 0}]', path: 'spec.ingress[0].ports[0].port', msg: 'spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive' },
     { name: 'port 70000', rule: 'ports: [{port: 70000}]', path: 'spec.ingress[0].ports[0].port', msg: 'spec.ingress[0].ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive' },
-    { name: 'endPort below port', rule: 'ports: [{port: 8080, endPort: 8000}]', path: 'spec.ingress[0].ports[0].endPort', msg: 'spec.ingress[0].ports[0].endPort: Invalid value: 8000: must be greater than or equal to `port`' },
+    // Upstream reports port.Port.IntVal (8080) as the invalid value here, not endPort.
+    { name: 'endPort below port', rule: 'ports: [{port: 8080, endPort: 8000}]', path: 'spec.ingress[0].ports[0].endPort', msg: 'spec.ingress[0].ports[0].endPort: Invalid value: 8080: must be greater than or equal to `port`' },
     { name: 'endPort with a named port', rule: 'ports: [{port: http, endPort: 90}]', path: 'spec.ingress[0].ports[0].endPort', msg: 'spec.ingress[0].ports[0].endPort: Invalid value: 90: may not be specified when `port` is non-numeric' },
     { name: 'endPort without port', rule: 'ports: [{endPort: 90}]', path: 'spec.ingress[0].ports[0].endPort', msg: 'spec.ingress[0].ports[0].endPort: Invalid value: 90: may not be specified when `port` is not specified' },
     { name: 'protocol HTTP', rule: 'ports: [{port: 80, protocol: HTTP}]', path: 'spec.ingress[0].ports[0].protocol', msg: 'spec.ingress[0].ports[0].protocol: Unsupported value: "HTTP": supported values: "TCP", "UDP", "SCTP"' },

@@ -110,7 +110,8 @@ function readPort(port: unknown, path: PathSegment[], root: SourceRef, diags: Di
     for (const msg of isValidPortNum(p)) diags.invalid('port-invalid', [...path, 'port'], p, msg);
     out.port = p;
     if (endPort !== undefined) {
-      if (endPort < p) diags.invalid('port-invalid', [...path, 'endPort'], endPort, 'must be greater than or equal to `port`');
+      // Upstream (ValidateNetworkPolicyPort) reports `port` as the invalid value of this endPort error.
+      if (endPort < p) diags.invalid('port-invalid', [...path, 'endPort'], p, 'must be greater than or equal to `port`');
       for (const msg of isValidPortNum(endPort)) diags.invalid('port-invalid', [...path, 'endPort'], endPort, msg);
       out.endPort = endPort;
     }

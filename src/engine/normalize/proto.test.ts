@@ -8,14 +8,14 @@ describe('__proto__ keys', () => {
     expect(r.errors.map((e) => e.message)).toEqual(['unknown field "spec.__proto__"']);
   });
   it('is kept as a secret key', () => {
-    const r = run('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {__proto__: x, a: y}');
+    const r = run('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {__proto__: x, a: "y"}');
     expect(r.errors).toEqual([]);
     expect(r.cluster.secrets[0]?.keys).toEqual(['__proto__', 'a']);
     expect(Object.getPrototypeOf(r.cluster.secrets[0]?.data)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(r.cluster.secrets[0]?.data, '__proto__')?.value).toBe('x');
   });
   it('is a label key like any other (and invalid)', () => {
-    const r = run('apiVersion: v1\nkind: Namespace\nmetadata: {name: n, labels: {__proto__: x}}');
+    const r = run('apiVersion: v1\nkind: Namespace\nmetadata: {name: ns1, labels: {__proto__: x}}');
     expect(r.errors[0]?.code).toBe('label-invalid');
   });
 });

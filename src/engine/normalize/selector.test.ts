@@ -49,7 +49,8 @@ describe('selector requirements', () => {
   });
 
   it('reads all four operators', () => {
-    const r = run(netpol('p', 'podSelector: {matchExpressions: [{key: a, operator: In, values: [x]}, {key: b, operator: NotIn, values: [y]}, {key: c, operator: Exists}, {key: d, operator: DoesNotExist}]}'));
+    // "y" quoted: a plain y is the bool true to kubectl's YAML 1.1 reader (parse/yaml11.test.ts).
+    const r = run(netpol('p', 'podSelector: {matchExpressions: [{key: a, operator: In, values: [x]}, {key: b, operator: NotIn, values: ["y"]}, {key: c, operator: Exists}, {key: d, operator: DoesNotExist}]}'));
     expect(r.cluster.policies[0]?.podSelector.matchExpressions.map((e) => [e.operator, e.values])).toEqual([['In', ['x']], ['NotIn', ['y']], ['Exists', []], ['DoesNotExist', []]]);
   });
 });

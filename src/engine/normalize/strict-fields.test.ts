@@ -31,7 +31,7 @@ describe('unknown fields', () => {
     { name: 'typo at top level', yaml: `${pod('p')}\nstatuss: {}`, field: 'statuss', keyLine: 'statuss' },
     { name: 'typo in metadata', yaml: pod('p').replace('metadata:', 'metadata:\n  label: {a: b}'), field: 'metadata.label', keyLine: 'label:' },
     { name: 'inside a workload template', yaml: deployment('  replicas: 1', '        imagePullPolicyy: Always'), field: 'spec.template.spec.containers[0].imagePullPolicyy', keyLine: 'imagePullPolicyy' },
-    { name: 'in a NetworkPolicy rule', yaml: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec:\n  podSelector: {}\n  ingres: []', field: 'spec.ingres', keyLine: 'ingres' },
+    { name: 'in a NetworkPolicy rule', yaml: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: np}\nspec:\n  podSelector: {}\n  ingres: []', field: 'spec.ingres', keyLine: 'ingres' },
     { name: 'in a lab kind', yaml: 'apiVersion: lab/v1\nkind: ExternalHost\nmetadata: {name: h}\nspec:\n  ip: 1.2.3.4\n  port: 80', field: 'spec.port', keyLine: 'port: 80' },
   ];
   it.each(rows)('$name', ({ yaml, field, keyLine }) => {

@@ -15,18 +15,23 @@ export function checkFields(value: unknown, struct: string, diags: Diags): void 
   walkStruct(value, struct, [], [], diags);
 }
 
+// `path` and `goPath` are stacks shared by the whole walk (pushed and popped, copied only for a
+// diagnostic): most objects are valid, and a fresh array per field was most of this check's cost.
 function walkStruct(value: unknown, struct: string, path: PathSegment[], goPath: string[], diags: Diags): void {
   if (!isObj(value)) return;
   const fields = fieldTree.types[struct] ?? {};
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = [...path, key];
+  for (const key of Object.keys(value)) {
+    path.push(key);
     const expr = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     if (expr === undefined) {
-      const name = formatPath(childPath);
-      diags.add('error', 'unknown-field', `unknown field ${JSON.stringify(name)}`, childPath, { field: name }, true);
-      continue;
+      const name = formatPath(path);
+      diags.add('error', 'unknown-field', `unknown field ${JSON.stringify(name)}`, [...path], { field: name }, true);
+    } else {
+      goPath.push(key);
+      walk(value[key], expr, path, struct, goPath, diags);
+      goPath.pop();
     }
-    walk(child, expr, childPath, struct, [...goPath, key], diags);
+    path.pop();
   }
 }
 
@@ -35,21 +40,35 @@ function walk(value: unknown, expr: string, path: PathSegment[], struct: string,
   const mismatch = typeMismatch(value, expr);
   if (mismatch !== null) {
     const field = `${struct}.${goPath.join('.')}`;
-    const message = `json: cannot unmarshal ${mismatch} into Go struct field ${field} of type ${goType(expr)}`;
-    diags.add('error', 'field-type', message, path, { field: formatPath(path), expected: goType(expr), got: jsonType(value) });
+    // The decoder's text; for a bool where a string belongs, also why (YAML 1.1 booleans, parse/).
+    const hint = mismatch === 'bool' && goType(expr).endsWith('string') ? BOOL_HINT : '';
+    const message = `json: cannot unmarshal ${mismatch} into Go struct field ${field} of type ${goType(expr)}${hint}`;
+    diags.add('error', 'field-type', message, [...path], { field: formatPath(path), expected: goType(expr), got: jsonType(value) });
     return;
   }
   if (expr.startsWith('[]')) {
     const inner = expr.slice(2);
-    (value as unknown[]).forEach((item, i) => walk(item, inner, [...path, i], struct, goPath, diags));
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      path.push(i);
+      walk(items[i], inner, path, struct, goPath, diags);
+      path.pop();
+    }
   } else if (expr.startsWith('{}')) {
     const inner = expr.slice(2);
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, inner, [...path, k], struct, goPath, diags);
+    const record = value as Record<string, unknown>;
+    for (const k of Object.keys(record)) {
+      path.push(k);
+      walk(record[k], inner, path, struct, goPath, diags);
+      path.pop();
+    }
   } else if (!SCALARS.has(expr)) {
+    // A nested struct: its fields are named from that struct (Go's "Struct.dotted.path"), the path continues.
     walkStruct(value, expr, path, goPath, diags);
   }
 }
 
+const BOOL_HINT = ' (unquoted yes, no, on, off, y, n, true and false are booleans in YAML: quote the value to make it a string)';
 const SCALARS = new Set(['string', 'boolean', 'int32', 'int64', 'quantity', 'intstr', 'any']);
 const INT32_MAX = 2147483647;
 

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
+import { parseFileCached } from './cache.js';
 
 /** One YAML document of one file, converted to plain data (or `ok: false` when it could not be). */
 export interface ParsedDoc {
@@ -24,7 +25,7 @@ export interface ParsedSources {
 interface FileState {
   readonly text: string;
   readonly lines: LineCounter;
-  readonly docs: Document.Parsed[];
+  readonly docs: readonly Document.Parsed[];
 }
 
 /** Parse every file into documents. Never throws: problems become diagnostics with positions. */
@@ -34,15 +35,7 @@ export function parseSources(files: readonly SourceFile[]): ParsedSources {
   const diagnostics: PendingDiagnostic[] = [];
 
   for (const file of files) {
-    const lines = new LineCounter();
-    let parsed: Document.Parsed[];
-    // merge: kubectl's YAML reader (go-yaml via sigs.k8s.io/yaml) applies `<<` merge keys.
-    try {
-      parsed = parseAllDocuments(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true }) as Document.Parsed[];
-      if (!Array.isArray(parsed)) parsed = [];
-    } catch {
-      parsed = [];
-    }
+    const { lines, docs: parsed } = parseFileCached(file.text);
     states.set(file.name, { text: file.text, lines, docs: parsed });
     parsed.forEach((doc, index) => {
       const errors = doc.errors;

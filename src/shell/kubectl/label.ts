@@ -62,6 +62,8 @@ export function kubectlLabel(args: string[], ctx: Ctx): number {
   }
   if (doc) {
     ctx.setFiles(updateDocument(ctx.files, doc.file, doc.doc, (d) => {
+      // Create the map from a plain object: with the YAML 1.1 schema, setIn's implicit map would be a !!omap.
+      if (Object.keys(set).length > 0 && !d.hasIn(['metadata', 'labels'])) d.setIn(['metadata', 'labels'], d.createNode({}));
       for (const [k, v] of Object.entries(set)) d.setIn(['metadata', 'labels', k], v);
       for (const k of remove) d.deleteIn(['metadata', 'labels', k]);
       const labels = d.getIn(['metadata', 'labels']);

@@ -70,4 +70,24 @@ describe('catalogue: USER and passwd users', () => {
     const unknown = imageMeta(ref('reg.io/app:1'), { repository: 'app', tags: ['1'] });
     expect(unknown).toEqual({ passwd: [{ name: 'root', uid: 0, gid: 0 }], source: 'registry' });
   });
+
+  // Lab rule: an image built with `USER appuser` was built with `useradd appuser` too, and useradd
+  // (shadow-utils, login.defs UID_MIN 1000, USERGROUPS_ENAB) takes the first free uid from 1000
+  // and a group of the same number. Without this the user would be missing and containerd's
+  // oci.WithUsername would fail the container (no users found).
+  it.each([
+    { image: 'reg.io/app:1', user: 'appuser', entry: { name: 'appuser', uid: 1000, gid: 1000 } },
+    { image: 'reg.io/app:1', user: 'appuser:staff', entry: { name: 'appuser', uid: 1000, gid: 1000 } },
+    { image: 'reg.io/ubuntu:24.04', user: 'dev', entry: { name: 'dev', uid: 1001, gid: 1001 } },
+    { image: 'reg.io/nginx:1', user: 'nginx', entry: { name: 'nginx', uid: 101, gid: 101 } },
+  ])('a Registry image USER $user is in its /etc/passwd ($image)', ({ image, user, entry }) => {
+    const meta = imageMeta(ref(image), { repository: 'x', tags: ['1'], user });
+    expect(uidOf(meta.passwd, entry.name)).toEqual(entry);
+    expect(meta.passwd.filter((e) => e.name === entry.name)).toHaveLength(1);
+  });
+
+  it('a numeric Registry image USER adds no passwd entry (gid then falls back to 0)', () => {
+    const meta = imageMeta(ref('reg.io/app:1'), { repository: 'app', tags: ['1'], user: '1000:1000' });
+    expect(meta.passwd).toEqual([{ name: 'root', uid: 0, gid: 0 }]);
+  });
 });

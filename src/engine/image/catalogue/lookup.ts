@@ -2,7 +2,7 @@
  * What the engine knows of an image's filesystem: a lab/v1 Registry's declaration first, then the
  * built-in catalogue, else "root, with only root in /etc/passwd".
  */
-import type { ImageMeta, ImageRef, RegistryImage } from '../../model/index.js';
+import type { ImageMeta, ImageRef, PasswdEntry, RegistryImage } from '../../model/index.js';
 import { bitnami, catalogue, type CatalogueEntry } from './images.js';
 import { rootOnly } from './passwd.js';
 
@@ -24,12 +24,29 @@ export function catalogueEntry(ref: ImageRef): CatalogueEntry | null {
   return null;
 }
 
-/** A declared registry image's `user` is its USER (undefined ⇒ root); /etc/passwd still comes from the catalogue. */
+/**
+ * A declared registry image's `user` is its USER (undefined ⇒ root); /etc/passwd comes from the
+ * catalogue, plus the USER when it is a name the catalogue lacks (see withImageUser).
+ */
 export function imageMeta(ref: ImageRef | null, declared: RegistryImage | null): ImageMeta {
   const entry = ref ? catalogueEntry(ref) : null;
   if (declared) {
-    return { ...(declared.user !== undefined ? { user: declared.user } : {}), passwd: entry?.passwd ?? rootOnly, source: 'registry' };
+    const passwd = withImageUser(entry?.passwd ?? rootOnly, declared.user);
+    return { ...(declared.user !== undefined ? { user: declared.user } : {}), passwd, source: 'registry' };
   }
   if (entry) return { ...(entry.user !== undefined ? { user: entry.user } : {}), passwd: entry.passwd, source: 'catalogue' };
   return { passwd: rootOnly, source: 'unknown' };
+}
+
+/**
+ * Lab rule: a lab/v1 Registry image whose USER is a name was built with `useradd NAME` too, so
+ * its /etc/passwd has NAME; useradd (shadow-utils: UID_MIN 1000, USERGROUPS_ENAB) gives it the
+ * first uid after the highest one in use from 1000 up, and a primary group of the same number.
+ * A numeric USER (`1000` or `1000:1000`) needs no passwd entry and gets none.
+ */
+function withImageUser(passwd: readonly PasswdEntry[], user: string | undefined): readonly PasswdEntry[] {
+  const name = (user ?? '').split(':')[0] ?? '';
+  if (name === '' || /^[+-]?[0-9]+$/.test(name) || passwd.some((e) => e.name === name)) return passwd;
+  const uid = Math.max(999, ...passwd.filter((e) => e.uid >= 1000 && e.uid < 60000).map((e) => e.uid)) + 1;
+  return [...passwd, { name, uid, gid: uid }];
 }

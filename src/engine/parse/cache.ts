@@ -1,0 +1,56 @@
+import { LineCounter, parseAllDocuments, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags } from 'yaml';
+
+/**
+ * Plain scalars resolve as kubectl's and the API server's YAML reader resolves them:
+ * sigs.k8s.io/yaml converts YAML to JSON with go-yaml v2, a YAML 1.1 resolver, so `yes`, `on`,
+ * `y` are booleans, `0644` is octal, `1_000` is 1000, and `<<` merges (goyaml.v2/resolve.go).
+ * go-yaml v2 does not resolve base-60 numbers (`1:30` stays a string); dates are left as strings
+ * too (go-yaml makes them a time that JSON prints as RFC 3339 — still a string).
+ */
+const withoutTimeTags = (tags: Tags): Tags =>
+  tags.filter((t) => !(typeof t === 'object' && (t.format === 'TIME' || t.tag === 'tag:yaml.org,2002:timestamp')));
+export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  uniqueKeys: true, prettyErrors: false, merge: true, schema: 'yaml-1.1', customTags: withoutTimeTags,
+};
+
+export interface ParsedFile {
+  readonly lines: LineCounter;
+  readonly docs: readonly Document.Parsed[];
+}
+
+/** Characters of YAML text kept parsed, least recently used out first (parsed documents take ~40 bytes of heap per character). */
+export const PARSE_CACHE_CHARS = 1_000_000;
+const cache = new Map<string, ParsedFile>();
+let cachedChars = 0;
+
+/**
+ * Parsing is most of an analysis (the yaml lexer and composer). The lab re-analyzes on every
+ * edit, but usually only one file changed: the parsed documents of a text are kept and reused.
+ * Safe because nothing downstream mutates a Document (values come from `toJS`, positions from
+ * reading node ranges). Never throws.
+ */
+export function parseFileCached(text: string): ParsedFile {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const lines = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
+    if (!Array.isArray(docs)) docs = [];
+  } catch {
+    docs = [];
+  }
+  const entry: ParsedFile = { lines, docs };
+  cache.set(text, entry);
+  cachedChars += text.length;
+  for (const [key] of cache) {
+    if (cachedChars <= PARSE_CACHE_CHARS || cache.size <= 1) break;
+    cache.delete(key);
+    cachedChars -= key.length;
+  }
+  return entry;
+}
