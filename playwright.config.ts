@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+const chromium = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' };
+/** `npm start` serves the dev server; one smoke journey checks it too (Monaco workers differ in dev). */
+const DEV_PORT = 5180;
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -8,15 +12,36 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    launchOptions: chromium,
     viewport: { width: 1440, height: 900 },
     trace: 'off',
   },
-  webServer: {
-    command: 'node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    {
+      name: 'build',
+      testIgnore: /\.dev\.spec\.ts$/,
+      use: { baseURL: 'http://127.0.0.1:4173' },
+    },
+    {
+      name: 'dev',
+      testMatch: /\.dev\.spec\.ts$/,
+      // The first dev load pre-bundles dependencies (cold cache: tens of seconds on 2 cores).
+      timeout: 120_000,
+      use: { baseURL: `http://127.0.0.1:${DEV_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: 'node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort',
+      url: 'http://127.0.0.1:4173',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/vite/bin/vite.js --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -14,6 +14,9 @@ test('a typo in a field shows a marker and a problem that jumps to its line', as
   await lab.typeInEditor('{apiVersion: v1, kind: Pod, metadata: {name: typo}, spec: {hostNetwrk: true, containers: [{name: c, image: nginx}]}}');
 
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+  // Both checkers saw it: the engine (`kslab`) and monaco-yaml's schema worker (`yaml`).
+  await expect.poll(async () => (await page.evaluate(() => window.__lab?.editorMarkers() ?? [])).map((m) => m.owner), { timeout: 20_000 })
+    .toEqual(expect.arrayContaining(['kslab', 'yaml']));
   const problem = lab.problems().getByRole('button', { name: /hostNetwrk/ }).first();
   await expect(problem).toBeVisible();
   await lab.screenshot('journey-typo');

@@ -26,8 +26,25 @@ export class LabPage {
     return this.page.evaluate((f) => window.__lab?.loadScenario(f), files);
   }
 
-  select(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string }) {
+  select(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string } | null) {
     return this.page.evaluate((s) => window.__lab?.select(s), selection);
+  }
+
+  /** Clicks where the graph draws a pod (the graph is a canvas: the test API says where). */
+  async clickInGraph(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string }) {
+    await expect(this.page.getByTestId('graph-canvas')).toBeVisible();
+    let point: { x: number; y: number } | null = null;
+    await expect.poll(async () => {
+      point = await this.page.evaluate((s) => window.__lab?.graphPoint(s) ?? null, selection);
+      return point;
+    }).not.toBeNull();
+    const { x, y } = point as unknown as { x: number; y: number };
+    await this.page.mouse.click(x, y);
+  }
+
+  /** The pod inspector in the side panel (PodInspector). */
+  inspector(): Locator {
+    return this.page.getByTestId('pod-inspector');
   }
 
   setFile(name: string, text: string) {

@@ -1,6 +1,7 @@
 import type { Cni, Protocol, SourceRef } from '../engine/model/index.js';
 import { encodeShare, readCni, type Lab } from '../state/index.js';
 import { editorHandle } from '../ui/editor/handle.js';
+import { graphHandle } from '../ui/graph/handle.js';
 
 /**
  * A small typed API on `window.__lab` for Playwright (architecture.md practice 10): Cytoscape
@@ -19,8 +20,12 @@ export interface LabTestApi {
   cni(): Cni;
   revealRef(ref: SourceRef): boolean;
   editorSelection(): { file: string; text: string; line: number; column: number; endLine: number; endColumn: number } | null;
+  /** Markers on the active editor tab, by owner (`kslab` engine, `yaml` schema worker). */
+  editorMarkers(): { owner: string; message: string; line: number }[];
   shareUrl(): string;
   select(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string } | null): void;
+  /** Where the graph draws a pod, external host or connection (viewport px), to click it; null if not drawn. */
+  graphPoint(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string }): { x: number; y: number } | null;
 }
 
 export interface AnalysisSummary {
@@ -78,10 +83,12 @@ export function installTestApi(lab: Lab): void {
       const file = store.getState().files.find((f) => f.id === sel.fileId)?.name ?? '';
       return { file, text: sel.text, line: sel.line, column: sel.column, endLine: sel.endLine, endColumn: sel.endColumn };
     },
+    editorMarkers: () => editorHandle()?.markers() ?? [],
     shareUrl: () => {
       const s = store.getState();
       return `${location.origin}${location.pathname}${encodeShare({ files: s.files, active: s.files.find((f) => f.id === s.activeId)?.name ?? null })}`;
     },
     select: (selection) => store.getState().select(selection),
+    graphPoint: (selection) => graphHandle()?.pointOf(selection) ?? null,
   };
 }

@@ -1,3 +1,4 @@
+import { currentStepIndex } from '../course/live.js';
 import type { Lesson } from '../course/model.js';
 import type { Cni, SourceRef } from '../engine/model/index.js';
 import type { AnalysisController } from './analysis.js';
@@ -47,6 +48,9 @@ export function createActions(store: LabStore, analysis: AnalysisController, les
       state.setStep(0);
       state.clearTranscript();
       if (state.lessonId) store.setState({ progress: { ...state.progress, [state.lessonId]: [] } });
+      // Analyse the start files now, in this same update: the lesson's checks must not see the
+      // files from before the reset (debounced) and complete their steps again.
+      analysis.flush();
     },
     openLesson(id) {
       const state = store.getState();
@@ -56,8 +60,12 @@ export function createActions(store: LabStore, analysis: AnalysisController, les
       const lessonWork = state.lessonId ? { ...state.lessonWork, [state.lessonId]: plain } : state.lessonWork;
       store.setState({ lessonWork });
       state.setLesson(id, lesson.startFiles);
+      // Back in a lesson begun earlier: open it at the first step not done yet.
+      state.setStep(currentStepIndex(lesson, state.progress[id] ?? []));
       state.replaceFiles(lessonWork[id] ?? lesson.startFiles);
       state.clearTranscript();
+      // As for reset: the new lesson's checks must never run against the old lesson's files.
+      analysis.flush();
     },
   };
 }

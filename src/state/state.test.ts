@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Lesson } from '../course/model.js';
+import { createActions } from './actions.js';
 import type { Analysis, Diagnostic } from '../engine/model/index.js';
-import { derive, memoAnalyze } from './analysis.js';
+import { createAnalysisController, derive, memoAnalyze } from './analysis.js';
 import { clusterDocument, readCni, writeCni } from './cni.js';
 import { checkFileName, freshName, move, neighbourOf, type LabFile } from './files.js';
 import { loadWork, saveWork, type KeyValue } from './persist.js';
@@ -159,5 +161,51 @@ describe('derived analysis', () => {
     expect(run([{ id: 'other', name: 'a.yaml', text: 'x' }])).toBe(a);
     run([f('a.yaml', 'y')]);
     expect(calls).toBe(2);
+  });
+});
+
+const POD = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: {containers: [{name: c, image: nginx}]}\n`;
+
+describe('lesson step', () => {
+  const L = (s: string) => ({ en: s, ko: s });
+  const lesson = (id: string): Lesson => ({
+    id, order: 1, title: L(id), summary: L(id), startFiles: [{ name: `${id}.yaml`, text: '' }], solutionFiles: [],
+    steps: ['a', 'b', 'c'].map((s) => ({
+      id: s, title: L(s), body: L(s), hint: L(s), check: { kind: 'answer', accept: ['x'] },
+      solution: { files: [], patch: [], commands: [] },
+    })),
+  });
+  const lessons = [lesson('one'), lesson('two')];
+  const setup = (progress: Record<string, string[]>) => {
+    const store = createLabStore({ files: [{ name: 'one.yaml', text: '' }], lessonId: 'one' });
+    store.setState({ progress, step: 2 });
+    const analysis = createAnalysisController(() => store.getState().files, (l) => store.subscribe(l));
+    return { store, actions: createActions(store, analysis, lessons) };
+  };
+  it.each([
+    [{}, 0],
+    [{ two: ['a'] }, 1],
+    [{ two: ['a', 'b'] }, 2],
+    // All done: the last step, not past it.
+    [{ two: ['a', 'b', 'c'] }, 2],
+  ])('opening a lesson with progress %j shows step %i (the one the panel and presentation share)', (progress, expected) => {
+    const { store, actions } = setup(progress);
+    actions.openLesson('two');
+    expect(store.getState().step).toBe(expected);
+  });
+  it('reset goes back to the first step', () => {
+    const { store, actions } = setup({ one: ['a'] });
+    actions.resetToStart();
+    expect(store.getState().step).toBe(0);
+  });
+  it.each(['reset', 'open'] as const)('%s analyses the new files at once (no stale checks in between)', (how) => {
+    const store = createLabStore({ files: [{ name: 'one.yaml', text: POD('old') }], lessonId: 'one', start: [{ name: 'one.yaml', text: POD('fresh') }] });
+    const analysis = createAnalysisController(() => store.getState().files, (l) => store.subscribe(l));
+    const actions = createActions(store, analysis, [{ ...lesson('two'), startFiles: [{ name: 'two.yaml', text: POD('fresh') }] }]);
+    expect(analysis.get().current.pods.map((p) => p.key)).toEqual(['default/old']);
+    if (how === 'reset') actions.resetToStart();
+    else actions.openLesson('two');
+    expect(analysis.get().current.pods.map((p) => p.key)).toEqual(['default/fresh']);
+    analysis.dispose();
   });
 });

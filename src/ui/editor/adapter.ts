@@ -28,6 +28,7 @@ export interface EditorAdapter {
   focus(): void;
   undo(): void;
   selection(): { fileId: string; text: string; line: number; column: number; endLine: number; endColumn: number } | null;
+  markers(): { owner: string; message: string; line: number }[];
   destroy(): void;
 }
 
@@ -163,6 +164,12 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
         fileId: activeId, text: model.getValueInRange(sel),
         line: sel.startLineNumber, column: sel.startColumn, endLine: sel.endLineNumber, endColumn: sel.endColumn,
       };
+    },
+    markers() {
+      const model = editor.getModel();
+      if (!model) return [];
+      return monaco.editor.getModelMarkers({ resource: model.uri })
+        .map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber }));
     },
     destroy() {
       for (const l of listeners.values()) l.dispose();

@@ -7,6 +7,11 @@ export interface EditorHandle {
   /** The selected text and its range in the active tab, or null without an editor. */
   selection(): { fileId: string; text: string; line: number; column: number; endLine: number; endColumn: number } | null;
   undo(): void;
+  /**
+   * Markers on the active tab by owner: `kslab` for the engine's diagnostics, `yaml` for
+   * monaco-yaml's schema checks (present only when its worker really runs).
+   */
+  markers(): { owner: string; message: string; line: number }[];
 }
 
 let current: EditorHandle | null = null;

@@ -20,6 +20,7 @@ import { GraphAdapter } from './cyAdapter.js';
 import type { Position } from './layout.js';
 import { isLargeGraph, toElements, type GraphWords } from './elements.js';
 import { portLabel } from './flows.js';
+import { setGraphHandle } from './handle.js';
 import { focusOf, stepSelection, type Selection } from './selection.js';
 import { themeFrom } from './theme.js';
 import './graph.css';
@@ -70,10 +71,19 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
       onSelect: (sel) => onSelectRef.current(sel),
     });
     adapterRef.current = adapter;
+    setGraphHandle({
+      pointOf: (sel) => {
+        const p = adapter.renderedPoint(sel);
+        if (!p) return null;
+        const rect = box.getBoundingClientRect();
+        return { x: rect.left + p.x, y: rect.top + p.y };
+      },
+    });
     const resize = new ResizeObserver(() => adapter.resize());
     resize.observe(box);
     return () => {
       resize.disconnect();
+      setGraphHandle(null);
       lastPositions = adapter.positions();
       adapter.destroy();
       adapterRef.current = null;
@@ -110,19 +120,21 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
       {!analysis.network.enforcing && (
         <p className="ksl-graph__warning" role="note">{t('notEnforced', { cni: analysis.cluster.config.cni })}</p>
       )}
-      <div
-        ref={canvasRef}
-        className="ksl-graph__canvas"
-        tabIndex={0}
-        role="application"
-        aria-label={t('graphAria')}
-        onKeyDown={onKeyDown}
-        data-testid="graph-canvas"
-      >
+      <div className="ksl-graph__stage">
+        <div
+          ref={canvasRef}
+          className="ksl-graph__canvas"
+          tabIndex={0}
+          role="application"
+          aria-label={t('graphAria')}
+          onKeyDown={onKeyDown}
+          data-testid="graph-canvas"
+        />
         {empty && <div className="ksl-graph__empty">{t('empty')}</div>}
+        {/* Floats over the canvas, closed at first: the graph keeps its height on small screens. */}
+        <GraphLegend />
       </div>
       <p className="ksl-sr-only" aria-live="polite">{describeSelection(selection, t)}</p>
-      <GraphLegend />
     </section>
   );
 }
@@ -148,7 +160,7 @@ export function GraphLegend() {
     ['ksl-swatch--external', 'legendExternal'], ['ksl-swatch--namespace', 'legendNamespace'],
   ];
   return (
-    <details className="ksl-graph__legendbox" open>
+    <details className="ksl-graph__legendbox" data-testid="graph-legend">
       <summary>{t('legend')}</summary>
       <ul className="ksl-graph__legend" aria-label={t('legend')}>
       {items.map(([cls, key]) => (

@@ -35,6 +35,14 @@ describe('GraphAdapter', () => {
     expect(g.positions()).toEqual(before);
     g.destroy();
   });
+  it('lays out afresh when every pod is new (another lesson), even if a namespace stays', () => {
+    const g = adapter();
+    g.update(toElements(base, opts), null);
+    // Namespace `a` stays, now with only new pods: it must not count as something to keep.
+    const other = buildAnalysis({ pods: [{ key: 'a/x' }, { key: 'c/y' }], allow: [] });
+    expect(g.update(toElements(other, opts), null)).toBe('full');
+    g.destroy();
+  });
   it('places only the new pod, next to its namespace, when a pod is added', () => {
     const g = adapter();
     g.update(toElements(base, opts), null);

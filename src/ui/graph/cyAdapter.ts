@@ -19,6 +19,9 @@ function register(): void {
 }
 
 const LAYOUT_SEED = 20240601;
+/** Fitting never zooms in past this: one pod must not fill the screen with 40px text. */
+const MAX_FIT_ZOOM = 1.4;
+const FIT_PADDING = 30;
 
 export interface AdapterOptions {
   /** Omit for a headless instance (tests). */
@@ -39,6 +42,8 @@ export class GraphAdapter {
   private readonly onSelect: (sel: Selection | null) => void;
   private readonly interactive: boolean;
   private remembered: ReadonlyMap<string, Position>;
+  /** The viewport our last fit left; while it is unchanged the student has not panned or zoomed. */
+  private fitted: { zoom: number; x: number; y: number } | null = null;
 
   constructor(opts: AdapterOptions) {
     register();
@@ -62,7 +67,10 @@ export class GraphAdapter {
   update(elements: readonly ElementDefinition[], selection: Selection | null): LayoutRun {
     const cy = this.cy;
     const nextIds = new Set(elements.map((e) => e.data.id).filter((id): id is string => id !== undefined));
-    const hadLeaves = cy.nodes().filter((n) => n.isChildless()).length > 0;
+    // Endpoints, not childless nodes: a namespace whose pods all went is childless too, and
+    // counting it would place a whole new scenario "incrementally" around an empty box.
+    const endpoints = () => cy.nodes().filter((n) => n.data('kind') !== 'namespace').length;
+    const hadLeaves = endpoints() > 0;
     const fresh: ElementDefinition[] = [];
     cy.batch(() => {
       cy.elements().filter((el) => !nextIds.has(el.id())).remove();
@@ -78,7 +86,7 @@ export class GraphAdapter {
       }
     });
     const freshNodes = fresh.filter((d) => d.group === 'nodes');
-    const stillHaveLeaves = cy.nodes().filter((n) => n.isChildless()).length > 0;
+    const stillHaveLeaves = endpoints() > 0;
     // Remembered positions count only for the first update of this instance.
     const remembered = this.remembered;
     this.remembered = new Map();
@@ -93,7 +101,7 @@ export class GraphAdapter {
       const placed = placeNewNodes(leaves, known);
       for (const [id, p] of known) if (!placed.has(id)) placed.set(id, p);
       cy.add(fresh.map((d) => (placed.has(d.data.id ?? '') ? { ...d, position: placed.get(d.data.id ?? '') } : d)));
-      if (reuse && this.interactive) this.fit();
+      if (this.interactive && (reuse || this.offScreen(freshNodes.map((d) => d.data.id ?? '')))) this.fit();
       run = 'incremental';
     } else {
       cy.add(fresh);
@@ -116,17 +124,50 @@ export class GraphAdapter {
     // would pull everything into one tangle; namespaces tiled with their pods read better.
     withSeededRandom(LAYOUT_SEED, () => {
       cy.nodes().layout({
-        name: 'fcose', quality: 'default', randomize: true, animate: false, fit: this.interactive, padding: 30,
+        name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false, padding: FIT_PADDING,
         nodeDimensionsIncludeLabels: true, nodeSeparation: 60, nodeRepulsion: 4500,
         tile: true, tilingPaddingVertical: 24, tilingPaddingHorizontal: 24, packComponents: false,
       } as cytoscape.LayoutOptions).run();
     });
+    if (this.interactive) this.fit();
   }
 
-  fit(): void { this.cy.fit(undefined, 30); }
+  /** Everything in view, zoomed in no further than MAX_FIT_ZOOM. */
+  fit(): void {
+    const cy = this.cy;
+    if (cy.elements().empty()) return;
+    cy.fit(undefined, FIT_PADDING);
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
+    const pan = cy.pan();
+    this.fitted = { zoom: cy.zoom(), x: pan.x, y: pan.y };
+  }
 
-  /** The container changed size (panel resized). */
-  resize(): void { this.cy.resize(); }
+  /**
+   * The container changed size (panel resized, presentation mode, terminal drawer). A graph the
+   * student has not panned or zoomed since the last fit is fitted again, so it never sits in a
+   * corner of a bigger canvas or runs off a smaller one.
+   */
+  resize(): void {
+    const cy = this.cy;
+    cy.resize();
+    const f = this.fitted;
+    const pan = cy.pan();
+    if (f && f.zoom === cy.zoom() && f.x === pan.x && f.y === pan.y) this.fit();
+  }
+
+  /** True if any of these nodes is drawn (partly) outside the visible canvas. */
+  private offScreen(ids: readonly string[]): boolean {
+    const ext = this.cy.extent();
+    return ids.some((id) => {
+      const n = this.cy.getElementById(id);
+      if (n.empty()) return false;
+      const b = n.boundingBox();
+      return b.x1 < ext.x1 || b.y1 < ext.y1 || b.x2 > ext.x2 || b.y2 > ext.y2;
+    });
+  }
 
   setTheme(theme: GraphTheme): void { this.cy.style(graphStyle(theme)); }
 
@@ -135,6 +176,17 @@ export class GraphAdapter {
     const out: Record<string, Position> = {};
     this.cy.nodes().filter((n) => n.isChildless()).forEach((n) => { out[n.id()] = { ...n.position() }; });
     return out;
+  }
+
+  /**
+   * Where an element is drawn, in pixels from the canvas's top-left corner (the test API clicks
+   * there: the graph is a canvas, so a journey has no DOM node to click). null if not drawn.
+   */
+  renderedPoint(selection: Selection): Position | null {
+    const el = this.cy.getElementById(elementIdOf(selection));
+    if (el.empty()) return null;
+    const p = el.isEdge() ? (el as cytoscape.EdgeSingular).renderedMidpoint() : (el as cytoscape.NodeSingular).renderedPosition();
+    return { x: p.x, y: p.y };
   }
 
   destroy(): void { this.cy.destroy(); }

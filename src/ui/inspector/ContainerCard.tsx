@@ -73,7 +73,7 @@ export function ContainerCard({ report, onReveal }: ContainerCardProps) {
 
       <h5>{t('identity')}</h5>
       <dl className="ksl-insp__dl">
-        <dt>{t('uid')}</dt><dd><strong>{id.uid}</strong> <span className="ksl-insp__from">← {t(sourceKey(id.uidFrom))}</span></dd>
+        <dt>{t('uid')}</dt><dd><strong data-testid="uid">{id.uid}</strong> <span className="ksl-insp__from">← {t(sourceKey(id.uidFrom))}</span></dd>
         <dt>{t('gid')}</dt><dd><strong>{id.gid}</strong> <span className="ksl-insp__from">← {t(sourceKey(id.gidFrom))}</span></dd>
         <dt>{t('user')}</dt><dd>{id.username !== null
           ? <><code>{id.username}</code> <span className="ksl-insp__from">← {t('fromPasswd')}</span></>
@@ -90,6 +90,10 @@ export function ContainerCard({ report, onReveal }: ContainerCardProps) {
         <Reveal label={t('capabilities')} target={scRef} onReveal={onReveal} />
       </h5>
       <dl className="ksl-insp__dl">
+        <dt>{t('effectiveSet')}</dt>
+        <dd data-testid="effective-caps">{caps.effective.length === 0 ? <em>{t('capsEmpty')}</em> : <code>{caps.effective.join(', ')}</code>}</dd>
+        <dt>{t('boundingSet')}</dt>
+        <dd data-testid="bounding-caps">{caps.bounding.length === 0 ? <em>{t('capsEmpty')}</em> : <code>{caps.bounding.join(', ')}</code>}</dd>
         <dt>{t('privileged')}</dt><dd className={security.privileged ? 'ksl-insp__bad' : ''}>{yesNo(security.privileged)}</dd>
         <dt>{t('allowPrivilegeEscalation')}</dt><dd className={security.allowPrivilegeEscalation ? 'ksl-insp__warn' : ''}>{yesNo(security.allowPrivilegeEscalation)}</dd>
         <dt>{t('readOnlyRootFilesystem')}</dt><dd>{yesNo(security.readOnlyRootFilesystem)}</dd>

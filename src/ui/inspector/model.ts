@@ -64,5 +64,6 @@ export function nonRootKey(s: SecurityReport): 'nonRootNotRequired' | 'nonRootOk
   return s.nonRoot.ok ? 'nonRootOk' : 'nonRootFailed';
 }
 
-export type StateTone = 'ok' | 'error';
-export const stateTone = (c: ContainerReport): StateTone => (c.state === 'Running' ? 'ok' : 'error');
+export type StateTone = 'ok' | 'waiting' | 'error';
+/** PodInitializing is waiting on an init container, not a failure of its own. */
+export const stateTone = (c: ContainerReport): StateTone => (c.state === 'Running' ? 'ok' : c.state === 'PodInitializing' ? 'waiting' : 'error');

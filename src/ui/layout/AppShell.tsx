@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLab, useLabContext } from '../../state/index.js';
 import { EditorPane } from '../editor/EditorPane.js';
+import { InlineMarkdown } from '../lessons/Markdown.js';
 import { Banners } from './Banners.js';
 import { Dialogs } from './Dialogs.js';
 import { useGlobalShortcuts } from './shortcuts.js';
@@ -76,7 +77,7 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
           <LanguageSwitch />
           {presentation && (
             <span className="step-badge" aria-live="polite" data-testid="presentation-step">
-              {t('presentation.step', { step: shownStep + 1 })}{stepTitle ? ` · ${stepTitle}` : ''}
+              {t('presentation.step', { step: shownStep + 1 })}{stepTitle ? <> · <InlineMarkdown text={stepTitle} /></> : null}
             </span>
           )}
           <button type="button" className={`btn${presentation ? ' btn-primary' : ''}`} title={t('presentation.enterTitle')}

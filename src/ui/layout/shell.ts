@@ -8,17 +8,38 @@ import { useLabContext, type Lab } from '../../state/index.js';
  */
 const shells = new WeakMap<Lab, Shell>();
 
+/**
+ * The shell components hold stays the same object; behind it a fresh interpreter starts whenever
+ * the store's runtime is replaced by something the shell did not write (reset, lesson switch), so
+ * containers started with `docker run` or a `kubens` choice do not outlive a reset.
+ */
 function shellOf(lab: Lab): Shell {
-  let shell = shells.get(lab);
-  if (!shell) {
-    const s = lab.store.getState();
-    shell = createShell({ files: s.files.map((f) => ({ name: f.name, text: f.text })), runtime: s.runtime });
-    const created = shell;
-    lab.store.subscribe((next, prev) => {
-      if (next.files !== prev.files) created.setFiles(next.files.map((f) => ({ name: f.name, text: f.text })));
-    });
-    shells.set(lab, shell);
-  }
+  const existing = shells.get(lab);
+  if (existing) return existing;
+  const filesOf = (state: ReturnType<Lab['store']['getState']>) => state.files.map((f) => ({ name: f.name, text: f.text }));
+  const start = lab.store.getState();
+  let current = createShell({ files: filesOf(start), runtime: start.runtime });
+  let written: unknown = start.runtime;
+  const shell: Shell = {
+    run: (line) => {
+      const result = current.run(line);
+      written = current.runtime;
+      return result;
+    },
+    setFiles: (files) => current.setFiles(files),
+    get files() { return current.files; },
+    get runtime() { return current.runtime; },
+    complete: (line) => current.complete(line),
+  };
+  lab.store.subscribe((next, prev) => {
+    if (next.runtime !== prev.runtime && next.runtime !== written) {
+      current = createShell({ files: filesOf(next), runtime: next.runtime });
+      written = next.runtime;
+    } else if (next.files !== prev.files) {
+      current.setFiles(filesOf(next));
+    }
+  });
+  shells.set(lab, shell);
   return shell;
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
 import { Placeholder } from '../common/Placeholder.js';
@@ -34,7 +34,8 @@ export function MatrixSlot() {
   const selected = selection?.kind === 'edge' ? { from: selection.from, to: selection.to } : undefined;
   return (
     <ConnectivityMatrix analysis={display} port={port} {...(selected ? { selected } : {})}
-      onSelectPair={(from, to) => store.getState().select({ kind: 'edge', from, to })} />
+      onSelectPair={(from, to) => store.getState().select({ kind: 'edge', from, to })}
+      onSelectPod={(key) => store.getState().select({ kind: 'pod', id: key })} />
   );
 }
 
@@ -66,7 +67,8 @@ export function InspectorSlot() {
 
 export function TerminalSlot() {
   const { shell, onResult } = useLabShell();
-  return <TerminalView shell={shell} onResult={onResult} />;
+  const transcript = useLab((s) => s.transcript);
+  return <TerminalView shell={shell} onResult={onResult} transcript={transcript} />;
 }
 
 export function LessonSlot() {
@@ -79,33 +81,44 @@ export function LessonSlot() {
   const files = useLab((s) => s.files);
   const transcript = useLab((s) => s.transcript);
   const progress = useLab((s) => s.progress);
+  const step = useLab((s) => s.step);
   const [listing, setListing] = useState(false);
   const { run } = useLabShell();
   const lesson = lessons.find((l) => l.id === lessonId);
+  const top = useRef<HTMLDivElement>(null);
+  // Another lesson, or the list: start reading at the top, not where the last page was scrolled.
+  useLayoutEffect(() => { top.current?.closest('.lesson-pane')?.scrollTo({ top: 0 }); }, [lessonId, listing]);
   const onStepComplete = useCallback((stepId: string) => {
     if (lessonId) store.getState().completeStep(lessonId, stepId);
   }, [store, lessonId]);
   if (lessons.length === 0) return <Placeholder slot="lesson" text={t('slots.lessonEmpty')} />;
   if (!lesson || listing) {
     return (
-      <LessonList lessons={lessons} progress={progress} activeId={lessonId} lang={lang}
-        onOpen={(id) => { actions.openLesson(id); setListing(false); }} />
+      <div ref={top}>
+        <LessonList lessons={lessons} progress={progress} activeId={lessonId} lang={lang}
+          onOpen={(id) => { actions.openLesson(id); setListing(false); }} />
+      </div>
     );
   }
   return (
-    <LessonPanel
-      lesson={lesson}
-      lang={lang}
-      // Checks look at what the student has now, syntax errors included (not the last good graph).
-      analysis={current}
-      files={files}
-      transcript={transcript}
-      completed={progress[lesson.id] ?? []}
-      onStepComplete={onStepComplete}
-      onReset={() => store.getState().openDialog({ kind: 'reset' })}
-      onBack={() => setListing(true)}
-      onApplySolution={(next) => store.getState().syncFiles(next)}
-      onRunCommand={(command) => { store.getState().setTerminalOpen(true); run(command); }}
-    />
+    <div ref={top}>
+      <LessonPanel
+        lesson={lesson}
+        lang={lang}
+        // Checks look at what the student has now, syntax errors included (not the last good graph).
+        analysis={current}
+        files={files}
+        transcript={transcript}
+        completed={progress[lesson.id] ?? []}
+        onStepComplete={onStepComplete}
+        onReset={() => store.getState().openDialog({ kind: 'reset' })}
+        onBack={() => setListing(true)}
+        onApplySolution={(next) => store.getState().syncFiles(next)}
+        onRunCommand={(command) => { store.getState().setTerminalOpen(true); run(command); }}
+        // One step for the panel and presentation mode's counter (the store's `step`).
+        step={step}
+        onStepChange={(i) => store.getState().setStep(i)}
+      />
+    </div>
   );
 }

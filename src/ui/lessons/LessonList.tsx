@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang, Lesson } from '../../course/model.js';
+import { InlineMarkdown } from './Markdown.js';
 import './lessons.css';
 
 export interface LessonListProps {
@@ -27,7 +28,7 @@ export function LessonList({ lessons, progress, activeId, lang, onOpen }: Lesson
             <li key={lesson.id} className={`lesson-card${complete ? ' complete' : ''}${active ? ' active' : ''}`} data-lesson={lesson.id}>
               <button type="button" className="lesson-card-button" aria-current={active ? 'true' : undefined} onClick={() => onOpen(lesson.id)}>
                 <span className="lesson-card-number">{t('lessonNumber', { n: i + 1 })}</span>
-                <span className="lesson-card-title">{lesson.title[lang]}</span>
+                <span className="lesson-card-title"><InlineMarkdown text={lesson.title[lang]} /></span>
                 <span className="lesson-card-summary">{lesson.summary[lang]}</span>
                 <span className="lesson-card-progress">
                   <progress max={total} value={done} aria-hidden="true" />

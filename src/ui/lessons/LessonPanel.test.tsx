@@ -22,11 +22,11 @@ const lesson: Lesson = {
 };
 const analysis = courseAnalysis({ pods: [{ key: 'default/web' }] });
 
-function render(lang: 'en' | 'ko', completed: string[]) {
+function render(lang: 'en' | 'ko', completed: string[], step?: number) {
   return renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(lang)}>
       <LessonPanel lesson={lesson} lang={lang} analysis={analysis} files={[]} transcript={[]} completed={completed}
-        onStepComplete={() => {}} onReset={() => {}} onBack={() => {}} />
+        onStepComplete={() => {}} onReset={() => {}} onBack={() => {}} {...(step === undefined ? {} : { step })} />
     </I18nextProvider>,
   );
 }
@@ -52,6 +52,18 @@ describe('LessonPanel', () => {
     expect(html).toContain('state (ko)');
     expect(html).toContain('data-step="state" data-status="done"');
     expect(html).not.toContain('답 확인');
+  });
+});
+
+describe('LessonPanel with a controlled step', () => {
+  it.each([
+    [[], 0, 'ask'], [[], 1, 'state'], [['ask'], 0, 'ask'],
+    // Out of range (a saved step from a longer lesson): the last step.
+    [[], 9, 'state'],
+  ])('completed %j, step %i → shows %s', (completed, step, id) => {
+    const html = render('en', completed, step);
+    expect(html).toContain(`aria-current="step" data-step="${id}"`);
+    expect(html).toContain(`<article class="lesson-step" data-step="${id}"`);
   });
 });
 

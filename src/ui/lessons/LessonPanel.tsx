@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, SourceFile } from '../../engine/model/index.js';
 import { answerAccepted, needsAnswer, needsTerminal } from '../../course/checks/index.js';
 import { currentStepIndex, evaluateLesson, isLessonComplete, stepToComplete } from '../../course/live.js';
 import type { Lang, Lesson, Step, TranscriptEntry } from '../../course/model.js';
 import { applySolutionFiles, editsFiles } from '../../course/patch.js';
-import { Markdown } from './Markdown.js';
+import { InlineMarkdown, Markdown } from './Markdown.js';
 import './lessons.css';
 
 export interface LessonPanelProps {
@@ -27,6 +27,14 @@ export interface LessonPanelProps {
   onApplySolution?(files: SourceFile[]): void;
   /** Type a command into the terminal and run it. */
   onRunCommand?(command: string): void;
+  /**
+   * The step in view (0-based), when the caller owns it: presentation mode's step counter and this
+   * panel then always show the same step. Without it the panel keeps its own, starting at the
+   * first step not completed.
+   */
+  readonly step?: number;
+  /** The student moved to another step (with `step`, the caller must store it). */
+  onStepChange?(index: number): void;
 }
 
 /**
@@ -41,11 +49,28 @@ export function LessonPanel(props: LessonPanelProps) {
 
 function LessonPanelInner({
   lesson, lang, analysis, files, transcript, completed, onStepComplete, onReset, onBack, onApplySolution, onRunCommand,
+  step: controlled, onStepChange,
 }: LessonPanelProps) {
   const { t } = useTranslation('lessons');
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const current = currentStepIndex(lesson, completed);
-  const [view, setView] = useState(current);
+  const [own, setOwn] = useState(() => currentStepIndex(lesson, completed));
+  // Progress went backwards (the lesson was reset): forget the answers typed, or an answered
+  // step would complete again at once. Adjusted during render, so no effect sees the old answers.
+  const [seen, setSeen] = useState(completed);
+  const [resets, setResets] = useState(0);
+  if (seen !== completed) {
+    setSeen(completed);
+    if (seen.some((id) => !completed.includes(id))) {
+      setAnswers({});
+      setResets((n) => n + 1);
+      setOwn(currentStepIndex(lesson, completed));
+    }
+  }
+  const view = Math.max(0, controlled ?? own);
+  const setView = (i: number) => {
+    if (controlled === undefined) setOwn(i);
+    onStepChange?.(i);
+  };
   const results = useMemo(() => evaluateLesson(lesson, { analysis, files, transcript, answers }), [lesson, analysis, files, transcript, answers]);
 
   const toComplete = stepToComplete(lesson, results, completed);
@@ -54,6 +79,16 @@ function LessonPanelInner({
   }, [toComplete, onStepComplete]);
 
   const index = Math.min(view, lesson.steps.length - 1);
+  const stepBox = useRef<HTMLDivElement>(null);
+  const shownIndex = useRef(index);
+  useEffect(() => {
+    // "Next step" sits under a long text: bring the new step's title into view.
+    if (shownIndex.current === index) return;
+    shownIndex.current = index;
+    const box = stepBox.current;
+    const pane = box ? scrollParent(box) : null;
+    if (box && pane && box.getBoundingClientRect().top < pane.getBoundingClientRect().top) box.scrollIntoView({ block: 'start' });
+  }, [index]);
   const step = lesson.steps[index];
   const allDone = isLessonComplete(lesson, completed);
   const done = lesson.steps.filter((s) => completed.includes(s.id)).length;
@@ -62,7 +97,7 @@ function LessonPanelInner({
     <section className="lesson-panel" aria-labelledby="lesson-title" data-testid="lesson-panel" data-lesson={lesson.id}>
       <header className="lesson-header">
         {onBack && <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>← {t('allLessons')}</button>}
-        <h2 id="lesson-title">{lesson.title[lang]}</h2>
+        <h2 id="lesson-title"><InlineMarkdown text={lesson.title[lang]} /></h2>
         <div className="lesson-progress">
           <progress max={lesson.steps.length} value={done} aria-label={t('progress', { done, total: lesson.steps.length })} />
           <button type="button" className="btn btn-ghost btn-small" title={t('resetHint')} onClick={onReset}>{t('reset')}</button>
@@ -76,7 +111,7 @@ function LessonPanelInner({
             <li key={s.id} className={`${isDone ? 'done' : ''}${i === index ? ' viewing' : ''}`}>
               <button type="button" aria-current={i === index ? 'step' : undefined} data-step={s.id} onClick={() => setView(i)}>
                 <span className="lesson-step-mark" aria-label={t(isDone ? 'stepDone' : 'stepTodo')}>{isDone ? '✓' : i + 1}</span>
-                <span>{s.title[lang]}</span>
+                <span><InlineMarkdown text={s.title[lang]} /></span>
               </button>
             </li>
           );
@@ -85,9 +120,10 @@ function LessonPanelInner({
 
       {allDone && <p className="lesson-complete" role="status">{t('lessonDone')}</p>}
 
+      <div ref={stepBox} className="lesson-step-box">
       {step && (
         <StepView
-          key={step.id}
+          key={`${step.id}:${resets}`}
           step={step}
           n={index + 1}
           total={lesson.steps.length}
@@ -100,6 +136,7 @@ function LessonPanelInner({
           onRunCommand={onRunCommand}
         />
       )}
+      </div>
 
       <nav className="lesson-nav">
         <button type="button" className="btn btn-small" disabled={index === 0} onClick={() => setView(index - 1)}>{t('previous')}</button>
@@ -114,6 +151,15 @@ function LessonPanelInner({
       </nav>
     </section>
   );
+}
+
+/** The nearest ancestor that scrolls (the app's lesson pane), or null. */
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const { overflowY } = getComputedStyle(p);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && p.scrollHeight > p.clientHeight) return p;
+  }
+  return null;
 }
 
 interface StepViewProps {
@@ -148,7 +194,7 @@ function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onAppl
         {needsTerminal(step.check) && <span className="lesson-tag">{t('terminalStep')}</span>}
         {question && <span className="lesson-tag">{t('questionStep')}</span>}
       </p>
-      <h3>{step.title[lang]}</h3>
+      <h3><InlineMarkdown text={step.title[lang]} /></h3>
       <Markdown text={step.body[lang]} />
 
       {question && (

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { parseMarkdownLite, type Block, type Inline } from '../../course/markdown.js';
+import { parseInline, parseMarkdownLite, type Block, type Inline } from '../../course/markdown.js';
 
 /** Lesson text as React elements: never HTML, so quoted YAML and shell lines stay text. */
 function Inlines({ items }: { items: readonly Inline[] }) {
@@ -36,4 +36,9 @@ function BlockView({ block }: { block: Block }) {
 
 export function Markdown({ text }: { text: string }) {
   return <div className="lesson-text">{parseMarkdownLite(text).map((b, i) => <BlockView key={i} block={b} />)}</div>;
+}
+
+/** One line of lesson text (a title): `code`, **strong** and *em* only, never HTML. */
+export function InlineMarkdown({ text }: { text: string }) {
+  return <Inlines items={parseInline(text)} />;
 }

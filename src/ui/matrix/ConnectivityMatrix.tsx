@@ -6,6 +6,7 @@
  *   port:      PortProto | 'any'         ('any': see graph/flows.ts; a cell then counts ports)
  *   selected?: { from: string; to: string }   the pair being explained, highlighted
  *   onSelectPair(from: string, to: string)    click, Enter or Space on a cell
+ *   onSelectPod?(key: string)                 a pod's row header: open it in the pod inspector
  *
  * An HTML <table>: sources as row headers, destinations as column headers (<th scope>), each cell
  * a button with a word and a colour and an aria-label ("ns/a to ns/b on 80/TCP: allowed").
@@ -25,9 +26,11 @@ export interface ConnectivityMatrixProps {
   port: PortProto | 'any';
   selected?: { from: string; to: string };
   onSelectPair(from: string, to: string): void;
+  /** A pod's row header was chosen; without it the headers are plain text. */
+  onSelectPod?(key: string): void;
 }
 
-export function ConnectivityMatrix({ analysis, port, selected, onSelectPair }: ConnectivityMatrixProps) {
+export function ConnectivityMatrix({ analysis, port, selected, onSelectPair, onSelectPod }: ConnectivityMatrixProps) {
   const { t } = useTranslation('matrix');
   const filterId = useId();
   const [filter, setFilter] = useState('');
@@ -40,6 +43,7 @@ export function ConnectivityMatrix({ analysis, port, selected, onSelectPair }: C
   const grid = useMemo(() => rows.map((r) => cols.map((c) => cellState(network, r.id, c.id, port))), [network, rows, cols, port]);
   const [fr, fc] = [Math.min(focus[0], Math.max(rows.length - 1, 0)), Math.min(focus[1], Math.max(cols.length - 1, 0))];
 
+  const caption = port === 'any' ? t('anyPortCaption') : t('caption', { port: portLabel(port) });
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const next = moveFocus(fr, fc, e.key, rows.length, cols.length);
     if (!next) return;
@@ -67,8 +71,10 @@ export function ConnectivityMatrix({ analysis, port, selected, onSelectPair }: C
         <p className="ksl-matrix__empty">{t('noMatch')}</p>
       ) : (
         <div className="ksl-matrix__scroll">
+          <p className="ksl-matrix__caption" aria-hidden="true">{caption}</p>
           <table className="ksl-matrix__table" ref={tableRef} onKeyDown={onKeyDown}>
-            <caption>{port === 'any' ? t('anyPortCaption') : t('caption', { port: portLabel(port) })}</caption>
+            {/* The caption is for screen readers; sighted readers get the same text above, at full width. */}
+            <caption className="ksl-sr-only">{caption}</caption>
             <thead>
               <tr>
                 <td className="ksl-matrix__corner">{t('corner')}</td>
@@ -83,7 +89,12 @@ export function ConnectivityMatrix({ analysis, port, selected, onSelectPair }: C
               {rows.map((r, ri) => (
                 <tr key={r.id}>
                   <th scope="row" className="ksl-matrix__rowhead" title={r.id}>
-                    {r.id}
+                    {r.kind === 'pod' && onSelectPod ? (
+                      <button type="button" className="ksl-matrix__podlink" data-testid={`inspect-${r.id}`}
+                        title={t('inspectPod', { pod: r.id })} onClick={() => onSelectPod(r.id)}>
+                        {r.id}
+                      </button>
+                    ) : r.id}
                     {r.kind === 'external' && <span className="ksl-matrix__tag">{t('external')}</span>}
                   </th>
                   {cols.map((c, ci) => {

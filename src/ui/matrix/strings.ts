@@ -21,6 +21,7 @@ export const strings = {
     cellPartialAria: '{{from}} to {{to}}: allowed on {{allowed}}, denied on {{denied}}',
     cellNoneAria: '{{from}} to {{to}}: not reported',
     external: 'external',
+    inspectPod: 'Inspect pod {{pod}}: who it runs as, capabilities, image pull',
   },
   ko: {
     title: '연결 매트릭스',
@@ -43,5 +44,6 @@ export const strings = {
     cellPartialAria: '{{from}} → {{to}}: {{allowed}} 허용, {{denied}} 차단',
     cellNoneAria: '{{from}} → {{to}}: 해당 없음',
     external: '외부',
+    inspectPod: '파드 {{pod}} 살펴보기: 실행 사용자, 케이퍼빌리티, 이미지 풀',
   },
 } as const;

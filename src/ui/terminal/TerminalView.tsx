@@ -8,7 +8,27 @@ import * as ed from './line-editor.js';
 
 export interface TerminalViewProps {
   readonly shell: Shell;
+  /** Records a command typed here; it must append exactly one transcript entry. */
   onResult(result: ShellResult, command: string): void;
+  /**
+   * Every command run in this lab, here or elsewhere (a lesson's "Run" button), oldest first.
+   * The terminal prints the ones it did not run itself, and replays them all when it is mounted
+   * again (the drawer was closed), so the screen and the transcript never disagree.
+   */
+  readonly transcript?: readonly { readonly input: string; readonly output: string }[];
+}
+
+/** Output as xterm wants it: CRLF line ends, and a final newline before the next prompt. */
+function crlf(output: string): string {
+  if (output === '') return '';
+  const text = output.replace(/\r?\n/g, '\r\n');
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/** The entries worth replaying: those after the last `clear`. */
+function sinceClear(entries: readonly { readonly input: string }[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]?.input.trim() === 'clear') return i + 1;
+  return 0;
 }
 
 /** Reads the theme from CSS variables so the terminal follows the app's light/dark theme. */
@@ -27,19 +47,29 @@ function theme(el: HTMLElement) {
  * The lab's terminal: an xterm.js widget created once (architecture practice 7) around the
  * simulated shell. Line editing, ↑/↓ history, Tab completion, Ctrl+C, Ctrl+L; output is text only.
  */
-export function TerminalView({ shell, onResult }: TerminalViewProps) {
+export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewProps) {
   const { t } = useTranslation('terminal');
   const host = useRef<HTMLDivElement>(null);
   const shellRef = useRef(shell);
   const onResultRef = useRef(onResult);
+  const transcriptRef = useRef(transcript);
+  /** How many transcript entries are on screen (typed here, printed or replayed). */
+  const shown = useRef(0);
+  /** Prints the transcript entries not on screen yet; set while the terminal exists. */
+  const catchUp = useRef<(() => void) | null>(null);
   shellRef.current = shell;
   onResultRef.current = onResult;
+  transcriptRef.current = transcript;
   const prompt = t('prompt');
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const term = new Terminal({ screenReaderMode: true, cursorBlink: true, convertEol: false, fontFamily: 'var(--font-mono, monospace)', theme: theme(el) });
+    // xterm measures glyphs on a canvas, where CSS variables mean nothing: pass the font itself.
+    const mono = getComputedStyle(el).getPropertyValue('--font-mono').trim() || 'monospace';
+    const term = new Terminal({
+      screenReaderMode: true, cursorBlink: true, convertEol: false, fontFamily: mono, fontSize: 13, lineHeight: 1.2, theme: theme(el),
+    });
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
@@ -50,7 +80,29 @@ export function TerminalView({ shell, onResult }: TerminalViewProps) {
     }
     let st = ed.fresh(shellRef.current.runtime.history.length);
     let lastTab = '';
+    const history = transcriptRef.current;
+    for (const entry of history.slice(sinceClear(history))) term.write(`${prompt}${entry.input}\r\n${crlf(entry.output)}`);
+    shown.current = history.length;
     term.write(prompt);
+
+    catchUp.current = () => {
+      const all = transcriptRef.current;
+      // Reset or another lesson emptied the transcript: start a clean screen.
+      if (all.length < shown.current) {
+        term.reset();
+        shown.current = all.length;
+        term.write(`${prompt}${st.text}`);
+        return;
+      }
+      if (all.length === shown.current) return;
+      // Erase the line being typed, print what ran elsewhere as if typed, then restore the line.
+      term.write('\x1b[2K\r');
+      for (const entry of all.slice(shown.current)) term.write(`${prompt}${entry.input}\r\n${crlf(entry.output)}`);
+      shown.current = all.length;
+      term.write(`${prompt}${st.text}`);
+      const back = st.text.length - st.cursor;
+      if (back > 0) term.write(`\x1b[${back}D`);
+    };
 
     const set = (next: ed.LineState) => {
       term.write(ed.redraw(st, next));
@@ -65,7 +117,9 @@ export function TerminalView({ shell, onResult }: TerminalViewProps) {
       term.write('\r\n');
       const result = shellRef.current.run(line);
       if (result.clear) term.clear();
-      if (result.output) term.write(result.output.replace(/\r?\n/g, '\r\n'));
+      term.write(crlf(result.output));
+      // This command's transcript entry is on screen already.
+      shown.current += 1;
       onResultRef.current(result, line);
       newPrompt();
     };
@@ -134,11 +188,14 @@ export function TerminalView({ shell, onResult }: TerminalViewProps) {
     });
     ro.observe(el);
     return () => {
+      catchUp.current = null;
       ro.disconnect();
       sub.dispose();
       term.dispose();
     };
   }, [prompt]);
+
+  useEffect(() => { catchUp.current?.(); }, [transcript]);
 
   return <div ref={host} className="terminal-view" role="region" aria-label={t('label')} title={t('hint')} style={{ width: '100%', height: '100%' }} />;
 }

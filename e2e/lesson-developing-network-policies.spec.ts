@@ -1,0 +1,109 @@
+import { expect, test } from './fixtures.js';
+import { LessonPage } from './pages/LessonPage.js';
+
+const LESSON = 'developing-network-policies';
+const STEPS = ['db-policy', 'other-namespace', 'and-or', 'backup-ingress', 'backup-egress'] as const;
+const FILE = 'db-policy.yaml';
+const BACKUP = '192.168.5.10';
+
+const DB_POLICY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-policy
+  namespace: default
+spec:
+  podSelector:
+    matchLabels:
+      role: db
+  policyTypes:
+  - Ingress
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          name: api-pod
+    ports:
+    - protocol: TCP
+      port: 3306
+`;
+
+test('lesson 5 (developing network policies): a student walks every step to green, then resets', async ({ lab, page }) => {
+  const lesson = new LessonPage(lab);
+  await lesson.start(LESSON);
+  for (const id of STEPS) await lesson.expectNotDone(id);
+  await lab.showMatrix();
+  const port = page.getByTestId('port-picker');
+  await port.selectOption('3306/TCP');
+  const cell = (from: string, to: string) => lab.matrixCell(from, to);
+
+  // 1. db-policy: the whole policy as a new document; web is shut out of db on 3306.
+  await lesson.expectViewing('db-policy');
+  await expect(cell('default/web', 'default/db')).toHaveAttribute('data-status', 'allowed');
+  await lab.setFile(FILE, DB_POLICY);
+  await expect(cell('default/web', 'default/db')).toHaveAttribute('data-status', 'denied');
+  await expect(cell('default/api-pod', 'default/db')).toHaveAttribute('data-status', 'allowed');
+  await expect(cell('prod/api-pod', 'default/db')).toHaveAttribute('data-status', 'denied');
+  await lesson.doneThenNext('db-policy', 'other-namespace');
+
+  // 2. other-namespace: a second peer (pod AND namespace) typed as one flow item, plus the label.
+  await lesson.insertLineBefore(FILE, 'ports:', '- {podSelector: {matchLabels: {name: api-pod}}, namespaceSelector: {matchLabels: {name: prod}}}');
+  await expect.poll(() => lesson.fileText(FILE)).toContain(
+    '          name: api-pod\n    - {podSelector: {matchLabels: {name: api-pod}}, namespaceSelector: {matchLabels: {name: prod}}}\n    ports:\n');
+  // The namespace has no `name` label yet: still denied, step not done.
+  await expect(cell('prod/api-pod', 'default/db')).toHaveAttribute('data-status', 'denied');
+  await lesson.expectNotDone('other-namespace');
+  await lesson.run('kubectl label namespace prod name=prod', 'namespace/prod labeled');
+  await expect.poll(() => lesson.fileText('namespaces.yaml')).toMatch(/labels:\s*\n\s+name: prod/);
+  await expect(cell('prod/api-pod', 'default/db')).toHaveAttribute('data-status', 'allowed');
+  await expect(cell('prod/reporting', 'default/db')).toHaveAttribute('data-status', 'denied');
+  await lesson.doneThenNext('other-namespace', 'and-or');
+
+  // 3. and-or: with a dash before namespaceSelector, reporting (any pod in prod) would get in.
+  await lesson.answer('no');
+  await expect(lesson.stepView('and-or').getByText('Not quite')).toBeVisible();
+  await lesson.answer('yes');
+  await lesson.doneThenNext('and-or', 'backup-ingress');
+
+  // 4. backup-ingress: an ipBlock peer for the backup server.
+  await expect(cell(BACKUP, 'default/db')).toHaveAttribute('data-status', 'denied');
+  await lesson.insertLineBefore(FILE, 'ports:', '- {ipBlock: {cidr: 192.168.5.10/32}}');
+  await expect(cell(BACKUP, 'default/db')).toHaveAttribute('data-status', 'allowed');
+  await expect(cell('default/web', 'default/db')).toHaveAttribute('data-status', 'denied');
+  await lesson.doneThenNext('backup-ingress', 'backup-egress');
+
+  // 5. backup-egress: Egress in policyTypes, and an egress rule to the backup server on 80.
+  await lesson.insertLineAfter(FILE, '- Ingress', '- Egress');
+  await lesson.appendToFile(FILE, '  egress: [{to: [{ipBlock: {cidr: 192.168.5.10/32}}], ports: [{protocol: TCP, port: 80}]}]');
+  await expect.poll(() => lesson.fileText(FILE)).toContain('  policyTypes:\n  - Ingress\n  - Egress\n');
+  await expect.poll(() => lesson.fileText(FILE)).toMatch(/      port: 3306\n  egress: \[\{to: \[\{ipBlock: \{cidr: 192\.168\.5\.10\/32\}\}\], ports: \[\{protocol: TCP, port: 80\}\]\}\]$/);
+  await port.selectOption('80/TCP');
+  await expect(cell('default/db', BACKUP)).toHaveAttribute('data-status', 'allowed');
+  await expect(cell('default/db', 'default/web')).toHaveAttribute('data-status', 'denied');
+  await lesson.expectDone('backup-egress');
+  // db-policy is the policy in the lesson: the matrix cell prod → db on 3306 stays denied for reporting.
+  await port.selectOption('3306/TCP');
+  await expect(cell('prod/reporting', 'default/db')).toHaveAttribute('data-status', 'denied');
+
+  await lesson.expectLessonComplete();
+  await lesson.expectListedComplete(LESSON);
+
+  await lesson.card(LESSON).getByRole('button').click();
+  await lesson.reset();
+  await lesson.expectAtStart(LESSON, STEPS);
+  await expect(lab.tab(FILE)).toHaveCount(0);
+  await expect(cell('default/web', 'default/db')).toHaveAttribute('data-status', 'allowed');
+  await lesson.backToList();
+  await lesson.expectListedNotStarted(LESSON);
+});
+
+// Regression: the panel once checked the steps against the (debounced) analysis of the files from
+// before the reset, so every step whose check held on them completed again at once.
+test('lesson 5: "Reset lesson" in the panel leaves no step completed', async ({ lab }) => {
+  const lesson = new LessonPage(lab);
+  await lesson.start(LESSON);
+  await lab.setFile(FILE, DB_POLICY);
+  await lesson.expectDone('db-policy');
+  await lesson.reset();
+  await lesson.expectNothingDoneAfterSettling();
+  await lesson.expectViewing('db-policy');
+});

@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures.js';
+
+test('a lesson’s “Run in terminal” opens the terminal and prints the command and its output', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.waitForEditor();
+  const panel = page.getByTestId('lesson-panel');
+  // Image security, step 2: its solution runs `kubectl get pods`.
+  await panel.locator('button[data-step="private-image"]').click();
+  await panel.getByRole('button', { name: 'Show solution' }).click();
+  await panel.getByRole('button', { name: 'Run in terminal' }).first().click();
+
+  const rows = page.locator('.xterm-rows');
+  await expect(rows).toContainText('$ kubectl get pods');
+  await expect(rows).toContainText('NAME');
+  // Typing still works after the echo, and both commands stay on screen.
+  await page.locator('.xterm').click();
+  await page.keyboard.type('kubectl get ns');
+  await page.keyboard.press('Enter');
+  await expect(rows).toContainText('$ kubectl get ns');
+  // Closing and reopening the drawer replays the session.
+  await page.getByTestId('terminal-toggle').click();
+  await expect(page.locator('.xterm')).toHaveCount(0);
+  await page.getByTestId('terminal-toggle').click();
+  await expect(rows).toContainText('$ kubectl get pods');
+  await expect(rows).toContainText('$ kubectl get ns');
+});
+
+test('presentation mode and the lesson panel show the same step', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.waitForEditor();
+  const panel = page.getByTestId('lesson-panel');
+  await panel.locator('button[data-step="create-secret"]').click();
+  await expect(panel.locator('button[aria-current="step"]')).toHaveAttribute('data-step', 'create-secret');
+
+  await page.getByTestId('presentation').click();
+  await expect(page.getByTestId('presentation-step')).toContainText('Step 3');
+  await page.locator('body').press('ArrowRight');
+  await expect(page.getByTestId('presentation-step')).toContainText('Step 4');
+  await page.locator('body').press('Escape');
+
+  await expect(panel.locator('button[aria-current="step"]')).toHaveAttribute('data-step', 'use-secret');
+  await expect(panel.getByText('Step 4 of 4')).toBeVisible();
+});
