@@ -41,16 +41,10 @@ test('lesson 2 (Docker security): a student walks every step to green, then rese
   await lesson.answer('--privileged');
   await lesson.expectDone('capabilities');
 
-  await lesson.expectLessonComplete();
-  await lesson.expectListedComplete(LESSON);
-
-  await lesson.card(LESSON).getByRole('button').click();
-  await lesson.reset();
-  await lesson.expectAtStart(LESSON, STEPS);
-  // The reset also starts a fresh Docker host: the containers run before are gone.
-  await lesson.clearTerminal();
-  await lesson.run('docker ps', 'CONTAINER ID');
-  await expect(lesson.terminalRows()).not.toContainText('sleeper');
-  await lesson.backToList();
-  await lesson.expectListedNotStarted(LESSON);
+  await lesson.completeThenReset(LESSON, STEPS, async () => {
+    // The reset also starts a fresh Docker host: the containers run before are gone.
+    await lesson.clearTerminal();
+    await lesson.run('docker ps', 'CONTAINER ID');
+    await expect(lesson.terminalRows()).not.toContainText('sleeper');
+  });
 });

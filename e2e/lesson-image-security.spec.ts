@@ -56,15 +56,7 @@ test('lesson 1 (image security): a student walks every step to green, then reset
   await lesson.run('kubectl get pods', 'Running');
 
   for (const id of STEPS) await expect(lesson.stepItem(id).getByLabel('Done', { exact: true })).toBeVisible();
-  await lesson.expectLessonComplete();
-  await lesson.expectListedComplete(LESSON);
-
-  // Reset: back to the start files, nothing done.
-  await lesson.card(LESSON).getByRole('button').click();
-  await lesson.reset();
-  await lesson.expectAtStart(LESSON, STEPS);
-  await lesson.backToList();
-  await lesson.expectListedNotStarted(LESSON);
+  await lesson.completeThenReset(LESSON, STEPS);
 });
 
 // Regression: the panel once kept the answers typed before "Reset lesson", so an answer-only first

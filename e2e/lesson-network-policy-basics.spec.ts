@@ -61,15 +61,9 @@ test('lesson 4 (NetworkPolicy basics): a student walks every step to green, then
   await lesson.answer('2 policies');
   await lesson.expectDone('count');
 
-  await lesson.expectLessonComplete();
-  await lesson.expectListedComplete(LESSON);
-
-  await lesson.card(LESSON).getByRole('button').click();
-  await lesson.reset();
-  await lesson.expectAtStart(LESSON, STEPS);
-  await expect(lab.tab('db-policy.yaml')).toHaveCount(0);
-  await port.selectOption('3306/TCP');
-  await expect(webToDb).toHaveAttribute('data-status', 'allowed');
-  await lesson.backToList();
-  await lesson.expectListedNotStarted(LESSON);
+  await lesson.completeThenReset(LESSON, STEPS, async () => {
+    await expect(lab.tab('db-policy.yaml')).toHaveCount(0);
+    await port.selectOption('3306/TCP');
+    await expect(webToDb).toHaveAttribute('data-status', 'allowed');
+  });
 });

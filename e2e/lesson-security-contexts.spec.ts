@@ -68,12 +68,5 @@ test('lesson 3 (security contexts): a student walks every step to green, then re
   await expect.poll(async () => (await lab.analysis()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   await expect((await card('default/ubuntu-sleeper', 'ubuntu-sleeper')).getByTestId('effective-caps')).toContainText('SYS_TIME');
 
-  await lesson.expectLessonComplete();
-  await lesson.expectListedComplete(LESSON);
-
-  await lesson.card(LESSON).getByRole('button').click();
-  await lesson.reset();
-  await lesson.expectAtStart(LESSON, STEPS);
-  await lesson.backToList();
-  await lesson.expectListedNotStarted(LESSON);
+  await lesson.completeThenReset(LESSON, STEPS);
 });

@@ -108,6 +108,22 @@ export class LessonPage {
     await expect(this.panel().getByRole('status').filter({ hasText: 'Lesson complete' })).toBeVisible();
   }
 
+  /**
+   * The end of every lesson journey: the lesson says it is complete and the list shows it; then
+   * "Reset lesson" from the list card returns to the start files with nothing done, and the list
+   * shows the lesson as not started. `afterReset` checks more while the lesson is still open.
+   */
+  async completeThenReset(lessonId: string, stepIds: readonly string[], afterReset?: () => Promise<void>) {
+    await this.expectLessonComplete();
+    await this.expectListedComplete(lessonId);
+    await this.card(lessonId).getByRole('button').click();
+    await this.reset();
+    await this.expectAtStart(lessonId, stepIds);
+    if (afterReset) await afterReset();
+    await this.backToList();
+    await this.expectListedNotStarted(lessonId);
+  }
+
   /** "Reset lesson" asks first; the student confirms. */
   async reset() {
     await this.panel().getByRole('button', { name: 'Reset lesson' }).click();
