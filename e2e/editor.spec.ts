@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { LessonPage } from './pages/LessonPage.js';
 import { sample } from './scenario.js';
 
 test('a typo in a field shows a marker and a problem that jumps to its line', async ({ lab, page }) => {
@@ -57,4 +58,18 @@ test('a syntax error keeps the last good graph and says so', async ({ lab, page 
   await expect(page.getByTestId('banner-stale')).toBeVisible();
   await expect(page.getByTestId('banner-stale')).toContainText('pods.yaml');
   await expect(page.locator('.summary')).toContainText('4 pods');
+});
+
+// monaco-yaml's worker reports yaml-language-server's own caught completion failures with
+// console.error; typing a half-finished flow mapping used to trigger one (src/ui/editor/yaml-telemetry.ts).
+// The fixture fails the test on any console error.
+test('typing a flow mapping into a block document logs no console error', async ({ lab, page }) => {
+  const lesson = new LessonPage(lab);
+  await lesson.start('security-contexts');
+  await lesson.openFile('ubuntu-sleeper.yaml');
+  await lesson.cursorAtEnd('ubuntu-sleeper.yaml', 'command: ["sleep", "4800"]');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('securityContext: {capabilities: {add: [SYS_TIME, NET_ADMIN]');
+  await page.waitForTimeout(1500);
+  await expect.poll(() => lesson.fileText('ubuntu-sleeper.yaml')).toContain('securityContext: {capabilities: {add: [SYS_TIME, NET_ADMIN]');
 });

@@ -5,4 +5,5 @@
  * fails on it with "module is not defined" (then monaco falls back to the main thread and the
  * editor shows no schema markers). The production build bundles either way.
  */
+import './yaml-telemetry.js';
 import 'monaco-yaml/yaml.worker.js';
