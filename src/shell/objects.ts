@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { KUBE_YAML_OPTIONS, type SourceFile } from '../engine/index.js';
+import { isManifestFile, KUBE_YAML_OPTIONS, type SourceFile } from '../engine/index.js';
 
 /** One object as written in the editor: where it is and its plain value. */
 export interface DocObject {
@@ -25,7 +25,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 export function indexObjects(files: readonly SourceFile[]): DocObject[] {
   const out: DocObject[] = [];
   for (const file of files) {
-    if (!/\.ya?ml$/i.test(file.name)) continue;
+    if (!isManifestFile(file.name)) continue; // the engine's rule: a Dockerfile tab holds no objects
     let docs;
     try {
       docs = parseAllDocuments(file.text, KUBE_YAML_OPTIONS);

@@ -41,6 +41,8 @@ export function createActions(store: LabStore, analysis: AnalysisController, les
       const next = writeCni<LabFile>(state.files, cni, (name, text) => ({ id: newFileId(), name, text }));
       if (next === state.files) return;
       store.setState({ files: next });
+      // A choice, not typing: the picker and the banner read the analysis, so it follows at once.
+      analysis.flush();
     },
     resetToStart() {
       const state = store.getState();

@@ -8,8 +8,6 @@ import type { Cni } from '../engine/model/index.js';
  */
 
 export const CNIS: readonly Cni[] = ['calico', 'cilium', 'flannel', 'kindnet'];
-/** flannel and kindnet (older versions) accept NetworkPolicy objects but never enforce them. */
-export const ENFORCING: Readonly<Record<Cni, boolean>> = { calico: true, cilium: true, flannel: false, kindnet: false };
 export const DEFAULT_CNI: Cni = 'calico';
 export const CLUSTER_FILE = 'cluster.yaml';
 

@@ -1,22 +1,9 @@
 import type { SourceFile } from '../engine/index.js';
 import { createShell, type Shell, type ShellResult } from '../shell/index.js';
+import { scenarioFiles } from './scenario-files.js';
 
-/** The course notes' pod (pod-level runAsUser 1010). */
-export const UBUNTU_SLEEPER = `apiVersion: v1
-kind: Pod
-metadata:
-  name: ubuntu-sleeper
-  namespace: default
-spec:
-  securityContext:
-    runAsUser: 1010
-  containers:
-  - command:
-    - sleep
-    - "4800"
-    image: ubuntu
-    name: ubuntu-sleeper
-`;
+/** The course notes' pod (pod-level runAsUser 1010): the same file the CLI goldens use. */
+export const UBUNTU_SLEEPER = scenarioFiles('ubuntu-sleeper')[0]!.text;
 
 /** A pod YAML with an optional container securityContext (flow YAML, one line). */
 export function podYaml(name: string, opts: { image?: string; labels?: Record<string, string>; namespace?: string; sc?: string; podSc?: string } = {}): string {

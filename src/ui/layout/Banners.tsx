@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ENFORCING, readCni, useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
+import { useActions, useDerivedAnalysis, useLabContext } from '../../state/index.js';
 
 const CNI_NAMES = { calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', kindnet: 'kindnet' } as const;
 
@@ -7,13 +7,13 @@ const CNI_NAMES = { calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', kind
 export function Banners({ storageFailed }: { storageFailed: boolean }) {
   const { t } = useTranslation('layout');
   const { store } = useLabContext();
-  const files = useLab((s) => s.files);
   const actions = useActions();
-  const { staleBecause } = useDerivedAnalysis();
-  const cni = readCni(files);
+  // The engine decides what enforces (the same verdicts the graph shows); nothing re-parsed here.
+  const { display, staleBecause } = useDerivedAnalysis();
+  const cni = display.cluster.config.cni;
   return (
     <div className="banners">
-      {!ENFORCING[cni] && (
+      {!display.network.enforcing && (
         <div className="banner banner-warning" role="status" data-testid="banner-not-enforced">
           <span className="banner-icon" aria-hidden="true">⚠</span>
           <span>{t('banner.notEnforced', { cni: CNI_NAMES[cni] })}</span>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cni } from '../../engine/model/index.js';
 import {
-  CNIS, encodeShare, readCni, useActions, useLab, useLabContext, zipStore,
+  CNIS, encodeShare, useActions, useDerivedAnalysis, useLab, useLabContext, zipStore,
 } from '../../state/index.js';
 import { download } from '../common/download.js';
 import { useImport } from './useImport.js';
@@ -10,9 +10,8 @@ import { useToast } from './toast.js';
 
 export function CniPicker() {
   const { t } = useTranslation('layout');
-  const files = useLab((s) => s.files);
   const actions = useActions();
-  const cni = readCni(files);
+  const cni = useDerivedAnalysis().display.cluster.config.cni;
   return (
     <label className="field">
       <span className="field-label">{t('cni.label')}</span>
