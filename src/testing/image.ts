@@ -20,7 +20,7 @@ export function container(image: string, over: Partial<Container> = {}): Contain
 export function pod(over: Partial<Pod> & { image?: string } = {}): Pod {
   const { image, ...rest } = over;
   return {
-    namespace: 'default', name: 'web', labels: {}, annotations: {}, ip: '10.244.0.10', ipDeclared: false,
+    namespace: 'default', name: 'web', labels: {}, annotations: {}, ip: '10.244.0.10', ipDeclared: false, nodeName: 'node01',
     hostNetwork: false, hostPID: false, hostIPC: false,
     containers: [container(image ?? 'nginx')], initContainers: [], volumes: [], imagePullSecrets: [],
     serviceAccountName: 'default', ref: at('pod.yaml'), specRef: at('pod.yaml', 'spec'), ...rest,

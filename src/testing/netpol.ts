@@ -42,7 +42,7 @@ export function pod(id: string, spec: PodSpec = {}): Pod {
     containerPort: p.port, protocol: p.protocol ?? 'TCP', ref: sub(r, 'spec', 'containers', 0, 'ports', i),
   }));
   return {
-    namespace: ns, name, labels: spec.labels ?? {}, annotations: {}, ip: spec.ip ?? '', ipDeclared: spec.ip !== undefined,
+    namespace: ns, name, labels: spec.labels ?? {}, annotations: {}, ip: spec.ip ?? '', ipDeclared: spec.ip !== undefined, nodeName: 'node01',
     hostNetwork: spec.hostNetwork ?? false, hostPID: false, hostIPC: false,
     containers: [{
       name: 'main', image: 'nginx', command: [], args: [], env: [], ports, volumeMounts: [], hostPorts: [],

@@ -54,6 +54,7 @@ export function pod(input: PodInput = {}): Pod {
     annotations: input.annotations ?? {},
     ip: '10.244.0.10',
     ipDeclared: false,
+    nodeName: 'node01',
     hostNetwork: input.hostNetwork ?? false,
     hostPID: input.hostPID ?? false,
     hostIPC: input.hostIPC ?? false,

@@ -112,7 +112,7 @@ export function buildAnalysis(s: UiScenario): Analysis {
     const containers = p.containers ?? [containerReport()];
     const initContainers = p.initContainers ?? [];
     const pod: Pod = {
-      namespace, name, labels: p.labels ?? {}, annotations: {}, ip: p.ip ?? `10.244.0.${i + 10}`, ipDeclared: false,
+      namespace, name, labels: p.labels ?? {}, annotations: {}, ip: p.ip ?? `10.244.0.${i + 10}`, ipDeclared: false, nodeName: 'node01',
       hostNetwork: p.hostNetwork ?? false, hostPID: false, hostIPC: false,
       containers: containers.map((c) => c.container), initContainers: initContainers.map((c) => c.container),
       volumes: [], imagePullSecrets: [], serviceAccountName: 'default',

@@ -6,3 +6,4 @@ export type * from './security.js';
 export type * from './network.js';
 export type * from './analysis.js';
 export { sub, formatPath } from './source.js';
+export type * from './node.js';

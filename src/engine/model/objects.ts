@@ -17,6 +17,11 @@ export interface Namespace {
   readonly labels: Labels;
   /** false when the namespace exists only because something used it (or it is `default`). */
   readonly declared: boolean;
+  /**
+   * true for a namespace every kubeadm cluster has (kube-system, kube-public, kube-node-lease, the
+   * CNI's) that nothing in the scenario declares or uses: listed by kubectl, left out of reports.
+   */
+  readonly system?: boolean;
   readonly ref?: SourceRef;
 }
 
@@ -102,6 +107,16 @@ export interface Pod {
   readonly serviceAccountName: string;
   /** The workload that produced the pod, when expanded from a template. */
   readonly owner?: { readonly kind: string; readonly name: string };
+  /** The node the pod runs on (cluster/nodes.ts): `spec.nodeName`, else where the lab schedules it. */
+  readonly nodeName: string;
+  /**
+   * true for the pods every kubeadm cluster runs (CoreDNS, the control plane, kube-proxy, the CNI):
+   * analysed like any pod, never the subject of a diagnostic, left out of reports.
+   */
+  readonly system?: boolean;
+  /** spec.hostname / spec.subdomain (a StatefulSet sets them to the pod name and spec.serviceName): DNS names. */
+  readonly hostname?: string;
+  readonly subdomain?: string;
   /** The object (document root) that declared the pod or its workload. */
   readonly ref: SourceRef;
   /** Path of the PodSpec (`spec`, or `spec.template.spec` for workloads). */

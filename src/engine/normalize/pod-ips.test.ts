@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cidrContainsText } from '../net/index.js';
 import { pod, run } from '../../testing/normalize.js';
-import { NODE_IP } from './pod-ips.js';
+import { NODES } from '../cluster/nodes.js';
 
 const ipOf = (yaml: string | Record<string, string>, name: string) => run(yaml).cluster.pods.find((p) => p.name === name)?.ip;
 
@@ -60,9 +60,14 @@ describe('pod IPs', () => {
     expect(cidrContainsText('fd00:10:244::/64', r.cluster.pods[0]?.ip ?? '')).toBe(true);
   });
 
-  it('gives hostNetwork pods the node IP', () => {
-    const r = run(pod('agent', 'hostNetwork: true'));
-    expect(r.cluster.pods[0]).toMatchObject({ ip: NODE_IP, ipDeclared: false, hostNetwork: true });
+  // The kubelet reports a hostNetwork pod's IP as its node's InternalIP (pkg/kubelet/kubelet_pods.go
+  // generateAPIPodStatus: hostNetwork pods get status.podIPs from the node's addresses).
+  it('gives hostNetwork pods their node\'s IP', () => {
+    const r = run(`${pod('agent', 'hostNetwork: true')}\n---\n${pod('cp', 'hostNetwork: true\nnodeName: controlplane')}`);
+    const agent = r.cluster.pods.find((p) => p.name === 'agent');
+    expect(agent).toMatchObject({ ipDeclared: false, hostNetwork: true });
+    expect(agent?.ip).toBe(NODES.find((n) => n.name === agent?.nodeName)?.ip);
+    expect(r.cluster.pods.find((p) => p.name === 'cp')).toMatchObject({ nodeName: 'controlplane', ip: '192.168.121.10' });
   });
 
   it('warns when two pods declare the same IP', () => {

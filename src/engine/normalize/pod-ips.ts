@@ -1,21 +1,19 @@
 import type { PendingDiagnostic, Pod } from '../model/index.js';
 import { sub } from '../model/index.js';
 import { formatIP, parseCIDR, parseIP } from '../net/index.js';
+import { fnv1a } from '../cluster/hash.js';
+import { nodeByName, scheduleNode } from '../cluster/nodes.js';
 import { DEFAULT_POD_CIDR } from './lab-kinds.js';
 import type { PodDraft } from './workloads.js';
 
 /**
- * Lab rule: hostNetwork pods share their node's address. The lab has one node, addressed like the
- * first node container of a kind cluster on its default docker network (172.18.0.0/16, .1 is the
- * gateway, so the node is .2).
- */
-export const NODE_IP = '172.18.0.2';
-
-/**
- * Pod IPs. A declared `status.podIP` is kept. Every other pod gets an address from the pod CIDR
- * chosen by a hash of `namespace/name`, so it does not move when unrelated objects are added or
- * reordered; on a collision (with a declared IP or an earlier pod) it probes upwards, pods taken in
- * key order so the outcome is deterministic. Network and broadcast addresses are never used.
+ * Nodes and pod IPs. Each pod is scheduled (cluster/nodes.ts); a hostNetwork pod shares its node's
+ * address (the kubelet reports the node's InternalIP as the pod IP). A declared `status.podIP` is
+ * kept. Every other pod gets an address from the pod CIDR chosen by a hash of `namespace/name`, so
+ * it does not move when unrelated objects are added or reordered; on a collision (with a declared
+ * IP or an earlier pod) it probes upwards, pods taken in key order so the outcome is deterministic,
+ * the scenario's pods before the implicit system pods (so these never move a scenario pod).
+ * Network and broadcast addresses are never used.
  */
 export function assignPodIPs(drafts: readonly PodDraft[], podCIDR: string, diagnostics: PendingDiagnostic[]): Pod[] {
   const cidr = parseCIDR(podCIDR) ?? parseCIDR(DEFAULT_POD_CIDR);
@@ -46,7 +44,7 @@ export function assignPodIPs(drafts: readonly PodDraft[], podCIDR: string, diagn
     const base = toBig(cidr.bytes);
     // Keys built once: building them inside the comparator cost more than the rest of this stage.
     const pending = drafts.filter((d) => d.declaredIP === undefined && !d.hostNetwork).map((d) => ({ d, k: key(d) }));
-    pending.sort((a, b) => cmp(a.k, b.k));
+    pending.sort((a, b) => Number(a.d.system === true) - Number(b.d.system === true) || cmp(a.k, b.k));
     for (const { d, k: name } of pending) {
       const h = BigInt(fnv1a(name));
       const limit = count < 65536n ? count : 65536n;
@@ -69,21 +67,16 @@ export function assignPodIPs(drafts: readonly PodDraft[], podCIDR: string, diagn
   }
 
   return drafts.map((d): Pod => {
-    const { declaredIP, ...rest } = d;
-    const ip = declaredIP ?? (d.hostNetwork ? NODE_IP : assigned.get(d) ?? '');
-    return { ...rest, ip, ipDeclared: declaredIP !== undefined };
+    const { declaredIP, declaredNodeName, ...rest } = d;
+    const nodeName = scheduleNode(d.namespace, d.name, declaredNodeName);
+    const ip = declaredIP ?? (d.hostNetwork ? nodeByName(nodeName)?.ip ?? '' : assigned.get(d) ?? '');
+    return { ...rest, nodeName, ip, ipDeclared: declaredIP !== undefined };
   });
 }
 
 const key = (d: PodDraft) => `${d.namespace}/${d.name}`;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** FNV-1a, 32 bits, over UTF-16 code units: small, stable across runtimes. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
 
 function toBig(bytes: Uint8Array): bigint {
   let n = 0n;

@@ -1,13 +1,18 @@
 import type { Container, PathSegment, Pod, SourceRef, Volume } from '../model/index.js';
-import { sub } from '../model/index.js';
+import { formatPath, sub } from '../model/index.js';
 import type { Diags } from './diag.js';
 import { readContainer } from './containers.js';
+import { NODES, nodeByName } from '../cluster/nodes.js';
+import { isDNS1123Label, isDNS1123Subdomain } from './names.js';
 import { readPodSecurityContext } from './security-context.js';
 import { arr, bool, field, isObj, str } from './values.js';
 
 export type PodSpecFields = Pick<Pod,
   'containers' | 'initContainers' | 'securityContext' | 'volumes' | 'imagePullSecrets' | 'serviceAccountName' |
-  'hostNetwork' | 'hostPID' | 'hostIPC'>;
+  'hostNetwork' | 'hostPID' | 'hostIPC' | 'hostname' | 'subdomain'> & {
+  /** `spec.nodeName` as written; assemble schedules the pod (cluster/nodes.ts). */
+  readonly declaredNodeName?: string;
+};
 
 /**
  * A PodSpec (of a Pod or a workload's template) as data, with the defaults the API server applies:
@@ -42,7 +47,9 @@ export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: S
     .filter((n) => n !== '');
   const serviceAccountName = nonEmpty(field(spec, 'serviceAccountName')) ?? nonEmpty(field(spec, 'serviceAccount')) ?? 'default';
   const securityContext = readPodSecurityContext(field(spec, 'securityContext'), [...path, 'securityContext'], diags);
+  const names = readNames(spec, path, diags);
   return {
+    ...names,
     containers,
     initContainers,
     ...(securityContext ? { securityContext } : {}),
@@ -53,6 +60,33 @@ export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: S
     hostPID: bool(field(spec, 'hostPID')) ?? false,
     hostIPC: bool(field(spec, 'hostIPC')) ?? false,
   };
+}
+
+/**
+ * spec.nodeName (a DNS subdomain, ValidateNodeName), spec.hostname and spec.subdomain (DNS labels),
+ * as pkg/apis/core/validation ValidatePodSpec checks them. Lab rule: the lab's nodes are fixed
+ * (cluster/nodes.ts); naming another node is a warning (a real cluster would leave the pod Pending).
+ */
+function readNames(spec: unknown, path: readonly PathSegment[], diags: Diags): Pick<PodSpecFields, 'declaredNodeName' | 'hostname' | 'subdomain'> {
+  const out: { declaredNodeName?: string; hostname?: string; subdomain?: string } = {};
+  const nodeName = nonEmpty(field(spec, 'nodeName'));
+  if (nodeName !== undefined) {
+    const msgs = isDNS1123Subdomain(nodeName);
+    for (const msg of msgs) diags.invalid('pod-invalid', [...path, 'nodeName'], nodeName, msg);
+    if (msgs.length === 0 && !nodeByName(nodeName)) {
+      const known = NODES.map((n) => n.name).join(', ');
+      diags.warn('node-unknown', `${formatPath([...path, 'nodeName'])} ${JSON.stringify(nodeName)}: the lab's cluster has no such node (${known}); a real cluster would leave the pod Pending. The lab schedules it on a worker instead.`, [...path, 'nodeName'], { node: nodeName, nodes: known });
+    }
+    out.declaredNodeName = nodeName;
+  }
+  for (const key of ['hostname', 'subdomain'] as const) {
+    const value = nonEmpty(field(spec, key));
+    if (value === undefined) continue;
+    const msgs = isDNS1123Label(value);
+    for (const msg of msgs) diags.invalid('pod-invalid', [...path, key], value, msg);
+    if (msgs.length === 0) out[key] = value;
+  }
+  return out;
 }
 
 function readList(v: unknown, path: readonly PathSegment[], kind: Container['kind'], root: SourceRef, diags: Diags, hostNetwork: boolean): Container[] {

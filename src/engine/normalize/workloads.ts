@@ -5,7 +5,7 @@ import { GoLiteral, type Diags } from './diag.js';
 import { checkLabels } from './labels.js';
 import { readPodSpec, type PodSpecFields } from './pod-spec.js';
 import { readSelector } from './selector.js';
-import { field, num, stringMap } from './values.js';
+import { field, num, str, stringMap } from './values.js';
 
 export type WorkloadKind = Workload['kind'];
 export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
@@ -18,6 +18,8 @@ export interface PodDraft extends PodSpecFields {
   readonly annotations: Labels;
   readonly declaredIP?: string;
   readonly owner?: { readonly kind: string; readonly name: string };
+  /** The implicit pods of every cluster (cluster/system.ts). */
+  readonly system?: boolean;
   readonly ref: SourceRef;
   readonly specRef: SourceRef;
 }
@@ -67,10 +69,16 @@ export function readWorkload(value: unknown, kind: WorkloadKind, apiVersion: str
   const specPath = [...tPath, 'spec'];
   const spec = readPodSpec(field(template, 'spec'), specPath, root, diags);
   const annotations = stringMap(field(field(template, 'metadata'), 'annotations'));
+  // The StatefulSet controller gives each pod its own name as hostname and spec.serviceName as
+  // subdomain (pkg/controller/statefulset stateful_set_utils.go updateIdentity): the pod's DNS name
+  // under the governing headless Service.
+  const serviceName = kind === 'StatefulSet' ? str(field(field(value, 'spec'), 'serviceName')) : undefined;
   const pods: PodDraft[] = [];
   for (let i = 0; i < replicas && i < MAX_REPLICAS; i++) {
+    const podName = `${name}-${i}`;
     pods.push({
-      ...spec, namespace, name: `${name}-${i}`, labels: templateLabels, annotations,
+      ...spec, namespace, name: podName, labels: templateLabels, annotations,
+      ...(kind === 'StatefulSet' ? { hostname: podName, ...(serviceName ? { subdomain: serviceName } : {}) } : {}),
       owner: { kind, name }, ref: root, specRef: sub(root, ...specPath),
     });
   }
