@@ -57,7 +57,7 @@ export async function runShellCommand(args: string[], io: ShellIo): Promise<numb
   const shell = createShell({ files });
   let code = 0;
   for (const cmd of commands) {
-    const res = shell.run(cmd);
+    const res = shell.runScript(cmd);
     for (const chunk of res.streams ?? [{ fd: 1 as const, text: res.output }]) (chunk.fd === 1 ? io.stdout : io.stderr)(chunk.text);
     code = res.exitCode;
   }

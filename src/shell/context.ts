@@ -1,7 +1,11 @@
 import { analyze, type Analysis, type SourceFile, type SourceRef } from '../engine/index.js';
 import { indexObjects, type DocObject } from './objects.js';
 import { Output } from './output.js';
-import type { Mutable, ShellRuntime } from './types.js';
+import type { HostDisk } from './sh/host-fs.js';
+import type { Interp } from './sh/exec.js';
+import { freshState, restoreState, type ShState } from './sh/state.js';
+import type { System } from './sh/system.js';
+import type { ExecSession, Mutable, ShellRuntime } from './types.js';
 
 export const DEFAULT_CONTEXT = 'kubernetes-admin@kubernetes';
 /** The node every pod runs on (a kubeadm control plane, as in the course's labs). */
@@ -21,6 +25,10 @@ export function defaultRuntime(): ShellRuntime {
     history: [],
     applied: {},
     nextHostPid: 3201,
+    disk: { dirs: [], scratch: {} },
+    sh: null,
+    session: null,
+    containerDisk: {},
   };
 }
 
@@ -43,16 +51,57 @@ export function normalizeRuntime(input: unknown): ShellRuntime {
     history: arr(r.history, base.history),
     applied: obj(r.applied, base.applied),
     nextHostPid: typeof r.nextHostPid === 'number' ? r.nextHostPid : base.nextHostPid,
+    disk: normalizeDisk(r.disk),
+    sh: typeof r.sh === 'object' && r.sh !== null ? (r.sh as ShState) : null,
+    session: normalizeSession(r.session),
+    containerDisk: obj(r.containerDisk, base.containerDisk),
+  };
+}
+
+function normalizeDisk(v: unknown): HostDisk {
+  if (typeof v !== 'object' || v === null) return { dirs: [], scratch: {} };
+  const d = v as { dirs?: unknown; scratch?: unknown };
+  const dirs = Array.isArray(d.dirs) ? d.dirs.filter((x): x is string => typeof x === 'string') : [];
+  const scratch: Record<string, string> = {};
+  if (typeof d.scratch === 'object' && d.scratch !== null) {
+    for (const [k, x] of Object.entries(d.scratch)) if (typeof x === 'string') scratch[k] = x;
+  }
+  return { dirs, scratch };
+}
+
+function normalizeSession(v: unknown): ExecSession | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Partial<Record<keyof ExecSession, unknown>>;
+  if (typeof s.namespace !== 'string' || typeof s.pod !== 'string' || typeof s.container !== 'string' || typeof s.shell !== 'string') return null;
+  return {
+    namespace: s.namespace, pod: s.pod, container: s.container, shell: s.shell,
+    state: restoreState(s.state, freshState('/', {})),
+    removeOnExit: s.removeOnExit === true,
+    started: s.started === true,
   };
 }
 
 /** Everything a command sees and may change; one per command line. */
 export class Ctx {
-  readonly out = new Output();
+  out = new Output();
   runtime: Mutable<ShellRuntime>;
   filesChanged = false;
   open: { file: string; ref?: SourceRef } | undefined;
   clear = false;
+  /** `$?` of the command line just run. */
+  lastStatus = 0;
+  /** `vi FILE`: the tab to show. */
+  edit: string | undefined;
+  /** The running program's standard input (all of it: the shell feeds pipes and redirections). */
+  stdin = '';
+  /** The machine the running program is on (the host, or a container for `kubectl exec`). */
+  sys!: System;
+  /** The running program's environment (exported variables). */
+  env: Record<string, string> = {};
+  /** The running program's working directory. */
+  cwd = '/root';
+  /** The shell that started the running program (for `sh -c`, `watch`, `xargs`). */
+  interp: Interp | null = null;
   private cachedAnalysis: Analysis | null = null;
   private cachedObjects: DocObject[] | null = null;
 

@@ -1,20 +1,7 @@
-import { CAPABILITIES } from './caps.js';
 import { imageInfo, resolveUser } from './docker/images.js';
 import { LAB_CREATED, formatHourMinute } from './clock.js';
 import type { Command } from './context.js';
-import { NODE_NAME } from './context.js';
-import { runInContainer } from './proc/commands.js';
 import { psTable, type PsRow } from './proc/ps.js';
-import type { Proc } from './proc/process.js';
-
-/** The node's own shell (root on the control plane, as in the course's labs). */
-function hostProc(): Proc {
-  return {
-    hostname: NODE_NAME, uid: 0, gid: 0, groups: [], passwd: [{ name: 'root', uid: 0, gid: 0 }],
-    bounding: CAPABILITIES, effective: CAPABILITIES, pid1: ['/sbin/init'], env: [], clockKey: 'host', tty: true,
-    noNewPrivs: false, seccomp: 0,
-  };
-}
 
 /**
  * `ps` on the host sees every process, the containers' too, under their host PIDs: the course's
@@ -39,11 +26,6 @@ const hostPs: Command = (args, ctx) => {
   ctx.out.out(psTable(rows, args));
   return 0;
 };
-
-/** Node-side whoami, id, date, hostname, cat, …: the same coreutils as in a container. */
-function onHost(name: string): Command {
-  return (args, ctx) => runInContainer([name, ...args], hostProc(), ctx, { out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s) }) ?? 127;
-}
 
 /** kubens (ahmetb/kubectx): list, switch (`Context "…" modified.` + `Active namespace is "…".`), `-`, `-c`. */
 const kubens: Command = (args, ctx) => {
@@ -98,19 +80,10 @@ const kubectx: Command = (args, ctx) => {
   return 0;
 };
 
-const history: Command = (_args, ctx) => {
-  const h = ctx.runtime.history;
-  h.forEach((line, i) => ctx.out.line(`${String(i + 1).padStart(5)}  ${line}`));
-  return 0;
-};
-
 const clear: Command = (_args, ctx) => {
   ctx.clear = true;
   return 0;
 };
 
-export const HOST_COMMANDS: Readonly<Record<string, Command>> = {
-  kubens, kubectx, history, clear, ps: hostPs,
-  whoami: onHost('whoami'), id: onHost('id'), date: onHost('date'), hostname: onHost('hostname'),
-  cat: onHost('cat'), echo: onHost('echo'), env: onHost('env'), true: onHost('true'), false: onHost('false'), sleep: onHost('sleep'),
-};
+/** Host-only tools, called with their arguments (argv without the name). */
+export const HOST_TOOLS: Readonly<Record<string, Command>> = { kubens, kubectx, clear, ps: hostPs };

@@ -1,21 +1,34 @@
 import type { Analysis, SourceFile } from '../engine/index.js';
-import { HOST_COMMANDS } from './builtins.js';
 import { completeLine } from './complete.js';
-import { Ctx, normalizeRuntime, type Command } from './context.js';
-import { docker } from './docker/index.js';
-import { kubectl } from './kubectl/index.js';
-import { tokenize } from './tokenize.js';
+import { Ctx, normalizeRuntime } from './context.js';
+import { endSession, runSession, sessionPrompt } from './session.js';
+import { Input, Interp } from './sh/exec.js';
+import { tildePath } from './sh/fs.js';
+import { HOST_ALIASES, HOST_ENV, hostSystem } from './sh/host.js';
+import { HOST_HOME } from './sh/host-fs.js';
+import { parse } from './sh/parse.js';
+import { freshState, restoreState } from './sh/state.js';
+import { HOST_PROGRAMS } from './programs.js';
 import type { ShellResult, ShellRuntime } from './types.js';
 
 export type { ShellResult, ShellRuntime, OutputChunk, DockerContainer, DockerImage } from './types.js';
 export { CLUSTER_FILE } from './yaml-edit.js';
 
 export interface Shell {
+  /** One line typed at the prompt; an incomplete command waits for more lines (`continuation`). */
   run(line: string): ShellResult;
+  /** A whole script at once (the CLI's `-c`): its end is the end of input. */
+  runScript(text: string): ShellResult;
+  /** Ctrl+C: forget a half-typed multi-line command. */
+  interrupt(): void;
+  /** Ctrl+D: ends an interactive container shell (null when there is none). */
+  eof(): ShellResult | null;
   /** The editor changed: the cluster is the files. */
   setFiles(files: readonly SourceFile[]): void;
   readonly files: readonly SourceFile[];
   readonly runtime: ShellRuntime;
+  /** What the terminal shows before the cursor: PS1 of the current shell, or PS2 (`> `). */
+  readonly prompt: string;
   /** Tab completion: candidates replace `line.slice(from)`. */
   complete(line: string): { candidates: string[]; from: number };
 }
@@ -28,67 +41,101 @@ export interface ShellInit {
   readonly analyze?: (files: readonly SourceFile[]) => Analysis;
 }
 
-export const COMMANDS: Readonly<Record<string, Command>> = { ...HOST_COMMANDS, kubectl, k: kubectl, docker };
+/** Every program name on the host's PATH (for completion). */
+export const COMMANDS: readonly string[] = Object.keys(HOST_PROGRAMS);
 
 export function createShell(init: ShellInit): Shell {
   let files: SourceFile[] = [...init.files];
   let runtime: ShellRuntime = normalizeRuntime(init.runtime);
+  let pending: string | null = null;
   const analyzer = init.analyze;
 
+  const execute = (src: string, atEof: boolean, record: string | null): ShellResult => {
+    const ctx = new Ctx(files, runtime, analyzer);
+    if (record !== null && record.trim() !== '') ctx.runtime.history = [...ctx.runtime.history, record.trim()];
+    const incomplete = ctx.runtime.session ? runSession(ctx, src, atEof) : runHost(ctx, src, atEof);
+    runtime = ctx.runtime;
+    if (incomplete !== null) return { output: '', exitCode: 0, continuation: true, streams: [] };
+    const result: { -readonly [K in keyof ShellResult]: ShellResult[K] } = {
+      output: ctx.out.text(),
+      exitCode: lastStatus(ctx),
+      streams: ctx.out.chunks,
+    };
+    if (ctx.filesChanged) {
+      files = ctx.files;
+      result.files = files;
+    }
+    if (ctx.open) result.open = ctx.open;
+    if (ctx.edit) result.edit = ctx.edit;
+    if (ctx.clear) result.clear = true;
+    return result;
+  };
+
   return {
-    get files() {
-      return files;
+    get files() { return files; },
+    get runtime() { return runtime; },
+    get prompt() {
+      if (pending !== null) return '> ';
+      if (runtime.session) return sessionPrompt(runtime.session, new Ctx(files, runtime, analyzer));
+      return `controlplane:${tildePath(runtime.sh?.cwd ?? HOST_HOME, HOST_HOME)}$ `;
     },
-    get runtime() {
-      return runtime;
-    },
-    setFiles(next) {
-      files = [...next];
+    setFiles(next) { files = [...next]; },
+    interrupt() { pending = null; },
+    eof() {
+      if (pending !== null) {
+        const src = pending;
+        pending = null;
+        return execute(src, true, null);
+      }
+      if (!runtime.session) return null;
+      const ctx = new Ctx(files, runtime, analyzer);
+      endSession(ctx, runtime.session.state.status);
+      runtime = ctx.runtime;
+      if (ctx.filesChanged) files = ctx.files;
+      return { output: ctx.out.text(), exitCode: 0, streams: ctx.out.chunks, ...(ctx.filesChanged ? { files } : {}) };
     },
     complete(line) {
-      return completeLine(line, new Ctx(files, runtime, analyzer), Object.keys(COMMANDS));
+      return completeLine(line, new Ctx(files, runtime, analyzer), COMMANDS);
     },
     run(line) {
-      const ctx = new Ctx(files, runtime, analyzer);
-      const trimmed = line.trim();
-      if (trimmed !== '') ctx.runtime.history = [...ctx.runtime.history, trimmed];
-      const code = execute(trimmed, ctx);
-      runtime = ctx.runtime;
-      const result: { -readonly [K in keyof ShellResult]: ShellResult[K] } = {
-        output: ctx.out.text(),
-        exitCode: code,
-        streams: ctx.out.chunks,
-      };
-      if (ctx.filesChanged) {
-        files = ctx.files;
-        result.files = files;
+      const src = pending === null ? line : `${pending}\n${line}`;
+      const parsed = parse(src, false);
+      if (!parsed.ok && parsed.incomplete !== undefined) {
+        pending = src;
+        return { output: '', exitCode: 0, continuation: true, streams: [] };
       }
-      if (ctx.open) result.open = ctx.open;
-      if (ctx.clear) result.clear = true;
-      return result;
+      pending = null;
+      // A multi-line command is one history entry, as typed.
+      return execute(src, false, src);
+    },
+    runScript(text) {
+      pending = null;
+      return execute(text, true, text);
     },
   };
 }
 
-function execute(line: string, ctx: Ctx): number {
-  if (line === '' || line.startsWith('#')) return 0;
-  const t = tokenize(line);
-  if (!t.ok) {
-    ctx.out.errLine(t.error);
-    return 2;
+/** The exit status of the last command line (kept in the shell's `$?`). */
+function lastStatus(ctx: Ctx): number {
+  return ctx.runtime.session?.state.status ?? ctx.lastStatus;
+}
+
+/** Runs source text in the host's bash; returns what it still needs, or null when it ran. */
+function runHost(ctx: Ctx, src: string, atEof: boolean): string | null {
+  const sys = hostSystem(ctx);
+  ctx.sys = sys;
+  const st = ctx.runtime.sh ? restoreState(ctx.runtime.sh, freshState(HOST_HOME, HOST_ENV, HOST_ALIASES)) : freshState(HOST_HOME, HOST_ENV, HOST_ALIASES);
+  const sh = new Interp(ctx, sys, st, 'bash', 'bash', true);
+  const top = ctx.out;
+  const r = sh.run(src, { stdin: new Input(''), out: (s) => top.out(s), err: (s) => top.err(s) }, atEof);
+  if (r.incomplete !== undefined) return r.incomplete;
+  ctx.lastStatus = r.status;
+  if (r.exited !== undefined) {
+    // Interactive bash says `exit` as it leaves; the lab logs in again (a fresh shell, same files).
+    top.err('exit\n');
+    ctx.runtime.sh = null;
+  } else {
+    ctx.runtime.sh = st;
   }
-  const [name, ...args] = t.words;
-  if (name === undefined) return 0;
-  const cmd = COMMANDS[name];
-  if (!cmd) {
-    ctx.out.errLine(`bash: ${name}: command not found`);
-    return 127;
-  }
-  try {
-    return cmd(args, ctx);
-  } catch (e) {
-    // A bug in the simulator must not take the terminal down; say so plainly.
-    ctx.out.errLine(`lab: internal error: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
+  return null;
 }

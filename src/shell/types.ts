@@ -1,4 +1,6 @@
 import type { SourceFile, SourceRef } from '../engine/index.js';
+import type { HostDisk } from './sh/host-fs.js';
+import type { ShState } from './sh/state.js';
 
 /** One piece of what a command printed, with the stream it went to (1 stdout, 2 stderr). */
 export interface OutputChunk {
@@ -16,6 +18,10 @@ export interface ShellResult {
   readonly open?: { readonly file: string; readonly ref?: SourceRef };
   /** `clear` / Ctrl+L. */
   readonly clear?: boolean;
+  /** The input is not complete yet (open quote, here-document, trailing `|`): show PS2 and read on. */
+  readonly continuation?: boolean;
+  /** `vi FILE` and friends: the editor tab to open (created when new). */
+  readonly edit?: string;
   /** The same text split by stream, in order (the CLI writes each to its own stream). */
   readonly streams?: readonly OutputChunk[];
 }
@@ -69,6 +75,35 @@ export interface ShellRuntime {
   readonly applied: Readonly<Record<string, string>>;
   /** Next PID the docker host hands out. */
   readonly nextHostPid: number;
+  /** The host's files beyond the editor's tabs: made directories, /tmp, dotfiles. */
+  readonly disk: HostDisk;
+  /** The host bash's variables, aliases and working directory (null: a fresh login). */
+  readonly sh: ShState | null;
+  /** An interactive `kubectl exec -it … -- sh` (or `kubectl run -it`) in progress; null on the host. */
+  readonly session: ExecSession | null;
+  /** What was written inside containers (`touch /tmp/x`), per container key. */
+  readonly containerDisk: Readonly<Record<string, ContainerDisk>>;
+}
+
+/** An interactive shell inside a container, kept between command lines until `exit`. */
+export interface ExecSession {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
+  /** The shell program as invoked (`sh`, `bash`, `/bin/ash`). */
+  readonly shell: string;
+  readonly state: ShState;
+  /** `kubectl run --rm -it`: delete the pod when the session ends. */
+  readonly removeOnExit: boolean;
+  /** `kubectl run -it` without --rm leaves the pod; the command the pod was started with. */
+  readonly started: boolean;
+}
+
+/** A container's writable layer: files written and removed, directories made. */
+export interface ContainerDisk {
+  readonly files: Readonly<Record<string, string>>;
+  readonly removed: readonly string[];
+  readonly dirs: readonly string[];
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

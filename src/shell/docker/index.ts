@@ -1,7 +1,8 @@
 import type { Command, Ctx } from '../context.js';
 import { hexId } from '../encode.js';
 import { bool, flag, flagAll, parseFlags } from '../flags.js';
-import { runInContainer } from '../proc/commands.js';
+import { runOn } from '../sh/run-on.js';
+import { dockerSystem } from './system.js';
 import type { Proc } from '../proc/process.js';
 import { tabwrite } from '../tabwriter.js';
 import type { DockerContainer } from '../types.js';
@@ -79,7 +80,7 @@ function run(args: string[], ctx: Ctx): number {
   let code = 0;
   if (!detach && (SHORT.has(prog) || !bool(p, 'interactive') && ['bash', 'sh'].includes(prog))) {
     // Runs to completion in the foreground; a shell without -i exits at once.
-    const res = SHORT.has(prog) ? runInContainer([...container.command], proc, ctx, { out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s) }) : 0;
+    const res = SHORT.has(prog) ? runOn(ctx, dockerSystem(ctx, container, proc), [...container.command], '') : 0;
     code = res ?? 127;
     if (res === null) ctx.out.errLine(`docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${container.command[0]}": executable file not found in $PATH: unknown.`);
     stored = { ...container, running: false, exitCode: code };
@@ -138,7 +139,7 @@ function exec(args: string[], ctx: Ctx): number {
     ctx.out.errLine(`Error response from daemon: ${proc.error}`);
     return 126;
   }
-  const code = runInContainer(argv, proc, ctx, { out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s) });
+  const code = runOn(ctx, dockerSystem(ctx, c, proc), argv, bool(r.parsed, 'interactive') ? ctx.stdin : '');
   if (code === null) {
     ctx.out.errLine(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`);
     return 127;

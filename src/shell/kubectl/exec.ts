@@ -1,36 +1,16 @@
-import type { ContainerReport, PodReport } from '../../engine/index.js';
+import type { ContainerReport } from '../../engine/index.js';
 import type { Ctx } from '../context.js';
 import { hexId } from '../encode.js';
 import { bool, flag, parseFlags } from '../flags.js';
-import { runInContainer } from '../proc/commands.js';
-import type { Proc } from '../proc/process.js';
+import { podProc } from '../proc/pod-proc.js';
+import { podSystem } from '../sh/container.js';
+import { runOn } from '../sh/run-on.js';
+import { startSession } from '../session.js';
 import { fail, usageError } from './errors.js';
 import { listItems, notFound } from './items.js';
 import { resolveResource } from './resources.js';
 
 const POD = resolveResource('pods')!;
-
-/** The process view of one container of a pod, from the engine's reports. */
-export function podProc(p: PodReport, c: ContainerReport, tty: boolean): Proc {
-  const sec = c.security;
-  const ct = c.container;
-  const seccomp = ct.securityContext?.seccompProfile?.type ?? p.pod.securityContext?.seccompProfile?.type;
-  return {
-    hostname: p.pod.name,
-    uid: sec.identity.uid,
-    gid: sec.identity.gid,
-    groups: sec.identity.groups,
-    passwd: c.image.meta.passwd,
-    bounding: sec.capabilities.bounding,
-    effective: sec.capabilities.effective,
-    pid1: [...ct.command, ...ct.args],
-    env: ct.env,
-    clockKey: `pod:${p.key}/${ct.name}`,
-    tty,
-    noNewPrivs: !sec.allowPrivilegeEscalation,
-    seccomp: seccomp === 'RuntimeDefault' || seccomp === 'Localhost' ? 2 : 0,
-  };
-}
 
 /**
  * `kubectl exec POD [-c C] [-it] -- CMD…`. A failing command ends with kubectl's
@@ -77,7 +57,15 @@ export function kubectlExec(args: string[], ctx: Ctx): number {
   if (c.state !== 'Running') return fail(ctx, `error: unable to upgrade connection: container not found ("${c.container.name}")`);
   const tty = bool(p, 'tty');
   if (tty && !bool(p, 'stdin')) ctx.out.errLine('Unable to use a TTY - input is not a terminal or the right kind of file');
-  const code = runInContainer(argv, podProc(pod, c, tty), ctx, { out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s) });
+  const sys = podSystem(ctx, pod, c, podProc(pod, c, tty));
+  const prog = argv[0] ?? '';
+  const shell = sys.shells[prog.slice(prog.lastIndexOf('/') + 1)];
+  if (shell && argv.length === 1 && bool(p, 'stdin') && sys.resolve(prog)) {
+    // `kubectl exec -it POD -- sh`: an interactive shell; the terminal now talks to it.
+    startSession(ctx, pod, c, prog);
+    return 0;
+  }
+  const code = runOn(ctx, sys, argv, bool(p, 'stdin') ? ctx.stdin : '', '/');
   if (code === null) {
     const execId = hexId(`${pod.key}/${argv.join(' ')}`);
     return fail(ctx, `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`);

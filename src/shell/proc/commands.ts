@@ -1,6 +1,8 @@
-import { byNumber, capBitmap, CAPABILITIES } from '../caps.js';
+import { byNumber, CAPABILITIES } from '../caps.js';
 import { LAB_CREATED, LAB_NOW, formatDate, formatHourMinute, parseDate } from '../clock.js';
 import type { Ctx } from '../context.js';
+import type { Program } from '../sh/system.js';
+import { hostProc } from './host-proc.js';
 import { psTable, type PsRow } from './ps.js';
 import { EXEC_PID, groupName, userName, type Proc } from './process.js';
 
@@ -82,37 +84,6 @@ const ps: Builtin = (argv, proc, ctx, io) => {
   return 0;
 };
 
-/** /proc/PID/status as the kernel prints it (fs/proc/array.c), capability bitmaps from the sets. */
-function status(proc: Proc, pid: number, name: string): string {
-  const g = [proc.gid, ...proc.groups.filter((x) => x !== proc.gid)];
-  const eff = capBitmap(proc.effective);
-  return [
-    `Name:\t${name}`, 'Umask:\t0022', 'State:\tS (sleeping)', `Tgid:\t${pid}`, 'Ngid:\t0', `Pid:\t${pid}`, `PPid:\t${pid === 1 ? 0 : 0}`, 'TracerPid:\t0',
-    `Uid:\t${proc.uid}\t${proc.uid}\t${proc.uid}\t${proc.uid}`, `Gid:\t${proc.gid}\t${proc.gid}\t${proc.gid}\t${proc.gid}`,
-    'FDSize:\t64', `Groups:\t${g.join(' ')} `, `NStgid:\t${pid}`, `NSpid:\t${pid}`, `NSpgid:\t${pid}`, `NSsid:\t${pid}`,
-    'Threads:\t1', 'SigQ:\t0/15420', 'SigPnd:\t0000000000000000', 'ShdPnd:\t0000000000000000', 'SigBlk:\t0000000000000000',
-    'SigIgn:\t0000000000000000', 'SigCgt:\t0000000000000000',
-    'CapInh:\t0000000000000000', `CapPrm:\t${eff}`, `CapEff:\t${eff}`, `CapBnd:\t${capBitmap(proc.bounding)}`, 'CapAmb:\t0000000000000000',
-    `NoNewPrivs:\t${proc.noNewPrivs ? 1 : 0}`, `Seccomp:\t${proc.seccomp}`, `Seccomp_filters:\t${proc.seccomp === 2 ? 1 : 0}`,
-    'Speculation_Store_Bypass:\tthread vulnerable', 'Cpus_allowed_list:\t0-1', 'voluntary_ctxt_switches:\t2', 'nonvoluntary_ctxt_switches:\t0',
-  ].join('\n') + '\n';
-}
-
-const cat: Builtin = (argv, proc, _ctx, io) => {
-  let code = 0;
-  for (const path of argv.slice(1)) {
-    if (path === '/proc/1/status') io.out(status(proc, 1, (proc.pid1[0] ?? 'sleep').split('/').pop() ?? 'sleep'));
-    else if (path === '/proc/self/status') io.out(status(proc, EXEC_PID + 1, 'cat'));
-    else if (path === '/etc/passwd') io.out(proc.passwd.map((p) => `${p.name}:x:${p.uid}:${p.gid}:${p.name}:${p.uid === 0 ? '/root' : `/home/${p.name}`}:${p.uid === 0 ? '/bin/bash' : '/usr/sbin/nologin'}`).join('\n') + '\n');
-    else if (path === '/etc/hostname') io.out(`${proc.hostname}\n`);
-    else {
-      io.err(`cat: ${path}: No such file or directory\n`);
-      code = 1;
-    }
-  }
-  return code;
-};
-
 /** libcap's capsh --print (libcap 2.66, Ubuntu 24.04). */
 const capsh: Builtin = (argv, proc, _ctx, io) => {
   if (!argv.includes('--print')) {
@@ -151,8 +122,8 @@ const env: Builtin = (_argv, proc, _ctx, io) => {
   return 0;
 };
 
-export const CONTAINER_COMMANDS: Readonly<Record<string, Builtin>> = {
-  id, whoami, date, ps, cat, capsh, env, printenv: env,
+const CONTAINER_COMMANDS: Readonly<Record<string, Builtin>> = {
+  id, whoami, date, ps, capsh, env, printenv: env,
   hostname: (_a, proc, _c, io) => (io.out(`${proc.hostname}\n`), 0),
   sleep: () => 0,
   true: () => 0,
@@ -160,10 +131,8 @@ export const CONTAINER_COMMANDS: Readonly<Record<string, Builtin>> = {
   echo: (argv, _p, _c, io) => (io.out(`${argv.slice(1).join(' ')}\n`), 0),
 };
 
-/** Runs argv inside the container; null when no such executable (the runtime's exec error). */
-export function runInContainer(argv: string[], proc: Proc, ctx: Ctx, io: ProcIo): number | null {
-  const name = (argv[0] ?? '').split('/').pop() ?? '';
-  const cmd = CONTAINER_COMMANDS[name];
-  if (!cmd) return null;
-  return cmd(argv, proc, ctx, io);
-}
+/** The identity tools as programs: they read who they are from the machine they run on. */
+export const PROC_PROGRAMS: Readonly<Record<string, Program>> = Object.fromEntries(
+  Object.entries(CONTAINER_COMMANDS).map(([name, cmd]) => [name, (argv: string[], ctx: Ctx) =>
+    cmd(argv, ctx.sys.proc ?? hostProc(), ctx, { out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s) })]),
+);

@@ -26,9 +26,21 @@ function shellOf(lab: Lab): Shell {
       written = current.runtime;
       return result;
     },
+    runScript: (text) => {
+      const result = current.runScript(text);
+      written = current.runtime;
+      return result;
+    },
+    interrupt: () => current.interrupt(),
+    eof: () => {
+      const result = current.eof();
+      written = current.runtime;
+      return result;
+    },
     setFiles: (files) => current.setFiles(files),
     get files() { return current.files; },
     get runtime() { return current.runtime; },
+    get prompt() { return current.prompt; },
     complete: (line) => current.complete(line),
   };
   lab.store.subscribe((next, prev) => {

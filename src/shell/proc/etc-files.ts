@@ -1,0 +1,58 @@
+import type { PasswdEntry } from '../../engine/index.js';
+import type { Toolset } from './toolsets.js';
+
+/**
+ * /etc/passwd and /etc/group as each base image writes them: busybox's skeleton
+ * (docker-library/busybox, buildroot `system/skeleton/etc/passwd`), Debian's base-passwd
+ * (`/usr/share/base-passwd/passwd.master`), alpine-baselayout. The engine's catalogue gives the
+ * entries (name, uid, gid); this adds the gecos, home and shell fields they carry.
+ */
+type Fields = readonly [gecos: string, home: string, shell: string];
+
+const BUSYBOX: Readonly<Record<string, Fields>> = {
+  root: ['root', '/root', '/bin/sh'], daemon: ['daemon', '/usr/sbin', '/bin/false'], bin: ['bin', '/bin', '/bin/false'],
+  sys: ['sys', '/dev', '/bin/false'], sync: ['sync', '/bin', '/bin/sync'], mail: ['mail', '/var/spool/mail', '/bin/false'],
+  'www-data': ['www-data', '/var/www', '/bin/false'], operator: ['Operator', '/var', '/bin/false'], nobody: ['nobody', '/home', '/bin/false'],
+};
+
+const DEBIAN: Readonly<Record<string, Fields>> = {
+  root: ['root', '/root', '/bin/bash'], daemon: ['daemon', '/usr/sbin', '/usr/sbin/nologin'], bin: ['bin', '/bin', '/usr/sbin/nologin'],
+  sys: ['sys', '/dev', '/usr/sbin/nologin'], sync: ['sync', '/bin', '/bin/sync'], games: ['games', '/usr/games', '/usr/sbin/nologin'],
+  man: ['man', '/var/cache/man', '/usr/sbin/nologin'], lp: ['lp', '/var/spool/lpd', '/usr/sbin/nologin'],
+  mail: ['mail', '/var/mail', '/usr/sbin/nologin'], news: ['news', '/var/spool/news', '/usr/sbin/nologin'],
+  uucp: ['uucp', '/var/spool/uucp', '/usr/sbin/nologin'], proxy: ['proxy', '/bin', '/usr/sbin/nologin'],
+  'www-data': ['www-data', '/var/www', '/usr/sbin/nologin'], backup: ['backup', '/var/backups', '/usr/sbin/nologin'],
+  list: ['Mailing List Manager', '/var/list', '/usr/sbin/nologin'], irc: ['ircd', '/run/ircd', '/usr/sbin/nologin'],
+  gnats: ['Gnats Bug-Reporting System (admin)', '/var/lib/gnats', '/usr/sbin/nologin'], _apt: ['', '/nonexistent', '/usr/sbin/nologin'],
+  nobody: ['nobody', '/nonexistent', '/usr/sbin/nologin'], nginx: ['nginx user', '/nonexistent', '/bin/false'],
+  ubuntu: ['Ubuntu', '/home/ubuntu', '/bin/bash'], node: ['', '/home/node', '/bin/bash'],
+  mysql: ['', '/var/lib/mysql', '/bin/bash'], redis: ['', '/home/redis', '/usr/sbin/nologin'],
+  postgres: ['', '/var/lib/postgresql', '/bin/bash'],
+};
+
+const ALPINE_SHELL = '/sbin/nologin';
+
+function fieldsOf(family: Toolset['family'], e: PasswdEntry): Fields {
+  if (family === 'busybox') return BUSYBOX[e.name] ?? [e.name, `/home/${e.name}`, '/bin/sh'];
+  if (family === 'alpine' || family === 'oraclelinux') return e.uid === 0 ? ['root', '/root', '/bin/sh'] : [e.name, e.name === 'nobody' ? '/' : `/home/${e.name}`, ALPINE_SHELL];
+  return DEBIAN[e.name] ?? ['', `/home/${e.name}`, '/bin/sh'];
+}
+
+export function passwdFile(family: Toolset['family'], entries: readonly PasswdEntry[]): string {
+  return entries.map((e) => {
+    const [gecos, home, shell] = fieldsOf(family, e);
+    return `${e.name}:x:${e.uid}:${e.gid}:${gecos}:${home}:${shell}`;
+  }).join('\n') + '\n';
+}
+
+/** The home directory of a uid, as login would set HOME (`/` when the uid has no entry). */
+export function homeOf(family: Toolset['family'], entries: readonly PasswdEntry[], uid: number): string {
+  const e = entries.find((x) => x.uid === uid);
+  return e ? fieldsOf(family, e)[1] : '/';
+}
+
+export function groupFile(entries: readonly PasswdEntry[]): string {
+  const seen = new Map<number, string>();
+  for (const e of entries) if (!seen.has(e.gid)) seen.set(e.gid, e.uid === e.gid ? e.name : e.gid === 0 ? 'root' : e.gid === 65534 ? 'nogroup' : e.name);
+  return [...seen.entries()].map(([gid, name]) => `${name}:x:${gid}:`).join('\n') + '\n';
+}

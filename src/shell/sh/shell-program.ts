@@ -1,0 +1,46 @@
+import type { Ctx } from '../context.js';
+import { Interp, Input } from './exec.js';
+import { resolvePath, STRERROR } from './fs.js';
+import { freshState } from './state.js';
+import type { Dialect, Program } from './system.js';
+
+/**
+ * `sh -c 'CMD' [NAME [ARGS…]]`, `sh FILE [ARGS…]`, or `sh` reading commands from standard input:
+ * a new shell of the given dialect on the same machine, inheriting the exported environment and
+ * the working directory (variables set inside do not come back).
+ */
+export function shellProgram(dialect: Dialect): Program {
+  return (argv, ctx) => {
+    const name = argv[0] ?? 'sh';
+    const args = argv.slice(1);
+    while (args[0] && /^-[eilsux]+$/.test(args[0]) && args[0] !== '-c') args.shift();
+    const st = freshState(ctx.cwd, { ...ctx.sys.env, ...ctx.env });
+    const self = name.slice(name.lastIndexOf('/') + 1);
+    let src: string;
+    if (args[0] === '-c') {
+      if (args[1] === undefined) {
+        ctx.out.errLine(`${self}: -c: option requires an argument`);
+        return 2;
+      }
+      src = args[1];
+      st.positional = args.slice(3);
+      return runIn(ctx, dialect, args[2] ?? self, st, src);
+    }
+    if (args[0] !== undefined) {
+      const text = ctx.sys.fs.read(resolvePath(ctx.cwd, args[0]));
+      if (typeof text !== 'string') {
+        ctx.out.errLine(dialect === 'bash' ? `${self}: ${args[0]}: ${STRERROR[text]}` : dialect === 'dash' ? `${self}: 0: cannot open ${args[0]}: No such file` : `${self}: can't open '${args[0]}': ${STRERROR[text]}`);
+        return dialect === 'bash' ? 127 : 2;
+      }
+      st.positional = args.slice(1);
+      return runIn(ctx, dialect, args[0], st, text);
+    }
+    return runIn(ctx, dialect, self, st, ctx.stdin);
+  };
+}
+
+function runIn(ctx: Ctx, dialect: Dialect, name: string, st: ReturnType<typeof freshState>, src: string): number {
+  const sh = new Interp(ctx, ctx.sys, st, dialect, name);
+  const r = sh.run(src, { stdin: new Input(''), out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s) }, true);
+  return r.exited ?? r.status;
+}
