@@ -1,4 +1,5 @@
 import type { Cni, Protocol, SourceRef } from '../engine/model/index.js';
+import { scenarioPods } from '../ui/common/scope.js';
 import { encodeShare, readCni, type Lab } from '../state/index.js';
 import { editorHandle } from '../ui/editor/handle.js';
 import { graphHandle } from '../ui/graph/handle.js';
@@ -60,7 +61,7 @@ export function installTestApi(lab: Lab): void {
         cni: a.cluster.config.cni,
         enforcing: a.network.enforcing,
         diagnostics: a.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, file: d.file, line: d.line, column: d.column })),
-        pods: a.pods.map((p) => ({
+        pods: scenarioPods(a).map((p) => ({
           key: p.key,
           status: p.status,
           containers: p.containers.map((c) => ({

@@ -106,7 +106,7 @@ export function createShell(init: ShellInit): Shell {
       }
       pending = null;
       // A multi-line command is one history entry, as typed.
-      return execute(src, false, src);
+      return { ...execute(src, false, src), command: src };
     },
     runScript(text) {
       pending = null;

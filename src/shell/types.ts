@@ -20,6 +20,8 @@ export interface ShellResult {
   readonly clear?: boolean;
   /** The input is not complete yet (open quote, here-document, trailing `|`): show PS2 and read on. */
   readonly continuation?: boolean;
+  /** The whole command that ran (several lines when it was continued), as typed. */
+  readonly command?: string;
   /** `vi FILE` and friends: the editor tab to open (created when new). */
   readonly edit?: string;
   /** The same text split by stream, in order (the CLI writes each to its own stream). */

@@ -114,6 +114,8 @@ export interface TranscriptEntry {
   readonly input: string;
   readonly output: string;
   readonly exitCode: number;
+  /** The prompt it was typed at (a container shell's `/ # `); the host's when absent. */
+  readonly prompt?: string;
 }
 
 export interface TerminalSlice {

@@ -14,6 +14,7 @@
  * endpoints, announced in a live region.
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
 import { GraphAdapter } from './cyAdapter.js';
@@ -93,7 +94,7 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
   useEffect(() => { adapterRef.current?.update(elements, selectionRef.current); }, [elements]);
   useEffect(() => { adapterRef.current?.select(selection); }, [selection]);
 
-  const order = analysis.network.endpoints.map((e) => ({ id: e.id, kind: e.kind }));
+  const order = scenarioEndpoints(analysis).map((e) => ({ id: e.id, kind: e.kind }));
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') onSelect(stepSelection(order, selection, 1));
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') onSelect(stepSelection(order, selection, -1));
@@ -102,7 +103,7 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
     e.preventDefault();
   };
 
-  const empty = analysis.pods.length === 0 && analysis.cluster.externalHosts.length === 0;
+  const empty = scenarioPods(analysis).length === 0 && analysis.cluster.externalHosts.length === 0;
   return (
     <section className="ksl-graph" aria-label={t('region')} data-testid="graph-view">
       <div className="ksl-graph__toolbar">
@@ -115,7 +116,7 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
         </span>
       </div>
       {large && (
-        <p className="ksl-graph__warning" role="note">{t('largeGraph', { count: analysis.network.endpoints.length })}</p>
+        <p className="ksl-graph__warning" role="note">{t('largeGraph', { count: scenarioEndpoints(analysis).length })}</p>
       )}
       {!analysis.network.enforcing && (
         <p className="ksl-graph__warning" role="note">{t('notEnforced', { cni: analysis.cluster.config.cni })}</p>

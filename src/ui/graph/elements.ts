@@ -12,6 +12,7 @@
  *   and, when asked, denied ones (class `denied`).
  */
 import type { ElementDefinition } from 'cytoscape';
+import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import type { Analysis, Labels } from '../../engine/model/index.js';
 import { flowVerdict, isReportedPair, portLabel, type FlowVerdict, type PortChoice } from './flows.js';
 import { edgeElementId, externalElementId, nsElementId, podElementId } from './selection.js';
@@ -35,7 +36,7 @@ const ENGLISH: GraphWords = {
  */
 export const ALL_EDGES_LIMIT = 50;
 
-export const isLargeGraph = (analysis: Analysis, limit = ALL_EDGES_LIMIT) => analysis.network.endpoints.length > limit;
+export const isLargeGraph = (analysis: Analysis, limit = ALL_EDGES_LIMIT) => scenarioEndpoints(analysis).length > limit;
 
 export interface ElementOptions {
   readonly port: PortChoice;
@@ -87,7 +88,8 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
   const network = analysis.network;
   const out: ElementDefinition[] = [];
 
-  const usedNs = new Set(analysis.pods.map((p) => p.pod.namespace));
+  const pods = scenarioPods(analysis);
+  const usedNs = new Set(pods.map((p) => p.pod.namespace));
   for (const ns of analysis.cluster.namespaces) {
     if (!ns.declared && !usedNs.has(ns.name)) continue;
     out.push({
@@ -97,7 +99,7 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
     });
   }
 
-  for (const report of analysis.pods) {
+  for (const report of pods) {
     const pod = report.pod;
     const iso = network.isolation(report.key);
     const ingress = iso.ingress.length > 0;
@@ -139,7 +141,7 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
     const nodeId = ep.kind === 'pod' ? podElementId(id) : externalElementId(id);
     return drawn.has(nodeId) ? nodeId : null;
   };
-  const endpoints = network.endpoints;
+  const endpoints = scenarioEndpoints(analysis);
   const focus = isLargeGraph(analysis, options.allEdgesLimit) ? new Set(options.focus ?? []) : null;
   for (const a of endpoints) {
     const source = nodeIdOf(a.id);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { scenarioPods } from '../common/scope.js';
 import { useDerivedAnalysis, useLab, useLabContext, type MainView, type SideTab } from '../../state/index.js';
 import { ExplainSlot, GraphSlot, InspectorSlot, MatrixSlot, PortPickerSlot } from './slots.js';
 
@@ -42,7 +43,7 @@ export function Workspace() {
             <span>{t('views.showDenied')}</span>
           </label>
           <span className="summary" aria-live="polite">
-            {t('summary.pods', { count: display.pods.length })} · {t('summary.policies', { count: display.policies.length })}
+            {t('summary.pods', { count: scenarioPods(display).length })} · {t('summary.policies', { count: display.policies.length })}
           </span>
         </div>
         <div role="tabpanel" id="view-panel" aria-labelledby={`view-tab-${view}`} className="view-panel" tabIndex={-1}>

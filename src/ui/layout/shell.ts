@@ -1,4 +1,7 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { editorHandle } from '../editor/handle.js';
+import { useToast } from './toast.js';
 import { createShell, type Shell, type ShellResult } from '../../shell/index.js';
 import { useLabContext, type Lab } from '../../state/index.js';
 
@@ -55,12 +58,28 @@ function shellOf(lab: Lab): Shell {
   return shell;
 }
 
-/** What every command's result does to the lab: transcript, runtime, files, `kubectl edit`. */
-export function applyResult(lab: Lab, shell: Shell, result: ShellResult, command: string): void {
+/**
+ * What every command's result does to the lab: transcript, runtime, files, `kubectl edit`,
+ * `vi FILE`. Returns the tabs the command removed (`rm`), so the caller can offer to undo.
+ */
+export function applyResult(lab: Lab, shell: Shell, result: ShellResult, command: string, prompt?: string): { name: string; text: string }[] {
   const s = lab.store.getState();
-  s.appendTranscript({ input: command, output: result.output, exitCode: result.exitCode });
+  s.appendTranscript({ input: command, output: result.output, exitCode: result.exitCode, ...(prompt !== undefined ? { prompt } : {}) });
   s.setRuntime(shell.runtime as unknown as Readonly<Record<string, unknown>>);
-  if (result.files) s.syncFiles(result.files);
+  let removed: { name: string; text: string }[] = [];
+  if (result.files) {
+    const next = new Set(result.files.map((f) => f.name));
+    removed = s.files.filter((f) => !next.has(f.name)).map((f) => ({ name: f.name, text: f.text }));
+    s.syncFiles(result.files);
+  }
+  if (result.edit) {
+    const tab = lab.store.getState().files.find((f) => f.name === result.edit);
+    if (tab) {
+      lab.store.getState().setActive(tab.id);
+      // The editor is the exam's vi: typing goes there now.
+      requestAnimationFrame(() => editorHandle()?.focus());
+    }
+  }
   if (result.open) {
     const { file, ref } = result.open;
     if (ref) lab.actions.revealRef(ref);
@@ -69,14 +88,25 @@ export function applyResult(lab: Lab, shell: Shell, result: ShellResult, command
       if (tab) lab.store.getState().setActive(tab.id);
     }
   }
+  return removed;
 }
 
 export function useLabShell() {
   const lab = useLabContext();
+  const { t } = useTranslation('layout');
+  const toast = useToast();
   const shell = useMemo(() => shellOf(lab), [lab]);
+  // `rm pod.yaml` closes the tab; nothing is lost: the toast puts it back.
+  const offerUndo = (removed: { name: string; text: string }[]) => {
+    if (removed.length === 0) return;
+    toast(t('terminal.removed', { files: removed.map((f) => f.name).join(', ') }), {
+      label: t('terminal.undoRemove'),
+      run: () => { for (const f of removed) lab.store.getState().setFileByName(f.name, f.text); },
+    });
+  };
   return {
     shell,
-    onResult: (result: ShellResult, command: string) => applyResult(lab, shell, result, command),
-    run: (command: string) => applyResult(lab, shell, shell.run(command), command),
+    onResult: (result: ShellResult, command: string, prompt?: string) => offerUndo(applyResult(lab, shell, result, command, prompt)),
+    run: (command: string) => offerUndo(applyResult(lab, shell, shell.run(command), command)),
   };
 }

@@ -105,6 +105,10 @@ const en = {
   },
   tabClosed: '{{name}} closed.',
   undo: 'Undo',
+  terminal: {
+    removed: 'rm removed {{files}} (its tab is closed).',
+    undoRemove: 'Restore',
+  },
 };
 
 const ko: typeof en = {
@@ -213,6 +217,10 @@ const ko: typeof en = {
   },
   tabClosed: '{{name}} 탭을 닫았습니다.',
   undo: '되돌리기',
+  terminal: {
+    removed: 'rm 명령으로 {{files}} 파일을 지워서 탭을 닫았어요.',
+    undoRemove: '되돌리기',
+  },
 };
 
 export const strings = { en, ko };

@@ -15,6 +15,7 @@
  * the table is capped with a notice and a filter finds the rest.
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { isSystemEndpoint } from '../common/scope.js';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
 import { portLabel } from '../graph/flows.js';
@@ -37,7 +38,7 @@ export function ConnectivityMatrix({ analysis, port, selected, onSelectPair, onS
   const [focus, setFocus] = useState<[number, number]>([0, 0]);
   const tableRef = useRef<HTMLTableElement>(null);
   const network = analysis.network;
-  const model = useMemo(() => buildMatrix(network, filter), [network, filter]);
+  const model = useMemo(() => buildMatrix(network, filter, undefined, (e) => !isSystemEndpoint(analysis, e)), [analysis, network, filter]);
   const rows = model.rows.shown, cols = model.cols.shown;
   // Verdicts only change with the analysis, filter or port, not with focus moves.
   const grid = useMemo(() => rows.map((r) => cols.map((c) => cellState(network, r.id, c.id, port))), [network, rows, cols, port]);
@@ -65,7 +66,7 @@ export function ConnectivityMatrix({ analysis, port, selected, onSelectPair, onS
       {model.truncated && (
         <p className="ksl-matrix__note" role="status">{t('truncated', { shown: rows.length, total: model.rows.total })}</p>
       )}
-      {network.endpoints.length === 0 ? (
+      {model.rows.total === 0 && filter === '' ? (
         <p className="ksl-matrix__empty">{t('empty')}</p>
       ) : rows.length === 0 ? (
         <p className="ksl-matrix__empty">{t('noMatch')}</p>

@@ -27,8 +27,9 @@ export function matchesFilter(e: Endpoint, filter: string): boolean {
   return e.id.toLowerCase().includes(f) || e.name.toLowerCase().includes(f);
 }
 
-export function buildMatrix(network: NetworkAnalysis, filter: string, limit = MATRIX_LIMIT): MatrixModel {
-  const matching = network.endpoints.filter((e) => matchesFilter(e, filter));
+/** `include` leaves out what the matrix does not show (the cluster's system pods). */
+export function buildMatrix(network: NetworkAnalysis, filter: string, limit = MATRIX_LIMIT, include: (e: Endpoint) => boolean = () => true): MatrixModel {
+  const matching = network.endpoints.filter((e) => include(e) && matchesFilter(e, filter));
   const rows = { shown: matching.slice(0, limit), total: matching.length };
   const cols = { shown: matching.slice(0, limit), total: matching.length };
   return { rows, cols, truncated: matching.length > limit };

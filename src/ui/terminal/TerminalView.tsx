@@ -9,13 +9,13 @@ import * as ed from './line-editor.js';
 export interface TerminalViewProps {
   readonly shell: Shell;
   /** Records a command typed here; it must append exactly one transcript entry. */
-  onResult(result: ShellResult, command: string): void;
+  onResult(result: ShellResult, command: string, prompt: string): void;
   /**
    * Every command run in this lab, here or elsewhere (a lesson's "Run" button), oldest first.
    * The terminal prints the ones it did not run itself, and replays them all when it is mounted
    * again (the drawer was closed), so the screen and the transcript never disagree.
    */
-  readonly transcript?: readonly { readonly input: string; readonly output: string }[];
+  readonly transcript?: readonly { readonly input: string; readonly output: string; readonly prompt?: string }[];
 }
 
 /** Output as xterm wants it: CRLF line ends, and a final newline before the next prompt. */
@@ -23,6 +23,11 @@ function crlf(output: string): string {
   if (output === '') return '';
   const text = output.replace(/\r?\n/g, '\r\n');
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/** A command as the screen showed it: its prompt, and PS2 before each continuation line. */
+function echoed(prompt: string, input: string): string {
+  return `${prompt}${input.replace(/\r?\n/g, '\r\n> ')}`;
 }
 
 /** The entries worth replaying: those after the last `clear`. */
@@ -60,7 +65,7 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
   shellRef.current = shell;
   onResultRef.current = onResult;
   transcriptRef.current = transcript;
-  const prompt = t('prompt');
+  const editingNote = t('editing', { file: '%FILE%' });
 
   useEffect(() => {
     const el = host.current;
@@ -80,10 +85,14 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     }
     let st = ed.fresh(shellRef.current.runtime.history.length);
     let lastTab = '';
+    /** The prompt in front of the line being typed (PS1 of the current shell, or PS2). */
+    const prompt = () => shellRef.current.prompt;
+    /** PS1 shown when the command now being typed began (a multi-line command keeps its first prompt). */
+    let firstPrompt = prompt();
     const history = transcriptRef.current;
-    for (const entry of history.slice(sinceClear(history))) term.write(`${prompt}${entry.input}\r\n${crlf(entry.output)}`);
+    for (const entry of history.slice(sinceClear(history))) term.write(`${echoed(entry.prompt ?? firstPrompt, entry.input)}\r\n${crlf(entry.output)}`);
     shown.current = history.length;
-    term.write(prompt);
+    term.write(prompt());
 
     catchUp.current = () => {
       const all = transcriptRef.current;
@@ -91,15 +100,16 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
       if (all.length < shown.current) {
         term.reset();
         shown.current = all.length;
-        term.write(`${prompt}${st.text}`);
+        firstPrompt = prompt();
+        term.write(`${prompt()}${st.text}`);
         return;
       }
       if (all.length === shown.current) return;
       // Erase the line being typed, print what ran elsewhere as if typed, then restore the line.
       term.write('\x1b[2K\r');
-      for (const entry of all.slice(shown.current)) term.write(`${prompt}${entry.input}\r\n${crlf(entry.output)}`);
+      for (const entry of all.slice(shown.current)) term.write(`${echoed(entry.prompt ?? prompt(), entry.input)}\r\n${crlf(entry.output)}`);
       shown.current = all.length;
-      term.write(`${prompt}${st.text}`);
+      term.write(`${prompt()}${st.text}`);
       const back = st.text.length - st.cursor;
       if (back > 0) term.write(`\x1b[${back}D`);
     };
@@ -110,18 +120,26 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     };
     const newPrompt = () => {
       st = ed.fresh(shellRef.current.runtime.history.length);
-      term.write(prompt);
+      term.write(prompt());
+    };
+    const finish = (result: ShellResult, command: string) => {
+      if (result.clear) term.clear();
+      term.write(crlf(result.output));
+      // `vi FILE`: the editor takes over; say so where the student is looking.
+      if (result.edit) term.write(`\x1b[2m${editingNote.replace('%FILE%', result.edit.replace(/[\x00-\x1f\x7f]/g, '?'))}\x1b[0m\r\n`);
+      // This command's transcript entry is on screen already.
+      shown.current += 1;
+      onResultRef.current(result, command, firstPrompt);
+      firstPrompt = prompt();
+      newPrompt();
     };
     const submit = () => {
       const line = st.text;
       term.write('\r\n');
       const result = shellRef.current.run(line);
-      if (result.clear) term.clear();
-      term.write(crlf(result.output));
-      // This command's transcript entry is on screen already.
-      shown.current += 1;
-      onResultRef.current(result, line);
-      newPrompt();
+      // An open quote, a here-document, a trailing `|`: the shell reads on (PS2).
+      if (result.continuation) return newPrompt();
+      finish(result, result.command ?? line);
     };
     const complete = () => {
       const before = st.text.slice(0, st.cursor);
@@ -136,7 +154,7 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
       }
       // Second Tab with nothing to add: list the candidates under the line, like bash.
       if (lastTab === before) {
-        term.write(`\r\n${ed.columns(candidates, term.cols)}\r\n${prompt}${st.text}`);
+        term.write(`\r\n${ed.columns(candidates, term.cols)}\r\n${prompt()}${st.text}`);
         const back = st.text.length - st.cursor;
         if (back > 0) term.write(`\x1b[${back}D`);
       }
@@ -151,10 +169,19 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
         case '\t': return complete();
         case '\x03': // Ctrl+C
           term.write('^C\r\n');
+          shellRef.current.interrupt();
+          firstPrompt = prompt();
           return newPrompt();
+        case '\x04': { // Ctrl+D on an empty line: end of input (leaves a shell inside a container)
+          if (st.text !== '') return;
+          const result = shellRef.current.eof();
+          if (!result) return;
+          term.write('\r\n');
+          return finish(result, '');
+        }
         case '\x0c': { // Ctrl+L
           term.clear();
-          term.write(`\x1b[2K\r${prompt}${st.text}`);
+          term.write(`\x1b[2K\r${prompt()}${st.text}`);
           return;
         }
         case '\x1b[A': return set(ed.historyStep(st, history, -1));
@@ -193,7 +220,7 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
       sub.dispose();
       term.dispose();
     };
-  }, [prompt]);
+  }, [editingNote]);
 
   useEffect(() => { catchUp.current?.(); }, [transcript]);
 

@@ -2,12 +2,12 @@
 export const strings = {
   en: {
     label: 'Lab terminal',
-    prompt: 'controlplane:~$ ',
-    hint: 'Simulated terminal: kubectl (k), docker, kubens, kubectx, history, clear. Tab completes, ↑/↓ recall history.',
+    hint: 'Simulated terminal: a bash with pipes, redirections and here-documents; kubectl (k), docker, kubens, kubectx, coreutils; kubectl exec into pods to probe with wget, nc, curl. Tab completes, ↑/↓ recall history, Ctrl+D leaves a container shell.',
+    editing: '{{file}} is open in the editor (the lab\'s vi): edit it there — it saves as you type. Alt+T comes back here.',
   },
   ko: {
     label: '실습 터미널',
-    prompt: 'controlplane:~$ ',
-    hint: '시뮬레이션 터미널입니다. kubectl(k), docker, kubens, kubectx, history, clear를 쓸 수 있어요. Tab으로 자동 완성, ↑/↓로 이전 명령을 불러옵니다.',
+    hint: '시뮬레이션 터미널입니다. 파이프, 리디렉션, here-document를 쓰는 bash에서 kubectl(k), docker, kubens, kubectx, coreutils를 쓸 수 있고, kubectl exec로 파드에 들어가 wget, nc, curl로 연결을 확인할 수 있어요. Tab으로 자동 완성, ↑/↓로 이전 명령을 불러오고, Ctrl+D로 컨테이너 셸에서 나옵니다.',
+    editing: '{{file}} 파일을 편집기(실습용 vi)에서 열었어요. 편집기에서 고치면 입력하는 대로 저장됩니다. Alt+T를 누르면 터미널로 돌아옵니다.',
   },
 } as const;
