@@ -34,11 +34,16 @@ export interface ContractContainer {
   capabilities: { bounding: string[]; effective: string[] };
 }
 
+/**
+ * The contract is about the scenario's objects: the implicit system pods (CoreDNS, control plane,
+ * kube-proxy, the CNI) and system namespaces nothing in the scenario uses are left out, as is
+ * connectivity to and from system pods (NetworkAnalysis.connectivity already leaves it out).
+ */
 export function toContractJson(a: Analysis): ContractJson {
   return {
     diagnostics: a.diagnostics.map((d) => ({ severity: d.severity, message: d.message, file: d.file, line: d.line, column: d.column })),
-    namespaces: a.cluster.namespaces.map((n) => ({ name: n.name, labels: { ...n.labels } })),
-    pods: a.pods.map((p) => ({
+    namespaces: a.cluster.namespaces.filter((n) => !n.system).map((n) => ({ name: n.name, labels: { ...n.labels } })),
+    pods: a.pods.filter((p) => !p.pod.system).map((p) => ({
       namespace: p.pod.namespace,
       name: p.pod.name,
       ip: p.pod.ip,

@@ -11,14 +11,17 @@ export function formatAnalysis(a: Analysis): string {
   const out: string[] = a.diagnostics.map(formatDiagnostic);
   if (out.length > 0) out.push('');
   const cni = a.cluster.config.cni;
+  // The scenario's objects only: the implicit system pods and namespaces are not listed.
+  const pods = a.pods.filter((p) => !p.pod.system);
+  const namespaces = a.cluster.namespaces.filter((n) => !n.system);
   out.push(
     `Cluster: CNI ${cni} (${a.network.enforcing ? 'enforces NetworkPolicy' : 'does NOT enforce NetworkPolicy'}), ` +
-      `${count(a.cluster.namespaces.length, 'namespace')}, ${count(a.pods.length, 'pod')}, ${count(a.policies.length, 'network policy', 'network policies')}`,
+      `${count(namespaces.length, 'namespace')}, ${count(pods.length, 'pod')}, ${count(a.policies.length, 'network policy', 'network policies')}`,
   );
 
-  if (a.pods.length > 0) {
+  if (pods.length > 0) {
     out.push('', 'Pods');
-    for (const p of a.pods) {
+    for (const p of pods) {
       out.push(`  ${p.key}  ${p.pod.ip}  ${p.status}  ${p.ready}  PSS ${p.pss.level}`);
       for (const c of [...p.initContainers, ...p.containers]) {
         const id = c.security.identity;

@@ -23,8 +23,14 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
   const { cluster, diagnostics: normDiags } = normalize(parsed);
   pending.push(...normDiags);
 
+  // The implicit system pods were pulled when the cluster was built (from public registries,
+  // whatever lab/v1 Registry the scenario declares) and are never the subject of a diagnostic.
+  const systemCluster: Cluster = { ...cluster, registries: [] };
+  const discarded: PendingDiagnostic[] = [];
   const pods: PodReport[] = cluster.pods.map((pod) => {
-    const report = (c: Container): ContainerReport => containerReport(cluster, pod, c, pending);
+    const report = (c: Container): ContainerReport => pod.system
+      ? containerReport(systemCluster, pod, c, discarded)
+      : containerReport(cluster, pod, c, pending);
     const { init: initContainers, containers } = gateOnInit(pod.initContainers.map(report), pod.containers.map(report));
     return {
       key: `${pod.namespace}/${pod.name}`,

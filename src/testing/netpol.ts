@@ -53,6 +53,18 @@ export function pod(id: string, spec: PodSpec = {}): Pod {
   };
 }
 
+/**
+ * One of kubeadm's CoreDNS pods as cluster/system.ts adds it: kube-system, k8s-app=kube-dns,
+ * ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP, marked system.
+ */
+export function coreDnsPod(ip = '10.244.0.53'): Pod {
+  const p = pod('kube-system/coredns-7db6d8ff4d-abcde', {
+    labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '7db6d8ff4d' }, ip,
+    ports: [{ port: 53, protocol: 'UDP', name: 'dns' }, { port: 53, protocol: 'TCP', name: 'dns-tcp' }, { port: 9153, name: 'metrics' }],
+  });
+  return { ...p, ipDeclared: false, nodeName: 'controlplane', system: true };
+}
+
 export function extHost(ip: string, ports: readonly PortSpec[] = [], name = `host-${ip}`): ExternalHost {
   return { name, ip, ports: ports.map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })), labels: {}, ref: ref([], 'hosts.yaml') };
 }

@@ -20,7 +20,10 @@ export interface SeenDiagnostic {
 
 export interface Run {
   readonly parsed: ParsedSources;
+  /** The scenario's own objects: the implicit system pods and namespaces (cluster/system.ts) left out. */
   readonly cluster: Cluster;
+  /** Everything normalize/ built, system objects included. */
+  readonly full: Cluster;
   readonly raw: readonly PendingDiagnostic[];
   readonly diagnostics: readonly SeenDiagnostic[];
   readonly errors: readonly SeenDiagnostic[];
@@ -40,7 +43,12 @@ export function run(files: string | Readonly<Record<string, string>>): Run {
       line: range?.line ?? 0, column: range?.column ?? 0,
     };
   });
-  return { parsed, cluster, raw: all, diagnostics: seen, errors: seen.filter((d) => d.severity === 'error') };
+  const systemNs = new Set(cluster.namespaces.filter((n) => n.system).map((n) => n.name));
+  const scenario: Cluster = {
+    ...cluster, pods: cluster.pods.filter((p) => !p.system), namespaces: cluster.namespaces.filter((n) => !n.system),
+    serviceAccounts: cluster.serviceAccounts.filter((sa) => sa.declared || !systemNs.has(sa.namespace)),
+  };
+  return { parsed, cluster: scenario, full: cluster, raw: all, diagnostics: seen, errors: seen.filter((d) => d.severity === 'error') };
 }
 
 /** A Pod manifest with one container; `spec` lines are appended (indented 2) after `containers`. */

@@ -10,6 +10,8 @@ export interface Endpoint {
   readonly name: string;
   /** Index into `cluster.pods` or `cluster.externalHosts`. */
   readonly index: number;
+  /** An implicit system pod (CoreDNS, control plane, kube-proxy, CNI): answers flows, left out of connectivity(). */
+  readonly system?: boolean;
 }
 
 export interface PortProto {
@@ -130,8 +132,11 @@ export interface NetworkAnalysis {
   explain(from: string, to: string, port: number, protocol: Protocol): Explanation | null;
   /** Ports listed for a destination: its declared ports plus every numeric port policies name. */
   portsOf(to: string): readonly PortProto[];
-  /** Every port/protocol in play, sorted by protocol then port. */
+  /** Every port/protocol in play (the scenario's endpoints and policies; system pods' ports left out), sorted by protocol then port. */
   allPorts(): readonly PortProto[];
-  /** Every ordered pair of distinct endpoints (never external→external), for each port of the destination. */
+  /**
+   * Every ordered pair of distinct endpoints (never external→external), for each port of the
+   * destination. The scenario's endpoints only: pairs with a system pod are left out.
+   */
   connectivity(): readonly ConnectivityEntry[];
 }

@@ -77,12 +77,13 @@ export class CompiledNetwork implements NetworkAnalysis {
   }
 
   allPorts(): readonly PortProto[] {
-    return uniquePorts([...this.compiled.endpoints.flatMap((e) => e.ports), ...this.policyPorts]);
+    return uniquePorts([...this.compiled.endpoints.flatMap((e) => (e.endpoint.system ? [] : e.ports)), ...this.policyPorts]);
   }
 
   connectivity(): readonly ConnectivityEntry[] {
     const eps = this.compiled.endpoints;
-    const order = eps.map((_, i) => i).sort((a, b) => cmp(eps[a]?.endpoint.id ?? '', eps[b]?.endpoint.id ?? ''));
+    const order = eps.map((_, i) => i).filter((i) => !eps[i]?.endpoint.system)
+      .sort((a, b) => cmp(eps[a]?.endpoint.id ?? '', eps[b]?.endpoint.id ?? ''));
     const portsOf = eps.map((e) => this.portsOf(e.endpoint.id));
     const out: ConnectivityEntry[] = [];
     for (const s of order) {

@@ -2,12 +2,12 @@
 // (kube-system, label k8s-app: kube-dns, ports dns UDP 53 / dns-tcp TCP 53).
 import { describe, expect, it } from 'vitest';
 import type { NetworkPolicy } from '../model/index.js';
-import { cluster, namespace, pod, policy, sel, type ClusterSpec } from '../../testing/netpol.js';
+import { cluster, coreDnsPod, namespace, pod, policy, sel, type ClusterSpec } from '../../testing/netpol.js';
 import { compileNetwork } from './index.js';
 
 const base = (policies: NetworkPolicy[], more: Partial<ClusterSpec> = {}) => cluster({
   namespaces: [namespace('app', { team: 'blue' })],
-  pods: [pod('app/web', { labels: { app: 'web' } }), pod('app/db', { labels: { app: 'db' } })],
+  pods: [pod('app/web', { labels: { app: 'web' } }), pod('app/db', { labels: { app: 'db' } }), coreDnsPod()],
   policies, ...more,
 });
 const codes = (policies: NetworkPolicy[], more: Partial<ClusterSpec> = {}) =>
@@ -39,11 +39,14 @@ describe('network diagnostics', () => {
     expect(codes(policies)).toEqual(want);
   });
 
-  it('DNS check uses the real CoreDNS pods when the scenario has them', () => {
-    const dnsPod = pod('kube-system/coredns-0', { labels: { 'k8s-app': 'kube-dns' }, ip: '10.244.9.9', ports: [{ port: 53, protocol: 'UDP', name: 'dns' }] });
-    const to32 = [policy('app/p', { egress: [{ peers: [{ cidr: '10.244.9.9/32' }], ports: [{ port: 53, protocol: 'UDP' }] }] })];
-    expect(codes(to32, { pods: [...base([]).pods, dnsPod] })).toEqual([]);
-    expect(codes(to32)).toEqual(['egress-blocks-dns']); // the stand-in lives at 10.96.0.10
+  // Policies see the pod address after kube-proxy's DNAT (docs "Virtual IPs and Service Proxies";
+  // Calico and Cilium evaluate policy on the translated destination): an ipBlock for the kube-dns
+  // ClusterIP admits nothing, one for the CoreDNS pod's address does.
+  it('DNS check uses the CoreDNS pods, after DNAT', () => {
+    const toPod = [policy('app/p', { egress: [{ peers: [{ cidr: '10.244.0.53/32' }], ports: [{ port: 53, protocol: 'UDP' }] }] })];
+    const toClusterIP = [policy('app/p', { egress: [{ peers: [{ cidr: '10.96.0.10/32' }], ports: [{ port: 53, protocol: 'UDP' }] }] })];
+    expect(codes(toPod)).toEqual([]);
+    expect(codes(toClusterIP)).toEqual(['egress-blocks-dns']);
   });
 
   it('messages name the policy, the pods and the fix; refs point at the field', () => {

@@ -14,7 +14,7 @@ const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
  */
 export function networkDiagnostics(cluster: Cluster, c: Compiled, network: CompiledNetwork): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
-  const dns = dnsTargets(cluster, c);
+  const dns = dnsTargets(c);
   // Every real cluster has these even when the scenario does not declare them; selecting
   // kube-system (for DNS) is the most common namespaceSelector of all and must not warn.
   const nsLabels = [...cluster.namespaces.map((n) => n.labels), ...SYSTEM_NAMESPACES

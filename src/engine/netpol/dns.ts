@@ -1,25 +1,19 @@
-import type { Cluster, Labels, PolicyRule } from '../model/index.js';
-import { parseIP } from '../net/index.js';
+import type { PolicyRule } from '../model/index.js';
 import type { Compiled } from './compile.js';
 import type { EndpointInfo } from './endpoints.js';
 import { matchPeer } from './peers.js';
 import { matchPort } from './ports.js';
 
 /**
- * Where a pod's name lookups go: the cluster DNS pods (CoreDNS, labelled `k8s-app: kube-dns`
- * in kube-system, ports `dns` UDP 53 and `dns-tcp` TCP 53, as kubeadm deploys them). When the
- * scenario declares none, a stand-in with those labels and kubeadm's default DNS address
- * 10.96.0.10 is used (lab rule), so an egress allow list is judged as on a real cluster.
+ * Where a pod's name lookups go: the cluster DNS pods behind the kube-dns Service (CoreDNS,
+ * labelled `k8s-app: kube-dns` in kube-system, ports `dns` UDP 53 and `dns-tcp` TCP 53, as kubeadm
+ * deploys them). Every cluster has them (cluster/system.ts adds kubeadm's two CoreDNS pods unless the
+ * scenario declares its own), so an egress allow list is judged against the real pods, after the
+ * kube-dns ClusterIP is DNATed to them: an ipBlock for 10.96.0.10 does not admit DNS (policies see
+ * the pod address), one for the pod CIDR does.
  */
-export function dnsTargets(cluster: Cluster, c: Compiled): EndpointInfo[] {
-  const real = c.endpoints.filter((e) => e.isPod && e.endpoint.namespace === 'kube-system' && e.labels['k8s-app'] === 'kube-dns');
-  if (real.length > 0) return real;
-  const nsLabels: Labels = cluster.namespaces.find((n) => n.name === 'kube-system')?.labels ?? { 'kubernetes.io/metadata.name': 'kube-system' };
-  return [{
-    endpoint: { id: 'kube-system/coredns', kind: 'pod', ip: '10.96.0.10', namespace: 'kube-system', name: 'coredns', index: -1 },
-    isPod: true, labels: { 'k8s-app': 'kube-dns' }, nsLabels, ip: parseIP('10.96.0.10'), hostNetwork: false,
-    ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }, { name: 'metrics', port: 9153, protocol: 'TCP' }],
-  }];
+export function dnsTargets(c: Compiled): EndpointInfo[] {
+  return c.endpoints.filter((e) => e.isPod && e.endpoint.namespace === 'kube-system' && e.labels['k8s-app'] === 'kube-dns');
 }
 
 /** Does the union of these egress policies let a pod reach some DNS target on UDP 53? */

@@ -36,7 +36,7 @@ export function buildEndpoints(cluster: Cluster): EndpointInfo[] {
     if (seen.has(id)) return;
     seen.add(id);
     out.push({
-      endpoint: { id, kind: 'pod', ip: pod.ip, namespace: pod.namespace, name: pod.name, index },
+      endpoint: { id, kind: 'pod', ip: pod.ip, namespace: pod.namespace, name: pod.name, index, ...(pod.system ? { system: true } : {}) },
       isPod: true,
       labels: pod.labels,
       // A namespace that normalize/ did not list still has its immutable name label.

@@ -1,4 +1,5 @@
 import type { Cluster, ClusterConfig, Namespace, PendingDiagnostic, ServiceAccount } from '../model/index.js';
+import { systemNamespaces, systemPods } from '../cluster/system.js';
 import type { Collected } from './collected.js';
 import { assignPodIPs } from './pod-ips.js';
 import type { PodDraft } from './workloads.js';
@@ -18,6 +19,10 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
   for (const list of [c.podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services]) for (const o of list) used.add(o.namespace);
   for (const o of c.others) if (o.namespace !== undefined && o.kind !== 'Namespace') used.add(o.namespace);
   for (const name of used) if (!byName.has(name)) byName.set(name, { name, labels: { [NS_LABEL]: name }, declared: false });
+  // The namespaces every cluster has: listed by kubectl, marked so reports can leave them out.
+  for (const name of systemNamespaces(config.cni)) {
+    if (!byName.has(name)) byName.set(name, { name, labels: { [NS_LABEL]: name }, declared: false, system: true });
+  }
   const namespaces = [...byName.values()].sort((a, b) => cmp(a.name, b.name));
 
   const serviceAccounts: ServiceAccount[] = [...c.serviceAccounts];
@@ -27,7 +32,8 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
     }
   }
 
-  const pods = assignPodIPs(uniquePods(c.podDrafts, diagnostics), config.podCIDR, diagnostics).sort(byNsName);
+  const userPods = uniquePods(c.podDrafts, diagnostics);
+  const pods = assignPodIPs([...userPods, ...implicitPods(userPods, config)], config.podCIDR, diagnostics).sort(byNsName);
   return deepFreeze({
     config,
     namespaces,
@@ -41,6 +47,17 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
     registries: [...c.registries].sort((a, b) => cmp(a.name, b.name)),
     others: [...c.others].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.namespace ?? '', b.namespace ?? '') || cmp(a.name, b.name)),
   });
+}
+
+/**
+ * The pods every cluster runs (cluster/system.ts), except where the scenario declares a pod of the
+ * same name (the scenario's wins, silently), and without CoreDNS when the scenario brings its own
+ * pods labelled k8s-app=kube-dns in kube-system.
+ */
+function implicitPods(userPods: readonly PodDraft[], config: ClusterConfig): PodDraft[] {
+  const taken = new Set(userPods.map((p) => `${p.namespace}/${p.name}`));
+  const hasOwnDns = userPods.some((p) => p.namespace === 'kube-system' && p.labels['k8s-app'] === 'kube-dns');
+  return systemPods(config.cni, hasOwnDns).filter((p) => !taken.has(`${p.namespace}/${p.name}`));
 }
 
 /** A workload's generated name may equal a declared pod's (`web-0`): the first one declared wins. */

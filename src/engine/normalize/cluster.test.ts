@@ -31,8 +31,8 @@ describe('namespaces and service accounts', () => {
 
   it('is frozen', () => {
     const r = run(pod('a'));
-    expect(Object.isFrozen(r.cluster)).toBe(true);
-    expect(Object.isFrozen(r.cluster.pods[0]?.containers[0])).toBe(true);
+    expect(Object.isFrozen(r.full)).toBe(true);
+    expect(Object.isFrozen(r.full.pods[0]?.containers[0])).toBe(true);
   });
 
   it('sorts pods by namespace then name, whatever the file order', () => {

@@ -54,7 +54,8 @@ export function assignPodIPs(drafts: readonly PodDraft[], podCIDR: string, diagn
         if (!taken.has(ip)) { chosen = ip; break; }
       }
       if (chosen === undefined) {
-        diagnostics.push({
+        // An implicit system pod is never the subject of a diagnostic: it shares an address instead.
+        if (!d.system) diagnostics.push({
           severity: 'warning', code: 'pod-cidr-exhausted',
           message: `pod CIDR ${podCIDR} has no free address left for pod ${name}`,
           ref: d.ref, params: { cidr: podCIDR, pod: name },

@@ -1,6 +1,7 @@
 // Re-analysis after an edit (the lab re-analyzes on every keystroke; `kslab shell` and lesson
 // checks after every command) parses only the files whose text changed.
 import { describe, expect, it } from 'vitest';
+import { scenarioPods } from '../../testing/analysis.js';
 import { analyze } from '../index.js';
 import { parseFileCached, PARSE_CACHE_CHARS } from './cache.js';
 
@@ -27,7 +28,7 @@ describe('parse cache', () => {
     const one = analyze(files);
     const two = analyze(files.map((f) => ({ ...f })));
     expect(two.diagnostics).toEqual(one.diagnostics);
-    expect(two.pods.map((p) => p.key)).toEqual(['default/p']);
+    expect(scenarioPods(two).map((p) => p.key)).toEqual(['default/p']);
     expect(two.locate({ file: 'ok.yaml', doc: 0, path: ['spec'] })).toEqual(one.locate({ file: 'ok.yaml', doc: 0, path: ['spec'] }));
   });
 });

@@ -6,6 +6,7 @@
 // go-yaml v2 does not resolve base-60 numbers ("purposefully unsupported"), ints go through
 // strconv.ParseInt(s, 0, 64) after removing `_` (0x, 0b, leading-0 octal), and `<<` merges.
 import { describe, expect, it } from 'vitest';
+import { scenarioPods } from '../../testing/analysis.js';
 import { analyze } from '../index.js';
 import { parseSources } from './index.js';
 
@@ -65,7 +66,7 @@ describe('what the API server then does with them', () => {
   ])('$name', ({ yaml, error }) => {
     const a = analyze([{ name: 'p.yaml', text: yaml }]);
     expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([error]);
-    expect(a.pods).toHaveLength(0);
+    expect(scenarioPods(a)).toHaveLength(0);
   });
 
   it.each([
@@ -76,7 +77,7 @@ describe('what the API server then does with them', () => {
       expect(a.diagnostics.some((d) => d.message.includes('cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool'))).toBe(true);
     } else {
       expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      expect(a.pods[0]?.pod.hostNetwork).toBe(hostNetwork);
+      expect(scenarioPods(a)[0]?.pod.hostNetwork).toBe(hostNetwork);
     }
   });
 });
