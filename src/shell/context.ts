@@ -100,6 +100,8 @@ export class Ctx {
   env: Record<string, string> = {};
   /** The running program's working directory. */
   cwd = '/root';
+  /** Whether the running program's stdin / stdout / stderr are the terminal (isatty). */
+  tty = { in: false, out: false, err: false };
   /** The shell that started the running program (for `sh -c`, `watch`, `xargs`). */
   interp: Interp | null = null;
   private cachedAnalysis: Analysis | null = null;

@@ -127,12 +127,11 @@ function runHost(ctx: Ctx, src: string, atEof: boolean): string | null {
   const st = ctx.runtime.sh ? restoreState(ctx.runtime.sh, freshState(HOST_HOME, HOST_ENV, HOST_ALIASES)) : freshState(HOST_HOME, HOST_ENV, HOST_ALIASES);
   const sh = new Interp(ctx, sys, st, 'bash', 'bash', true);
   const top = ctx.out;
-  const r = sh.run(src, { stdin: new Input(''), out: (s) => top.out(s), err: (s) => top.err(s) }, atEof);
+  const r = sh.run(src, { stdin: new Input(''), out: (s) => top.out(s), err: (s) => top.err(s), outTty: true, errTty: true, inTty: true }, atEof);
   if (r.incomplete !== undefined) return r.incomplete;
   ctx.lastStatus = r.status;
   if (r.exited !== undefined) {
-    // Interactive bash says `exit` as it leaves; the lab logs in again (a fresh shell, same files).
-    top.err('exit\n');
+    // The lab logs in again: a fresh shell, same files.
     ctx.runtime.sh = null;
   } else {
     ctx.runtime.sh = st;

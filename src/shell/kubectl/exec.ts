@@ -55,8 +55,10 @@ export function kubectlExec(args: string[], ctx: Ctx): number {
     if (pod.containers.length > 1) ctx.out.errLine(`Defaulted container "${c.container.name}" out of: ${pod.containers.map((x) => x.container.name).join(', ')}`);
   }
   if (c.state !== 'Running') return fail(ctx, `error: unable to upgrade connection: container not found ("${c.container.name}")`);
-  const tty = bool(p, 'tty');
-  if (tty && !bool(p, 'stdin')) ctx.out.errLine('Unable to use a TTY - input is not a terminal or the right kind of file');
+  // kubectl's SetupTTY: a TTY needs -i and kubectl's own stdin to be a terminal (not a pipe).
+  const wantTty = bool(p, 'tty');
+  const tty = wantTty && bool(p, 'stdin') && ctx.tty.in;
+  if (wantTty && !tty) ctx.out.errLine('Unable to use a TTY - input is not a terminal or the right kind of file');
   const sys = podSystem(ctx, pod, c, podProc(pod, c, tty));
   const prog = argv[0] ?? '';
   const shell = sys.shells[prog.slice(prog.lastIndexOf('/') + 1)];
@@ -65,7 +67,7 @@ export function kubectlExec(args: string[], ctx: Ctx): number {
     startSession(ctx, pod, c, prog);
     return 0;
   }
-  const code = runOn(ctx, sys, argv, bool(p, 'stdin') ? ctx.stdin : '', '/');
+  const code = runOn(ctx, sys, argv, bool(p, 'stdin') ? ctx.stdin : '', '/', tty);
   if (code === null) {
     const execId = hexId(`${pod.key}/${argv.join(' ')}`);
     return fail(ctx, `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`);

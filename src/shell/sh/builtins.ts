@@ -153,6 +153,8 @@ const exit: Builtin = {
   dialects: ALL,
   special: true,
   run(argv, sh, f) {
+    // Interactive bash says `exit` as it leaves, before any complaint about the argument.
+    if (sh.interactive && sh.dialect === 'bash') f.err('exit\n');
     const arg = argv[1];
     let code = sh.st.status;
     if (arg !== undefined) {
@@ -277,7 +279,7 @@ const source: Builtin = {
     if (file.startsWith('/dev/fd/')) return 0;
     const text = sh.sys.fs.read(resolvePath(sh.st.cwd, file));
     if (typeof text !== 'string') {
-      errLine(f, sh.dialect === 'bash' ? `bash: ${file}: ${STRERROR[text]}` : sh.words.builtin('.', `can't open '${file}'`));
+      errLine(f, sh.dialect === 'bash' ? `bash: ${file}: ${STRERROR[text.errno]}` : sh.words.builtin('.', `can't open '${file}'`));
       return 1;
     }
     return sh.run(text, f, true).status;

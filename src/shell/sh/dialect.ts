@@ -35,11 +35,10 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
     return {
       notFound: (c) => `${p}${c}: command not found`,
       unexpected: (t) => (t === 'eof' ? `${p}syntax error: unexpected end of file` : `${p}syntax error near unexpected token \`${t}'`),
+      // bash 5.2 (checked with `bash -i -c`): one line for an open quote, `$(` or `${`.
       unexpectedEof: (w) => {
         const match = w === '"' || w === "'" || w === '`' ? w : w === '(' ? ')' : w === '}' ? '}' : null;
-        return match !== null
-          ? `${p}unexpected EOF while looking for matching \`${match}'\n${p}syntax error: unexpected end of file`
-          : `${p}syntax error: unexpected end of file`;
+        return match !== null ? `${p}unexpected EOF while looking for matching \`${match}'` : `${p}syntax error: unexpected end of file`;
       },
       badSubstitution: (t) => `${p}${t}: bad substitution`,
       heredocWarning: (d) => `${p}warning: ${d}`,

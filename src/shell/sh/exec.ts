@@ -39,10 +39,22 @@ export interface Frame {
   readonly stdin: Input;
   readonly out: Sink;
   readonly err: Sink;
+  /**
+   * Whether stdout / stderr are the terminal (isatty): tools change their output by it (ls
+   * columns, curl's progress meter, wget's `\r` bar). A pipe or a file is not a terminal.
+   */
+  readonly outTty?: boolean;
+  readonly errTty?: boolean;
+  /** Standard input is the terminal (not a pipe, file or here-document). */
+  readonly inTty?: boolean;
 }
 
 /** `exit`: unwinds to the top of the shell. */
 export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+/** An expansion error (`${x:?}`, bad arithmetic): the shell drops the rest of the command line. */
+class AbortSignal {
   constructor(readonly code: number) {}
 }
 class ReturnSignal {
@@ -126,6 +138,11 @@ export class Interp {
         return { status: e.code, exited: e.code };
       }
       if (e instanceof ReturnSignal) return { status: e.code };
+      if (e instanceof AbortSignal) {
+        if (!top) throw e;
+        this.st.status = e.code;
+        return { status: e.code };
+      }
       if (e instanceof LoopSignal) return { status: this.st.status };
       throw e;
     } finally {
@@ -159,7 +176,8 @@ export class Interp {
     p.cmds.forEach((c, i) => {
       const last = i === p.cmds.length - 1;
       let buf = '';
-      const frame: Frame = { stdin, out: last ? f.out : (s) => { buf += s; }, err: f.err };
+      const piped = i > 0 ? { inTty: false } : {};
+      const frame: Frame = last ? { ...f, stdin, ...piped } : { ...f, stdin, ...piped, out: (s) => { buf += s; }, outTty: false };
       status = this.command(c, frame);
       if (status !== 0) failed = status;
       stdin = new Input(buf);
@@ -249,6 +267,7 @@ export class Interp {
   private simple(c: Simple, f: Frame): number {
     const first = c.words[0] ? plain(c.words[0]) : null;
     if (first !== null && Object.hasOwn(this.st.aliases, first) && !this.expanding.has(first)) return this.viaAlias(c, first, f);
+    this.lastSub = null;
     const argv = this.expand(c.words, f);
     if (argv === null) return 1;
     const assigns: [string, string][] = [];
@@ -259,7 +278,9 @@ export class Interp {
     }
     if (argv.length === 0) {
       for (const [k, v] of assigns) this.setVar(k, v);
-      return this.withRedirs(c.redirs, f, () => 0);
+      // `x=$(false)` has the status of its last command substitution (XCU 2.9.1).
+      const status = this.lastSub ?? 0;
+      return this.withRedirs(c.redirs, f, () => status);
     }
     return this.withRedirs(c.redirs, f, (rf) => this.invoke(argv, rf, assigns));
   }
@@ -345,10 +366,11 @@ export class Interp {
   /** Runs a program with this frame as its stdio (the program writes to `ctx.out`). */
   runProgram(prog: Program, argv: string[], f: Frame, assigns: readonly [string, string][] = []): number {
     const ctx = this.ctx;
-    const saved = { out: ctx.out, stdin: ctx.stdin, sys: ctx.sys, env: ctx.env, cwd: ctx.cwd, interp: ctx.interp };
+    const saved = { out: ctx.out, stdin: ctx.stdin, sys: ctx.sys, env: ctx.env, cwd: ctx.cwd, interp: ctx.interp, tty: ctx.tty };
     const out = new Output();
     ctx.out = out;
     ctx.stdin = f.stdin.readAll();
+    ctx.tty = { in: f.inTty === true, out: f.outTty === true, err: f.errTty === true };
     ctx.sys = this.sys;
     ctx.env = this.environment(assigns);
     ctx.cwd = this.st.cwd;
@@ -386,11 +408,11 @@ export class Interp {
     if (r.op === '<<' || r.op === '<<-') {
       const body = r.heredoc?.body ?? '';
       const text = r.heredoc?.expand ? this.safe(f, () => expandString(heredocWord(body), env)) : body;
-      return text === null ? null : { ...f, stdin: new Input(text) };
+      return text === null ? null : { ...f, stdin: new Input(text), inTty: false };
     }
     if (r.op === '<<<') {
       const text = this.safe(f, () => expandString(r.target, env));
-      return text === null ? null : { ...f, stdin: new Input(`${text}\n`) };
+      return text === null ? null : { ...f, stdin: new Input(`${text}\n`), inTty: false };
     }
     const targets = this.expand([r.target], f);
     if (targets === null) return null;
@@ -403,19 +425,20 @@ export class Interp {
       if (/^\d+$/.test(target)) {
         const src = Number(target) === 2 ? f.err : Number(target) === 1 ? f.out : null;
         if (src === null) return f;
-        return r.fd === 2 ? { ...f, err: src } : r.fd === 1 ? { ...f, out: src } : f;
+        const tty = Number(target) === 2 ? f.errTty : f.outTty;
+        return r.fd === 2 ? { ...f, err: src, errTty: tty } : r.fd === 1 ? { ...f, out: src, outTty: tty } : f;
       }
-      if (target === '-') return r.fd === 2 ? { ...f, err: () => {} } : { ...f, out: () => {} };
+      if (target === '-') return r.fd === 2 ? { ...f, err: () => {}, errTty: false } : { ...f, out: () => {}, outTty: false };
     }
     const path = resolvePath(this.st.cwd, target);
     const fs = this.sys.fs;
     if (r.op === '<' || r.op === '<>') {
       const text = fs.read(path);
-      if (typeof text !== 'string' || fs.stat(path) === 'ENOENT') {
-        f.err(`${this.words.redirect(target, text as Parameters<ShellWords['redirect']>[1], true)}\n`);
+      if (typeof text !== 'string') {
+        f.err(`${this.words.redirect(target, text.errno, true)}\n`);
         return null;
       }
-      return { ...f, stdin: new Input(text) };
+      return { ...f, stdin: new Input(text), inTty: false };
     }
     const append = r.op === '>>' || r.op === '&>>';
     const opened = fs.write(path, '', append);
@@ -424,8 +447,8 @@ export class Interp {
       return null;
     }
     const sink: Sink = (s) => { fs.write(path, s, true); };
-    if (r.op === '&>' || r.op === '&>>' || r.op === '>&') return { ...f, out: sink, err: sink };
-    return r.fd === 2 ? { ...f, err: sink } : r.fd === 1 ? { ...f, out: sink } : f;
+    if (r.op === '&>' || r.op === '&>>' || r.op === '>&') return { ...f, out: sink, err: sink, outTty: false, errTty: false };
+    return r.fd === 2 ? { ...f, err: sink, errTty: false } : r.fd === 1 ? { ...f, out: sink, outTty: false } : f;
   }
 
   // --- expansion ---
@@ -454,8 +477,7 @@ export class Interp {
     } catch (e) {
       if (e instanceof ExpandError) {
         f.err(`${this.words.builtin('', e.message).replace(/: : /, ': ')}\n`);
-        this.st.status = 1;
-        return null;
+        throw new AbortSignal(this.dialect === 'bash' ? 1 : 2);
       }
       throw e;
     } finally {
@@ -470,14 +492,19 @@ export class Interp {
     try {
       this.list(body, frame);
     } catch (e) {
-      if (!(e instanceof ExitSignal)) throw e;
+      if (e instanceof AbortSignal) this.st.status = e.code;
+      else if (!(e instanceof ExitSignal)) throw e;
     } finally {
       const status = this.st.status;
       Object.assign(this.st, saved);
       this.st.status = status;
+      this.lastSub = status;
     }
     return buf;
   }
+
+  /** Status of the last `$(…)` of the command being expanded. */
+  private lastSub: number | null = null;
 
   /** Where `$(…)` writes its stderr: the frame of the command being expanded. */
   currentErr: Sink = (s) => this.ctx.out.err(s);

@@ -28,9 +28,15 @@ export interface Stat {
   readonly gid: number;
 }
 
+/** Why a read failed (an object, so it can never be mistaken for file content). */
+export interface ReadError {
+  readonly errno: Errno;
+}
+
 export interface Fs {
   stat(path: string): Stat | Errno;
-  read(path: string): string | Errno;
+  /** The file's text, or why it cannot be read. */
+  read(path: string): string | ReadError;
   /** Creates or truncates (append false) / appends; the parent directory must exist. */
   write(path: string, text: string, append: boolean): Errno | null;
   /** Entry names, sorted. */

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../../engine/index.js';
-import { basename, dirname, type Errno, type Fs, type Stat } from './fs.js';
+import { basename, dirname, type Errno, type Fs, type ReadError, type Stat } from './fs.js';
 
 /** The exam host's home: root's, as on the exam's control plane. */
 export const HOST_HOME = '/root';
@@ -78,9 +78,9 @@ export class HostFs implements Fs {
     return null;
   }
 
-  read(path: string): string | Errno {
-    if (this.isDir(path)) return 'EISDIR';
-    return this.fileText(path) ?? this.parentError(path) ?? 'ENOENT';
+  read(path: string): string | ReadError {
+    if (this.isDir(path)) return { errno: 'EISDIR' };
+    return this.fileText(path) ?? { errno: this.parentError(path) ?? 'ENOENT' };
   }
 
   write(path: string, text: string, append: boolean): Errno | null {

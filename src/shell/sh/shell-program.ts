@@ -29,7 +29,7 @@ export function shellProgram(dialect: Dialect): Program {
     if (args[0] !== undefined) {
       const text = ctx.sys.fs.read(resolvePath(ctx.cwd, args[0]));
       if (typeof text !== 'string') {
-        ctx.out.errLine(dialect === 'bash' ? `${self}: ${args[0]}: ${STRERROR[text]}` : dialect === 'dash' ? `${self}: 0: cannot open ${args[0]}: No such file` : `${self}: can't open '${args[0]}': ${STRERROR[text]}`);
+        ctx.out.errLine(dialect === 'bash' ? `${self}: ${args[0]}: ${STRERROR[text.errno]}` : dialect === 'dash' ? `${self}: 0: cannot open ${args[0]}: No such file` : `${self}: can't open '${args[0]}': ${STRERROR[text.errno]}`);
         return dialect === 'bash' ? 127 : 2;
       }
       st.positional = args.slice(1);
@@ -41,6 +41,6 @@ export function shellProgram(dialect: Dialect): Program {
 
 function runIn(ctx: Ctx, dialect: Dialect, name: string, st: ReturnType<typeof freshState>, src: string): number {
   const sh = new Interp(ctx, ctx.sys, st, dialect, name);
-  const r = sh.run(src, { stdin: new Input(''), out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s) }, true);
+  const r = sh.run(src, { stdin: new Input(''), out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s), outTty: ctx.tty.out, errTty: ctx.tty.err, inTty: ctx.tty.in }, true);
   return r.exited ?? r.status;
 }

@@ -15,7 +15,7 @@ const cat: Program = (argv, ctx) => {
     const text = ctx.sys.fs.read(resolvePath(ctx.cwd, f));
     if (typeof text === 'string') ctx.out.out(text);
     else {
-      ctx.out.errLine(gnu ? `cat: ${f}: ${STRERROR[text]}` : `cat: can't open '${f}': ${STRERROR[text]}`);
+      ctx.out.errLine(gnu ? `cat: ${f}: ${STRERROR[text.errno]}` : `cat: can't open '${f}': ${STRERROR[text.errno]}`);
       code = 1;
     }
   }
