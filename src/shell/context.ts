@@ -29,6 +29,7 @@ export function defaultRuntime(): ShellRuntime {
     sh: null,
     session: null,
     containerDisk: {},
+    logs: {},
   };
 }
 
@@ -55,6 +56,7 @@ export function normalizeRuntime(input: unknown): ShellRuntime {
     sh: typeof r.sh === 'object' && r.sh !== null ? (r.sh as ShState) : null,
     session: normalizeSession(r.session),
     containerDisk: obj(r.containerDisk, base.containerDisk),
+    logs: obj(r.logs, base.logs),
   };
 }
 

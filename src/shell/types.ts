@@ -83,6 +83,8 @@ export interface ShellRuntime {
   readonly sh: ShState | null;
   /** An interactive `kubectl exec -it … -- sh` (or `kubectl run -it`) in progress; null on the host. */
   readonly session: ExecSession | null;
+  /** Lines servers wrote to their stdout (nginx's access log), per `namespace/pod/container`. */
+  readonly logs: Readonly<Record<string, readonly string[]>>;
   /** What was written inside containers (`touch /tmp/x`), per container key. */
   readonly containerDisk: Readonly<Record<string, ContainerDisk>>;
 }

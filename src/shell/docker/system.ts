@@ -20,5 +20,7 @@ export function dockerSystem(ctx: Ctx, c: DockerContainer, proc: Proc): System {
   return containerSystem(ctx, {
     key: `docker:${c.id}`, proc, image: lookupImage(baseImage(c.image, ctx.runtime.images)).ref,
     extra, mounts: [], readOnlyRoot: false, env: {},
+    // docker's bridge network is outside the cluster; the lab does not simulate it.
+    net: () => null,
   });
 }

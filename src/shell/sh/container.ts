@@ -6,6 +6,8 @@ import type { Proc } from '../proc/process.js';
 import { containerProgram } from '../programs.js';
 import { toolsetOf, type Toolset } from '../proc/toolsets.js';
 import type { ContainerDisk } from '../types.js';
+import type { Net } from '../proc/net/net.js';
+import { podNet } from '../proc/net/pod-net.js';
 import { ContainerFs, type BaseFile } from './container-fs.js';
 import type { System } from './system.js';
 
@@ -13,6 +15,8 @@ const EMPTY_DISK: ContainerDisk = { files: {}, removed: [], dirs: [] };
 const BASE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/proc/1', '/proc/self', '/root', '/run', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/sbin', '/var', '/var/run', '/lib'];
 
 export interface ContainerSpec {
+  /** The network the container is on (a pod's: the cluster; docker's bridge: none simulated). */
+  readonly net: () => Net | null;
   /** Key of the writable layer and clock in the runtime (`pod:ns/name/container`, `docker:ID`). */
   readonly key: string;
   readonly proc: Proc;
@@ -62,6 +66,7 @@ export function containerSystem(ctx: Ctx, spec: ContainerSpec): System {
       HOME: home,
     },
     resolve: (name) => resolveIn(toolset, name),
+    net: spec.net,
     pathOf: (name) => toolset.programs.get(name) ?? null,
   };
 }
@@ -96,6 +101,7 @@ export function podSystem(ctx: Ctx, p: PodReport, c: ContainerReport, proc: Proc
   return containerSystem(ctx, {
     key: `pod:${p.key}/${ct.name}`,
     proc,
+    net: () => podNet(ctx, p),
     image: c.image.ref,
     extra: kubeletFiles(p),
     mounts: ct.volumeMounts.map((m) => m.mountPath),

@@ -50,6 +50,8 @@ export function hostSystem(ctx: Ctx): System {
       if (name.includes('/') && !/^\/(usr\/)?(local\/)?s?bin\//.test(name)) return null;
       return Object.hasOwn(HOST_PROGRAMS, base) ? (HOST_PROGRAMS[base] ?? null) : null;
     },
+    // The node's own networking (its resolv.conf, host-to-pod rules) is not simulated yet.
+    net: () => null,
     pathOf: (name) => (Object.hasOwn(HOST_PROGRAMS, name) ? `${LOCAL_BIN.has(name) ? '/usr/local/bin' : '/usr/bin'}/${name}` : null),
   };
 }

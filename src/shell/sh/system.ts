@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.js';
 import type { Proc } from '../proc/process.js';
+import type { Net } from '../proc/net/net.js';
 import type { Fs } from './fs.js';
 
 /**
@@ -34,4 +35,6 @@ export interface System {
   pathOf(name: string): string | null;
   /** The environment a login gives (PATH, HOME, HOSTNAME, …), before the shell's own variables. */
   readonly env: Readonly<Record<string, string>>;
+  /** The network as this machine sees it (cluster DNS, Services, policies); null: not connected. */
+  net(): Net | null;
 }
