@@ -89,6 +89,8 @@ export function createShell(init: ShellInit): Shell {
       }
       if (!runtime.session) return null;
       const ctx = new Ctx(files, runtime, analyzer);
+      // Interactive bash says `exit` on Ctrl+D as on `exit`; ash and dash leave quietly.
+      if (/(^|\/)bash$/.test(runtime.session.shell)) ctx.out.err('exit\n');
       endSession(ctx, runtime.session.state.status);
       runtime = ctx.runtime;
       if (ctx.filesChanged) files = ctx.files;

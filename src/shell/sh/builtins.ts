@@ -34,7 +34,7 @@ const cd: Builtin = {
     const st = sh.sys.fs.stat(path);
     if (typeof st === 'string' || st.type !== 'dir') {
       errLine(f, sh.words.cd(target, typeof st === 'string' ? st : 'ENOTDIR'));
-      return 1;
+      return sh.words.cdStatus;
     }
     sh.setVar('OLDPWD', sh.st.cwd);
     sh.st.cwd = path;
@@ -143,7 +143,7 @@ const unalias: Builtin = {
     let status = 0;
     for (const a of args) {
       if (Object.hasOwn(sh.st.aliases, a)) delete sh.st.aliases[a];
-      else { errLine(f, sh.words.builtin('unalias', `${a}: not found`)); status = 1; }
+      else { errLine(f, sh.words.unaliasMissing(a)); status = 1; }
     }
     return status;
   },

@@ -23,6 +23,22 @@ export interface ShellWords {
   cannotExecute(path: string, errno: Errno): string;
   /** A builtin's usage error (`export: -x: invalid option`). */
   builtin(name: string, message: string): string;
+  /** An arithmetic error (`$((1/0))`). */
+  arith(expr: string, error: string): string;
+  /** `unalias x` of an unknown alias (ash and dash print it without the shell's prefix). */
+  unaliasMissing(name: string): string;
+  /** Exit status of a failed `cd` (bash 1; ash and dash raise an error: 2). */
+  readonly cdStatus: number;
+  /** Exit status when a redirection cannot be opened (dash 2, bash and ash 1). */
+  readonly redirectStatus: number;
+  /** Exit status of an expansion error that drops the line (bash 1, ash/dash 2). */
+  readonly expandStatus: number;
+}
+
+/** The word a compound command waits for, as ash/dash name it in `(expecting "fi")`. */
+function expecting(w: string): string | null {
+  for (const k of ['fi', 'done', 'esac', '}', ')', 'then', 'do']) if (w === k || w.split('|').includes(k)) return k;
+  return null;
 }
 
 /**
@@ -48,6 +64,9 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
       cdTooMany: () => `${p}cd: too many arguments`,
       cannotExecute: (path, e) => `${p}${path}: ${STRERROR[e]}`,
       builtin: (name, m) => `${p}${name}: ${m}`,
+      unaliasMissing: (n) => `${p}unalias: ${n}: not found`,
+      arith: (x, e) => `${p}${x}: ${e}`,
+      cdStatus: 1, redirectStatus: 1, expandStatus: 1,
     };
   }
   if (dialect === 'ash') {
@@ -55,29 +74,45 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
     return {
       notFound: (c) => `${p}${c}: not found`,
       unexpected: (t) => (t === 'eof' ? `${p}syntax error: unexpected end of file` : `${p}syntax error: unexpected ${t === 'newline' ? 'newline' : `"${t}"`}`),
-      unexpectedEof: (w) => (w === '"' || w === "'" ? `${p}syntax error: unterminated quoted string` : `${p}syntax error: unexpected end of file (expecting "${w}")`),
-      badSubstitution: (t) => `${p}syntax error: bad substitution`.replace('$t', t),
+      unexpectedEof: (w) => {
+        if (w === '"' || w === "'" || w === '`') return `${p}syntax error: unterminated quoted string`;
+        const e = expecting(w);
+        return e ? `${p}syntax error: unexpected end of file (expecting "${e}")` : `${p}syntax error: unexpected end of file`;
+      },
+      badSubstitution: () => `${p}syntax error: bad substitution`,
       heredocWarning: () => '',
       redirect: (path, e, reading) => `${p}can't ${reading ? 'open' : 'create'} ${path}: ${e === 'ENOENT' ? (reading ? 'no such file' : 'nonexistent directory') : STRERROR[e]}`,
       ambiguousRedirect: (w) => `${p}${w}: ambiguous redirect`,
-      cd: (path, e) => `${p}cd: can't cd to ${path}: ${STRERROR[e]}`,
+      // ash.c: a builtin's error in a non-interactive shell names the line (`-c` strings start at 0).
+      cd: (path, e) => `${p}cd: ${interactive ? '' : 'line 0: '}can't cd to ${path}: ${STRERROR[e]}`,
       cdTooMany: () => `${p}cd: too many arguments`,
-      cannotExecute: (path, e) => `${p}${path}: ${STRERROR[e]}`,
+      cannotExecute: (path, e) => `${p}${path}: ${e === 'ENOENT' ? 'not found' : STRERROR[e]}`,
       builtin: (name, m) => `${p}${name}: ${m}`,
+      unaliasMissing: (n) => `unalias: ${n} not found`,
+      // ash's math.c: `divide by zero`, `arithmetic syntax error`.
+      arith: (_x, e) => `${p}${e.startsWith('division by 0') ? 'divide by zero' : 'arithmetic syntax error'}`,
+      cdStatus: 2, redirectStatus: 1, expandStatus: 2,
     };
   }
   const p = () => `${name}: ${line()}: `;
   return {
     notFound: (c) => `${p()}${c}: not found`,
     unexpected: (t) => (t === 'eof' ? `${p()}Syntax error: end of file unexpected` : `${p()}Syntax error: "${t === 'newline' ? 'newline' : t}" unexpected`),
-    unexpectedEof: (w) => (w === '"' || w === "'" ? `${p()}Syntax error: Unterminated quoted string` : `${p()}Syntax error: end of file unexpected (expecting "${w}")`),
+    unexpectedEof: (w) => {
+      if (w === '"' || w === "'" || w === '`') return `${p()}Syntax error: Unterminated quoted string`;
+      const e = expecting(w);
+      return e ? `${p()}Syntax error: end of file unexpected (expecting "${e}")` : `${p()}Syntax error: end of file unexpected`;
+    },
     badSubstitution: () => `${p()}Bad substitution`,
     heredocWarning: () => '',
     redirect: (path, e, reading) => `${p()}cannot ${reading ? 'open' : 'create'} ${path}: ${e === 'ENOENT' ? (reading ? 'No such file' : 'Directory nonexistent') : STRERROR[e]}`,
     ambiguousRedirect: (w) => `${p()}${w}: ambiguous redirect`,
     cd: (path) => `${p()}cd: can't cd to ${path}`,
     cdTooMany: () => `${p()}cd: too many arguments`,
-    cannotExecute: (path, e) => `${p()}${path}: ${e === 'EACCES' ? 'Permission denied' : STRERROR[e]}`,
+    cannotExecute: (path, e) => `${p()}${path}: ${e === 'ENOENT' ? 'not found' : e === 'EACCES' ? 'Permission denied' : STRERROR[e]}`,
     builtin: (name, m) => `${p()}${name}: ${m}`,
+    unaliasMissing: (n) => `unalias: ${n} not found`,
+    arith: (x, e) => `${p()}arithmetic expression: ${e.startsWith('division by 0') ? 'division by zero' : 'expecting primary'}: "${x}"`,
+    cdStatus: 2, redirectStatus: 2, expandStatus: 2,
   };
 }

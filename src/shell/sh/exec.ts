@@ -397,7 +397,7 @@ export class Interp {
     let frame = f;
     for (const r of redirs) {
       const next = this.redirect(r, frame);
-      if (next === null) return 1;
+      if (next === null) return this.words.redirectStatus;
       frame = next;
     }
     return body(frame);
@@ -476,8 +476,8 @@ export class Interp {
       return fn();
     } catch (e) {
       if (e instanceof ExpandError) {
-        f.err(`${this.words.builtin('', e.message).replace(/: : /, ': ')}\n`);
-        throw new AbortSignal(this.dialect === 'bash' ? 1 : 2);
+        f.err(`${e.kind === 'arith' ? this.words.arith(e.subject, e.detail) : this.words.builtin(e.subject, e.detail)}\n`);
+        throw new AbortSignal(this.words.expandStatus);
       }
       throw e;
     } finally {

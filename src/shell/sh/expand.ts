@@ -17,7 +17,11 @@ export interface ExpandEnv {
 }
 
 /** An expansion error the shell reports and that aborts the command (`${x:?}`, bad arithmetic). */
-export class ExpandError extends Error {}
+export class ExpandError extends Error {
+  constructor(readonly kind: 'param' | 'arith', readonly subject: string, readonly detail: string) {
+    super(`${subject}: ${detail}`);
+  }
+}
 
 interface Seg {
   readonly text: string;
@@ -130,7 +134,7 @@ function partText(p: Part, env: ExpandEnv, _quoted: boolean): string {
     case 'cmdsub': return env.commandSub(p.body).replace(/\n+$/, '');
     case 'arith': {
       const r = evalArith(expandString(p.expr, env), (n) => env.getVar(n));
-      if (!r.ok) throw new ExpandError(`${expandString(p.expr, env).trim()}: ${r.error}`);
+      if (!r.ok) throw new ExpandError('arith', expandString(p.expr, env).trim(), r.error);
       return String(r.value);
     }
     case 'param': return param(p, env);
@@ -160,7 +164,7 @@ function param(p: Extract<Part, { t: 'param' }>, env: ExpandEnv): string {
     case ':?': case '?': {
       if ((p.op === ':?' && value === '') || (p.op === '?' && !set)) {
         const m = arg();
-        throw new ExpandError(`${p.name}: ${m || 'parameter null or not set'}`);
+        throw new ExpandError('param', p.name, m || 'parameter null or not set');
       }
       return value;
     }

@@ -211,8 +211,7 @@ class Parser implements WordReader {
   private skipNewlinesOrMore(op: string): void {
     this.skipNewlines();
     if (this.peek().k === 'eof') {
-      if (!this.atEof) throw new Incomplete(op);
-      throw new SyntaxFail('token', 'eof');
+      throw new Incomplete(op);
     }
   }
 
@@ -237,8 +236,7 @@ class Parser implements WordReader {
   private command(stop: ReadonlySet<string>): Command {
     const t = this.peek();
     if (t.k === 'eof') {
-      if (!this.atEof) throw new Incomplete('command');
-      throw new SyntaxFail('token', 'eof');
+      throw new Incomplete('command');
     }
     if (t.k === 'nl') throw new SyntaxFail('token', 'newline');
     if (t.k === 'op') {
@@ -346,7 +344,7 @@ class Parser implements WordReader {
           arms.push({ patterns, body });
           const end = this.peek();
           if (end.k === 'op' && end.v === ';;') this.next();
-          else if (end.k === 'eof') { if (!this.atEof) throw new Incomplete('esac'); throw new SyntaxFail('token', 'eof'); }
+          else if (end.k === 'eof') throw new Incomplete('esac');
         }
         return { t: 'case', word: wt.w, arms, redirs: this.redirs() };
       }
@@ -358,8 +356,7 @@ class Parser implements WordReader {
   private skipNewlinesAllowEof(wanting: string): void {
     this.skipNewlines();
     if (this.peek().k === 'eof') {
-      if (!this.atEof) throw new Incomplete(wanting);
-      throw new SyntaxFail('token', 'eof');
+      throw new Incomplete(wanting);
     }
   }
 
@@ -368,8 +365,7 @@ class Parser implements WordReader {
     const body = this.list(stop);
     const t = this.peek();
     if (t.k === 'eof') {
-      if (!this.atEof) throw new Incomplete(end);
-      throw new SyntaxFail('token', 'eof');
+      throw new Incomplete(end);
     }
     this.next();
     const ok = end === ')' ? t.k === 'op' && t.v === ')' : t.k === 'word' && plain(t.w) === end;
@@ -380,8 +376,7 @@ class Parser implements WordReader {
   private nextReserved(allowed: readonly string[]): string {
     const t = this.peek();
     if (t.k === 'eof') {
-      if (!this.atEof) throw new Incomplete(allowed.join('|'));
-      throw new SyntaxFail('token', 'eof');
+      throw new Incomplete(allowed.join('|'));
     }
     this.next();
     const w = t.k === 'word' ? plain(t.w) : null;
