@@ -8,6 +8,8 @@ import { normalize } from './normalize/index.js';
 import { parseSources, type ParsedSources } from './parse/index.js';
 import { gateOnInit, podReady, podStatus } from './pod-status.js';
 import { analyzeSecurity, podSecurityStandards } from './security/index.js';
+import { NODES } from './cluster/nodes.js';
+import { buildServices } from './service/index.js';
 import type { Container, Pod, Cluster } from './model/index.js';
 
 export type * from './model/index.js';
@@ -57,6 +59,8 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
     pods,
     policies,
     network,
+    services: buildServices(cluster, pods),
+    nodes: NODES,
     locate: (ref) => parsed.locate(ref),
   };
 }
@@ -134,5 +138,7 @@ function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiag
 // Facts the terminal needs outside a pod analysis (docker run, /proc/1/status), from the same tables.
 export { ALL_CAPABILITIES, DEFAULT_CAPABILITIES, capabilityMask } from './security/capabilities/table.js';
 export { lookupImage } from './image/lookup.js';
+/** The lab's three kubeadm nodes (also Analysis.nodes). */
+export { NODES, nodeByName, nodeByIP } from './cluster/nodes.js';
 /** How kubectl reads YAML (YAML 1.1 scalars, merge keys): for anything else that parses manifests. */
 export { PARSE_OPTIONS as KUBE_YAML_OPTIONS } from './parse/cache.js';

@@ -60,7 +60,7 @@ export function serviceAccount(name: string, imagePullSecrets: readonly string[]
 export function cluster(over: Partial<Cluster> = {}): Cluster {
   return {
     config: { cni: 'calico', podCIDR: '10.244.0.0/16' },
-    namespaces: [], pods: [], workloads: [], policies: [], secrets: [], serviceAccounts: [], services: [],
+    namespaces: [], pods: [], workloads: [], policies: [], secrets: [], serviceAccounts: [], services: [], endpoints: [], endpointSlices: [],
     externalHosts: [], registries: [], others: [], ...over,
   };
 }

@@ -137,7 +137,7 @@ export function cluster(spec: ClusterSpec): Cluster {
   return {
     config: { cni: spec.cni ?? 'calico', podCIDR: '10.244.0.0/16', ...(spec.cni ? { ref: ref(['spec', 'cni'], 'cluster.yaml') } : {}) },
     namespaces: [...nsMap.values()].sort((a, b) => cmp(a.name, b.name)),
-    pods, workloads: [], policies: [...(spec.policies ?? [])], secrets: [], serviceAccounts: [], services: [],
+    pods, workloads: [], policies: [...(spec.policies ?? [])], secrets: [], serviceAccounts: [], services: [], endpoints: [], endpointSlices: [],
     externalHosts: [...(spec.externalHosts ?? [])], registries: [], others: [],
   };
 }

@@ -164,9 +164,9 @@ export function buildAnalysis(s: UiScenario): Analysis {
     cluster: {
       config: { cni: enforcing ? 'calico' : 'flannel', podCIDR: '10.244.0.0/16' },
       namespaces, pods: pods.map((p) => p.pod), workloads: [], policies: [], secrets: [], serviceAccounts: [],
-      services: [], externalHosts, registries: [], others: [],
+      services: [], endpoints: [], endpointSlices: [], externalHosts, registries: [], others: [],
     },
-    pods, policies: [], network,
+    pods, policies: [], network, services: [], nodes: [],
     locate: () => null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Cni, Container, ContainerPort, ContainerSecurityContext, Labels, Protocol, SourceRef } from '../model/index.js';
+import type { Cni, Container, ContainerPort, ContainerSecurityContext, EndpointsObject, Labels, Protocol, Service, SourceRef } from '../model/index.js';
 import { sub } from '../model/index.js';
 import type { PodDraft } from '../normalize/workloads.js';
 import { NAME_ALPHABET, suffix } from './hash.js';
@@ -172,3 +172,35 @@ function cniPods(cni: Cni): PodDraft[] {
 export function systemPods(cni: Cni, hasOwnDns: boolean): PodDraft[] {
   return [...(hasOwnDns ? [] : coreDns()), ...controlPlane(), ...kubeProxy(), ...cniPods(cni)];
 }
+
+/**
+ * The Services every cluster has. `default/kubernetes` (10.96.0.1, https 443 → 6443, no selector:
+ * the API server keeps its Endpoints pointing at itself, pkg/controlplane/reconcilers) and
+ * `kube-system/kube-dns` (10.96.0.10, kubeadm's CoreDNS Service: dns 53/UDP, dns-tcp 53/TCP,
+ * metrics 9153/TCP, selector k8s-app=kube-dns). Addresses are the allocator's well-known ones
+ * (normalize/service-ips.ts).
+ */
+const KUBERNETES: Service = {
+  namespace: 'default', name: 'kubernetes', type: 'ClusterIP', selector: {}, hasSelector: false,
+  ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP' }],
+  clusterIP: '10.96.0.1', clusterIPDeclared: true, labels: { component: 'apiserver', provider: 'kubernetes' },
+};
+const KUBE_DNS: Service = {
+  namespace: 'kube-system', name: 'kube-dns', type: 'ClusterIP', selector: { 'k8s-app': 'kube-dns' }, hasSelector: true,
+  ports: [
+    { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },
+    { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' },
+    { name: 'metrics', port: 9153, targetPort: 9153, protocol: 'TCP' },
+  ],
+  clusterIP: '10.96.0.10', clusterIPDeclared: true,
+  labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+};
+export const SYSTEM_SERVICES: readonly Service[] = Object.freeze([KUBERNETES, KUBE_DNS]);
+
+/** The API server's own Endpoints for `default/kubernetes`: the control plane's address, port https 6443. */
+const KUBERNETES_EP: EndpointsObject = {
+  namespace: 'default', name: 'kubernetes',
+  subsets: [{ addresses: [{ ip: NODES[0]?.ip ?? '', nodeName: CONTROL_PLANE }], notReadyAddresses: [], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+  ref: SYSTEM_REF,
+};
+export const KUBERNETES_ENDPOINTS: EndpointsObject = Object.freeze(KUBERNETES_EP);

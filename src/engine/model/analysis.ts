@@ -1,7 +1,9 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { ImageReport } from './image.js';
 import type { NetworkAnalysis } from './network.js';
+import type { NodeInfo } from './node.js';
 import type { Cluster, Container, NetworkPolicy, Pod } from './objects.js';
+import type { ServiceReport } from './service.js';
 import type { PssResult, SecurityReport } from './security.js';
 import type { SourceFile, SourceRange, SourceRef } from './source.js';
 
@@ -44,6 +46,13 @@ export interface Analysis {
   readonly pods: readonly PodReport[];
   readonly policies: readonly PolicyReport[];
   readonly network: NetworkAnalysis;
+  /**
+   * Every Service with its ClusterIP and endpoints: the scenario's, plus the implicit
+   * `default/kubernetes` and `kube-system/kube-dns` (system: true). Sorted by namespace, name.
+   */
+  readonly services: readonly ServiceReport[];
+  /** The cluster's nodes (cluster/nodes.ts). */
+  readonly nodes: readonly NodeInfo[];
   /** Line/column range of a recorded reference; null if the file or node is gone. */
   locate(ref: SourceRef): SourceRange | null;
 }

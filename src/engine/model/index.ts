@@ -7,3 +7,4 @@ export type * from './network.js';
 export type * from './analysis.js';
 export { sub, formatPath } from './source.js';
 export type * from './node.js';
+export type * from './service.js';

@@ -1,3 +1,4 @@
+import type { EndpointSliceObject, EndpointsObject, Service } from './service.js';
 import type { SourceRef } from './source.js';
 
 /**
@@ -210,23 +211,6 @@ export interface ServiceAccount {
   readonly ref?: SourceRef;
 }
 
-export interface ServicePort {
-  readonly name?: string;
-  readonly port: number;
-  readonly targetPort?: number | string;
-  readonly protocol: Protocol;
-}
-
-export interface Service {
-  readonly namespace: string;
-  readonly name: string;
-  readonly type: string;
-  readonly selector: Labels;
-  readonly ports: readonly ServicePort[];
-  readonly clusterIP?: string;
-  readonly ref: SourceRef;
-}
-
 export interface ExternalHost {
   readonly name: string;
   readonly ip: string;
@@ -288,7 +272,11 @@ export interface Cluster {
   readonly policies: readonly NetworkPolicy[];
   readonly secrets: readonly Secret[];
   readonly serviceAccounts: readonly ServiceAccount[];
+  /** The scenario's Services (the implicit `kubernetes` and `kube-dns` are in Analysis.services). */
   readonly services: readonly Service[];
+  /** v1 Endpoints and discovery.k8s.io/v1 EndpointSlices written by the scenario (for selector-less Services). */
+  readonly endpoints: readonly EndpointsObject[];
+  readonly endpointSlices: readonly EndpointSliceObject[];
   readonly externalHosts: readonly ExternalHost[];
   readonly registries: readonly Registry[];
   readonly others: readonly OtherObject[];

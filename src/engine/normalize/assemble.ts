@@ -1,10 +1,14 @@
 import type { Cluster, ClusterConfig, Namespace, PendingDiagnostic, ServiceAccount } from '../model/index.js';
-import { systemNamespaces, systemPods } from '../cluster/system.js';
+import { SYSTEM_SERVICES, systemNamespaces, systemPods } from '../cluster/system.js';
+import { allocateServices, ipOffset } from './service-ips.js';
 import type { Collected } from './collected.js';
 import { assignPodIPs } from './pod-ips.js';
 import type { PodDraft } from './workloads.js';
 
 const NS_LABEL = 'kubernetes.io/metadata.name';
+
+/** The implicit Services' addresses, held for them (or for the scenario's own Service of that name). */
+const WELL_KNOWN_IPS: ReadonlyMap<number, string> = new Map(SYSTEM_SERVICES.map((s) => [ipOffset(s.clusterIP) ?? -1, `${s.namespace}/${s.name}`]));
 
 /**
  * Implicit objects and final order: `default` and every namespace used by an object exist; each
@@ -16,7 +20,7 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
   const byName = new Map<string, Namespace>();
   for (const ns of c.namespaces) byName.set(ns.name, { ...ns, labels: { ...ns.labels, [NS_LABEL]: ns.name } });
   const used = new Set<string>(['default']);
-  for (const list of [c.podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services]) for (const o of list) used.add(o.namespace);
+  for (const list of [c.podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services, c.endpoints, c.endpointSlices]) for (const o of list) used.add(o.namespace);
   for (const o of c.others) if (o.namespace !== undefined && o.kind !== 'Namespace') used.add(o.namespace);
   for (const name of used) if (!byName.has(name)) byName.set(name, { name, labels: { [NS_LABEL]: name }, declared: false });
   // The namespaces every cluster has: listed by kubectl, marked so reports can leave them out.
@@ -42,7 +46,9 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
     policies: [...c.policies].sort(byNsName),
     secrets: [...c.secrets].sort(byNsName),
     serviceAccounts: serviceAccounts.sort(byNsName),
-    services: [...c.services].sort(byNsName),
+    services: allocateServices(c.services, WELL_KNOWN_IPS, diagnostics).sort(byNsName),
+    endpoints: [...c.endpoints].sort(byNsName),
+    endpointSlices: [...c.endpointSlices].sort(byNsName),
     externalHosts: [...c.externalHosts].sort((a, b) => cmp(a.name, b.name)),
     registries: [...c.registries].sort((a, b) => cmp(a.name, b.name)),
     others: [...c.others].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.namespace ?? '', b.namespace ?? '') || cmp(a.name, b.name)),

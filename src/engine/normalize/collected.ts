@@ -1,6 +1,6 @@
 import type {
-  ClusterConfig, ExternalHost, Namespace, NetworkPolicy, OtherObject, PendingDiagnostic, Registry, Secret, Service,
-  ServiceAccount, Workload,
+  ClusterConfig, EndpointSliceObject, EndpointsObject, ExternalHost, Namespace, NetworkPolicy, OtherObject, PendingDiagnostic,
+  Registry, Secret, Service, ServiceAccount, Workload,
 } from '../model/index.js';
 import { sub } from '../model/index.js';
 import type { ObjectDoc } from './document.js';
@@ -16,6 +16,8 @@ export class Collected {
   readonly secrets: Secret[] = [];
   readonly serviceAccounts: ServiceAccount[] = [];
   readonly services: Service[] = [];
+  readonly endpoints: EndpointsObject[] = [];
+  readonly endpointSlices: EndpointSliceObject[] = [];
   readonly externalHosts: ExternalHost[] = [];
   readonly registries: Registry[] = [];
   readonly others: OtherObject[] = [];

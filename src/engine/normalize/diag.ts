@@ -29,15 +29,18 @@ export class Diags {
   }
 
   /** `field.Required`: `spec.x: Required value[: detail]`. */
-  required(code: string, path: readonly PathSegment[], detail = ''): void {
+  required(code: string, path: readonly PathSegment[], detail = '', at?: readonly PathSegment[]): void {
     const field = formatPath(path);
-    this.add('error', code, `${field}: Required value${detail ? `: ${detail}` : ''}`, path, { field, detail });
+    this.add('error', code, `${field}: Required value${detail ? `: ${detail}` : ''}`, at ?? path, { field, detail });
   }
 
-  /** `field.Forbidden`: `spec.x: Forbidden: detail`. */
-  forbidden(code: string, path: readonly PathSegment[], detail: string): void {
+  /**
+   * `field.Forbidden`: `spec.x: Forbidden: detail`. `at`: where to point when the API server names
+   * a field the student did not write (it copies spec.clusterIP into spec.clusterIPs first).
+   */
+  forbidden(code: string, path: readonly PathSegment[], detail: string, at?: readonly PathSegment[]): void {
     const field = formatPath(path);
-    this.add('error', code, `${field}: Forbidden: ${detail}`, path, { field, detail });
+    this.add('error', code, `${field}: Forbidden: ${detail}`, at ?? path, { field, detail });
   }
 
   /** `field.NotSupported`: `spec.x: Unsupported value: "v": supported values: "a", "b"`. */

@@ -2,7 +2,7 @@ import type { PendingDiagnostic, SourceRef } from '../model/index.js';
 import { Diags } from './diag.js';
 import { structFor, versionsOf } from './field-tree.js';
 import { checkLabels } from './labels.js';
-import { isDNS1123Label, isDNS1123Subdomain } from './names.js';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names.js';
 import { checkFields } from './strict-fields.js';
 import { at, isObj, str, type Obj } from './values.js';
 
@@ -69,7 +69,9 @@ export function readDocument(value: unknown, root: SourceRef, out: PendingDiagno
   checkFields(value, struct, objDiags);
   if (name === '') objDiags.required('missing-field', ['metadata', 'name'], 'name or generateName is required');
   else {
-    const msgs = kind === 'Namespace' ? isDNS1123Label(name) : isDNS1123Subdomain(name);
+    // Namespaces are DNS labels; Services DNS-1035 labels (their name is a DNS label and an env var
+    // prefix: pkg/apis/core/validation ValidateServiceName); everything else a DNS subdomain.
+    const msgs = kind === 'Namespace' ? isDNS1123Label(name) : kind === 'Service' && apiVersion === 'v1' ? isDNS1035Label(name) : isDNS1123Subdomain(name);
     for (const msg of msgs) objDiags.invalid('name-invalid', ['metadata', 'name'], name, msg);
   }
   if (namespaced && nsValue) for (const msg of isDNS1123Label(nsValue)) objDiags.invalid('name-invalid', ['metadata', 'namespace'], nsValue, msg);

@@ -4,7 +4,9 @@ import { readClusterConfig, readExternalHost, readRegistry } from './lab-kinds.j
 import { readNetworkPolicy } from './network-policy.js';
 import { readPod } from './pod.js';
 import { readSecret } from './secret.js';
-import { readService, readServiceAccount } from './simple-kinds.js';
+import { readEndpointSlice, readEndpoints } from './endpoints.js';
+import { readService } from './service.js';
+import { readServiceAccount } from './simple-kinds.js';
 import { field, stringMap } from './values.js';
 import { readWorkload, WORKLOAD_KINDS, type WorkloadKind } from './workloads.js';
 
@@ -36,6 +38,8 @@ export function readKind(doc: ObjectDoc): Commit {
     case 'Secret': { const s = readSecret(value, ns, name, root, diags); return (c) => c.secrets.push(s); }
     case 'ServiceAccount': { const s = readServiceAccount(value, ns, name, root); return (c) => c.serviceAccounts.push(s); }
     case 'Service': { const s = readService(value, ns, name, root, diags); return (c) => c.services.push(s); }
+    case 'Endpoints': { const e = readEndpoints(value, ns, name, root, diags); return (c) => c.endpoints.push(e); }
+    case 'EndpointSlice': { const e = readEndpointSlice(value, ns, name, root, diags); return (c) => c.endpointSlices.push(e); }
     case 'Namespace': {
       const labels = stringMap(field(field(value, 'metadata'), 'labels'));
       return (c) => c.namespaces.push({ name, labels, declared: true, ref: root });
