@@ -5,7 +5,7 @@ import type { HostDisk } from './sh/host-fs.js';
 import type { Interp } from './sh/exec.js';
 import { freshState, restoreState, type ShState } from './sh/state.js';
 import type { System } from './sh/system.js';
-import type { ExecSession, Mutable, ShellRuntime } from './types.js';
+import type { ExecSession, Mutable, ProbeRecord, ShellRuntime } from './types.js';
 
 export const DEFAULT_CONTEXT = 'kubernetes-admin@kubernetes';
 /** The node every pod runs on (a kubeadm control plane, as in the course's labs). */
@@ -90,6 +90,8 @@ export class Ctx {
   filesChanged = false;
   open: { file: string; ref?: SourceRef } | undefined;
   clear = false;
+  /** Connections the network tools tried during this command line. */
+  probes: ProbeRecord[] = [];
   /** `$?` of the command line just run. */
   lastStatus = 0;
   /** `vi FILE`: the tab to show. */

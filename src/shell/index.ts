@@ -11,7 +11,7 @@ import { freshState, restoreState } from './sh/state.js';
 import { HOST_PROGRAMS } from './programs.js';
 import type { ShellResult, ShellRuntime } from './types.js';
 
-export type { ShellResult, ShellRuntime, OutputChunk, DockerContainer, DockerImage } from './types.js';
+export type { ShellResult, ShellRuntime, OutputChunk, DockerContainer, DockerImage, ProbeRecord } from './types.js';
 export { CLUSTER_FILE } from './yaml-edit.js';
 
 export interface Shell {
@@ -68,6 +68,7 @@ export function createShell(init: ShellInit): Shell {
     if (ctx.open) result.open = ctx.open;
     if (ctx.edit) result.edit = ctx.edit;
     if (ctx.clear) result.clear = true;
+    if (ctx.probes.length) result.probes = ctx.probes;
     return result;
   };
 

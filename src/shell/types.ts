@@ -20,12 +20,33 @@ export interface ShellResult {
   readonly clear?: boolean;
   /** The input is not complete yet (open quote, here-document, trailing `|`): show PS2 and read on. */
   readonly continuation?: boolean;
+  /** Connections network tools tried, in order (the terminal offers to explain the last). */
+  readonly probes?: readonly ProbeRecord[];
   /** The whole command that ran (several lines when it was continued), as typed. */
   readonly command?: string;
   /** `vi FILE` and friends: the editor tab to open (created when new). */
   readonly edit?: string;
   /** The same text split by stream, in order (the CLI writes each to its own stream). */
   readonly streams?: readonly OutputChunk[];
+}
+
+/**
+ * A connection a network tool tried from a pod (wget, nc, curl, nslookup…), as the engine judged it:
+ * the terminal offers its explanation. For a lookup, `to` is the CoreDNS pod on 53/UDP.
+ */
+export interface ProbeRecord {
+  readonly tool: string;
+  readonly from: string;
+  /** The endpoint after DNAT: a pod (`ns/name`) or an external host's IP. */
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP';
+  readonly allowed: boolean;
+  readonly outcome: 'connected' | 'refused' | 'timeout' | 'nxdomain' | 'dns-timeout';
+  /** The DNS lookup that came before the connection. */
+  readonly dns: boolean;
+  /** Through a Service: its `ns/name` and port, which DNAT turned into `to`:`port`. */
+  readonly service?: { readonly key: string; readonly port: number };
 }
 
 /** A container started with `docker run`. */

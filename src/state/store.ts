@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { PortProto } from '../engine/model/index.js';
+import type { ProbeRecord } from '../shell/index.js';
 import {
   checkFileName, freshName, move, neighbourOf, newFileId, rename, setText, withIds,
   type LabFile, type RenameError,
@@ -120,6 +121,9 @@ export interface TranscriptEntry {
 
 export interface TerminalSlice {
   readonly transcript: readonly TranscriptEntry[];
+  /** The last connection a network tool tried in the terminal (its explanation is one click away). */
+  readonly lastProbe: ProbeRecord | null;
+  setLastProbe(probe: ProbeRecord | null): void;
   /** Serializable runtime facts the simulated shell keeps (containers started, the clock, …). */
   readonly runtime: Readonly<Record<string, unknown>>;
   appendTranscript(entry: TranscriptEntry): void;
@@ -257,10 +261,12 @@ export function createLabStore(initial: InitialLab) {
 
     // --- terminal ---
     transcript: [],
+    lastProbe: null,
+    setLastProbe: (lastProbe) => set({ lastProbe }),
     runtime: {},
     appendTranscript: (entry) => set((s) => ({ transcript: [...s.transcript, entry] })),
     setRuntime: (runtime) => set({ runtime }),
-    clearTranscript: () => set({ transcript: [], runtime: {} }),
+    clearTranscript: () => set({ transcript: [], runtime: {}, lastProbe: null }),
   }));
 }
 

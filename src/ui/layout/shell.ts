@@ -66,6 +66,8 @@ export function applyResult(lab: Lab, shell: Shell, result: ShellResult, command
   const s = lab.store.getState();
   s.appendTranscript({ input: command, output: result.output, exitCode: result.exitCode, ...(prompt !== undefined ? { prompt } : {}) });
   s.setRuntime(shell.runtime as unknown as Readonly<Record<string, unknown>>);
+  const probe = result.probes?.at(-1);
+  if (probe) s.setLastProbe(probe);
   let removed: { name: string; text: string }[] = [];
   if (result.files) {
     const next = new Set(result.files.map((f) => f.name));

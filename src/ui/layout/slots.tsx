@@ -1,4 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { ProbeBar } from '../terminal/ProbeBar.js';
+import type { ProbeRecord } from '../../shell/index.js';
 import { useTranslation } from 'react-i18next';
 import { useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
 import { Placeholder } from '../common/Placeholder.js';
@@ -67,8 +69,21 @@ export function InspectorSlot() {
 
 export function TerminalSlot() {
   const { shell, onResult } = useLabShell();
+  const { store } = useLabContext();
   const transcript = useLab((s) => s.transcript);
-  return <TerminalView shell={shell} onResult={onResult} transcript={transcript} />;
+  const lastProbe = useLab((s) => s.lastProbe);
+  // The probed connection on the port it used: the graph selects it and the panel explains it.
+  const explain = useCallback((p: ProbeRecord) => {
+    const s = store.getState();
+    s.setPortFilter({ port: p.port, protocol: p.protocol });
+    s.select({ kind: 'edge', from: p.from, to: p.to });
+  }, [store]);
+  return (
+    <div className="terminal-stack">
+      <div className="terminal-main"><TerminalView shell={shell} onResult={onResult} transcript={transcript} /></div>
+      {lastProbe && <ProbeBar probe={lastProbe} onExplain={explain} />}
+    </div>
+  );
 }
 
 export function LessonSlot() {
