@@ -138,6 +138,8 @@ function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiag
 // Facts the terminal needs outside a pod analysis (docker run, /proc/1/status), from the same tables.
 export { ALL_CAPABILITIES, DEFAULT_CAPABILITIES, capabilityMask } from './security/capabilities/table.js';
 export { lookupImage } from './image/lookup.js';
+/** Cluster DNS as a pod's resolver sees it (search list, ndots:5, CoreDNS's answers). */
+export { resolveName, searchList, CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './service/dns.js';
 /** The lab's three kubeadm nodes (also Analysis.nodes). */
 export { NODES, nodeByName, nodeByIP } from './cluster/nodes.js';
 /** How kubectl reads YAML (YAML 1.1 scalars, merge keys): for anything else that parses manifests. */

@@ -8,3 +8,4 @@ export type * from './analysis.js';
 export { sub, formatPath } from './source.js';
 export type * from './node.js';
 export type * from './service.js';
+export type * from './probe.js';
