@@ -140,6 +140,10 @@ export { ALL_CAPABILITIES, DEFAULT_CAPABILITIES, capabilityMask } from './securi
 export { lookupImage } from './image/lookup.js';
 /** Cluster DNS as a pod's resolver sees it (search list, ndots:5, CoreDNS's answers). */
 export { resolveName, searchList, CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './service/dns.js';
+/** What `wget`/`nc`/`curl`/`ping` in a pod see: DNS flow + DNAT + the NetworkPolicy verdict + what listens. */
+export { probe } from './service/probe.js';
+export { probeIcmp } from './service/icmp.js';
+export { podListeners, nodeListeners, type Listener } from './service/listen.js';
 /** The lab's three kubeadm nodes (also Analysis.nodes). */
 export { NODES, nodeByName, nodeByIP } from './cluster/nodes.js';
 /** How kubectl reads YAML (YAML 1.1 scalars, merge keys): for anything else that parses manifests. */

@@ -153,6 +153,12 @@ export function buildAnalysis(s: UiScenario): Analysis {
     allowed,
     explain: (from, to, port, protocol) => s.explain?.(from, to, port, protocol)
       ?? explanation({ from, to, port, protocol, allowed: allowed(from, to, port, protocol), enforced: enforcing }),
+    explainToAddress: (from, ip, port, protocol) => explanation({ from, to: ip, port, protocol, allowed: allowed(from, ip, port, protocol), enforced: enforcing }),
+    explainIcmp: (from, to) => ({
+      allowed: !enforcing || allow.has(`${from}->${to}@ICMP`), enforced: enforcing,
+      egress: directionExplanation({ direction: 'Egress', subject: from }),
+      ingress: directionExplanation({ direction: 'Ingress', subject: to }),
+    }),
     portsOf,
     allPorts: () => uniquePorts([...podSpecs.flatMap((p) => p.ports ?? []), ...(s.externals ?? []).flatMap((e) => e.ports ?? []), ...policyPorts]),
     connectivity: () => endpoints.flatMap((a) => endpoints

@@ -111,6 +111,14 @@ export interface Explanation {
   readonly ingress: DirectionExplanation;
 }
 
+/** ICMP between a pod and an endpoint or an address, direction by direction. */
+export interface IcmpVerdict {
+  readonly allowed: boolean;
+  readonly enforced: boolean;
+  readonly egress: DirectionExplanation;
+  readonly ingress: DirectionExplanation;
+}
+
 export interface ConnectivityEntry {
   readonly from: string;
   readonly to: string;
@@ -130,6 +138,17 @@ export interface NetworkAnalysis {
   selectedBy(policy: string): readonly string[];
   allowed(from: string, to: string, port: number, protocol: Protocol): boolean;
   explain(from: string, to: string, port: number, protocol: Protocol): Explanation | null;
+  /**
+   * The egress of pod `from` toward an address no endpoint has (a node IP, the internet): only
+   * ipBlock rules and rules without peers can allow it; the far end is never isolated. Not part of
+   * the matrix (computed on demand). Null when `from` is not a pod.
+   */
+  explainToAddress(from: string, ip: string, port: number, protocol: Protocol): Explanation | null;
+  /**
+   * ICMP (ping) from pod `from` to an endpoint id or an address: in an isolated direction only a
+   * rule without ports admits it (Calico, Cilium). Null when `from` is not a pod.
+   */
+  explainIcmp(from: string, to: string): IcmpVerdict | null;
   /** Ports listed for a destination: its declared ports plus every numeric port policies name. */
   portsOf(to: string): readonly PortProto[];
   /** Every port/protocol in play (the scenario's endpoints and policies; system pods' ports left out), sorted by protocol then port. */

@@ -86,6 +86,7 @@ export interface ServiceTrap {
  * with its data, from the same functions that draw the graph.
  */
 export interface ProbeResult {
+  readonly request: ProbeRequest;
   readonly outcome: ProbeOutcome;
   readonly reason: ProbeReason;
   /** null when the host is an address (or localhost): no lookup. */
@@ -118,6 +119,7 @@ export type IcmpOutcome = 'reply' | 'timeout' | 'nxdomain' | 'dns-timeout';
 
 /** `ping`: ICMP echo, judged by the CNI's reading of NetworkPolicy (service/icmp.ts). */
 export interface IcmpResult {
+  readonly request: { readonly from: string; readonly host: string };
   readonly outcome: IcmpOutcome;
   readonly dns: ProbeResult['dns'];
   readonly address: string | null;

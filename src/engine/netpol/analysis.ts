@@ -1,9 +1,9 @@
-import type { ConnectivityEntry, Endpoint, Explanation, NetworkAnalysis, PolicyRule, PortProto, Protocol } from '../model/index.js';
+import type { ConnectivityEntry, Endpoint, Explanation, IcmpVerdict, NetworkAnalysis, PolicyRule, PortProto, Protocol } from '../model/index.js';
 import { uniquePorts } from '../net/index.js';
 import { Bitset } from './bitset.js';
 import { numericPortMatch, type Compiled, type CompiledRule } from './compile.js';
 import type { EndpointInfo } from './endpoints.js';
-import { explainFlow } from './explain.js';
+import { explainFlow, explainIcmp, explainToAddress } from './explain.js';
 import { matchPort, numericPolicyPorts } from './ports.js';
 
 interface Slot {
@@ -67,6 +67,15 @@ export class CompiledNetwork implements NetworkAnalysis {
 
   explain(from: string, to: string, port: number, protocol: Protocol): Explanation | null {
     return explainFlow(this.compiled, this.enforcing, from, to, port, protocol);
+  }
+
+  explainToAddress(from: string, ip: string, port: number, protocol: Protocol): Explanation | null {
+    return explainToAddress(this.compiled, this.enforcing, from, ip, port, protocol);
+  }
+
+  explainIcmp(from: string, to: string): IcmpVerdict | null {
+    const v = explainIcmp(this.compiled, this.enforcing, from, to);
+    return v ? { ...v, enforced: this.enforcing } : null;
   }
 
   portsOf(to: string): readonly PortProto[] {

@@ -3,8 +3,9 @@ import type {
 } from '../model/index.js';
 import type { Compiled, CompiledPolicy, CompiledRule } from './compile.js';
 import type { EndpointInfo } from './endpoints.js';
+import { parseIP } from '../net/index.js';
 import { matchPeer } from './peers.js';
-import { matchPort } from './ports.js';
+import { matchPort, type FlowProtocol } from './ports.js';
 
 /**
  * One flow, rule by rule. Egress is decided by the source's policies, ingress by the
@@ -22,9 +23,55 @@ export function explainFlow(c: Compiled, enforcing: boolean, from: string, to: s
   return { from, to, port, protocol, allowed: egress.allowed && ingress.allowed, enforced: enforcing, egress, ingress };
 }
 
+/**
+ * An address no endpoint has (a node, a host on the internet, an unused IP), as the remote end of a
+ * flow: outside the cluster, so only ipBlock peers (and rules without peers) can match it, and
+ * nothing isolates it.
+ */
+export function addressEndpoint(ip: string): EndpointInfo {
+  return {
+    endpoint: { id: ip, kind: 'external', ip, name: ip, index: -1 },
+    isPod: false, labels: {}, nsLabels: null, ip: parseIP(ip), hostNetwork: false, ports: [],
+  };
+}
+
+/**
+ * The egress of a pod toward an address that is not an endpoint (a node IP, the internet): judged
+ * like any address outside the cluster, by ipBlock rules. Nothing is compiled for it, so the
+ * matrix does not pay for it. Null when `from` is not a pod.
+ */
+export function explainToAddress(c: Compiled, enforcing: boolean, from: string, ip: string, port: number, protocol: Protocol): Explanation | null {
+  const s = c.byId.get(from);
+  const src = s === undefined ? undefined : c.endpoints[s];
+  if (s === undefined || !src?.isPod) return null;
+  const dst = addressEndpoint(ip);
+  const flow: Flow = { port, protocol, dest: dst };
+  const egress = explainDirection(c, enforcing, 'Egress', src, c.egressBy[s] ?? [], dst, flow);
+  const ingress = explainDirection(c, enforcing, 'Ingress', dst, [], src, flow);
+  return { from, to: ip, port, protocol, allowed: egress.allowed, enforced: enforcing, egress, ingress };
+}
+
+/**
+ * ICMP (ping) from a pod to an endpoint or an address. NetworkPolicy ports name only TCP, UDP and
+ * SCTP, so in an isolated direction only a rule without `ports` admits ICMP: Calico translates such
+ * a rule to one without a protocol (projectcalico/calico#2543), Cilium allows ICMP only through
+ * L3-only rules (cilium/cilium#14609, docs "Limit ingress/egress ports"). Flannel enforces nothing.
+ */
+export function explainIcmp(c: Compiled, enforcing: boolean, from: string, to: string): { egress: DirectionExplanation; ingress: DirectionExplanation; allowed: boolean } | null {
+  const s = c.byId.get(from);
+  const src = s === undefined ? undefined : c.endpoints[s];
+  if (s === undefined || !src?.isPod) return null;
+  const d = c.byId.get(to);
+  const dst = d === undefined ? addressEndpoint(to) : c.endpoints[d] ?? addressEndpoint(to);
+  const flow: Flow = { port: 0, protocol: 'ICMP', dest: dst };
+  const egress = explainDirection(c, enforcing, 'Egress', src, c.egressBy[s] ?? [], dst, flow);
+  const ingress = explainDirection(c, enforcing, 'Ingress', dst, d === undefined ? [] : c.ingressBy[d] ?? [], src, flow);
+  return { egress, ingress, allowed: s === d || (egress.allowed && ingress.allowed) };
+}
+
 interface Flow {
   readonly port: number;
-  readonly protocol: Protocol;
+  readonly protocol: FlowProtocol;
   /** Named ports always resolve against the destination, in both directions. */
   readonly dest: EndpointInfo;
 }

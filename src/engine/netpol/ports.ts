@@ -8,13 +8,19 @@ export type PortVerdict =
 const MATCH: PortVerdict = { match: true };
 
 /**
+ * A flow's protocol: one NetworkPolicy can name (TCP, UDP, SCTP), or ICMP (ping), which no
+ * `ports` entry can name: only a rule without ports admits it (service/icmp.ts).
+ */
+export type FlowProtocol = Protocol | 'ICMP';
+
+/**
  * Does one `ports` entry admit traffic to `port`/`protocol` on the destination?
  * (networking/v1 NetworkPolicyPort) The protocol must be equal; no `port` means every port of
  * that protocol; `endPort` makes an inclusive range; a named port resolves against the
  * destination pod's declared containerPorts with that name AND protocol, so two pods may
  * resolve one name to different numbers, and a destination without it never matches.
  */
-export function matchPort(entry: PolicyPort, port: number, protocol: Protocol, dest: EndpointInfo): PortVerdict {
+export function matchPort(entry: PolicyPort, port: number, protocol: FlowProtocol, dest: EndpointInfo): PortVerdict {
   if (entry.protocol !== protocol) {
     return { match: false, reason: 'protocol', detail: { protocol: entry.protocol, wanted: protocol } };
   }

@@ -10,7 +10,7 @@ import { rootOnly } from './passwd.js';
  * The catalogue is keyed by Docker Hub path. Images on another registry are looked up under the
  * same path (a mirror such as `myprivateregistry.com:5000/nginx` usually holds a copy of `nginx`).
  */
-function hubPath(ref: ImageRef): string {
+export function hubPath(ref: ImageRef): string {
   if (ref.registry === 'docker.io') return ref.repository;
   return ref.repository.includes('/') ? ref.repository : `library/${ref.repository}`;
 }
