@@ -1,11 +1,18 @@
 import type { Program } from '../../sh/system.js';
 import { cat } from './cat.js';
 import { head, tail } from './headtail.js';
+import { seq } from './seq.js';
+import { cut } from './cut.js';
+import { sort } from './sort.js';
+import { tr } from './tr.js';
+import { uniq } from './uniq.js';
+import { basename, dirname, echo, pwd, sleep } from './small.js';
+import { wc } from './wc.js';
 
 /**
  * GNU coreutils / grep / findutils on the host and Debian images, busybox applets in busybox and
  * alpine: one implementation per tool, wording by `ctx.sys.flavor`.
  */
 export const COREUTILS: Readonly<Record<string, Program>> = {
-  cat, head, tail,
+  cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr,
 };
