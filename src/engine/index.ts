@@ -143,6 +143,7 @@ export { resolveName, searchList, CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './servi
 /** What `wget`/`nc`/`curl`/`ping` in a pod see: DNS flow + DNAT + the NetworkPolicy verdict + what listens. */
 export { probe } from './service/probe.js';
 export { probeIcmp } from './service/icmp.js';
+export { formatProbe, formatIcmp, formatServiceTrap } from './format/probe.js';
 export { podListeners, nodeListeners, type Listener } from './service/listen.js';
 /** The lab's three kubeadm nodes (also Analysis.nodes). */
 export { NODES, nodeByName, nodeByIP } from './cluster/nodes.js';

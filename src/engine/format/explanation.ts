@@ -38,6 +38,19 @@ function noun(t: ExplanationText, id: string): string {
   return id.includes('/') ? t.pod(id) : t.external(id);
 }
 
+/**
+ * One direction of a flow, rule by rule (also ICMP's directions, service/icmp.ts): its lines.
+ * `subject` and `remote` are endpoint ids.
+ */
+export function formatDirection(d: DirectionExplanation, subjectId: string, remoteId: string, locale: Locale, options: FormatOptions = {}): string[] {
+  const t = locale === 'ko' ? ko : en;
+  const at = (ref: SourceRef | undefined): string => {
+    const r = ref && options.locate ? options.locate(ref) : null;
+    return r ? ` [${r.file}:${r.line}:${r.column}]` : '';
+  };
+  return direction(t, d, noun(t, subjectId), noun(t, remoteId), at);
+}
+
 function direction(t: ExplanationText, d: DirectionExplanation, subject: string, remote: string, at: (ref: SourceRef | undefined) => string): string[] {
   const title = d.direction === 'Egress' ? t.egressOf(subject) : t.ingressOf(subject);
   if (d.notApplicable !== null) return [`${title}: ${t.notApplicable[d.notApplicable](subject)}`];

@@ -108,6 +108,8 @@ export interface ProbeResult {
   readonly candidates: readonly ProbeCandidate[];
   /** The NetworkPolicy verdict for the connection (after DNAT), null when none applies (loopback, no route). */
   readonly explanation: Explanation | null;
+  /** What listens where the packets arrived (for "nothing listens on 8080; nginx listens on 80"); null when they arrived nowhere. */
+  readonly listening: readonly { readonly port: number; readonly protocol: Protocol }[] | null;
   /** What answered (or would have), when known. */
   readonly server: null | { readonly kind: ServerKind; readonly podKey: string | null; readonly container: string | null; readonly image: string | null };
   /** false when the CNI enforces no NetworkPolicy. */
@@ -123,6 +125,8 @@ export interface IcmpResult {
   readonly outcome: IcmpOutcome;
   readonly dns: ProbeResult['dns'];
   readonly address: string | null;
+  /** What was judged: the pod (`namespace/name`) that has the address, or the address; null before an address is known. */
+  readonly target: string | null;
   /** Why: `ok`, `policy`, `cluster-ip` (a ClusterIP never answers ping under kube-proxy iptables), `no-route`, … */
   readonly reason: 'ok' | 'policy' | 'cluster-ip' | 'no-route' | 'nxdomain' | 'dns-policy' | 'dns-no-server' | 'no-client';
   readonly egress: DirectionExplanation | null;

@@ -14,7 +14,7 @@ import { literalAddress } from './target.js';
  * like any probe.
  */
 export function probeIcmp(analysis: Analysis, req: { readonly from: string; readonly host: string }): IcmpResult {
-  const base = { request: req, dns: null, address: null, egress: null, ingress: null, enforced: analysis.network.enforcing };
+  const base = { request: req, dns: null, address: null, target: null, egress: null, ingress: null, enforced: analysis.network.enforcing };
   const client = analysis.pods.find((p) => p.key === req.from);
   if (!client || client.pod.ip === '') return { ...base, outcome: 'timeout', reason: 'no-client' };
   const host = typeof req.host === 'string' ? req.host.trim().toLowerCase() : '';
@@ -28,15 +28,16 @@ export function probeIcmp(analysis: Analysis, req: { readonly from: string; read
     if (!answer || answer.status !== 'NOERROR' || answer.addresses.length === 0) return { ...base, dns, outcome: 'nxdomain', reason: 'nxdomain' };
     address = answer.addresses[0] ?? '';
   }
-  const at = { ...base, dns, address };
+  const at = { ...base, dns, address, target: address };
   if (address.startsWith('127.') || address === '::1' || (!client.pod.hostNetwork && address === client.pod.ip)) return { ...at, outcome: 'reply', reason: 'ok' };
   if (analysis.services.some((s) => s.clusterIP === address && !s.headless && s.type !== 'ExternalName')) {
     return { ...at, outcome: 'timeout', reason: 'cluster-ip' };
   }
   const pod = analysis.pods.find((p) => !p.pod.hostNetwork && p.pod.ip === address);
   const external = analysis.cluster.externalHosts.some((h) => h.ip === address);
-  const verdict: IcmpVerdict | null = analysis.network.explainIcmp(client.key, pod ? pod.key : address);
-  const directions = verdict ? { egress: verdict.egress, ingress: verdict.ingress } : {};
+  const target = pod ? pod.key : address;
+  const verdict: IcmpVerdict | null = analysis.network.explainIcmp(client.key, target);
+  const directions = { target, ...(verdict ? { egress: verdict.egress, ingress: verdict.ingress } : {}) };
   if (verdict && !verdict.allowed) return { ...at, ...directions, outcome: 'timeout', reason: 'policy' };
   if (pod || external || nodeByIP(address)) return { ...at, ...directions, outcome: 'reply', reason: 'ok' };
   return { ...at, ...directions, outcome: 'timeout', reason: 'no-route' };

@@ -23,7 +23,7 @@ import { serviceTrap } from './trap.js';
 export function probe(analysis: Analysis, req: ProbeRequest): ProbeResult {
   const base: Omit<ProbeResult, 'outcome' | 'reason'> = {
     request: req, dns: null, address: null, service: null, endpoint: null, candidates: [], explanation: null, server: null,
-    enforced: analysis.network.enforcing,
+    listening: null, enforced: analysis.network.enforcing,
   };
   const client = analysis.pods.find((p) => p.key === req.from);
   if (!client || client.pod.ip === '') return { ...base, outcome: 'timeout', reason: 'no-client' };
@@ -47,12 +47,12 @@ export function probe(analysis: Analysis, req: ProbeRequest): ProbeResult {
   return { ...base, dns, address, ...reachAddress(analysis, client, address, req.port, req.protocol) };
 }
 
-type ServicePart = Pick<ProbeResult, 'outcome' | 'reason' | 'service' | 'endpoint' | 'candidates' | 'explanation' | 'server' | 'serviceTrap'>;
+type ServicePart = Pick<ProbeResult, 'outcome' | 'reason' | 'service' | 'endpoint' | 'candidates' | 'explanation' | 'server' | 'listening' | 'serviceTrap'>;
 
 /** kube-proxy's DNAT of ClusterIP:port to one ready endpoint of that Service port. */
 function throughService(analysis: Analysis, client: PodReport, svc: ServiceReport, req: ProbeRequest): ServicePart {
   const sp = svc.endpoints.find((e) => e.port.port === req.port && e.port.protocol === req.protocol);
-  const none = { endpoint: null, candidates: [], explanation: null, server: null };
+  const none = { endpoint: null, candidates: [], explanation: null, server: null, listening: null };
   if (!sp) return { ...none, outcome: 'timeout', reason: 'no-service-port', service: { key: svc.key, port: req.port, targetPort: req.port } };
   const portName = sp.port.name !== undefined ? { portName: sp.port.name } : {};
   const ready = sp.addresses.filter((a) => a.ready).sort((a, b) => cmp(a.pod ?? a.ip, b.pod ?? b.ip));

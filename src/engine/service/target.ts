@@ -10,6 +10,7 @@ export interface Reach {
   readonly endpoint: ProbeResult['endpoint'];
   readonly explanation: Explanation | null;
   readonly server: ProbeResult['server'];
+  readonly listening: ProbeResult['listening'];
 }
 
 /** `localhost` and IP literals as typed (normalized), or null for a name that needs DNS. */
@@ -43,7 +44,7 @@ export function reachAddress(analysis: Analysis, client: PodReport, ip: string, 
   const own = !client.pod.hostNetwork && ip === client.pod.ip;
   if (isLoopback(ip) || own) {
     const listeners = client.pod.hostNetwork ? nodeListenersOf(analysis, client.pod.nodeName) : podListeners(client);
-    return listen(listensOn(listeners, port, protocol), { ...endpoint, id: client.key }, null, client.key);
+    return listen(listeners, port, protocol, { ...endpoint, id: client.key }, null, client.key);
   }
 
   const target = analysis.pods.find((p) => !p.pod.hostNetwork && p.pod.ip === ip);
@@ -51,23 +52,22 @@ export function reachAddress(analysis: Analysis, client: PodReport, ip: string, 
     const explanation = network.explain(client.key, target.key, port, protocol);
     const at = { ...endpoint, id: target.key };
     if (!network.allowed(client.key, target.key, port, protocol)) return dropped(at, explanation);
-    return listen(listensOn(podListeners(target), port, protocol), at, explanation, target.key);
+    return listen(podListeners(target), port, protocol, at, explanation, target.key);
   }
 
   const host = analysis.cluster.externalHosts.find((h) => h.ip === ip);
   if (host && network.endpoint(ip)) {
     const explanation = network.explain(client.key, ip, port, protocol);
     if (!network.allowed(client.key, ip, port, protocol)) return dropped(endpoint, explanation);
-    const open = host.ports.some((p) => p.port === port && p.protocol === protocol);
-    const server: Listener | undefined = open ? { port, protocol, kind: 'generic', pod: null, container: null, image: null } : undefined;
-    return listen(server, endpoint, explanation, null);
+    const listeners = host.ports.map((p): Listener => ({ ...p, kind: 'generic', pod: null, container: null, image: null }));
+    return listen(listeners, port, protocol, endpoint, explanation, null);
   }
 
   const explanation = network.explainToAddress(client.key, ip, port, protocol);
   if (explanation && !explanation.allowed) return dropped(endpoint, explanation);
   const node = nodeByIP(ip);
-  if (node) return listen(listensOn(nodeListeners(node, analysis.pods), port, protocol), endpoint, explanation, null);
-  return { outcome: 'timeout', reason: 'no-route', endpoint, explanation, server: null };
+  if (node) return listen(nodeListeners(node, analysis.pods), port, protocol, endpoint, explanation, null);
+  return { outcome: 'timeout', reason: 'no-route', endpoint, explanation, server: null, listening: null };
 }
 
 function nodeListenersOf(analysis: Analysis, nodeName: string): Listener[] {
@@ -76,18 +76,23 @@ function nodeListenersOf(analysis: Analysis, nodeName: string): Listener[] {
 }
 
 function dropped(endpoint: NonNullable<ProbeResult['endpoint']>, explanation: Explanation | null): Reach {
-  return { outcome: 'timeout', reason: 'policy', endpoint, explanation, server: null };
+  return { outcome: 'timeout', reason: 'policy', endpoint, explanation, server: null, listening: null };
 }
 
-function listen(listener: Listener | undefined, endpoint: NonNullable<ProbeResult['endpoint']>, explanation: Explanation | null, podKey: string | null): Reach {
+function listen(
+  listeners: readonly Listener[], port: number, protocol: Protocol, endpoint: NonNullable<ProbeResult['endpoint']>,
+  explanation: Explanation | null, podKey: string | null,
+): Reach {
+  const listening = listeners.map((l) => ({ port: l.port, protocol: l.protocol }));
+  const listener = listensOn(listeners, port, protocol);
   if (!listener) {
     return {
-      outcome: 'refused', reason: 'not-listening', endpoint, explanation,
+      outcome: 'refused', reason: 'not-listening', endpoint, explanation, listening,
       server: podKey === null ? null : { kind: 'generic', podKey, container: null, image: null },
     };
   }
   return {
-    outcome: 'connected', reason: 'ok', endpoint, explanation,
+    outcome: 'connected', reason: 'ok', endpoint, explanation, listening,
     server: { kind: listener.kind, podKey: listener.pod, container: listener.container, image: listener.image },
   };
 }
