@@ -1,5 +1,6 @@
 import { analyze, type Protocol } from '../engine/index.js';
 import { formatExplanation } from '../engine/format/explanation.js';
+import { explainService, formatServiceExplanation } from './explain-service.js';
 import { readSources, UsageError } from './io.js';
 import type { CliIo } from './main.js';
 
@@ -36,12 +37,20 @@ export function runExplain(args: readonly string[], io: CliIo): number {
   if (!PROTOCOLS.includes(protocol)) throw new UsageError(`unknown protocol "${m[2]}" (TCP, UDP or SCTP)`);
 
   const analysis = analyze(readSources(paths, io.readStdin));
-  for (const [flag, id] of [['--from', from], ['--to', to]] as const) {
+  // --to may name a Service (when no pod has that name): expanded to its endpoints after DNAT.
+  const service = analysis.network.endpoint(to) ? undefined : analysis.services.find((s) => s.key === to);
+  for (const [flag, id] of [['--from', from], ...(service ? [] : [['--to', to]])] as const) {
     if (!analysis.network.endpoint(id)) {
-      const known = analysis.network.endpoints.map((e) => e.id).join(', ') || '(none)';
-      io.stderr(`kslab: ${flag} ${id}: no such endpoint (pods are namespace/name, external hosts their IP). Known: ${known}\n`);
+      const known = analysis.network.endpoints.filter((e) => !e.system).map((e) => e.id).join(', ') || '(none)';
+      const services = flag === '--to' ? analysis.services.filter((s) => !s.system).map((s) => s.key).join(', ') : '';
+      io.stderr(`kslab: ${flag} ${id}: no such endpoint (pods are namespace/name, external hosts their IP${flag === '--to' ? ', Services namespace/name' : ''}). Known: ${known}${services ? `; Services: ${services}` : ''}\n`);
       return 2;
     }
+  }
+  if (service) {
+    const x = explainService(analysis, from, service, port, protocol);
+    io.stdout(json ? JSON.stringify(x, null, 2) + '\n' : formatServiceExplanation(x, service, { locate: (ref) => analysis.locate(ref) }));
+    return 0;
   }
   const exp = analysis.network.explain(from, to, port, protocol);
   if (!exp) {

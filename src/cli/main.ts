@@ -18,7 +18,8 @@ const USAGE = `Usage:
   kslab lesson check lessons/<id> [PATH...] [--solution]
                                                  check a lesson's steps without a browser
 PATH is a file, a directory (its *.yaml and *.yml files, sorted) or - for standard input.
-Endpoints are namespace/pod for pods and the bare IP for external hosts.
+Endpoints are namespace/pod for pods and the bare IP for external hosts; explain --to may also name a
+Service (namespace/name, when no pod has that name): each of its endpoints is explained on its target port.
 Exit codes: 0 ok, 1 an error diagnostic (analyze) or a failed step (lesson), 2 usage error.
 `;
 
