@@ -1,12 +1,15 @@
 import type { Program } from '../../sh/system.js';
+import { base64 } from './base64.js';
 import { cat } from './cat.js';
+import { cp, mv } from './copy.js';
+import { mkdir, rm, rmdir, touch } from './fileops.js';
 import { head, tail } from './headtail.js';
 import { seq } from './seq.js';
 import { cut } from './cut.js';
 import { sort } from './sort.js';
 import { tr } from './tr.js';
 import { uniq } from './uniq.js';
-import { basename, dirname, echo, pwd, sleep } from './small.js';
+import { basename, dirname, echo, pwd, sleep, tee } from './small.js';
 import { wc } from './wc.js';
 
 /**
@@ -14,5 +17,6 @@ import { wc } from './wc.js';
  * alpine: one implementation per tool, wording by `ctx.sys.flavor`.
  */
 export const COREUTILS: Readonly<Record<string, Program>> = {
-  cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr,
+  cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr, base64, tee,
+  rm, rmdir, mkdir, touch, cp, mv,
 };

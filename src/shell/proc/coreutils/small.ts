@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { getopt, L } from './getopt.js';
-import { qLocale, Tool, type ToolSpec } from './lib.js';
+import { qLocale, qShell, Tool, type ToolSpec } from './lib.js';
 
 /**
  * The small ones: /bin/echo (coreutils src/echo.c; busybox coreutils/echo.c, where -E does not
@@ -172,4 +172,31 @@ export const sleep: Program = (argv, ctx) => {
     }
   }
   return bad ? t.usage() : 0;
+};
+
+const TEE: ToolSpec = {
+  gnu: { short: 'aip', long: [L('append', 0, 'a'), L('ignore-interrupts', 0, 'i'), L('output-error', 2, 'p')] },
+  bb: { short: 'ai' },
+};
+
+/** tee (coreutils src/tee.c, busybox coreutils/tee.c): stdin to stdout and to each FILE; -a appends. */
+export const tee: Program = (argv, ctx) => {
+  const t = new Tool(ctx, argv[0] ?? 'tee', TEE);
+  const a = t.parse(argv);
+  if (typeof a === 'number') return a;
+  const append = a.opts.some((o) => o.key === 'a');
+  let code = 0;
+  for (const f of a.operands) {
+    if (f === '-') {
+      if (!t.gnu) ctx.out.out(ctx.stdin);
+      continue;
+    }
+    const e = ctx.sys.fs.write(t.path(f), ctx.stdin, append);
+    if (e) {
+      t.err(`${t.gnu ? qShell(f) : f}: ${t.strerror(e)}`);
+      code = 1;
+    }
+  }
+  ctx.out.out(ctx.stdin);
+  return code;
 };
