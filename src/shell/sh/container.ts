@@ -16,7 +16,7 @@ const BASE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/proc/1', '/p
 
 export interface ContainerSpec {
   /** The network the container is on (a pod's: the cluster; docker's bridge: none simulated). */
-  readonly net: () => Net | null;
+  readonly net: (tool: string) => Net | null;
   /** Key of the writable layer and clock in the runtime (`pod:ns/name/container`, `docker:ID`). */
   readonly key: string;
   readonly proc: Proc;
@@ -101,7 +101,7 @@ export function podSystem(ctx: Ctx, p: PodReport, c: ContainerReport, proc: Proc
   return containerSystem(ctx, {
     key: `pod:${p.key}/${ct.name}`,
     proc,
-    net: () => podNet(ctx, p),
+    net: (tool) => podNet(ctx, p, tool),
     image: c.image.ref,
     extra: kubeletFiles(p),
     mounts: ct.volumeMounts.map((m) => m.mountPath),

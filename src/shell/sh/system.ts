@@ -35,6 +35,6 @@ export interface System {
   pathOf(name: string): string | null;
   /** The environment a login gives (PATH, HOME, HOSTNAME, …), before the shell's own variables. */
   readonly env: Readonly<Record<string, string>>;
-  /** The network as this machine sees it (cluster DNS, Services, policies); null: not connected. */
-  net(): Net | null;
+  /** The network as this machine sees it for `tool` (cluster DNS, Services, policies); null: not connected. */
+  net(tool: string): Net | null;
 }

@@ -108,7 +108,7 @@ function fetchOne(ctx: Ctx, p: Opts, raw: string): number {
   const parsed = parseCurlUrl(raw);
   if (!parsed.ok) return fail(parsed.code, parsed.error, '');
   const u = parsed.url;
-  const net = netOf(ctx);
+  const net = netOf(ctx, 'curl');
   const maxTime = f.has('m') ? Number(f.get('m')) : null;
   const connectTimeout = f.has('connect-timeout') ? Number(f.get('connect-timeout')) : null;
   const wait = [maxTime, connectTimeout].filter((x): x is number => x !== null).sort((a, b) => a - b)[0] ?? null;

@@ -23,7 +23,7 @@ export const getent: Program = (argv, ctx) => {
     for (const l of picked) ctx.out.line(l);
     return keys.length && picked.length < keys.length ? 2 : 0;
   }
-  const net = netOf(ctx);
+  const net = netOf(ctx, 'getent');
   let code = 0;
   for (const key of keys) {
     if (IPV4.test(key)) { ctx.out.line(`${key.padEnd(15)} ${key}`); continue; }

@@ -22,7 +22,7 @@ export const nc: Program = (argv, ctx) => {
   if (host === undefined) return usageError('nc', null, (s) => ctx.out.err(s));
   const verbose = o.flags.get('v')?.length ?? 0;
   const udp = o.flags.has('u');
-  const net = netOf(ctx);
+  const net = netOf(ctx, 'nc');
   let address: string;
   if (IPV4.test(host)) address = host;
   else {

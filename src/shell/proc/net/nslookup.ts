@@ -26,7 +26,7 @@ export const nslookup: Program = (argv, ctx) => {
   }
   const [name, server] = args;
   if (name === undefined) return usageError('nslookup', null, (s) => ctx.out.err(s));
-  const net = netOf(ctx);
+  const net = netOf(ctx, 'nslookup');
   const serverAddr = server ?? net?.nameserver ?? '10.96.0.10';
   if (!net || (server !== undefined && server !== net.nameserver)) {
     ctx.out.out(';; connection timed out; no servers could be reached\n\n');

@@ -15,7 +15,7 @@ export const ping: Program = (argv, ctx) => {
   const host = o.args[0];
   if (host === undefined) return usageError('ping', null, (s) => ctx.out.err(s));
   const count = Math.max(1, Number(o.flags.get('c')?.at(-1) ?? '4') || 4);
-  const net = netOf(ctx);
+  const net = netOf(ctx, 'ping');
   let address: string;
   if (IPV4.test(host)) address = host;
   else {

@@ -2,8 +2,8 @@ import type { Ctx } from '../../context.js';
 import type { Net, Server } from './net.js';
 
 /** The network of the machine the program runs on (a pod's view of the cluster), or null. */
-export function netOf(ctx: Ctx): Net | null {
-  return ctx.sys.net();
+export function netOf(ctx: Ctx, tool: string): Net | null {
+  return ctx.sys.net(tool);
 }
 
 /** Appends a server's log line (nginx's access log) so `kubectl logs` shows the lab's own probes. */

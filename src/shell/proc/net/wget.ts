@@ -42,7 +42,7 @@ export const wget: Program = (argv, ctx) => {
   const timeout = o.flags.get('T')?.at(-1);
   if (timeout !== undefined && !/^\d+(\.\d+)?$/.test(timeout)) return die(`invalid number '${timeout}'`);
   const out = o.flags.get('O')?.at(-1);
-  const net = netOf(ctx);
+  const net = netOf(ctx, 'wget');
   for (const raw of o.args) {
     const parsed = parseWgetUrl(raw);
     if (!parsed.ok) return die(parsed.error);
