@@ -47,6 +47,8 @@ export interface ProbeRecord {
   readonly dns: boolean;
   /** Through a Service: its `ns/name` and port, which DNAT turned into `to`:`port`. */
   readonly service?: { readonly key: string; readonly port: number };
+  /** What the tool asked for (the engine's ProbeRequest), to explain the whole probe again. */
+  readonly request: { readonly host: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' };
 }
 
 /** A container started with `docker run`. */

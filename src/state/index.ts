@@ -7,3 +7,4 @@ export * from './share.js';
 export * from './zip.js';
 export * from './persist.js';
 export * from './react.js';
+export * from './probe.js';

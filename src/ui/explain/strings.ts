@@ -3,6 +3,7 @@ export const strings = {
   en: {
     title: 'Why?',
     flowTitle: '{{from}} → {{to}}',
+    probeTitle: 'What {{tool}} did in the terminal',
     onPort: 'on {{port}}',
     onAnyPort: 'on any port',
     anyOtherPort: 'any other port',
@@ -61,6 +62,7 @@ export const strings = {
   ko: {
     title: '왜 그럴까?',
     flowTitle: '{{from}} → {{to}}',
+    probeTitle: '터미널에서 실행한 {{tool}}의 결과',
     onPort: '{{port}}',
     onAnyPort: '모든 포트',
     anyOtherPort: '그 밖의 포트',

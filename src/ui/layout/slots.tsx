@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
 import { Placeholder } from '../common/Placeholder.js';
 import { ExplainPanel } from '../explain/ExplainPanel.js';
+import { ProbeSummary } from '../explain/ProbeSummary.js';
 import { GraphView } from '../graph/GraphView.js';
 import { PortPicker } from '../graph/PortPicker.js';
 import { PodInspector } from '../inspector/PodInspector.js';
@@ -54,8 +55,16 @@ export function ExplainSlot() {
   const { display } = useDerivedAnalysis();
   const port = useLab((s) => s.portFilter);
   const selection = useLab((s) => s.selection);
+  const lastProbe = useLab((s) => s.lastProbe);
   if (selection?.kind !== 'edge') return <Placeholder slot="explain" text={t('side.explainEmpty')} />;
-  return <ExplainPanel analysis={display} from={selection.from} to={selection.to} port={port} onReveal={(ref) => actions.revealRef(ref)} />;
+  // The connection the terminal probed, on the port it reached: say what the probe did first.
+  const probed = lastProbe && lastProbe.from === selection.from && lastProbe.to === selection.to && port !== 'any' && port.port === lastProbe.port && port.protocol === lastProbe.protocol;
+  return (
+    <>
+      {probed && <ProbeSummary analysis={display} record={lastProbe} />}
+      <ExplainPanel analysis={display} from={selection.from} to={selection.to} port={port} onReveal={(ref) => actions.revealRef(ref)} />
+    </>
+  );
 }
 
 export function InspectorSlot() {

@@ -69,14 +69,18 @@ function toRecord(tool: string, from: string, r: ProbeResult, dnsOnly: boolean):
   if (dnsOnly || outcome === 'dns-timeout') {
     const server = r.dns?.serverPod;
     if (!server) return null;
-    return { tool, from, to: server, port: 53, protocol: 'UDP', allowed: r.dns?.allowed ?? false, outcome, dns: true };
+    return { tool, from, to: server, port: 53, protocol: 'UDP', allowed: r.dns?.allowed ?? false, outcome, dns: true, request: requestOf(r) };
   }
   if (!r.endpoint || r.request.protocol === 'SCTP') return null;
   return {
     tool, from, to: r.endpoint.id, port: r.endpoint.port, protocol: r.request.protocol, outcome, dns: false,
-    allowed: r.explanation ? r.explanation.allowed : r.reason !== 'policy',
+    allowed: r.explanation ? r.explanation.allowed : r.reason !== 'policy', request: requestOf(r),
     ...(r.service ? { service: { key: r.service.key, port: r.service.port } } : {}),
   };
+}
+
+function requestOf(r: ProbeResult): ProbeRecord['request'] {
+  return { host: r.request.host, port: r.request.port, protocol: r.request.protocol === 'UDP' ? 'UDP' : 'TCP' };
 }
 
 /** Reverse lookups CoreDNS answers: a ClusterIP → its Service, an endpoint → its record. */
