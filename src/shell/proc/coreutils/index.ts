@@ -3,6 +3,7 @@ import { base64 } from './base64.js';
 import { cat } from './cat.js';
 import { cp, mv } from './copy.js';
 import { mkdir, rm, rmdir, touch } from './fileops.js';
+import { GREP_PROGRAMS } from './grep.js';
 import { head, tail } from './headtail.js';
 import { seq } from './seq.js';
 import { cut } from './cut.js';
@@ -19,4 +20,5 @@ import { wc } from './wc.js';
 export const COREUTILS: Readonly<Record<string, Program>> = {
   cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr, base64, tee,
   rm, rmdir, mkdir, touch, cp, mv,
+  ...GREP_PROGRAMS,
 };
