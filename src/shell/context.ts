@@ -16,7 +16,8 @@ export function defaultRuntime(): ShellRuntime {
   return {
     version: 1,
     context: DEFAULT_CONTEXT,
-    namespaces: { [DEFAULT_CONTEXT]: '' },
+    // A second context, as exam environments have (kubectl config use-context): same cluster, namespace dev.
+    namespaces: { [DEFAULT_CONTEXT]: '', dev: 'dev' },
     previousNamespace: null,
     previousContext: null,
     containers: [],

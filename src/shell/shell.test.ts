@@ -72,7 +72,8 @@ describe('kubectl create secret docker-registry (kubectl create_secret_docker.go
     const obj = parseAllDocuments(file?.text ?? '')[0]?.toJS() as { type: string; data: Record<string, string> };
     expect(obj.type).toBe('kubernetes.io/dockerconfigjson');
     expect(unbase64(obj.data['.dockerconfigjson'] ?? '')).toBe('{"auths":{"myprivateregistry.com:5000":{"username":"dock_user","password":"dock_password","email":"dock_user@myprivateregistry.com","auth":"ZG9ja191c2VyOmRvY2tfcGFzc3dvcmQ="}}}');
-    expect(sh.run('kubectl create secret docker-registry private-reg-cred --docker-username=a --docker-password=b').output).toBe('Error from server (AlreadyExists): secrets "private-reg-cred" already exists\n');
+    // create_secret_docker.go Run wraps the API error: fmt.Errorf("failed to create secret %v", err) (kubectl-create-errors.md).
+    expect(sh.run('kubectl create secret docker-registry private-reg-cred --docker-username=a --docker-password=b').output).toBe('error: failed to create secret secrets "private-reg-cred" already exists\n');
   });
 });
 
@@ -195,7 +196,7 @@ describe('completion', () => {
   it.each([
     ['kub', ['kubectl', 'kubectx', 'kubens']],
     ['kubectl ge', ['get']],
-    ['kubectl get po', ['pods', 'po'].sort()],
+    ['kubectl get po', ['po', 'poddisruptionbudgets', 'pods', 'podtemplates']],
     ['kubectl exec ub', ['ubuntu-sleeper']],
   ])('%s', (line, expected) => {
     expect(shellWith(UBUNTU_SLEEPER).complete(line).candidates).toEqual(expected);

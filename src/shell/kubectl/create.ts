@@ -1,95 +1,607 @@
 import type { Ctx } from '../context.js';
 import { base64 } from '../encode.js';
-import { flag, flagAll, parseFlags } from '../flags.js';
-import { toYaml } from '../yaml-edit.js';
-import { sortKeys } from './api-object.js';
-import { applyFiles } from './apply.js';
-import { fail, usageError } from './errors.js';
-import { alreadyExists, createObject, findDoc } from './mutate.js';
-import { resolveResource } from './resources.js';
+import { bool, flag, flagAll, parseFlags, type FlagSpec, type Parsed } from '../flags.js';
+import { basename, isErrno, resolvePath, STRERROR } from '../sh/fs.js';
+import { applySources } from './apply.js';
+import { fail, usageError, usageErrorf } from './errors.js';
+import { listItems } from './items.js';
+import { alreadyExistsMessage, createObject, findDoc, notFoundMessage } from './mutate.js';
+import { checkOutputFormat, dryRunOf, dryRunSuffix, printObject, type DryRun } from './print.js';
+import { resolveResource, resourceByKind, type ResourceType } from './resources.js';
 
-const COMMON = {
+/**
+ * `kubectl create -f FILE|-` and the generators `kubectl create KIND NAME …`, each building the
+ * object its kubectl v0.30 pkg/cmd/create/create_*.go builds, printing it with `--dry-run=client
+ * -o yaml|json`, and wrapping API errors as that subcommand does (kubectl-create-errors.md).
+ */
+
+const COMMON: FlagSpec = {
   namespace: { short: 'n', value: true },
   'dry-run': { value: true, optional: 'unchanged' },
   output: { short: 'o', value: true },
-  filename: { short: 'f', value: true },
-} as const;
+  'save-config': { value: false },
+  validate: { value: true, optional: 'strict' },
+  'field-manager': { value: true },
+  'show-managed-fields': { value: false },
+  template: { value: true },
+  'allow-missing-template-keys': { value: true, optional: 'true' },
+};
+
+const SUBCOMMANDS: Readonly<Record<string, string>> = {
+  clusterrole: 'Create a cluster role',
+  clusterrolebinding: 'Create a cluster role binding for a particular cluster role',
+  configmap: 'Create a config map from a local file, directory or literal value',
+  cronjob: 'Create a cron job with the specified name',
+  deployment: 'Create a deployment with the specified name',
+  ingress: 'Create an ingress with the specified name',
+  job: 'Create a job with the specified name',
+  namespace: 'Create a namespace with the specified name',
+  poddisruptionbudget: 'Create a pod disruption budget with the specified name',
+  priorityclass: 'Create a priority class with the specified name',
+  quota: 'Create a quota with the specified name',
+  role: 'Create a role with single rule',
+  rolebinding: 'Create a role binding for a particular role or cluster role',
+  secret: 'Create a secret using a specified subcommand',
+  service: 'Create a service using a specified subcommand',
+  serviceaccount: 'Create a service account with the specified name',
+  token: 'Request a service account token',
+};
+const ALIASES: Readonly<Record<string, string>> = { cm: 'configmap', cj: 'cronjob', deploy: 'deployment', ing: 'ingress', ns: 'namespace', pdb: 'poddisruptionbudget', pc: 'priorityclass', resourcequota: 'quota', sa: 'serviceaccount', svc: 'service' };
+
+interface Gen {
+  readonly path: string;
+  readonly flags: FlagSpec;
+  /** Builds the object, or returns an error message (already `error: …`-prefixed when needed). */
+  build(ctx: Ctx, name: string, p: Parsed, ns: NsInfo): Record<string, unknown> | { error: string };
+  /** How the subcommand wraps a create error (`failed to create secret %v`), or null: unchanged. */
+  readonly wrap: ((msg: string, obj: Record<string, unknown>) => string) | null;
+  /** `create job NAME -- CMD`: words after the name are the command. */
+  readonly command?: boolean;
+}
+
+interface NsInfo {
+  readonly ns: string;
+  /** -n given: the generated object names its namespace (EnforceNamespace). */
+  readonly enforce: boolean;
+}
+
+const meta = (name: string, ns: NsInfo, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  name, ...(ns.enforce ? { namespace: ns.ns } : {}), creationTimestamp: null, ...extra,
+});
 
 export function kubectlCreate(args: string[], ctx: Ctx): number {
-  const r = parseFlags(args, {
-    ...COMMON,
-    'docker-server': { value: true },
-    'docker-username': { value: true },
-    'docker-password': { value: true },
-    'docker-email': { value: true },
-    'from-literal': { value: true },
-    type: { value: true },
-  });
+  const words = args.filter((a, i) => !a.startsWith('-') && !isFlagValue(args, i));
+  const subWord = words[0];
+  const sub = subWord === undefined ? undefined : (ALIASES[subWord] ?? subWord);
+  if (sub !== undefined && Object.hasOwn(SUBCOMMANDS, sub)) {
+    const at = args.findIndex((a, i) => a === subWord && !isFlagValue(args, i));
+    const rest = args.filter((_, i) => i !== at);
+    return sub === 'token' ? createToken(ctx, rest) : runGenerator(sub, rest, ctx);
+  }
+  const r = parseFlags(args, { ...COMMON, filename: { short: 'f', value: true }, recursive: { short: 'R', value: false }, edit: { value: false }, selector: { short: 'l', value: true }, raw: { value: true } });
   if (!r.ok) return usageError(ctx, r.error, 'create');
   const p = r.parsed;
   const files = flagAll(p, 'filename');
-  if (files.length) return applyFiles(ctx, files, 'create');
-  const [what, sub, name] = p.positional;
-  const ns = flag(p, 'namespace') ?? ctx.namespace();
-  let obj: Record<string, unknown>;
-  if (what === 'secret' && (sub === 'docker-registry' || sub === 'generic')) {
-    if (!name) return fail(ctx, 'error: NAME is required');
-    if (sub === 'docker-registry') {
+  if (files.length === 0) {
+    ctx.out.err('Error: must specify one of -f and -k\n\n');
+    if (p.positional.length) return usageErrorf(ctx, `unknown command "${p.positional.join(' ')}"`, 'create');
+    ctx.out.out(createHelp());
+    return 1;
+  }
+  if (p.positional.length) return usageErrorf(ctx, `Unexpected args: [${p.positional.join(' ')}]`, 'create');
+  const dry = dryRunOf(ctx, flag(p, 'dry-run'));
+  if (dry === null || !checkOutputFormat(ctx, flag(p, 'output'))) return 1;
+  return applySources(ctx, files, { verb: 'create', dryRun: dry, output: flag(p, 'output'), namespace: flag(p, 'namespace'), recursive: bool(p, 'recursive'), saveConfig: bool(p, 'save-config') });
+}
+
+/** Whether args[i] is the value of the flag before it (`-n dev`, `-o yaml`). */
+function isFlagValue(args: readonly string[], i: number): boolean {
+  const prev = args[i - 1];
+  return prev !== undefined && /^(-n|--namespace|-o|--output|-f|--filename|-l|--selector)$/.test(prev);
+}
+
+function createHelp(): string {
+  const names = Object.keys(SUBCOMMANDS).sort();
+  const width = Math.max(...names.map((n) => n.length)) + 3;
+  return `Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.\n\nExamples:\n  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n\n  # Create a pod based on the JSON passed into stdin\n  cat pod.json | kubectl create -f -\n\nAvailable Commands:\n${names.map((n) => `  ${n.padEnd(width)}${SUBCOMMANDS[n]}`).join('\n')}\n\nUsage:\n  kubectl create -f FILENAME [options]\n\nUse "kubectl create <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+}
+
+function runGenerator(sub: string, args: string[], ctx: Ctx): number {
+  // `create secret generic`, `create service clusterip`: one more level of subcommand.
+  let path = sub;
+  let rest = args;
+  if (sub === 'secret' || sub === 'service') {
+    const kinds = sub === 'secret' ? ['docker-registry', 'generic', 'tls'] : ['clusterip', 'externalname', 'loadbalancer', 'nodeport'];
+    const idx = rest.findIndex((a, i) => !a.startsWith('-') && !isFlagValue(rest, i));
+    const which = idx >= 0 ? rest[idx] : undefined;
+    if (which === undefined || !kinds.includes(which)) {
+      if (which !== undefined) return usageErrorf(ctx, `unknown command "${which}"`, `create ${sub}`);
+      return fail(ctx, `error: must specify one of ${kinds.join(', ')}\nSee 'kubectl create ${sub} -h' for help and examples`);
+    }
+    path = `${sub} ${which}`;
+    rest = rest.filter((_, i) => i !== idx);
+  }
+  const gen = GENERATORS[path];
+  if (!gen) return fail(ctx, `error: unknown command "${sub}" for "kubectl create"`);
+  const r = parseFlags(rest, { ...COMMON, ...gen.flags });
+  if (!r.ok) return usageError(ctx, r.error, `create ${path}`);
+  const p = r.parsed;
+  // NameFromCommandArgs: exactly one NAME before `--`.
+  const nameCount = p.positional.length;
+  if (nameCount !== 1) return usageErrorf(ctx, `exactly one NAME is required, got ${nameCount}`, `create ${path}`);
+  const name = p.positional[0] as string;
+  const nsGiven = flag(p, 'namespace');
+  const ns: NsInfo = { ns: nsGiven ?? ctx.namespace(), enforce: nsGiven !== undefined };
+  const dry = dryRunOf(ctx, flag(p, 'dry-run'));
+  if (dry === null || !checkOutputFormat(ctx, flag(p, 'output'))) return 1;
+  const built = gen.build(ctx, name, p, ns);
+  if ('error' in built) return fail(ctx, built.error as string);
+  return finishCreate(ctx, built, { ns: ns.ns, dry, output: flag(p, 'output'), wrap: gen.wrap, saveConfig: bool(p, 'save-config') });
+}
+
+/**
+ * Prints (dry run) or stores a new object as the generators do: AlreadyExists from the API server
+ * (wrapped or not), the created object printed through the operation `created`.
+ */
+export function finishCreate(
+  ctx: Ctx, obj: Record<string, unknown>,
+  opts: { ns: string; dry: DryRun; output: string | undefined; wrap?: ((msg: string, obj: Record<string, unknown>) => string) | null; saveConfig?: boolean; operation?: string },
+): number {
+  const kind = String(obj['kind']);
+  const type = resourceByKind(kind, String(obj['apiVersion'] ?? ''));
+  const m = obj['metadata'] as Record<string, unknown>;
+  const name = String(m['name']);
+  const namespaced = type?.namespaced ?? true;
+  const operation = `${opts.operation ?? 'created'}${dryRunSuffix(opts.dry)}`;
+  if (opts.dry === 'client') return printObject(ctx, obj, opts.output, operation, { typed: true });
+  if (type && existsObject(ctx, type, namespaced ? opts.ns : undefined, name)) {
+    const msg = alreadyExistsMessage(type, name);
+    return fail(ctx, opts.wrap ? `error: ${opts.wrap(msg, obj)}` : `Error from server (AlreadyExists): ${msg}`);
+  }
+  const stored = structuredClone(obj);
+  const sm = stored['metadata'] as Record<string, unknown>;
+  delete sm['creationTimestamp'];
+  if (namespaced && opts.ns !== 'default') sm['namespace'] = opts.ns;
+  else if (!namespaced || opts.ns === 'default') delete sm['namespace'];
+  pruneEmpty(stored);
+  if (opts.dry === 'none') createObject(ctx, stored, opts.saveConfig === true);
+  const shown = structuredClone(obj);
+  const shownMeta = shown['metadata'] as Record<string, unknown>;
+  if (namespaced) shownMeta['namespace'] = opts.ns;
+  shownMeta['creationTimestamp'] = '2024-05-20T09:00:00Z';
+  return printObject(ctx, shown, opts.output, operation, { typed: true });
+}
+
+/** What lands in the editor drops the printer's empty `status: {}` and `resources: {}`. */
+function pruneEmpty(obj: Record<string, unknown>): void {
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (typeof v !== 'object' || v === null) return;
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      if ((k === 'status' || k === 'resources' || k === 'strategy') && typeof x === 'object' && x !== null && !Array.isArray(x) && Object.keys(x).length === 0) delete o[k];
+      else if (k === 'creationTimestamp' && x === null) delete o[k];
+      else if (k === 'status' && typeof x === 'object' && x !== null && JSON.stringify(x) === '{"loadBalancer":{}}') delete o[k];
+      else walk(x);
+    }
+  };
+  walk(obj);
+}
+
+/** Whether the object exists: a document declares it, or the cluster has it implicitly (kube-system, default SA…). */
+export function existsObject(ctx: Ctx, type: ResourceType, namespace: string | undefined, name: string): boolean {
+  if (findDoc(ctx, type.kind, namespace, name)) return true;
+  return listItems(ctx, type, namespace ?? null).some((i) => i.name === name && (namespace === undefined || i.namespace === namespace));
+}
+
+// ---- the generators ----
+
+const splitList = (values: readonly string[]): string[] => values.flatMap((v) => v.split(',')).filter((v) => v !== '');
+
+/** `--from-literal`, `--from-file`, `--from-env-file` (kubectl create_configmap.go / create_secret.go). */
+function collectData(ctx: Ctx, p: Parsed, what: 'ConfigMap' | 'Secret', name: string): { data: Record<string, string> } | { error: string } {
+  const data: Record<string, string> = {};
+  const add = (k: string, v: string): string | null => {
+    if (Object.hasOwn(data, k)) return `error: cannot add key ${k}, another key by that name already exists in ${what === 'ConfigMap' ? 'Data for ConfigMap' : 'data'} "${name}"`;
+    data[k] = v;
+    return null;
+  };
+  for (const lit of flagAll(p, 'from-literal')) {
+    const eq = lit.indexOf('=');
+    if (eq <= 0) return { error: `error: invalid literal source ${lit}, expected key=value` };
+    const e = add(lit.slice(0, eq), lit.slice(eq + 1));
+    if (e) return { error: e };
+  }
+  for (const src of flagAll(p, 'from-file')) {
+    const eq = src.indexOf('=');
+    const [key, file] = eq > 0 ? [src.slice(0, eq), src.slice(eq + 1)] : [null, src];
+    const path = resolvePath(ctx.cwd, file);
+    const st = ctx.sys?.fs.stat(path);
+    if (!st || isErrno(st)) return { error: `error: error reading ${file}: ${STRERROR[isErrno(st) ? st : 'ENOENT'].toLowerCase()}` };
+    const files: [string, string][] = [];
+    if (st.type === 'dir') {
+      if (key) return { error: `error: cannot give a key name for a directory path` };
+      const entries = ctx.sys.fs.readdir(path);
+      for (const e of Array.isArray(entries) ? entries : []) {
+        const t = ctx.sys.fs.read(`${path}/${e}`);
+        if (typeof t === 'string') files.push([e, t]);
+      }
+    } else {
+      const t = ctx.sys.fs.read(path);
+      if (typeof t !== 'string') return { error: `error: error reading ${file}: ${STRERROR[t.errno].toLowerCase()}` };
+      files.push([key ?? basename(file), t]);
+    }
+    for (const [k, v] of files) {
+      const e = add(k, v);
+      if (e) return { error: e };
+    }
+  }
+  for (const file of flagAll(p, 'from-env-file')) {
+    const t = ctx.sys?.fs.read(resolvePath(ctx.cwd, file));
+    if (typeof t !== 'string') return { error: `error: open ${file}: no such file or directory` };
+    for (const line of t.split('\n')) {
+      const l = line.replace(/^\uFEFF/, '').trim();
+      if (l === '' || l.startsWith('#')) continue;
+      const eq = l.indexOf('=');
+      const e = eq < 0 ? add(l, '') : add(l.slice(0, eq), l.slice(eq + 1));
+      if (e) return { error: e };
+    }
+  }
+  return { data };
+}
+
+const encoded = (data: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, base64(v)]));
+
+function podTemplateContainer(name: string, image: string, command: readonly string[] | null): Record<string, unknown> {
+  return { name, image, ...(command && command.length ? { command: [...command] } : {}), resources: {} };
+}
+
+/** rbac generateResourcePolicyRules: one rule per API group (groups sorted), resources by their plural names. */
+function policyRules(ctx: Ctx, verbs: string[], resources: string[], resourceNames: string[], nonResourceURLs: string[]): Record<string, unknown>[] | { error: string } {
+  const byGroup = new Map<string, string[]>();
+  for (const r of resources) {
+    const [base, subres] = r.split('/', 2) as [string, string | undefined];
+    const dot = base.indexOf('.');
+    const res = dot >= 0 ? base.slice(0, dot) : base;
+    const group = dot >= 0 ? base.slice(dot + 1) : undefined;
+    if (res === '') return { error: 'error: resource must be specified if apiGroup/subresource specified' };
+    let plural = res;
+    let g = group ?? '';
+    if (res !== '*') {
+      const t = resolveResource(group ? `${res}.${group}` : res);
+      if (!t) return { error: `error: the server doesn't have a resource type "${res}"` };
+      plural = t.plural;
+      g = t.group;
+    }
+    const full = subres ? `${plural}/${subres}` : plural;
+    const list = byGroup.get(g) ?? [];
+    if (!list.includes(full)) list.push(full);
+    byGroup.set(g, list);
+  }
+  void ctx;
+  const rules: Record<string, unknown>[] = [...byGroup.keys()].sort().map((g) => ({
+    apiGroups: [g], resources: byGroup.get(g), verbs, ...(resourceNames.length ? { resourceNames } : {}),
+  }));
+  if (nonResourceURLs.length) rules.push({ nonResourceURLs, verbs });
+  return rules;
+}
+
+function verbsOf(ctx: Ctx, p: Parsed): string[] {
+  const verbs: string[] = [];
+  for (const v of splitList(flagAll(p, 'verb'))) {
+    if (v === '*') return ['*'];
+    if (!verbs.includes(v)) verbs.push(v);
+  }
+  const valid = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
+  for (const v of verbs) if (!valid.includes(v)) ctx.out.errLine(`Warning: '${v}' is not a standard resource verb`);
+  return verbs;
+}
+
+function subjects(p: Parsed): Record<string, unknown>[] | { error: string } {
+  const out: Record<string, unknown>[] = [];
+  for (const u of flagAll(p, 'user')) out.push({ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: u });
+  for (const g of flagAll(p, 'group')) out.push({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: g });
+  for (const sa of flagAll(p, 'serviceaccount')) {
+    const t = sa.split(':');
+    if (t.length !== 2 || !t[0] || !t[1]) return { error: 'error: serviceaccount must be <namespace>:<name>' };
+    out.push({ kind: 'ServiceAccount', name: t[1], namespace: t[0] });
+  }
+  return out;
+}
+
+/** A fake but well-formed service account JWT (header.payload.signature), stable per name. */
+function token(ns: string, sa: string): string {
+  const b64url = (s: string) => base64(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const header = b64url('{"alg":"RS256","kid":"lab-signing-key"}');
+  const payload = b64url(JSON.stringify({ aud: ['https://kubernetes.default.svc.cluster.local'], exp: 1716202800, iat: 1716199200, iss: 'https://kubernetes.default.svc.cluster.local', 'kubernetes.io': { namespace: ns, serviceaccount: { name: sa } }, nbf: 1716199200, sub: `system:serviceaccount:${ns}:${sa}` }));
+  return `${header}.${payload}.${b64url(`lab-signature-${ns}-${sa}`)}`;
+}
+
+const GENERATORS: Readonly<Record<string, Gen>> = {
+  namespace: {
+    path: 'namespace', flags: {}, wrap: null,
+    build: (_c, name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, creationTimestamp: null }, spec: {}, status: {} }),
+  },
+  serviceaccount: {
+    path: 'serviceaccount', flags: {}, wrap: (m) => `failed to create serviceaccount: ${m}`,
+    build: (_c, name, _p, ns) => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(name, ns) }),
+  },
+  configmap: {
+    path: 'configmap', flags: { 'from-literal': { value: true }, 'from-file': { value: true }, 'from-env-file': { value: true }, 'append-hash': { value: false } },
+    wrap: (m) => `failed to create configmap: ${m}`,
+    build: (ctx, name, p, ns) => {
+      const r = collectData(ctx, p, 'ConfigMap', name);
+      if ('error' in r) return r;
+      const data = r.data;
+      return { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name, ns), ...(Object.keys(data).length ? { data } : {}) };
+    },
+  },
+  'secret generic': {
+    path: 'secret generic', flags: { 'from-literal': { value: true }, 'from-file': { value: true }, 'from-env-file': { value: true }, type: { value: true }, 'append-hash': { value: false } },
+    wrap: (m) => `failed to create secret ${m}`,
+    build: (ctx, name, p, ns) => {
+      const r = collectData(ctx, p, 'Secret', name);
+      if ('error' in r) return r;
+      const data = r.data;
+      const type = flag(p, 'type');
+      return { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, ns), ...(Object.keys(data).length ? { data: encoded(data) } : {}), ...(type ? { type } : {}) };
+    },
+  },
+  'secret docker-registry': {
+    path: 'secret docker-registry',
+    flags: { 'docker-server': { value: true }, 'docker-username': { value: true }, 'docker-password': { value: true }, 'docker-email': { value: true }, 'from-file': { value: true }, 'append-hash': { value: false } },
+    wrap: (m) => `failed to create secret ${m}`,
+    build: (ctx, name, p, ns) => {
       const user = flag(p, 'docker-username') ?? '';
       const pass = flag(p, 'docker-password') ?? '';
-      // kubernetes/kubectl pkg/cmd/create/create_secret_docker.go: Validate().
-      if (!user || !pass) return fail(ctx, 'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
       const server = flag(p, 'docker-server') ?? 'https://index.docker.io/v1/';
+      if (flagAll(p, 'from-file').length === 0 && (!user || !pass || !server)) {
+        return { error: 'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required' };
+      }
+      if (flagAll(p, 'from-file').length) {
+        const r = collectData(ctx, p, 'Secret', name);
+        if ('error' in r) return r;
+        return { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, ns), data: encoded(r.data), type: 'kubernetes.io/dockerconfigjson' };
+      }
       const email = flag(p, 'docker-email') ?? '';
       // DockerConfigEntry field order, `omitempty` on each: username, password, email, auth.
       const entry: Record<string, string> = { username: user, password: pass };
       if (email) entry['email'] = email;
       entry['auth'] = base64(`${user}:${pass}`);
       const json = JSON.stringify({ auths: { [server]: entry } });
-      obj = { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': base64(json) } };
-    } else {
-      const data: Record<string, string> = {};
-      for (const lit of flagAll(p, 'from-literal')) {
-        const eq = lit.indexOf('=');
-        if (eq <= 0) return fail(ctx, `error: invalid literal source ${lit}, expected key=value`);
-        data[lit.slice(0, eq)] = base64(lit.slice(eq + 1));
+      return { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, ns), data: { '.dockerconfigjson': base64(json) }, type: 'kubernetes.io/dockerconfigjson' };
+    },
+  },
+  'secret tls': {
+    path: 'secret tls', flags: { cert: { value: true }, key: { value: true }, 'append-hash': { value: false } },
+    wrap: (m) => `failed to create secret ${m}`,
+    build: (ctx, name, p, ns) => {
+      const cert = flag(p, 'cert');
+      const key = flag(p, 'key');
+      if (!cert || !key) return { error: 'error: key and cert must be specified' };
+      const read = (f: string) => ctx.sys?.fs.read(resolvePath(ctx.cwd, f));
+      const c = read(cert);
+      const k = read(key);
+      if (typeof c !== 'string') return { error: `error: open ${cert}: no such file or directory` };
+      if (typeof k !== 'string') return { error: `error: open ${key}: no such file or directory` };
+      return { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, ns), data: { 'tls.crt': base64(c), 'tls.key': base64(k) }, type: 'kubernetes.io/tls' };
+    },
+  },
+  deployment: {
+    path: 'deployment', flags: { image: { value: true }, replicas: { short: 'r', value: true }, port: { value: true } }, command: true,
+    wrap: (m) => `failed to create deployment: ${m}`,
+    build: (_c, name, p, ns) => {
+      const images = splitList(flagAll(p, 'image'));
+      if (images.length === 0) return { error: 'error: required flag(s) "image" not set' };
+      const command = p.dash ?? [];
+      if (images.length > 1 && command.length) return { error: 'error: cannot specify multiple --image options and command' };
+      const replicas = Number(flag(p, 'replicas') ?? '1');
+      const labels = { app: name };
+      const containers = images.map((img) => {
+        let cname = img.split('/').pop() ?? img;
+        cname = cname.split(':')[0] ?? cname;
+        cname = cname.split('@')[0] ?? cname;
+        // sanitizeAndUniquify: `.`/`_` become `-` plus a random suffix.
+        if (/[._]/.test(cname)) cname = `${cname.replace(/[._]/g, '-')}-${suffix5(`${name}/${img}`)}`;
+        return podTemplateContainer(cname, img, command);
+      });
+      const port = flag(p, 'port');
+      if (port !== undefined && Number(port) >= 0 && containers[0]) containers[0]['ports'] = [{ containerPort: Number(port) }];
+      return {
+        apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(name, ns, { labels }),
+        spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } } },
+        status: {},
+      };
+    },
+  },
+  job: {
+    path: 'job', flags: { image: { value: true }, from: { value: true } }, command: true,
+    wrap: (m) => `failed to create job: ${m}`,
+    build: (ctx, name, p, ns) => {
+      const image = flag(p, 'image');
+      const from = flag(p, 'from');
+      if ((!image && !from) || (image && from)) return { error: 'error: either --image or --from must be specified' };
+      if (p.dash && p.dash.length && from) return { error: 'error: cannot specify --from and command' };
+      if (from) {
+        const [t, n] = from.split('/', 2);
+        if (!n || resolveResource(t ?? '')?.kind !== 'CronJob') return { error: `error: from must be an existing cronjob: ${from}` };
+        const doc = findDoc(ctx, 'CronJob', ns.ns, n);
+        if (!doc) return { error: `Error from server (NotFound): cronjobs.batch "${n}" not found` };
+        const spec = (doc.value['spec'] ?? {}) as Record<string, unknown>;
+        const jt = (spec['jobTemplate'] ?? {}) as Record<string, unknown>;
+        return {
+          apiVersion: 'batch/v1', kind: 'Job',
+          metadata: meta(name, ns, { annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' }, ownerReferences: [{ apiVersion: 'batch/v1', controller: true, kind: 'CronJob', name: n, uid: '' }] }),
+          spec: structuredClone(jt['spec'] ?? {}), status: {},
+        };
       }
-      obj = { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: flag(p, 'type') ?? 'Opaque', data };
-    }
-  } else if (what === 'namespace' || what === 'ns') {
-    if (!sub) return fail(ctx, 'error: exactly one NAME is required, got 0');
-    obj = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: sub } };
-  } else if (what === 'serviceaccount' || what === 'sa') {
-    if (!sub) return fail(ctx, 'error: exactly one NAME is required, got 0');
-    obj = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sub } };
-  } else {
-    return fail(ctx, `error: unknown command "${what ?? ''}" for "kubectl create"\nDid you mean this?\n\tsecret\n\tnamespace\n\tserviceaccount`);
-  }
-  return finish(ctx, obj, ns, flag(p, 'dry-run'), flag(p, 'output'), flag(p, 'namespace') !== undefined);
+      return {
+        apiVersion: 'batch/v1', kind: 'Job', metadata: meta(name, ns),
+        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [podTemplateContainer(name, image as string, p.dash)], restartPolicy: 'Never' } } },
+        status: {},
+      };
+    },
+  },
+  cronjob: {
+    path: 'cronjob', flags: { image: { value: true }, schedule: { value: true }, restart: { value: true } }, command: true,
+    wrap: (m) => `failed to create cronjob: ${m}`,
+    build: (_c, name, p, ns) => {
+      const image = flag(p, 'image');
+      const schedule = flag(p, 'schedule');
+      if (!image) return { error: 'error: --image must be specified' };
+      if (!schedule) return { error: 'error: --schedule must be specified' };
+      return {
+        apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta(name, ns),
+        spec: {
+          jobTemplate: { metadata: { creationTimestamp: null, name }, spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [podTemplateContainer(name, image, p.dash)], restartPolicy: flag(p, 'restart') ?? 'OnFailure' } } } },
+          schedule,
+        },
+        status: {},
+      };
+    },
+  },
+  role: {
+    path: 'role', flags: { verb: { value: true }, resource: { value: true }, 'resource-name': { value: true } }, wrap: null,
+    build: (ctx, name, p, ns) => {
+      const verbs = verbsOf(ctx, p);
+      if (verbs.length === 0) return { error: 'error: at least one verb must be specified' };
+      const resources = splitList(flagAll(p, 'resource'));
+      if (resources.length === 0) return { error: 'error: at least one resource must be specified' };
+      const names = [...new Set(flagAll(p, 'resource-name'))];
+      const rules = policyRules(ctx, verbs, resources.includes('*') ? ['*'] : resources, names, []);
+      if ('error' in rules) return rules;
+      return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(name, ns), rules };
+    },
+  },
+  clusterrole: {
+    path: 'clusterrole', flags: { verb: { value: true }, resource: { value: true }, 'resource-name': { value: true }, 'non-resource-url': { value: true }, 'aggregation-rule': { value: true } }, wrap: null,
+    build: (ctx, name, p) => {
+      const verbs = verbsOf(ctx, p);
+      const resources = splitList(flagAll(p, 'resource'));
+      const urls = splitList(flagAll(p, 'non-resource-url'));
+      if (verbs.length === 0) return { error: 'error: at least one verb must be specified' };
+      if (resources.length === 0 && urls.length === 0) return { error: 'error: one of resource or nonResourceURL must be specified' };
+      const rules = policyRules(ctx, verbs, resources.includes('*') ? ['*'] : resources, [...new Set(flagAll(p, 'resource-name'))], urls);
+      if ('error' in rules) return rules;
+      return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, creationTimestamp: null }, rules };
+    },
+  },
+  rolebinding: {
+    path: 'rolebinding', flags: { role: { value: true }, clusterrole: { value: true }, user: { value: true }, group: { value: true }, serviceaccount: { value: true } },
+    wrap: (m) => `failed to create rolebinding: ${m}`,
+    build: (_c, name, p, ns) => {
+      const role = flag(p, 'role');
+      const cr = flag(p, 'clusterrole');
+      if ((!role) === (!cr)) return { error: 'error: exactly one of clusterrole or role must be specified' };
+      const subs = subjects(p);
+      if ('error' in subs) return subs;
+      return {
+        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: meta(name, ns),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: role ? 'Role' : 'ClusterRole', name: role ?? cr },
+        ...(subs.length ? { subjects: subs } : {}),
+      };
+    },
+  },
+  clusterrolebinding: {
+    path: 'clusterrolebinding', flags: { clusterrole: { value: true }, user: { value: true }, group: { value: true }, serviceaccount: { value: true } },
+    wrap: (m) => `failed to create clusterrolebinding: ${m}`,
+    build: (_c, name, p) => {
+      const cr = flag(p, 'clusterrole');
+      if (!cr) return { error: 'error: required flag(s) "clusterrole" not set' };
+      const subs = subjects(p);
+      if ('error' in subs) return subs;
+      return {
+        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name, creationTimestamp: null },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: cr }, ...(subs.length ? { subjects: subs } : {}),
+      };
+    },
+  },
+  quota: {
+    path: 'quota', flags: { hard: { value: true }, scopes: { value: true } }, wrap: (m) => `failed to create quota: ${m}`,
+    build: (_c, name, p, ns) => {
+      const hard: Record<string, string> = {};
+      for (const kv of splitList(flagAll(p, 'hard'))) {
+        const [k, v] = kv.split('=', 2);
+        if (!k || v === undefined) return { error: `error: invalid argument "${kv}" for "--hard" flag` };
+        hard[k] = v;
+      }
+      return { apiVersion: 'v1', kind: 'ResourceQuota', metadata: meta(name, ns), spec: { ...(Object.keys(hard).length ? { hard } : {}) }, status: {} };
+    },
+  },
+  priorityclass: {
+    path: 'priorityclass', flags: { value: { value: true }, 'global-default': { value: false }, description: { value: true }, 'preemption-policy': { value: true } },
+    wrap: (m) => `failed to create priorityclass: ${m}`,
+    build: (_c, name, p) => ({
+      apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name, creationTimestamp: null },
+      ...(flag(p, 'description') ? { description: flag(p, 'description') } : {}), ...(bool(p, 'global-default') ? { globalDefault: true } : {}),
+      preemptionPolicy: flag(p, 'preemption-policy') ?? 'PreemptLowerPriority', value: Number(flag(p, 'value') ?? '0'),
+    }),
+  },
+  'service clusterip': serviceGen('ClusterIP'),
+  'service nodeport': serviceGen('NodePort'),
+  'service loadbalancer': serviceGen('LoadBalancer'),
+  'service externalname': serviceGen('ExternalName'),
+  token: {
+    path: 'token', flags: { duration: { value: true }, audience: { value: true }, 'bound-object-kind': { value: true }, 'bound-object-name': { value: true } },
+    wrap: (m) => `failed to create token: ${m}`,
+    build: () => ({ error: 'error: unknown command "token"' }),
+  },
+};
+
+/** create_service.go createService: ports from --tcp (`80:8080` named `80-8080`), selector and labels app=NAME. */
+function serviceGen(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'): Gen {
+  return {
+    path: `service ${type.toLowerCase()}`,
+    flags: { tcp: { value: true }, clusterip: { value: true }, 'node-port': { value: true }, 'external-name': { value: true } },
+    wrap: (m) => `failed to create ${type} service: ${m}`,
+    build: (_c, name, p, ns) => {
+      const tcp = splitList(flagAll(p, 'tcp'));
+      const clusterIP = flag(p, 'clusterip');
+      if (clusterIP === 'None' && type !== 'ClusterIP') return { error: 'error: ClusterIP=None can only be used with ClusterIP service type' };
+      if (clusterIP !== 'None' && tcp.length === 0 && type !== 'ExternalName') return { error: 'error: at least one tcp port specifier must be provided' };
+      const ext = flag(p, 'external-name') ?? '';
+      if (type === 'ExternalName' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(ext)) return { error: `error: invalid service external name ${ext}` };
+      const nodePort = Number(flag(p, 'node-port') ?? '0');
+      const ports: Record<string, unknown>[] = [];
+      for (const t of tcp) {
+        const [a, b] = t.split(':', 2) as [string, string | undefined];
+        const port = Number(a);
+        if (!/^\d+$/.test(a) || port > 65535) return { error: `error: strconv.Atoi: parsing "${a}": invalid syntax` };
+        const target: number | string = b === undefined ? port : /^\d+$/.test(b) ? Number(b) : b;
+        ports.push({ name: t.replace(/:/g, '-'), port, protocol: 'TCP', targetPort: target, ...(nodePort ? { nodePort } : {}) });
+      }
+      return {
+        apiVersion: 'v1', kind: 'Service', metadata: meta(name, ns, { labels: { app: name } }),
+        spec: { ...(clusterIP ? { clusterIP } : {}), ...(type === 'ExternalName' ? { externalName: ext } : {}), ...(ports.length ? { ports } : {}), selector: { app: name }, type },
+        status: { loadBalancer: {} },
+      };
+    },
+  };
 }
 
-/** Prints (dry run) or stores a new object, as kubectl create/run do. */
-export function finish(ctx: Ctx, obj: Record<string, unknown>, ns: string, dryRun: string | undefined, output: string | undefined, nsGiven: boolean): number {
-  const kind = obj['kind'] as string;
-  const type = resolveResource(kind);
-  const meta = obj['metadata'] as Record<string, unknown>;
-  const name = meta['name'] as string;
-  const namespaced = type?.namespaced ?? true;
-  const dry = dryRun !== undefined && dryRun !== 'none';
-  if (dry) {
-    const shown = structuredClone(obj);
-    const m = shown['metadata'] as Record<string, unknown>;
-    m['creationTimestamp'] = null;
-    if (nsGiven && namespaced) m['namespace'] = ns;
-    if (output === 'yaml') ctx.out.out(toYaml(sortKeys(shown)));
-    else if (output === 'json') ctx.out.out(`${JSON.stringify(sortKeys(shown), null, 4)}\n`);
-    else ctx.out.line(`${(type?.singular ?? kind.toLowerCase())}/${name} created (dry run)`);
-    return 0;
+/** apimachinery util/rand.String(5) stand-in: stable per seed, from the same alphabet. */
+function suffix5(seed: string): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h = 2166136261;
+  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  let out = '';
+  for (let i = 0; i < 5; i++) {
+    out += alphabet[h % alphabet.length];
+    h = Math.floor(h / alphabet.length) + i * 7919;
   }
-  if (type && findDoc(ctx, kind, namespaced ? ns : undefined, name)) return fail(ctx, alreadyExists(type, name));
-  if (namespaced && ns !== 'default') meta['namespace'] = ns;
-  createObject(ctx, obj);
-  if (output === 'yaml') ctx.out.out(toYaml(sortKeys(obj)));
-  else ctx.out.line(`${type?.singular ?? kind.toLowerCase()}/${name} created`);
+  return out;
+}
+
+/** `kubectl create token SA`: the token on stdout (TokenRequest), or the wrapped NotFound. */
+export function createToken(ctx: Ctx, args: string[]): number {
+  const r = parseFlags(args, { ...COMMON, ...GENERATORS['token']!.flags });
+  if (!r.ok) return usageError(ctx, r.error, 'create token');
+  const name = r.parsed.positional[0];
+  if (!name || r.parsed.positional.length !== 1) return usageErrorf(ctx, `exactly one NAME is required, got ${r.parsed.positional.length}`, 'create token');
+  const ns = flag(r.parsed, 'namespace') ?? ctx.namespace();
+  const sa = resolveResource('serviceaccounts') as ResourceType;
+  if (!existsObject(ctx, sa, ns, name)) return fail(ctx, `error: failed to create token: ${notFoundMessage(sa, name)}`);
+  ctx.out.line(token(ns, name));
   return 0;
 }

@@ -1,7 +1,11 @@
 import type { ContainerReport, PodReport } from '../../engine/index.js';
-import { LAB_AGE, LAB_CREATED, formatRfc1123z } from '../clock.js';
-import { NODE_IP, NODE_NAME } from '../context.js';
+import { formatRfc1123z } from '../clock.js';
+import type { Ctx } from '../context.js';
 import { hexId } from '../encode.js';
+import { createdAt, replicaSetName } from './cluster.js';
+import { apiAccessVolume } from './defaults.js';
+import { describeEvents } from './describe-util.js';
+import { eventsFor } from './events.js';
 import { isRecord } from '../objects.js';
 import { tabwrite } from '../tabwriter.js';
 import { labelLines } from './describe-util.js';
@@ -12,25 +16,27 @@ const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
  * `kubectl describe pod` following kubernetes/kubectl pkg/describe/describe.go describePod /
  * describeContainers / describeStatus; events are the kubelet's for the state the engine decided.
  */
-export function describePod(p: PodReport, annotations: Record<string, unknown>): string {
+export function describePod(ctx: Ctx, p: PodReport, annotations: Record<string, unknown>): string {
   const pod = p.pod;
   const running = p.status === 'Running';
-  const volume = `kube-api-access-${hexId(p.key, 5).replace(/[0-9]/g, (d) => 'bcdfghjklm'[Number(d)] ?? 'x')}`;
+  const volume = apiAccessVolume(p.key);
+  const nodeIp = ctx.analysis().nodes.find((n) => n.name === pod.nodeName)?.ip ?? '';
+  const created = createdAt(pod.system);
   let s = '';
   s += `Name:\t${pod.name}\n`;
   s += `Namespace:\t${pod.namespace}\n`;
   s += 'Priority:\t0\n';
   s += `Service Account:\t${pod.serviceAccountName}\n`;
-  s += `Node:\t${NODE_NAME}/${NODE_IP}\n`;
-  s += `Start Time:\t${formatRfc1123z(LAB_CREATED)}\n`;
+  s += `Node:\t${pod.nodeName}/${nodeIp}\n`;
+  s += `Start Time:\t${formatRfc1123z(created)}\n`;
   s += labelLines('Labels', pod.labels);
   s += labelLines('Annotations', annotations);
   s += `Status:\t${running ? 'Running' : 'Pending'}\n`;
   s += `IP:\t${pod.ip}\n`;
   s += `IPs:\n  IP:\t${pod.ip}\n`;
-  if (pod.owner) s += `Controlled By:\t${pod.owner.kind === 'Deployment' ? 'ReplicaSet' : pod.owner.kind}/${pod.owner.name}\n`;
-  if (p.initContainers.length) s += containers('Init Containers', p.initContainers, volume);
-  s += containers('Containers', p.containers, volume);
+  if (pod.owner) s += `Controlled By:\t${pod.owner.kind === 'Deployment' ? `ReplicaSet/${replicaSetName(ctx.analysis().pods, pod.namespace, pod.owner.name)}` : `${pod.owner.kind}/${pod.owner.name}`}\n`;
+  if (p.initContainers.length) s += containers('Init Containers', p.initContainers, volume, created);
+  s += containers('Containers', p.containers, volume, created);
   s += 'Conditions:\n  Type\tStatus\n';
   const ready = p.containers.every((c) => c.state === 'Running');
   const conds: [string, boolean][] = [['PodReadyToStartContainers', true], ['Initialized', p.initContainers.every((c) => c.state === 'Running')], ['Ready', ready], ['ContainersReady', ready], ['PodScheduled', true]];
@@ -43,11 +49,11 @@ export function describePod(p: PodReport, annotations: Record<string, unknown>):
   s += 'Node-Selectors:\t<none>\n';
   s += 'Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n';
   s += '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s\n';
-  s += events(p);
+  s += describeEvents(eventsFor(ctx, 'Pod', pod.namespace, pod.name));
   return tabwrite(s, { padding: 2 });
 }
 
-function containers(label: string, list: readonly ContainerReport[], volume: string): string {
+function containers(label: string, list: readonly ContainerReport[], volume: string, created: number): string {
   let s = `${label}:\n`;
   for (const c of list) {
     const ct = c.container;
@@ -63,7 +69,7 @@ function containers(label: string, list: readonly ContainerReport[], volume: str
     s += host.length > 1 ? `    Host Ports:\t${host.join(', ')}\n` : `    Host Port:\t${host[0] ?? '<none>'}\n`;
     if (ct.command.length) s += `    Command:\n${ct.command.map((x) => `      ${x}\n`).join('')}`;
     if (ct.args.length) s += `    Args:\n${ct.args.map((x) => `      ${x}\n`).join('')}`;
-    if (ok) s += `    State:\tRunning\n      Started:\t${formatRfc1123z(LAB_CREATED + 5000)}\n`;
+    if (ok) s += `    State:\tRunning\n      Started:\t${formatRfc1123z(created + 5000)}\n`;
     else s += `    State:\tWaiting\n      Reason:\t${c.state}\n`;
     s += `    Ready:\t${ok ? 'True' : 'False'}\n`;
     s += '    Restart Count:\t0\n';
@@ -73,38 +79,6 @@ function containers(label: string, list: readonly ContainerReport[], volume: str
     const mounts = [...ct.volumeMounts.map((m) => `${m.mountPath} from ${m.name} (rw)`), `/var/run/secrets/kubernetes.io/serviceaccount from ${volume} (ro)`].sort();
     for (const m of mounts) s += `      ${m}\n`;
   }
-  return s;
-}
-
-/** The kubelet's events for the state the engine decided (all ten minutes old in the lab). */
-function events(p: PodReport): string {
-  const rows: [string, string, string, string][] = [
-    ['Normal', 'Scheduled', 'default-scheduler', `Successfully assigned ${p.pod.namespace}/${p.pod.name} to ${NODE_NAME}`],
-  ];
-  for (const c of [...p.initContainers, ...p.containers]) {
-    const name = c.container.name;
-    const image = c.container.image;
-    if (c.state === 'ErrImagePull' || c.state === 'InvalidImageName') {
-      if (c.state === 'InvalidImageName') {
-        rows.push(['Warning', 'InspectFailed', 'kubelet', `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`]);
-        rows.push(['Warning', 'Failed', 'kubelet', 'Error: InvalidImageName']);
-        continue;
-      }
-      rows.push(['Normal', 'Pulling', 'kubelet', `Pulling image "${image}"`]);
-      rows.push(['Warning', 'Failed', 'kubelet', `Failed to pull image "${image}": ${c.message ?? ''}`.trim()]);
-      rows.push(['Warning', 'Failed', 'kubelet', 'Error: ErrImagePull']);
-      continue;
-    }
-    rows.push(['Normal', 'Pulled', 'kubelet', `Container image "${image}" already present on machine`]);
-    if (c.state === 'CreateContainerConfigError') {
-      rows.push(['Warning', 'Failed', 'kubelet', `Error: ${c.message ?? 'CreateContainerConfigError'}`]);
-      continue;
-    }
-    rows.push(['Normal', 'Created', 'kubelet', `Created container ${name}`]);
-    rows.push(['Normal', 'Started', 'kubelet', `Started container ${name}`]);
-  }
-  let s = 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n';
-  for (const [t, r, from, msg] of rows) s += `  ${t}\t${r}\t${LAB_AGE}\t${from}\t${msg}\n`;
   return s;
 }
 

@@ -1,8 +1,9 @@
 import type { Ctx } from '../context.js';
-import { parseFlags } from '../flags.js';
+import { bool, flag, parseFlags } from '../flags.js';
 import schemaJson from '../../schema/kubernetes.schema.json';
 import { fail, usageError } from './errors.js';
-import { resolveResource, unknownResource } from './resources.js';
+import { EXPLAIN_ENUMS, EXPLAIN_REQUIRED } from './explain-enums.js';
+import { apiVersionOf, resolveResource } from './resources.js';
 
 interface Schema {
   readonly $ref?: string;
@@ -13,83 +14,201 @@ interface Schema {
   readonly additionalProperties?: Schema | boolean;
   readonly required?: readonly string[];
   readonly anyOf?: readonly Schema[];
+  /** Added by this module: the enum values of a field (EXPLAIN_ENUMS). */
+  readonly enum?: readonly string[];
 }
 
 const ROOT = schemaJson as unknown as { definitions?: Readonly<Record<string, Schema>> };
 
-function deref(s: Schema | undefined): { name: string | null; schema: Schema | undefined } {
-  if (s?.$ref) {
-    const name = s.$ref.replace('#/definitions/', '');
-    return { name, schema: ROOT.definitions?.[name] };
-  }
-  return { name: null, schema: s };
-}
+const refName = (ref: string): string => ref.replace('#/definitions/', '');
+const resolveRef = (ref: string | undefined): Schema | undefined => (ref ? ROOT.definitions?.[refName(ref)] : undefined);
 
-/** kubectl's type column: `<string>`, `<integer>`, `<[]Container>`, `<map[string]string>`, `<Object>`. */
-function typeName(s: Schema | undefined): string {
-  if (!s) return 'Object';
-  if (s.$ref) return s.$ref.replace('#/definitions/', '');
-  if (s.anyOf) return typeName(s.anyOf.find((x) => x.type !== 'null') ?? s.anyOf[0]);
-  const t = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
-  if (t === 'array') return `[]${typeName(s.items)}`;
-  if (t === 'number') return 'integer';
-  if (t === 'object' && typeof s.additionalProperties === 'object') return `map[string]${typeName(s.additionalProperties)}`;
-  if (t === 'object') return 'Object';
-  return t ?? 'Object';
-}
+/**
+ * kubectl's explain, rendered as kubernetes/kubectl pkg/explain/v2/templates/plaintext.tmpl (v0.30)
+ * renders the OpenAPI v3 document, over src/schema/kubernetes.schema.json (kubernetes-types 1.30):
+ * a field with a `$ref` there stands for the document's `allOf: [{$ref}]` with its own description.
+ */
 
-/** Wraps text at 80 columns minus the indent, as kubectl explain's plaintext template does. */
-function wrap(text: string, indent: number): string {
-  const width = 80 - indent;
-  const pad = ' '.repeat(indent);
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
-        out.push(pad + line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
+/** mitchellh/go-wordwrap WrapString (v1.0.1, what kubectl's term.NewWordWrapWriter uses). */
+export function wrapString(s: string, lim: number): string {
+  let buf = '';
+  let current = 0;
+  let word = '';
+  let space = '';
+  for (const ch of s) {
+    if (ch === '\n') {
+      if (word.length === 0) {
+        if (current + space.length > lim) current = 0;
+        else {
+          current += space.length;
+          buf += space;
+        }
+        space = '';
+      } else {
+        current += space.length + word.length;
+        buf += space + word;
+        space = '';
+        word = '';
+      }
+      buf += ch;
+      current = 0;
+    } else if (/\s/.test(ch)) {
+      if (space.length === 0 || word.length > 0) {
+        current += space.length + word.length;
+        buf += space + word;
+        space = '';
+        word = '';
+      }
+      space += ch;
+    } else {
+      word += ch;
+      if (current + space.length + word.length > lim && word.length < lim) {
+        buf += '\n';
+        current = 0;
+        space = '';
+      }
     }
-    out.push(line ? pad + line : pad);
   }
-  return out.join('\n');
+  if (word.length === 0) {
+    if (current + space.length <= lim) buf += space;
+  } else buf += space + word;
+  return buf;
 }
 
-/** `kubectl explain pod.spec.securityContext`, from src/schema/kubernetes.schema.json's descriptions. */
+/** The template's `indent`: the pad before the text and after every newline. */
+function indent(amount: number, s: string): string {
+  const pad = ' '.repeat(amount);
+  return pad + s.replace(/\n/g, `\n${pad}`);
+}
+
+/** The template's typeGuess: `string`, `integer`, `[]Container`, `map[string]string`, `Object`, `IntOrString`. */
+function typeGuess(s: Schema): string {
+  if (s.items) return `[]${typeGuess(s.items)}`;
+  if (typeof s.additionalProperties === 'object') return `map[string]${typeGuess(s.additionalProperties)}`;
+  if (s.anyOf) return typeGuess(s.anyOf.find((x) => x.type !== 'null') ?? s.anyOf[0] ?? {});
+  if (s.$ref) {
+    const target = resolveRef(s.$ref);
+    const t = target?.type;
+    if (!target || t === undefined || t === 'object' || Array.isArray(t)) return refName(s.$ref);
+    return primitive(t);
+  }
+  if (Array.isArray(s.type)) return s.type.includes('string') && s.type.includes('number') ? 'IntOrString' : primitive(s.type.find((x) => x !== 'null') ?? 'object');
+  if (s.type === 'object' || s.type === undefined) return 'Object';
+  return primitive(s.type);
+}
+
+/** The schema writes every int32/int64 as JSON Schema's `number`; OpenAPI has `integer`. */
+function primitive(t: string): string {
+  if (t === 'number') return 'integer';
+  if (t === 'object') return 'Object';
+  return t;
+}
+
+/** The template's `description`: the schema's own text, then what it refers to. */
+function description(s: Schema): string {
+  let out = '';
+  if (s.description) out += `${s.description}\n`;
+  const target = resolveRef(s.$ref);
+  if (target) out += description(target);
+  if (s.items) out += description(s.items);
+  if (typeof s.additionalProperties === 'object') out += description(s.additionalProperties);
+  return out;
+}
+
+/** A schema as the template sees it: its ref resolved, enums attached to properties. */
+function resolved(s: Schema): { schema: Schema; name: string | null } {
+  const name = s.$ref ? refName(s.$ref) : null;
+  return { schema: (s.$ref ? resolveRef(s.$ref) : undefined) ?? s, name };
+}
+
+function enumOf(owner: string | null, field: string): readonly string[] | undefined {
+  return owner ? EXPLAIN_ENUMS[`${owner}.${field}`] : undefined;
+}
+
+function extractEnum(values: readonly string[] | undefined, longView: boolean, limit: number, indentAmount: number): string {
+  if (!values || values.length === 0) return '';
+  let out = longView ? 'ENUM:' : `\n${' '.repeat(indentAmount)}enum: `;
+  values.forEach((v, i) => {
+    if (out.endsWith(', ....')) return;
+    if (limit > -1 && i >= limit) {
+      out += ', ....';
+      return;
+    }
+    if (i > 0 && !longView) out += ', ';
+    else if (longView) out += '\n    ';
+    out += v === '' ? '""' : v;
+  });
+  return out;
+}
+
+function fieldList(s: Schema, level: number, recursive: boolean, history: ReadonlySet<string>): string {
+  const ref = s.$ref ?? '';
+  if (ref && history.has(ref)) return '';
+  const next = new Set(history);
+  next.add(ref);
+  const { schema, name } = resolved(s);
+  let out = '';
+  const props = schema.properties ?? {};
+  for (const k of Object.keys(props).sort()) {
+    const field = props[k] as Schema;
+    const pad = level * 2;
+    out += `${indent(pad, k)}\t<${typeGuess(field)}>`;
+    if (schema.required?.includes(k) || (name !== null && EXPLAIN_REQUIRED[name]?.includes(k))) out += ' -required-';
+    out += extractEnum(enumOf(name, k), false, 4, pad);
+    out += '\n';
+    if (!recursive) out += `${indent(pad + 2, wrapString(field.description ?? '<no description>', 78 - pad))}\n\n`;
+    else out += fieldList(field, level + 1, recursive, next);
+  }
+  if (schema.items) out += fieldList(schema.items, level, recursive, next);
+  if (typeof schema.additionalProperties === 'object') out += fieldList(schema.additionalProperties, level, recursive, next);
+  return out;
+}
+
+/** The template's `output`: follows the field path, then DESCRIPTION and FIELDS. null: a field does not exist. */
+function output(s: Schema, owner: string | null, path: readonly string[], recursive: boolean): string | null {
+  const { schema, name } = resolved(s);
+  if (path.length === 0) {
+    let out = `DESCRIPTION:\n${indent(4, wrapString(description(s) || '<empty>', 76))}\n`;
+    const fields = fieldList(s, 1, recursive, new Set());
+    if (fields) out += `FIELDS:\n${fields}`;
+    return out;
+  }
+  const [first, ...rest] = path as [string, ...string[]];
+  const sub = schema.properties?.[first];
+  if (sub) {
+    let out = '';
+    if (rest.length === 0) out += `FIELD: ${first} <${typeGuess(sub)}>\n${extractEnum(enumOf(name ?? owner, first), true, -1, 0)}\n\n`;
+    const tail = output(sub, null, rest, recursive);
+    return tail === null ? null : out + tail;
+  }
+  if (schema.items) return output(schema.items, null, path, recursive);
+  if (typeof schema.additionalProperties === 'object') return output(schema.additionalProperties, null, path, recursive);
+  return null;
+}
+
+/** `kubectl explain pod.spec.securityContext [--recursive]` (pkg/cmd/explain/explain.go). */
 export function kubectlExplain(args: string[], ctx: Ctx): number {
-  const r = parseFlags(args, { recursive: { value: false }, 'api-version': { value: true } });
+  const r = parseFlags(args, { recursive: { value: false }, 'api-version': { value: true }, output: { short: 'o', value: true } });
   if (!r.ok) return usageError(ctx, r.error, 'explain');
   const target = r.parsed.positional[0];
-  if (!target) return fail(ctx, "error: You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n");
+  if (!target) return fail(ctx, 'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');
+  const out = flag(r.parsed, 'output');
+  if (out !== undefined && out !== 'plaintext' && out !== 'plaintext-openapiv2') {
+    return fail(ctx, `error: unsupported output format: ${out}; supported formats: plaintext, plaintext-openapiv2`);
+  }
   const [res, ...path] = target.split('.');
   const type = resolveResource(res ?? '');
-  if (!type) return fail(ctx, unknownResource(res ?? ''));
-  if (!ROOT.definitions) return fail(ctx, 'error: the lab has no API schema loaded (src/schema/kubernetes.schema.json)');
-  let cur = deref({ $ref: `#/definitions/${type.kind}` });
-  let field: { name: string; schema: Schema } | null = null;
-  for (const seg of path) {
-    let s = cur.schema;
-    while (s && (Array.isArray(s.type) ? s.type.includes('array') : s.type === 'array') && s.items) s = deref(s.items).schema;
-    const prop = s?.properties?.[seg];
-    if (!prop) return fail(ctx, `error: field "${seg}" does not exist`);
-    field = { name: seg, schema: prop };
-    cur = deref(prop.items && !prop.$ref ? prop.items : prop);
+  if (!type) return fail(ctx, `error: the server doesn't have a resource type "${res ?? ''}"`);
+  const root = ROOT.definitions?.[type.kind];
+  if (!root) return fail(ctx, `error: GVR (${apiVersionOf(type)}, Resource=${type.plural}) not found in OpenAPI schema`);
+  let s = type.group ? `GROUP:      ${type.group}\n` : '';
+  s += `KIND:       ${type.kind}\nVERSION:    ${type.version}\n\n`;
+  const body = output({ $ref: `#/definitions/${type.kind}` }, type.kind, path, bool(r.parsed, 'recursive'));
+  if (body === null) {
+    // The template throws: what was rendered so far is on stdout, the error on stderr.
+    ctx.out.out(s);
+    return fail(ctx, `error: field "${path[path.length - 1] ?? ''}" does not exist`);
   }
-  const version = type.group ? `${type.group}/v1` : 'v1';
-  let s = `${type.group ? `GROUP:      ${type.group}\n` : ''}KIND:       ${type.kind}\nVERSION:    ${version.replace(/^.*\//, 'v')}\n\n`;
-  if (field) s += `FIELD: ${field.name} <${typeName(field.schema)}>\n\n`;
-  const desc = field?.schema.description ?? cur.schema?.description ?? '';
-  s += `DESCRIPTION:\n${wrap(desc, 4)}\n    \n`;
-  const props = cur.schema?.properties;
-  if (props && Object.keys(props).length) {
-    s += 'FIELDS:\n';
-    const required = new Set(cur.schema?.required ?? []);
-    for (const k of Object.keys(props).sort()) {
-      const p = props[k] as Schema;
-      s += `  ${k}\t<${typeName(p)}>${required.has(k) ? ' -required-' : ''}\n${wrap(p.description ?? '', 4)}\n\n`;
-    }
-  }
-  ctx.out.out(s.replace(/\n+$/, '\n\n'));
+  ctx.out.out(`${s}${body}\n`);
   return 0;
 }

@@ -1,24 +1,117 @@
 import type { Command, Ctx } from '../context.js';
-import { applyFiles } from './apply.js';
+import { bool, flag, flagAll, parseFlags } from '../flags.js';
+import { table } from '../tabwriter.js';
+import { applySources } from './apply.js';
 import { kubectlConfig } from './config.js';
 import { kubectlCreate } from './create.js';
 import { kubectlDelete } from './delete.js';
 import { kubectlDescribe } from './describe.js';
+import { kubectlDiff } from './diff.js';
 import { kubectlEdit } from './edit.js';
-import { fail, usageError } from './errors.js';
+import { fail, usageError, usageErrorf } from './errors.js';
 import { kubectlExec } from './exec.js';
 import { kubectlExplain } from './explain.js';
+import { kubectlExpose } from './expose.js';
 import { kubectlGet } from './get.js';
 import { kubectlLabel } from './label.js';
+import { kubectlLogs } from './logs.js';
+import { checkOutputFormat, dryRunOf } from './print.js';
+import { API_RESOURCES } from './resources.js';
 import { kubectlRun } from './run.js';
-import { flagAll, parseFlags } from '../flags.js';
 
+const APPLY_FLAGS = {
+  filename: { short: 'f', value: true }, namespace: { short: 'n', value: true }, recursive: { short: 'R', value: false },
+  kustomize: { short: 'k', value: true }, 'dry-run': { value: true, optional: 'unchanged' }, output: { short: 'o', value: true },
+  'server-side': { value: false }, force: { value: false }, prune: { value: false }, selector: { short: 'l', value: true },
+  validate: { value: true, optional: 'strict' }, 'field-manager': { value: true }, 'force-conflicts': { value: false },
+  overwrite: { value: true, optional: 'true' }, wait: { value: false }, timeout: { value: true }, 'grace-period': { value: true },
+  cascade: { value: true, optional: 'background' }, 'show-managed-fields': { value: false }, template: { value: true }, record: { value: false },
+} as const;
+
+/** `kubectl apply -f FILE|DIR|-` (kubectl pkg/cmd/apply). */
 function apply(args: string[], ctx: Ctx): number {
-  const r = parseFlags(args, { filename: { short: 'f', value: true }, namespace: { short: 'n', value: true } });
+  const r = parseFlags(args, APPLY_FLAGS);
   if (!r.ok) return usageError(ctx, r.error, 'apply');
-  const files = flagAll(r.parsed, 'filename');
-  if (files.length === 0) return fail(ctx, "error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
-  return applyFiles(ctx, files, 'apply');
+  const p = r.parsed;
+  const files = flagAll(p, 'filename');
+  if (flag(p, 'kustomize') !== undefined) return fail(ctx, `error: must build at directory: not a valid directory: evalsymlink failure on '${flag(p, 'kustomize') ?? ''}' : lstat ${flag(p, 'kustomize') ?? ''}: no such file or directory`);
+  if (files.length === 0) return fail(ctx, "error: must specify one of -f and -k\nSee 'kubectl apply -h' for help and examples");
+  if (p.positional.length) return usageErrorf(ctx, `Unexpected args: [${p.positional.join(' ')}]`, 'apply');
+  const dry = dryRunOf(ctx, flag(p, 'dry-run'));
+  if (dry === null || !checkOutputFormat(ctx, flag(p, 'output'))) return 1;
+  return applySources(ctx, files, { verb: 'apply', dryRun: dry, output: flag(p, 'output'), namespace: flag(p, 'namespace'), recursive: bool(p, 'recursive') });
+}
+
+/** `kubectl replace [--force] -f FILE|-` (kubectl pkg/cmd/replace): --grace-period=0 becomes 1, never `force deleted`. */
+function replace(args: string[], ctx: Ctx): number {
+  const r = parseFlags(args, APPLY_FLAGS);
+  if (!r.ok) return usageError(ctx, r.error, 'replace');
+  const p = r.parsed;
+  const files = flagAll(p, 'filename');
+  if (files.length === 0) return fail(ctx, "error: must specify --filename to replace\nSee 'kubectl replace -h' for help and examples");
+  const dry = dryRunOf(ctx, flag(p, 'dry-run'));
+  if (dry === null || !checkOutputFormat(ctx, flag(p, 'output'))) return 1;
+  return applySources(ctx, files, { verb: 'replace', force: bool(p, 'force'), dryRun: dry, output: flag(p, 'output'), namespace: flag(p, 'namespace'), recursive: bool(p, 'recursive') });
+}
+
+/** `kubectl top pod|node`: no metrics-server in the lab (top_pod.go / top_node.go). */
+function top(args: string[], ctx: Ctx): number {
+  const sub = args.find((a) => !a.startsWith('-'));
+  if (sub === undefined) {
+    ctx.out.out('Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]\n\nUse "kubectl top <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n');
+    return 0;
+  }
+  if (!['pod', 'pods', 'po', 'node', 'nodes', 'no'].includes(sub)) return fail(ctx, `error: unknown command "${sub}" for "kubectl top"\n\nDid you mean this?\n\tpod\n\tnode\n\nRun 'kubectl top --help' for usage.`);
+  return fail(ctx, 'error: Metrics API not available');
+}
+
+/** `kubectl api-resources [-o wide|name] [--namespaced=BOOL] [--api-group=G] [--no-headers]` (pkg/cmd/apiresources). */
+function apiResources(args: string[], ctx: Ctx): number {
+  const r = parseFlags(args, { output: { short: 'o', value: true }, namespaced: { value: true, optional: 'true' }, 'api-group': { value: true }, 'no-headers': { value: false }, 'sort-by': { value: true }, verbs: { value: true }, categories: { value: true }, cached: { value: false } });
+  if (!r.ok) return usageError(ctx, r.error, 'api-resources');
+  const p = r.parsed;
+  const out = flag(p, 'output') ?? '';
+  if (out !== '' && out !== 'wide' && out !== 'name') return fail(ctx, `error: --output ${out} is not available`);
+  let list = [...API_RESOURCES];
+  const nsd = flag(p, 'namespaced');
+  if (nsd !== undefined) list = list.filter((x) => x.namespaced === (nsd === 'true'));
+  const group = flag(p, 'api-group');
+  if (group !== undefined) list = list.filter((x) => x.group === group);
+  const verbs = flagAll(p, 'verbs').flatMap((v) => v.split(','));
+  if (verbs.length) list = list.filter((x) => verbs.every((v) => x.verbs.includes(v)));
+  const sortBy = flag(p, 'sort-by');
+  if (sortBy === 'name') list.sort((a, b) => (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
+  else if (sortBy === 'kind') list.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  else if (sortBy !== undefined) return fail(ctx, `error: --sort-by accepts only name or kind`);
+  if (out === 'name') {
+    for (const x of list) ctx.out.line(x.group ? `${x.plural}.${x.group}` : x.plural);
+    return 0;
+  }
+  const header = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(out === 'wide' ? ['VERBS', 'CATEGORIES'] : [])];
+  const rows = list.map((x) => [x.plural, x.short.join(','), x.group ? `${x.group}/${x.version}` : x.version, String(x.namespaced), x.kind, ...(out === 'wide' ? [`[${x.verbs.join(' ')}]`, x.categories.join(',')] : [])]);
+  ctx.out.out(table(bool(p, 'no-headers') ? rows : [header, ...rows]));
+  return 0;
+}
+
+function apiVersions(_args: string[], ctx: Ctx): number {
+  const versions = [...new Set(API_RESOURCES.map((x) => (x.group ? `${x.group}/${x.version}` : x.version)))];
+  const sorted = versions.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  ctx.out.out(sorted.map((v) => `${v}\n`).join(''));
+  return 0;
+}
+
+function clusterInfo(args: string[], ctx: Ctx): number {
+  if (args[0] === 'dump') return fail(ctx, 'error: the lab does not dump the cluster state');
+  const ip = ctx.analysis().nodes[0]?.ip ?? '';
+  ctx.out.out(`\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33mhttps://${ip}:6443\x1b[0m\n\x1b[0;32mCoreDNS\x1b[0m is running at \x1b[0;33mhttps://${ip}:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\x1b[0m\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
+  return 0;
+}
+
+/** `kubectl events` (pkg/cmd/events): LAST SEEN, TYPE, REASON, OBJECT, MESSAGE sorted by time. */
+function events(args: string[], ctx: Ctx): number {
+  const r = parseFlags(args, { namespace: { short: 'n', value: true }, 'all-namespaces': { short: 'A', value: false }, types: { value: true }, for: { value: true }, watch: { short: 'w', value: false }, output: { short: 'o', value: true }, 'no-headers': { value: false } });
+  if (!r.ok) return usageError(ctx, r.error, 'events');
+  return kubectlGet(['events', ...args, '--sort-by=.lastTimestamp'].filter((a) => !a.startsWith('--types') && !a.startsWith('--for')), ctx);
 }
 
 export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
@@ -26,34 +119,137 @@ export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
   describe: kubectlDescribe,
   apply,
   create: kubectlCreate,
+  replace,
   delete: kubectlDelete,
+  diff: kubectlDiff,
   label: kubectlLabel,
   run: kubectlRun,
+  expose: kubectlExpose,
   edit: kubectlEdit,
   explain: kubectlExplain,
   config: kubectlConfig,
   exec: kubectlExec,
+  logs: kubectlLogs,
+  top,
+  events,
+  'api-resources': apiResources,
+  'api-versions': apiVersions,
+  'cluster-info': clusterInfo,
 };
 
-/** `kubectl` / `k`: global `-n` may come before the subcommand. */
+const HELP = `kubectl controls the Kubernetes cluster manager.
+
+ Find more information at: https://kubernetes.io/docs/reference/kubectl/
+
+Basic Commands (Beginner):
+  create          Create a resource from a file or from stdin
+  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
+  run             Run a particular image on the cluster
+
+Basic Commands (Intermediate):
+  explain         Get documentation for a resource
+  get             Display one or many resources
+  edit            Edit a resource on the server
+  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Cluster Management Commands:
+  cluster-info    Display cluster information
+  top             Display resource (CPU/memory) usage
+
+Troubleshooting and Debugging Commands:
+  describe        Show details of a specific resource or group of resources
+  logs            Print the logs for a container in a pod
+  exec            Execute a command in a container
+  events          List events
+
+Advanced Commands:
+  diff            Diff the live version against a would-be applied version
+  apply           Apply a configuration to a resource by file name or stdin
+  replace         Replace a resource by file name or stdin
+
+Settings Commands:
+  label           Update the labels on a resource
+
+Other Commands:
+  api-resources   Print the supported API resources on the server
+  api-versions    Print the supported API versions on the server, in the form of "group/version"
+  config          Modify kubeconfig files
+  version         Print the client and server version information
+
+Usage:
+  kubectl [flags] [options]
+
+Use "kubectl <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+/** `kubectl` / `k`: global flags (`-n`, `--context`) may come before the subcommand. */
 export const kubectl: Command = (args, ctx) => {
   const words = [...args];
   const pre: string[] = [];
-  while (words[0] === '-n' || words[0] === '--namespace' || words[0]?.startsWith('--namespace=') || /^-n\S/.test(words[0] ?? '')) {
-    const w = words.shift() as string;
-    pre.push(w);
-    if ((w === '-n' || w === '--namespace') && words.length) pre.push(words.shift() as string);
+  let context: string | undefined;
+  for (;;) {
+    const w = words[0];
+    if (w === undefined) break;
+    if (w === '-n' || w === '--namespace') {
+      pre.push(words.shift() as string);
+      if (words.length) pre.push(words.shift() as string);
+    } else if (w.startsWith('--namespace=') || /^-n\S/.test(w)) pre.push(words.shift() as string);
+    else if (w === '--context' || w === '--kubeconfig' || w === '--cluster' || w === '--user' || w === '-v') {
+      words.shift();
+      const v = words.shift();
+      if (w === '--context') context = v;
+    } else if (/^--(context|kubeconfig|cluster|user|v)=/.test(w) || /^-v\d/.test(w)) {
+      words.shift();
+      if (w.startsWith('--context=')) context = w.slice('--context='.length);
+    } else break;
+  }
+  // Global flags may also follow the subcommand.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w === '--') break;
+    if (w === '--context' && words[i + 1] !== undefined) {
+      context = words[i + 1];
+      words.splice(i, 2);
+      i--;
+    } else if (w.startsWith('--context=')) {
+      context = w.slice('--context='.length);
+      words.splice(i, 1);
+      i--;
+    }
   }
   const sub = words.shift();
   if (!sub) {
-    ctx.out.line('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nThe lab simulates: get, describe, apply, create, delete, label, run, edit, explain, config, exec');
+    ctx.out.out(HELP);
     return 0;
   }
   if (sub === 'version') {
-    ctx.out.line('Client Version: v1.30.0\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.30.0');
+    const r = parseFlags(words, { output: { short: 'o', value: true }, client: { value: false }, short: { value: false } });
+    if (r.ok && flag(r.parsed, 'output') === 'yaml') {
+      ctx.out.out('clientVersion:\n  buildDate: "2024-04-17T17:36:05Z"\n  compiler: gc\n  gitCommit: 7c48c2bd72b9bf5c44d21d7338cc7bea77d0ad2a\n  gitTreeState: clean\n  gitVersion: v1.30.0\n  goVersion: go1.22.2\n  major: "1"\n  minor: "30"\n  platform: linux/amd64\nkustomizeVersion: v5.0.4-0.20230601165947-6ce0bf390ce3\n');
+      return 0;
+    }
+    ctx.out.line(r.ok && bool(r.parsed, 'client') ? 'Client Version: v1.30.0\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3' : 'Client Version: v1.30.0\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.30.0');
+    return 0;
+  }
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    ctx.out.out(HELP);
     return 0;
   }
   const cmd = KUBECTL_SUBCOMMANDS[sub];
-  if (!cmd) return fail(ctx, `error: unknown command "${sub}" for "kubectl"\n\nRun 'kubectl --help' for usage.`);
+  if (!cmd) {
+    if (sub.startsWith('-')) return fail(ctx, `error: unknown flag: ${sub.split('=')[0] ?? sub}\nSee 'kubectl --help' for usage.`);
+    return fail(ctx, `error: unknown command "${sub}" for "kubectl"\n\nRun 'kubectl --help' for usage.`);
+  }
+  if (context !== undefined && context !== ctx.runtime.context) {
+    if (!(context in ctx.runtime.namespaces)) return fail(ctx, `error: context "${context}" does not exist`);
+    const saved = ctx.runtime.context;
+    ctx.runtime.context = context;
+    try {
+      return cmd([...pre, ...words], ctx);
+    } finally {
+      if (ctx.runtime.context === context) ctx.runtime.context = saved;
+    }
+  }
   return cmd([...pre, ...words], ctx);
 };

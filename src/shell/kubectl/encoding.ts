@@ -1,0 +1,122 @@
+import { Document, isScalar, visit } from 'yaml';
+import { isRecord } from '../objects.js';
+
+/**
+ * How kubectl's printers encode objects. `-o yaml` is sigs.k8s.io/yaml (JSON → map → goyaml.v2):
+ * every mapping's keys sorted, block sequences not indented, and goyaml.v2's scalar styles
+ * (encode.go stringv + emitterc.go yaml_emitter_select_scalar_style): a string that would read
+ * back as another type (YAML 1.1 bool/null/int/float/timestamp) is double-quoted (`"3600"`,
+ * `"yes"`, `""`); one that cannot be plain for other reasons (a cron schedule, `a: b`, ` x`) is
+ * single-quoted; one with a newline is a literal block. `-o json` is encoding/json's MarshalIndent
+ * with four spaces (cli-runtime printers/json.go).
+ */
+
+const BOOL_11 = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const NULL_11 = new Set(['', '~', 'null', 'Null', 'NULL']);
+const FLOAT_SPECIAL = new Set(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF']);
+
+/** goyaml.v2 resolve(): would this plain scalar read back as something other than a string? */
+export function resolvesAsNonString(s: string): boolean {
+  if (BOOL_11.has(s) || NULL_11.has(s) || FLOAT_SPECIAL.has(s)) return true;
+  const plain = s.replace(/_/g, '');
+  // strconv.ParseInt(plain, 0, 64): decimal, 0x, 0o, 0b, leading-0 octal, with a sign.
+  if (/^[-+]?(0|[1-9]\d*|0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+)$/.test(plain)) return true;
+  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return true;
+  // isBase60Float: 1:20, 190:20:30.15.
+  if (/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s)) return true;
+  // parseTimestamp: 2006-1-2, 2006-1-2T15:4:5..., 2006-1-2 15:4:5...
+  if (/^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]| +)\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?: *(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$/.test(s)) return true;
+  return false;
+}
+
+/** sigs.k8s.io/yaml's Marshal of a JSON-like value, as `kubectl … -o yaml` prints it. */
+export function goYaml(value: unknown): string {
+  const doc = new Document(sortDeep(value), { schema: 'yaml-1.1' });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && !node.value.includes('\n') && resolvesAsNonString(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ indentSeq: false, lineWidth: 0, singleQuote: true });
+}
+
+function sortDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (isRecord(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep(v[k])]));
+  return v;
+}
+
+/** encoding/json MarshalIndent(v, "", "    "): HTML characters escaped as Go does. */
+export function goJsonIndent(value: unknown): string {
+  return (JSON.stringify(value, null, 4) ?? 'null')
+    .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** JSON key order of the Go structs kubectl prints typed (dry-run objects): k8s.io/api v0.30 types.go. */
+const ORDER: Readonly<Record<string, readonly string[]>> = {
+  object: ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'binaryData', 'stringData', 'type', 'spec', 'rules', 'aggregationRule', 'subjects', 'roleRef', 'secrets', 'imagePullSecrets', 'automountServiceAccountToken', 'status'],
+  metadata: ['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields'],
+  podSpec: ['volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace', 'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations', 'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName', 'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os', 'hostUsers', 'schedulingGates', 'resourceClaims'],
+  container: ['name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty'],
+  containerPort: ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'],
+  envVar: ['name', 'value', 'valueFrom'],
+  deploymentSpec: ['replicas', 'selector', 'template', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'],
+  template: ['metadata', 'spec'],
+  serviceSpec: ['ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP', 'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy'],
+  servicePort: ['name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort'],
+  jobSpec: ['parallelism', 'completions', 'activeDeadlineSeconds', 'podFailurePolicy', 'successPolicy', 'backoffLimit', 'backoffLimitPerIndex', 'maxFailedIndexes', 'selector', 'manualSelector', 'template', 'ttlSecondsAfterFinished', 'completionMode', 'suspend', 'podReplacementPolicy', 'managedBy'],
+  cronJobSpec: ['schedule', 'timeZone', 'startingDeadlineSeconds', 'concurrencyPolicy', 'suspend', 'jobTemplate', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'],
+  policyRule: ['verbs', 'apiGroups', 'resources', 'resourceNames', 'nonResourceURLs'],
+  subject: ['kind', 'apiGroup', 'name', 'namespace'],
+  roleRef: ['apiGroup', 'kind', 'name'],
+  labelSelector: ['matchLabels', 'matchExpressions'],
+};
+
+function ordered(obj: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const keys = Object.keys(obj);
+  const known = order.filter((k) => keys.includes(k));
+  const rest = keys.filter((k) => !order.includes(k)).sort();
+  return Object.fromEntries([...known, ...rest].map((k) => [k, obj[k]]));
+}
+
+/** An object's keys in Go struct order, as json.Marshal of the typed object writes them. */
+export function typedOrder(obj: Record<string, unknown>): Record<string, unknown> {
+  const walk = (v: unknown, kind: string): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, kind));
+    if (!isRecord(v)) return v;
+    const order = ORDER[kind];
+    const out = order ? ordered(v, order) : Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
+    for (const k of Object.keys(out)) out[k] = walk(out[k], childKind(kind, k, v));
+    return out;
+  };
+  const childKind = (parent: string, key: string, self: Record<string, unknown>): string => {
+    switch (`${parent}.${key}`) {
+      case 'object.metadata': case 'template.metadata': return 'metadata';
+      case 'object.spec': {
+        const kind = self['kind'];
+        if (kind === 'Pod') return 'podSpec';
+        if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'StatefulSet' || kind === 'DaemonSet') return 'deploymentSpec';
+        if (kind === 'Service') return 'serviceSpec';
+        if (kind === 'Job') return 'jobSpec';
+        if (kind === 'CronJob') return 'cronJobSpec';
+        return 'other';
+      }
+      case 'deploymentSpec.template': case 'jobSpec.template': return 'template';
+      case 'deploymentSpec.selector': case 'jobSpec.selector': return 'labelSelector';
+      case 'template.spec': return 'podSpec';
+      case 'cronJobSpec.jobTemplate': return 'jobTemplate';
+      case 'jobTemplate.metadata': return 'metadata';
+      case 'jobTemplate.spec': return 'jobSpec';
+      case 'podSpec.containers': case 'podSpec.initContainers': return 'container';
+      case 'container.ports': return 'containerPort';
+      case 'container.env': return 'envVar';
+      case 'serviceSpec.ports': return 'servicePort';
+      case 'object.rules': return 'policyRule';
+      case 'object.subjects': return 'subject';
+      case 'object.roleRef': return 'roleRef';
+      default: return 'other';
+    }
+  };
+  return walk(obj, 'object') as Record<string, unknown>;
+}
