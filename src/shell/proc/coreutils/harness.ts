@@ -15,9 +15,13 @@ export interface RunOpts {
   /** Absolute paths (or relative to /w) → text. */
   readonly files?: Readonly<Record<string, string>>;
   readonly dirs?: readonly string[];
+  /** Permission bits of some of the files (0o644 otherwise). */
+  readonly modes?: Readonly<Record<string, number>>;
   readonly cwd?: string;
   readonly uid?: number;
   readonly tty?: boolean;
+  /** Seconds the machine's clock is ahead of the lab's (what `date -s` keeps). */
+  readonly clock?: number;
   /** Other programs on PATH (for xargs, watch, which). */
   readonly programs?: Readonly<Record<string, Program>>;
 }
@@ -40,7 +44,8 @@ export function machine(flavor: 'gnu' | 'busybox', o: RunOpts = {}): { ctx: Ctx;
   base.set('/etc/group', { text: 'root:x:0:\nnogroup:x:65534:\n' });
   for (const [p, text] of Object.entries(o.files ?? {})) {
     const path = abs(p);
-    base.set(path, { text });
+    const mode = o.modes?.[p];
+    base.set(path, mode === undefined ? { text } : { text, mode });
     for (let d = dirname(path); d !== '/'; d = dirname(d)) dirs.add(d);
   }
   const key = 'test';
@@ -59,6 +64,7 @@ export function machine(flavor: 'gnu' | 'busybox', o: RunOpts = {}): { ctx: Ctx;
     net: () => null,
   };
   ctx.sys = sys;
+  if (o.clock !== undefined) ctx.runtime.clock = { [key]: o.clock };
   ctx.cwd = o.cwd ?? '/w';
   ctx.tty = { in: false, out: o.tty === true, err: o.tty === true };
   return { ctx, sys };
