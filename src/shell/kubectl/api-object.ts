@@ -31,7 +31,7 @@ function podStatus(p: PodReport, created: number): Record<string, unknown> {
     : { waiting: { ...(c.message ? { message: c.message } : {}), reason: c.state } });
   const status = (c: PodReport['containers'][number]) => ({
     containerID: c.state === 'Running' ? `containerd://${hexId(`${p.key}/${c.container.name}`)}` : undefined,
-    image: c.container.image,
+    image: c.image.ref?.reference ?? c.container.image,
     imageID: c.state === 'Running' && c.image.ref ? `${c.image.ref.registry}/${c.image.ref.repository}@sha256:${hexId(c.image.ref.reference)}` : '',
     lastState: {},
     name: c.container.name,
@@ -143,6 +143,11 @@ export function apiObject(item: Item, ctx: Ctx): Record<string, unknown> {
     base['addressType'] = 'IPv4';
     base['endpoints'] = s.backends.map((b) => ({ addresses: [b.ip], conditions: { ready: b.ready, serving: b.ready, terminating: false }, ...(b.nodeName ? { nodeName: b.nodeName } : {}), ...(b.pod ? { targetRef: { kind: 'Pod', name: b.pod.split('/')[1], namespace: b.pod.split('/')[0] } } : {}) }));
     base['ports'] = slicePorts(s).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol }));
+  } else if (type.kind === 'Namespace') {
+    // The API server labels every namespace with its name and gives it the kubernetes finalizer.
+    meta['labels'] = { ...rec(meta['labels']), 'kubernetes.io/metadata.name': item.name };
+    base['spec'] = { finalizers: ['kubernetes'] };
+    base['status'] = { phase: 'Active' };
   } else if (item.raw && ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(type.kind)) {
     return sortKeys(defaultTemplate(base)) as Record<string, unknown>;
   }

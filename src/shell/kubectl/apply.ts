@@ -238,7 +238,8 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
             continue;
           }
         }
-        const unchanged = opts.verb === 'apply' && lastRaw !== undefined && lastRaw !== '' && lastRaw === canonical(stored) && canonical(result) === canonical(live.value);
+        // The patch apply computes is empty: nothing changed since the last apply, and the live object still has it all.
+        const unchanged = opts.verb === 'apply' && lastRaw !== undefined && lastRaw !== '' && lastRaw === canonical(stored) && isSubset(stored, live.value);
         operation = opts.verb === 'replace' ? 'replaced' : unchanged ? 'unchanged' : 'configured';
       } else if (opts.verb === 'replace') operation = 'replaced';
 
@@ -284,6 +285,13 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
   if (errors.length) return 1;
   if (count === 0) return fail(ctx, `error: no objects passed to ${opts.verb}`);
   return code;
+}
+
+/** Whether every (non-null) field of `config` has the same value in `live`. */
+function isSubset(config: unknown, live: unknown): boolean {
+  if (isRecord(config)) return isRecord(live) && Object.keys(config).every((k) => config[k] === null || isSubset(config[k], live[k]));
+  if (Array.isArray(config)) return Array.isArray(live) && live.length === config.length && config.every((x, i) => isSubset(x, live[i]));
+  return config === live;
 }
 
 function safeParse(s: string): unknown {

@@ -145,7 +145,7 @@ function runGenerator(sub: string, args: string[], ctx: Ctx): number {
  */
 export function finishCreate(
   ctx: Ctx, obj: Record<string, unknown>,
-  opts: { ns: string; dry: DryRun; output: string | undefined; wrap?: ((msg: string, obj: Record<string, unknown>) => string) | null; saveConfig?: boolean; operation?: string },
+  opts: { ns: string; dry: DryRun; output: string | undefined; wrap?: ((msg: string, obj: Record<string, unknown>) => string) | null; saveConfig?: boolean; operation?: string; quiet?: boolean },
 ): number {
   const kind = String(obj['kind']);
   const type = resourceByKind(kind, String(obj['apiVersion'] ?? ''));
@@ -165,6 +165,7 @@ export function finishCreate(
   else if (!namespaced || opts.ns === 'default') delete sm['namespace'];
   pruneEmpty(stored);
   if (opts.dry === 'none') createObject(ctx, stored, opts.saveConfig === true);
+  if (opts.quiet) return 0;
   const shown = structuredClone(obj);
   const shownMeta = shown['metadata'] as Record<string, unknown>;
   if (namespaced) shownMeta['namespace'] = opts.ns;

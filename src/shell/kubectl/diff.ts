@@ -10,6 +10,8 @@ import { fail, usageError } from './errors.js';
 import { findDocs, objectKey } from './mutate.js';
 import { resourceByKind } from './resources.js';
 import { readSources } from './sources.js';
+import { apiObject } from './api-object.js';
+import { listItems, type Item } from './items.js';
 
 /**
  * `kubectl diff -f FILE|-` (kubectl pkg/cmd/diff/diff.go): the live object and the object as the
@@ -51,8 +53,9 @@ export function kubectlDiff(args: string[], ctx: Ctx): number {
       if (!liveValue && src.tab !== null && lastRaw) liveValue = JSON.parse(lastRaw) as Record<string, unknown>;
       const merged = liveValue ? applyMerge(liveValue, v, lastRaw ? JSON.parse(lastRaw) : undefined) as Record<string, unknown> : v;
       const file = `${type?.group ? `${type.group}.` : ''}${apiVersion.slice(apiVersion.lastIndexOf('/') + 1)}.${kind}.${ns ? `${ns}.` : ''}${name}`;
-      const left = liveValue ? goYaml(served(liveValue, ns, kind, name, ctx)) : '';
-      const right = goYaml(served(merged, ns, kind, name, ctx));
+      const item = type ? listItems(ctx, type, ns ?? null).find((i) => i.name === name) : undefined;
+      const left = liveValue ? goYaml(served(liveValue, ns, kind, name, ctx, item)) : '';
+      const right = goYaml(served(merged, ns, kind, name, ctx, item));
       const text = unifiedDiff(left, right, `${liveDir}/${file}`, `${mergedDir}/${file}`);
       if (text) {
         changed = true;
@@ -64,7 +67,14 @@ export function kubectlDiff(args: string[], ctx: Ctx): number {
 }
 
 /** The object as the server holds it (pods admitted and defaulted), without managedFields. */
-function served(v: Record<string, unknown>, ns: string | undefined, kind: string, name: string, ctx: Ctx): Record<string, unknown> {
+function served(v: Record<string, unknown>, ns: string | undefined, kind: string, name: string, ctx: Ctx, item: Item | undefined): Record<string, unknown> {
+  if (item) {
+    const meta = isRecord(v['metadata']) ? v['metadata'] : {};
+    const labels = isRecord(meta['labels']) ? Object.fromEntries(Object.entries(meta['labels']).map(([k, x]) => [k, String(x)])) : {};
+    const obj = apiObject({ ...item, raw: v, labels }, ctx);
+    delete (obj['metadata'] as Record<string, unknown>)['managedFields'];
+    return obj;
+  }
   const out: Record<string, unknown> = structuredClone(v);
   const meta: Record<string, unknown> = isRecord(out['metadata']) ? out['metadata'] : {};
   out['metadata'] = { ...meta, ...(ns !== undefined ? { namespace: ns } : {}), creationTimestamp: '2024-05-20T08:50:00Z' };

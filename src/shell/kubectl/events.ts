@@ -93,7 +93,7 @@ function containerEvents(rec: Recorder, p: PodReport, c: ContainerReport, start:
   if (c.state === 'PodInitializing') return start;
   if (c.state === 'InvalidImageName') {
     const times = retries(start, 12 * S);
-    rec.add({ ...base, type: 'Warning', reason: 'InspectFailed', message: `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`, first: times[0] ?? start, last: times[times.length - 1] ?? start, count: times.length });
+    rec.add({ ...base, type: 'Warning', reason: 'InspectFailed', message: c.message ?? `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`, first: times[0] ?? start, last: times[times.length - 1] ?? start, count: times.length });
     rec.add({ ...base, type: 'Warning', reason: 'Failed', message: 'Error: InvalidImageName', first: times[0] ?? start, last: times[times.length - 1] ?? start, count: times.length });
     return start;
   }
@@ -115,7 +115,7 @@ function containerEvents(rec: Recorder, p: PodReport, c: ContainerReport, start:
     }
     const span = (ts: number[], off = 0) => ({ first: (ts[0] ?? start) + off, last: (ts[ts.length - 1] ?? start) + off, count: Math.max(1, ts.length) });
     rec.add({ ...base, type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, ...span(attempts) });
-    rec.add({ ...base, type: 'Warning', reason: 'Failed', message: `Failed to pull image "${image}": ${c.message ?? ''}`.trim(), ...span(attempts, S) });
+    rec.add({ ...base, type: 'Warning', reason: 'Failed', message: c.message ?? `Failed to pull image "${image}"`, ...span(attempts, S) });
     rec.add({ ...base, type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', ...span(attempts, S) });
     if (backoffs.length) {
       rec.add({ ...base, type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, ...span(backoffs) });

@@ -18,6 +18,7 @@ import { kubectlLogs } from './logs.js';
 import { checkOutputFormat, dryRunOf } from './print.js';
 import { API_RESOURCES } from './resources.js';
 import { kubectlRun } from './run.js';
+import { kubectlScale, kubectlSet } from './set.js';
 
 const APPLY_FLAGS = {
   filename: { short: 'f', value: true }, namespace: { short: 'n', value: true }, recursive: { short: 'R', value: false },
@@ -125,6 +126,8 @@ export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
   label: kubectlLabel,
   run: kubectlRun,
   expose: kubectlExpose,
+  set: kubectlSet,
+  scale: kubectlScale,
   edit: kubectlEdit,
   explain: kubectlExplain,
   config: kubectlConfig,

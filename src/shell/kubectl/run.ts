@@ -163,7 +163,8 @@ export function kubectlRun(args: string[], ctx: Ctx): number {
   const spec = stored['spec'] as Record<string, unknown>;
   delete spec['dnsPolicy'];
   if (spec['restartPolicy'] === 'Always') delete spec['restartPolicy'];
-  const created = finishCreate(ctx, stored, { ns, dry, output });
+  // run.go prints the created object only when it does not attach.
+  const created = finishCreate(ctx, stored, { ns, dry, output, quiet: attach && dry === 'none' });
   if (created !== 0 || dry !== 'none' || !attach) return created;
   return attachToPod(ctx, { ns, name, rm: bool(p, 'rm'), tty, interactive, quiet: bool(p, 'quiet'), restart, argv: rest, command: bool(p, 'command'), image });
 }
