@@ -154,6 +154,7 @@ export function buildAnalysis(s: UiScenario): Analysis {
     explain: (from, to, port, protocol) => s.explain?.(from, to, port, protocol)
       ?? explanation({ from, to, port, protocol, allowed: allowed(from, to, port, protocol), enforced: enforcing }),
     explainToAddress: (from, ip, port, protocol) => explanation({ from, to: ip, port, protocol, allowed: allowed(from, ip, port, protocol), enforced: enforcing }),
+    explainIngressFromAddress: (ip, to) => directionExplanation({ direction: 'Ingress', subject: to, remote: ip }),
     explainIcmp: (from, to) => ({
       allowed: !enforcing || allow.has(`${from}->${to}@ICMP`), enforced: enforcing,
       egress: directionExplanation({ direction: 'Egress', subject: from }),

@@ -26,8 +26,8 @@ export function formatExplanation(exp: Explanation, locale: Locale, options: For
     return r ? ` [${r.file}:${r.line}:${r.column}]` : '';
   };
   const lines: string[] = [`${exp.from} → ${exp.to}  ${portText}`, ''];
-  lines.push(...direction(t, exp.egress, from, to, at));
-  lines.push(...direction(t, exp.ingress, to, from, at));
+  lines.push(...direction(t, exp.egress, from, exp.egress.remote !== undefined ? noun(t, exp.egress.remote) : to, at));
+  lines.push(...direction(t, exp.ingress, to, exp.ingress.remote !== undefined ? noun(t, exp.ingress.remote) : from, at));
   lines.push('');
   lines.push(verdict(t, exp, from, to, portText));
   return lines.join('\n');

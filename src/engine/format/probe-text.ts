@@ -11,6 +11,7 @@ export interface ProbeText {
   readonly serviceNoPort: (svc: string, port: string, address: string) => string;
   readonly serviceNoEndpoints: (svc: string, port: string) => string;
   readonly endpoints: (list: string) => string;
+  readonly nodePort: (address: string, port: string, svc: string, source: string) => string;
   readonly allowed: string;
   readonly denied: string;
   /** The service-port trap, e.g. "the Service forwards 8080 to pod port 80; policy X allows 8080, not 80". */
@@ -45,6 +46,7 @@ export const probeEn: ProbeText = {
   serviceNoPort: (svc, p, a) => `Service ${svc} (${a}) has no port ${p}.`,
   serviceNoEndpoints: (svc, p) => `Service ${svc}: port ${p} has no ready endpoint.`,
   endpoints: (l) => `Endpoints: ${l}.`,
+  nodePort: (a, p, svc, src) => `NodePort: kube-proxy translates ${a}:${p} to Service ${svc} and masquerades the source, so the server's ingress sees the node address ${src}, not the client pod.`,
   allowed: 'allowed',
   denied: 'denied',
   trap: (sp, tp, p) => `The Service forwards ${sp} to pod port ${tp}; NetworkPolicy '${p}' allows ${sp}, not ${tp}. Policies see the pod's port, after the Service's translation: allow ${tp}.`,
@@ -78,6 +80,7 @@ export const probeKo: ProbeText = {
   serviceNoPort: (svc, p, a) => `Service ${svc}(${a})에는 ${p} 포트가 없습니다.`,
   serviceNoEndpoints: (svc, p) => `Service ${svc}: ${p} 포트에 준비된 엔드포인트가 없습니다.`,
   endpoints: (l) => `엔드포인트: ${l}.`,
+  nodePort: (a, p, svc, src) => `NodePort: kube-proxy가 ${a}:${p}를 Service ${svc}로 전달하면서 출발지 주소를 노드 주소로 바꿉니다(masquerade). 그래서 서버의 수신 정책에는 클라이언트 파드가 아니라 노드 주소 ${src}가 보입니다.`,
   allowed: '허용',
   denied: '차단',
   trap: (sp, tp, p) => `Service가 ${sp}번 포트로 받은 연결을 파드의 ${tp}번 포트로 전달하는데, NetworkPolicy '${p}' 정책은 ${tp}번이 아니라 ${sp}번을 허용하고 있습니다. 정책은 Service가 주소를 바꾼 뒤의 파드 포트를 보므로 ${tp}번을 허용해야 합니다.`,

@@ -21,6 +21,7 @@ export function formatProbe(r: ProbeResult, locale: Locale, options: FormatOptio
   if (r.reason === 'no-client') return [...lines, t.noClient(q.from)].join('\n');
   lines.push(...dnsLines(t, r, locale, options));
   const portText = `${q.port}/${q.protocol}`;
+  if (r.masqueradedFrom !== undefined && r.service) lines.push(t.nodePort(r.address ?? '', portText, r.service.key, r.masqueradedFrom));
   if (r.service) {
     const svc = r.service;
     if (r.reason === 'no-service-port') lines.push(t.serviceNoPort(svc.key, portText, r.address ?? ''));

@@ -87,6 +87,11 @@ export interface DirectionExplanation {
   /** The endpoint whose policies decide this direction (source for Egress, destination for Ingress). */
   readonly subject: string;
   /**
+   * The other end as the subject's policies saw it, when it is not the flow's other end: NodePort
+   * traffic is masqueraded, so the server's ingress sees the node's address, not the client pod.
+   */
+  readonly remote?: string;
+  /**
    * Why policies do not apply at all: an external host, a hostNetwork pod (lab rule), or a CNI
    * that does not enforce. null when they apply.
    */
@@ -149,6 +154,12 @@ export interface NetworkAnalysis {
    * rule without ports admits it (Calico, Cilium). Null when `from` is not a pod.
    */
   explainIcmp(from: string, to: string): IcmpVerdict | null;
+  /**
+   * The ingress of endpoint `to` for traffic whose source address is `ip` (not a pod: a node after
+   * kube-proxy's masquerade, a host outside): only ipBlock rules and rules without peers admit it.
+   * Null when `to` is unknown.
+   */
+  explainIngressFromAddress(ip: string, to: string, port: number, protocol: Protocol): DirectionExplanation | null;
   /** Ports listed for a destination: its declared ports plus every numeric port policies name. */
   portsOf(to: string): readonly PortProto[];
   /** Every port/protocol in play (the scenario's endpoints and policies; system pods' ports left out), sorted by protocol then port. */

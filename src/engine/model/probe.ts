@@ -115,6 +115,8 @@ export interface ProbeResult {
   /** false when the CNI enforces no NetworkPolicy. */
   readonly enforced: boolean;
   readonly serviceTrap?: ServiceTrap;
+  /** Through a NodePort: kube-proxy masqueraded the source, the server's ingress saw this node address. */
+  readonly masqueradedFrom?: string;
 }
 
 export type IcmpOutcome = 'reply' | 'timeout' | 'nxdomain' | 'dns-timeout';

@@ -1,9 +1,9 @@
-import type { ConnectivityEntry, Endpoint, Explanation, IcmpVerdict, NetworkAnalysis, PolicyRule, PortProto, Protocol } from '../model/index.js';
+import type { ConnectivityEntry, DirectionExplanation, Endpoint, Explanation, IcmpVerdict, NetworkAnalysis, PolicyRule, PortProto, Protocol } from '../model/index.js';
 import { uniquePorts } from '../net/index.js';
 import { Bitset } from './bitset.js';
 import { numericPortMatch, type Compiled, type CompiledRule } from './compile.js';
 import type { EndpointInfo } from './endpoints.js';
-import { explainFlow, explainIcmp, explainToAddress } from './explain.js';
+import { explainFlow, explainIcmp, explainIngressFromAddress, explainToAddress } from './explain.js';
 import { matchPort, numericPolicyPorts } from './ports.js';
 
 interface Slot {
@@ -71,6 +71,10 @@ export class CompiledNetwork implements NetworkAnalysis {
 
   explainToAddress(from: string, ip: string, port: number, protocol: Protocol): Explanation | null {
     return explainToAddress(this.compiled, this.enforcing, from, ip, port, protocol);
+  }
+
+  explainIngressFromAddress(ip: string, to: string, port: number, protocol: Protocol): DirectionExplanation | null {
+    return explainIngressFromAddress(this.compiled, this.enforcing, ip, to, port, protocol);
   }
 
   explainIcmp(from: string, to: string): IcmpVerdict | null {

@@ -69,6 +69,15 @@ export function explainIcmp(c: Compiled, enforcing: boolean, from: string, to: s
   return { egress, ingress, allowed: s === d || (egress.allowed && ingress.allowed) };
 }
 
+/** The ingress of an endpoint for packets from an address that is no endpoint (a node after masquerade). */
+export function explainIngressFromAddress(c: Compiled, enforcing: boolean, ip: string, to: string, port: number, protocol: Protocol): DirectionExplanation | null {
+  const d = c.byId.get(to);
+  const dst = d === undefined ? undefined : c.endpoints[d];
+  if (d === undefined || !dst) return null;
+  const src = addressEndpoint(ip);
+  return { ...explainDirection(c, enforcing, 'Ingress', dst, c.ingressBy[d] ?? [], src, { port, protocol, dest: dst }), remote: ip };
+}
+
 interface Flow {
   readonly port: number;
   readonly protocol: FlowProtocol;

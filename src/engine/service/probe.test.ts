@@ -121,6 +121,30 @@ describe('probe: addresses', () => {
   });
 });
 
+// kube-proxy iptables: KUBE-NODEPORTS DNATs node:nodePort to an endpoint and, with
+// externalTrafficPolicy Cluster, jumps to KUBE-MARK-MASQ (pkg/proxy/iptables/proxier.go): the
+// server sees the node's address, so a podSelector rule for the client does not admit it.
+describe('probe: through a NodePort', () => {
+  const NP = '{apiVersion: v1, kind: Service, metadata: {name: web-np, namespace: prod}, spec: {type: NodePort, selector: {app: web}, ports: [{port: 80, nodePort: 30080}]}}';
+  const client = (a: ReturnType<typeof probeCluster>) => a.pods.find((p) => p.key === from)?.pod.nodeName;
+  const nodeIP = (a: ReturnType<typeof probeCluster>) => a.nodes.find((n) => n.name === client(a))?.ip ?? '';
+
+  it('any node address on the NodePort reaches an endpoint; the server sees the client\'s node', () => {
+    const a = probeCluster(NP);
+    const r = tcp(a, '192.168.121.10', 30080);
+    expect(r).toMatchObject({ outcome: 'connected', service: { key: 'prod/web-np', port: 30080, targetPort: 80 }, masqueradedFrom: nodeIP(a) });
+    expect(tcp(a, '192.168.121.10', 30081).outcome).toBe('refused');
+  });
+
+  it('a podSelector rule for the client does not admit masqueraded traffic; an ipBlock for the nodes does', () => {
+    const a = probeCluster(NP, WEB_IN_80);
+    const r = tcp(a, '192.168.121.11', 30080);
+    expect(r).toMatchObject({ outcome: 'timeout', reason: 'policy', explanation: { egress: { allowed: true }, ingress: { allowed: false, remote: nodeIP(a) } } });
+    const nodes = '{apiVersion: networking.k8s.io/v1, kind: NetworkPolicy, metadata: {name: from-nodes, namespace: prod}, spec: {podSelector: {matchLabels: {app: web}}, ingress: [{from: [{ipBlock: {cidr: 192.168.121.0/24}}]}]}}';
+    expect(tcp(probeCluster(NP, WEB_IN_80, nodes), '192.168.121.11', 30080).outcome).toBe('connected');
+  });
+});
+
 describe('probe: CNI and bad input', () => {
   it('flannel enforces nothing: the trap and a deny-all connect', () => {
     const r = tcp(probeCluster(FLANNEL, WEB_IN_8080, DENY_EGRESS), 'web-svc', 8080);

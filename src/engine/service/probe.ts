@@ -1,5 +1,7 @@
 import type { Analysis, PodReport, ProbeCandidate, ProbeRequest, ProbeResult, ServiceReport } from '../model/index.js';
+import { nodeByIP } from '../cluster/nodes.js';
 import { dnsStep } from './lookup.js';
+import { throughNodePort } from './nodeport.js';
 import { literalAddress, reachAddress, type Reach } from './target.js';
 import { serviceTrap } from './trap.js';
 
@@ -18,6 +20,7 @@ import { serviceTrap } from './trap.js';
  * 3. the NetworkPolicy verdict on the endpoint and its target port; dropped ⇒ `timeout`, and the
  *    service-port trap is named when it applies;
  * 4. what listens there (service/listen.ts): nothing ⇒ `refused`.
+ * A node address on a NodePort goes through the Service too, masqueraded (service/nodeport.ts).
  * Never throws, whatever the host string or port.
  */
 export function probe(analysis: Analysis, req: ProbeRequest): ProbeResult {
@@ -44,6 +47,9 @@ export function probe(analysis: Analysis, req: ProbeRequest): ProbeResult {
 
   const svc = analysis.services.find((s) => !s.headless && s.type !== 'ExternalName' && s.clusterIP === address);
   if (svc) return { ...base, dns, address, ...throughService(analysis, client, svc, req) };
+  const node = nodeByIP(address);
+  const viaNodePort = node ? throughNodePort(analysis, client, node, req) : null;
+  if (viaNodePort) return { ...base, dns, address, ...viaNodePort };
   return { ...base, dns, address, ...reachAddress(analysis, client, address, req.port, req.protocol) };
 }
 
