@@ -5,7 +5,9 @@ import { cp, mv } from './copy.js';
 import { mkdir, rm, rmdir, touch } from './fileops.js';
 import { GREP_PROGRAMS } from './grep.js';
 import { head, tail } from './headtail.js';
+import { find } from './find.js';
 import { ls } from './ls.js';
+import { watch, which, xargs } from './run.js';
 import { seq } from './seq.js';
 import { cut } from './cut.js';
 import { sort } from './sort.js';
@@ -22,5 +24,5 @@ export const COREUTILS: Readonly<Record<string, Program>> = {
   cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr, base64, tee,
   rm, rmdir, mkdir, touch, cp, mv,
   ...GREP_PROGRAMS,
-  ls,
+  ls, find, which, xargs, watch,
 };
