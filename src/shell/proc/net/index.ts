@@ -8,3 +8,4 @@ import { wget } from './wget.js';
 
 /** Network probes a container can run (busybox wget/nc/nslookup/ping, curl, getent), by name. */
 export const NET_TOOLS: Readonly<Record<string, Program>> = { wget, nc, curl, nslookup, ping, getent };
+import './logs.js';
