@@ -58,10 +58,10 @@ const EXTRA: Readonly<Record<string, readonly string[]>> = {
   'nginxinc/nginx-unprivileged': ['curl', 'nginx'],
   'library/httpd': ['httpd', 'apachectl'],
   'library/redis': ['redis-cli', 'redis-server'],
-  'library/postgres': ['psql', 'postgres', 'ps'],
-  'library/node': ['node', 'npm', 'curl', 'wget', 'ps'],
-  'library/python': ['python', 'python3', 'pip', 'curl', 'wget', 'ps'],
-  'library/ubuntu': ['ps', 'pgrep', 'pkill', 'top', 'free', 'uptime', 'w'],
+  'library/postgres': ['psql', 'postgres', 'ps', 'watch'],
+  'library/node': ['node', 'npm', 'curl', 'wget', 'ps', 'watch'],
+  'library/python': ['python', 'python3', 'pip', 'curl', 'wget', 'ps', 'watch'],
+  'library/ubuntu': ['ps', 'pgrep', 'pkill', 'top', 'free', 'uptime', 'w', 'watch'],
 };
 
 /** The toolset of an image; unknown images are assumed Debian-like (bash, coreutils) — the inspector says so. */

@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { fromUtf8, qLocale, qShell, Tool, utf8, type ToolSpec } from './lib.js';
+import { fromUtf8, qShell, Tool, utf8, type ToolSpec } from './lib.js';
 
 /**
  * base64: coreutils src/basenc.c (encode wrapped at 76 columns, -w COLS / -w0; -d decodes four
@@ -104,11 +104,11 @@ export const base64: Program = (argv, ctx) => {
   const t = new Tool(ctx, argv[0] ?? 'base64', SPEC);
   const a = t.parse(argv);
   if (typeof a === 'number') return a;
-  if (a.operands.length > 1) return t.gnu ? t.usage(`extra operand ${qLocale(a.operands[1] as string)}`) : t.usage();
+  if (a.operands.length > 1) return t.gnu ? t.usage(`extra operand ${t.ql(a.operands[1] as string)}`) : t.usage();
   const wrapOpt = a.opts.filter((o) => o.key === 'w').pop()?.value ?? null;
   let wrap = 76;
   if (wrapOpt !== null) {
-    if (!/^\d+$/.test(wrapOpt)) { t.err(t.gnu ? `invalid wrap size: ${qLocale(wrapOpt)}` : `invalid number '${wrapOpt}'`); return 1; }
+    if (!/^\d+$/.test(wrapOpt)) { t.err(t.gnu ? `invalid wrap size: ${t.ql(wrapOpt)}` : `invalid number '${wrapOpt}'`); return 1; }
     wrap = Number(wrapOpt);
   }
   const file = a.operands[0] ?? '-';

@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { fromUtf8, qLocale, qShell, Tool, utf8, type ToolSpec } from './lib.js';
+import { fromUtf8, qShell, Tool, utf8, type ToolSpec } from './lib.js';
 
 /**
  * cut: coreutils src/cut.c (-b/-c count bytes, -f fields split on -d (TAB by default), lines
@@ -22,7 +22,7 @@ const SPEC: ToolSpec = {
 type Range = [number, number];
 const MAX = Number.MAX_SAFE_INTEGER;
 
-function gnuList(list: string, fields: boolean): Range[] | string {
+function gnuList(list: string, fields: boolean, ql: (s: string) => string): Range[] | string {
   const zero = fields ? 'fields are numbered from 1' : 'byte/character positions are numbered from 1';
   const ranges: Range[] = [];
   for (const item of list.split(/[,\s]/)) {
@@ -31,7 +31,7 @@ function gnuList(list: string, fields: boolean): Range[] | string {
     const m = /^(\d*)(-?)(\d*)$/.exec(item);
     if (!m) {
       if (/^\d*-\d*-/.test(item)) return fields ? 'invalid field range' : 'invalid byte or character range';
-      return fields ? `invalid field value ${qLocale(item)}` : `invalid byte/character position ${qLocale(item)}`;
+      return fields ? `invalid field value ${ql(item)}` : `invalid byte/character position ${ql(item)}`;
     }
     const lo = m[1] === '' ? 1 : Number(m[1]);
     const hi = m[2] === '' ? lo : m[3] === '' ? MAX : Number(m[3]);
@@ -83,7 +83,7 @@ export const cut: Program = (argv, ctx) => {
     if (delimOpt !== null) return t.gnu ? t.usage('an input delimiter may be specified only when operating on fields') : (t.err('a delimiter may be specified only when operating on fields'), 1);
   }
   if (t.gnu && delimOpt !== null && [...delimOpt].length > 1) return t.usage('the delimiter must be a single character');
-  const ranges = t.gnu ? gnuList(lists.map((o) => o.value ?? '').join(','), fields) : bbList(lists.map((o) => o.value ?? '').pop() ?? '');
+  const ranges = t.gnu ? gnuList(lists.map((o) => o.value ?? '').join(','), fields, (x) => t.ql(x)) : bbList(lists.map((o) => o.value ?? '').pop() ?? '');
   if (typeof ranges === 'string') {
     if (t.gnu) return t.usage(ranges);
     t.err(ranges);

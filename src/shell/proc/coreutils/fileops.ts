@@ -2,7 +2,7 @@ import type { Ctx } from '../../context.js';
 import { STRERROR, type Errno, type Stat } from '../../sh/fs.js';
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { qAlways, qLocale, Tool, type ToolSpec } from './lib.js';
+import { qAlways, Tool, type ToolSpec } from './lib.js';
 
 /**
  * rm, rmdir, mkdir, touch: coreutils src/rm.c + remove.c (`cannot remove 'F': …`, `-r` walks the
@@ -176,7 +176,7 @@ export const mkdir: Program = (argv, ctx) => {
   if (typeof a === 'number') return a;
   const mode = a.opts.filter((o) => o.key === 'm').pop()?.value;
   if (mode !== undefined && mode !== null && !/^[0-7]{1,4}$/.test(mode) && !/^([ugoa]*[-+=][rwxXst]*,?)+$/.test(mode)) {
-    t.err(t.gnu ? `invalid mode ${qLocale(mode)}` : `invalid mode '${mode}'`);
+    t.err(t.gnu ? `invalid mode ${t.ql(mode)}` : `invalid mode '${mode}'`);
     return 1;
   }
   if (a.operands.length === 0) return t.gnu ? t.usage('missing operand') : t.usage();
@@ -184,7 +184,7 @@ export const mkdir: Program = (argv, ctx) => {
   const verbose = a.opts.some((o) => o.key === 'v');
   const created = (shown: string) => { if (verbose) ctx.out.line(t.gnu ? `${t.name}: created directory ${qAlways(shown)}` : `created directory: '${shown}'`); };
   const fail = (shown: string, e: Errno) => {
-    t.err(t.gnu ? `cannot create directory ${qLocale(shown)}: ${STRERROR[e]}` : `can't create directory '${shown}': ${STRERROR[e]}`);
+    t.err(t.gnu ? `cannot create directory ${t.ql(shown)}: ${STRERROR[e]}` : `can't create directory '${shown}': ${STRERROR[e]}`);
     return 1;
   };
   let code = 0;

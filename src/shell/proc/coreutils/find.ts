@@ -60,7 +60,7 @@ export const find: Program = (argv, ctx) => {
       }
       case '-maxdepth': case '-mindepth': {
         const v = arg();
-        if (!/^\d+$/.test(v)) throw new FindError(t.gnu ? `Expected a positive decimal integer argument to ${p}, but got ‘${v}’` : `invalid number '${v}'`);
+        if (!/^\d+$/.test(v)) throw new FindError(t.gnu ? `Expected a positive decimal integer argument to ${p}, but got ${t.ql(v)}` : `invalid number '${v}'`);
         if (p === '-maxdepth') maxDepth = Number(v); else minDepth = Number(v);
         return { test: () => true };
       }
@@ -71,7 +71,7 @@ export const find: Program = (argv, ctx) => {
       case '-print0': hasAction = true; return { test: (e) => { out += `${e.shown}\0`; return true; } };
       case '-prune': return { test: (e) => { if (e.st.type === 'dir') pruned = true; return true; } };
       case '-quit': return { test: () => { quit = true; return true; } };
-      case '-delete': hasAction = true; return { test: (e) => { const err = e.st.type === 'dir' ? ctx.sys.fs.rmdir(e.path) : ctx.sys.fs.unlink(e.path); if (err) { t.err(`cannot delete ${t.gnu ? `‘${e.shown}’` : `'${e.shown}'`}: ${t.strerror(err)}`); code = 1; } return !err; } };
+      case '-delete': hasAction = true; return { test: (e) => { const err = e.st.type === 'dir' ? ctx.sys.fs.rmdir(e.path) : ctx.sys.fs.unlink(e.path); if (err) { t.err(`cannot delete ${t.gnu ? t.ql(e.shown) : `'${e.shown}'`}: ${t.strerror(err)}`); code = 1; } return !err; } };
       case '-exec': case '-ok': {
         hasAction = true;
         const cmd: string[] = [];
@@ -83,7 +83,7 @@ export const find: Program = (argv, ctx) => {
             ctx.out.out(out);
             out = '';
             const status = runChild(ctx, cmd.map((w) => w.split('{}').join(e.shown)), '');
-            if (status === null) { t.err(`‘${cmd[0]}’: No such file or directory`); code = 1; return false; }
+            if (status === null) { t.err(`${t.ql(cmd[0] ?? '')}: No such file or directory`); code = 1; return false; }
             return status === 0;
           },
         };
@@ -127,7 +127,7 @@ export const find: Program = (argv, ctx) => {
     if (quit) return;
     const st = statOf(ctx, path);
     if (typeof st === 'string') {
-      t.err(t.gnu ? `‘${shown}’: ${t.strerror(st)}` : `${shown}: ${t.strerror(st)}`);
+      t.err(t.gnu ? `${t.ql(shown)}: ${t.strerror(st)}` : `${shown}: ${t.strerror(st)}`);
       code = 1;
       return;
     }

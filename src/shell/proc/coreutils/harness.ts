@@ -20,6 +20,8 @@ export interface RunOpts {
   readonly cwd?: string;
   readonly uid?: number;
   readonly tty?: boolean;
+  /** The program's environment (GNU default: LANG=C.UTF-8, as captured). */
+  readonly env?: Readonly<Record<string, string>>;
   /** Seconds the machine's clock is ahead of the lab's (what `date -s` keeps). */
   readonly clock?: number;
   /** Other programs on PATH (for xargs, watch, which). */
@@ -66,6 +68,8 @@ export function machine(flavor: 'gnu' | 'busybox', o: RunOpts = {}): { ctx: Ctx;
   ctx.sys = sys;
   if (o.clock !== undefined) ctx.runtime.clock = { [key]: o.clock };
   ctx.cwd = o.cwd ?? '/w';
+  // The captures ran GNU tools with LANG=C.UTF-8; `env` replaces that.
+  ctx.env = o.env ?? (flavor === 'gnu' ? { LANG: 'C.UTF-8' } : {});
   ctx.tty = { in: false, out: o.tty === true, err: o.tty === true };
   return { ctx, sys };
 }

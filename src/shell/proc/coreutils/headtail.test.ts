@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCase, type Case } from './harness.js';
+import { FIXTURE, run, runCase, type Case } from './harness.js';
 import { COREUTILS } from './index.js';
 
 /**
@@ -161,5 +161,15 @@ describe('head, tail (coreutils 9.1 src/head.c, src/tail.c; busybox 1.37.0 coreu
   it.each(CASES.map((c) => [c[0], c[1], c] as const))('%s: %s', (_f, _cmd, c) => {
     const r = runCase(COREUTILS, c);
     expect(r.got).toEqual(r.want);
+  });
+});
+
+describe('the C locale (Debian images set no LANG): GNU quote() uses ASCII apostrophes', () => {
+  it.each([
+    [['head', '-n', 'x', 'a.txt'], "head: invalid number of lines: 'x'\n"],
+    [['tail', '-c', 'y', 'a.txt'], "tail: invalid number of bytes: 'y'\n"],
+  ])('%j', (argv, err) => {
+    const r = run(COREUTILS[argv[0] as string]!, 'gnu', argv, { files: FIXTURE, env: {} });
+    expect([r.err, r.code]).toEqual([err, 1]);
   });
 });

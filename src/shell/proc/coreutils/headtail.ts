@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L, type Opt } from './getopt.js';
-import { fromUtf8, gnuSuffixNumber, qAlways, qLocale, Tool, utf8, type ReadResult, type ToolSpec } from './lib.js';
+import { fromUtf8, gnuSuffixNumber, qAlways, Tool, utf8, type ReadResult, type ToolSpec } from './lib.js';
 
 /**
  * head and tail: coreutils src/head.c and src/tail.c (`invalid number of lines: ‘x’`,
@@ -33,14 +33,14 @@ interface Count {
 const UINTMAX = 18446744073709551615n;
 
 /** GNU's count: `[+-]` then a number with xstrtol suffixes; errors in head/tail's words. */
-function gnuCount(raw: string, bytes: boolean, tail: boolean): Count | string {
+function gnuCount(raw: string, bytes: boolean, tail: boolean, ql: (s: string) => string): Count | string {
   const sign = raw[0] === '-' || (tail && raw[0] === '+') ? raw[0] : '';
   const shown = sign === '-' ? raw.slice(1) : raw;
   const body = (sign ? raw.slice(1) : raw).replace(/^\s*\+?/, '');
   const what = bytes ? 'bytes' : 'lines';
   const n = gnuSuffixNumber(body);
-  if (n === null) return `invalid number of ${what}: ${qLocale(shown)}`;
-  if (/^\d+$/.test(body) && BigInt(body) > UINTMAX) return `invalid number of ${what}: ${qLocale(shown)}: Value too large for defined data type`;
+  if (n === null) return `invalid number of ${what}: ${ql(shown)}`;
+  if (/^\d+$/.test(body) && BigInt(body) > UINTMAX) return `invalid number of ${what}: ${ql(shown)}: Value too large for defined data type`;
   return { n, bytes, flip: tail ? sign === '+' : sign === '-' };
 }
 
@@ -94,7 +94,7 @@ function headTail(tail: boolean): Program {
     }
     for (const o of a.opts as Opt[]) {
       if (o.key !== 'n' && o.key !== 'c') continue;
-      count = t.gnu ? gnuCount(o.value ?? '', o.key === 'c', tail) : bbCount(o.value ?? '', o.key === 'c', tail);
+      count = t.gnu ? gnuCount(o.value ?? '', o.key === 'c', tail, (x) => t.ql(x)) : bbCount(o.value ?? '', o.key === 'c', tail);
       if (typeof count === 'string') break;
     }
     if (typeof count === 'string') { t.err(count); return 1; }

@@ -30,11 +30,20 @@ export class Tool {
   /** How messages name the tool: GNU's program_name is argv[0] as typed; busybox's applet name is its basename. */
   readonly name: string;
   readonly applet: string;
+  /** LC_ALL, LC_CTYPE or LANG names a UTF-8 locale (the exam host's C.UTF-8), else the C locale. */
+  readonly utf8: boolean;
 
   constructor(readonly ctx: Ctx, argv0: string, readonly spec: ToolSpec) {
     this.gnu = ctx.sys.flavor !== 'busybox';
+    const env = ctx.env;
+    this.utf8 = /utf-?8/i.test(env.LC_ALL || env.LC_CTYPE || env.LANG || '');
     this.applet = argv0.slice(argv0.lastIndexOf('/') + 1);
     this.name = this.gnu ? argv0 : this.applet;
+  }
+
+  /** GNU's quote() in this program's locale. */
+  ql(s: string): string {
+    return qLocale(s, this.utf8);
   }
 
   err(msg: string): void {
@@ -138,11 +147,14 @@ export function qShell(s: string): string {
   return qAlways(s);
 }
 
-/** quote() in a UTF-8 locale: ‘x’ (GNU's usage messages: `invalid number of lines: ‘x’`). */
-export function qLocale(s: string): string {
+/**
+ * quote(): ‘x’ in a UTF-8 locale (GNU's `invalid number of lines: ‘x’`), 'x' in the C locale
+ * (Debian images set no LANG).
+ */
+export function qLocale(s: string, utf8 = true): string {
   let out = '';
   for (const c of s) out += c === '\\' ? '\\\\' : CONTROL.test(c) ? escapeControl(c) : c;
-  return `‘${out}’`;
+  return utf8 ? `‘${out}’` : `'${out}'`;
 }
 
 // --- bytes and lines ---

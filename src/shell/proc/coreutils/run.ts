@@ -135,7 +135,7 @@ export const xargs: Program = (argv, ctx) => {
   const argFile = val('a')?.value;
   if (argFile) {
     const r = t.read(argFile);
-    if (r.errno) { t.err(`${t.gnu ? `Cannot open input file ‘${argFile}’` : argFile}: ${t.strerror(r.errno)}`); return 1; }
+    if (r.errno) { t.err(`${t.gnu ? `Cannot open input file ${t.ql(argFile)}` : argFile}: ${t.strerror(r.errno)}`); return 1; }
     input = r.text;
   }
   // Items, or lines for -I / -L.

@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { qLocale, Tool, type ToolSpec } from './lib.js';
+import { Tool, type ToolSpec } from './lib.js';
 
 /**
  * seq: coreutils src/seq.c (options stop at the first operand and negative numbers are operands;
@@ -39,18 +39,18 @@ export const seq: Program = (argv, ctx) => {
   if (typeof a === 'number') return a;
   const ops = a.operands;
   if (ops.length === 0) return t.gnu ? t.usage('missing operand') : t.usage();
-  if (ops.length > 3) return t.gnu ? t.usage(`extra operand ${qLocale(ops[3] as string)}`) : t.usage();
+  if (ops.length > 3) return t.gnu ? t.usage(`extra operand ${t.ql(ops[3] as string)}`) : t.usage();
   for (const o of ops) {
     if (!NUM.test(o)) {
       if (!t.gnu) return t.usage();
-      return t.usage(/^nan$/i.test(o) ? `invalid ‘not-a-number’ argument: ${qLocale(o)}` : `invalid floating point argument: ${qLocale(o)}`);
+      return t.usage(/^nan$/i.test(o) ? `invalid ‘not-a-number’ argument: ${t.ql(o)}` : `invalid floating point argument: ${t.ql(o)}`);
     }
   }
   const [firstS, stepS, lastS] = ops.length === 1 ? ['1', '1', ops[0] as string] : ops.length === 2 ? [ops[0] as string, '1', ops[1] as string] : (ops as [string, string, string]);
   const first = Number(firstS);
   const step = Number(stepS);
   const last = Number(lastS);
-  if (step === 0 && t.gnu) return t.usage(`invalid Zero increment value: ${qLocale(stepS)}`);
+  if (step === 0 && t.gnu) return t.usage(`invalid Zero increment value: ${t.ql(stepS)}`);
   const sep = a.opts.filter((o) => o.key === 's').pop()?.value ?? '\n';
   const fmtOpt = a.opts.filter((o) => o.key === 'f').pop()?.value ?? null;
   const prec = Math.max(decimals(firstS.trim()), decimals(stepS.trim()));

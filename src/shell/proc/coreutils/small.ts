@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { getopt, L } from './getopt.js';
-import { qLocale, qShell, Tool, type ToolSpec } from './lib.js';
+import { qShell, Tool, type ToolSpec } from './lib.js';
 
 /**
  * The small ones: /bin/echo (coreutils src/echo.c; busybox coreutils/echo.c, where -E does not
@@ -99,7 +99,7 @@ export const basename: Program = (argv, ctx) => {
   const multi = suffixOpt !== null || a.opts.some((o) => o.key === 'a');
   const ops = a.operands;
   if (ops.length === 0) return t.gnu ? t.usage('missing operand') : t.usage();
-  if (!multi && ops.length > 2) return t.gnu ? t.usage(`extra operand ${qLocale(ops[2] as string)}`) : t.usage();
+  if (!multi && ops.length > 2) return t.gnu ? t.usage(`extra operand ${t.ql(ops[2] as string)}`) : t.usage();
   const names = multi ? ops : [ops[0] as string];
   const suffix = multi ? suffixOpt : (ops[1] ?? null);
   const end = a.opts.some((o) => o.key === 'z') ? '\0' : '\n';
@@ -167,7 +167,7 @@ export const sleep: Program = (argv, ctx) => {
   let bad = false;
   for (const a of r.operands) {
     if (!validInterval(a, true)) {
-      t.err(`invalid time interval ${qLocale(a)}`);
+      t.err(`invalid time interval ${t.ql(a)}`);
       bad = true;
     }
   }

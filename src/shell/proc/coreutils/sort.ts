@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { qLocale, qShell, Tool, type ToolSpec } from './lib.js';
+import { qShell, Tool, type ToolSpec } from './lib.js';
 
 /**
  * sort: coreutils src/sort.c in the C.UTF-8 locale (code point order): keys `-k F[.C][OPTS][,F[.C][OPTS]]`
@@ -134,23 +134,23 @@ function compareText(a: string, b: string, flags: string, gnu: boolean): number 
 }
 
 /** Parses `-k` the way key_init()/parse_field_count() do; a string is the error message. */
-function parseKey(raw: string, gnu: boolean): Key | string {
+function parseKey(raw: string, gnu: boolean, ql: (s: string) => string): Key | string {
   let spec = raw;
   const bad = gnu ? null : 'bad field specification';
   if (!gnu && /^\d+,$/.test(spec)) spec = spec.slice(0, -1);
   if (!gnu && /^\d+(\.\d+)?[a-zA-Z]*(,\d+(\.\d+)?[a-zA-Z]*)?$/.test(spec) && /[^0-9.,bdfghiMnRrV]/.test(spec)) return 'unknown key option';
   const m = /^(\d*)(?:\.(\d*))?([a-zA-Z]*)(?:,(\d*)(?:\.(\d*))?([a-zA-Z]*))?$/.exec(spec);
-  if (!m || m[1] === '') return bad ?? `invalid number at field start: invalid count at start of ${qLocale(spec)}`;
-  if (Number(m[1]) === 0) return bad ?? `field number is zero: invalid field specification ${qLocale(spec)}`;
+  if (!m || m[1] === '') return bad ?? `invalid number at field start: invalid count at start of ${ql(spec)}`;
+  if (Number(m[1]) === 0) return bad ?? `field number is zero: invalid field specification ${ql(spec)}`;
   if (m[2] !== undefined && (m[2] === '' || Number(m[2]) === 0)) {
-    if (m[2] === '') return bad ?? `invalid number after '.': invalid count at start of ${qLocale(spec.slice(spec.indexOf('.') + 1))}`;
-    return bad ?? `character offset is zero: invalid field specification ${qLocale(spec)}`;
+    if (m[2] === '') return bad ?? `invalid number after '.': invalid count at start of ${ql(spec.slice(spec.indexOf('.') + 1))}`;
+    return bad ?? `character offset is zero: invalid field specification ${ql(spec)}`;
   }
   if (m[4] !== undefined && (m[4] === '' || Number(m[4]) === 0)) {
-    return bad ?? (m[4] === '' ? `invalid number after ',': invalid count at start of ${qLocale(spec.slice(spec.indexOf(',') + 1))}` : `field number is zero: invalid field specification ${qLocale(spec)}`);
+    return bad ?? (m[4] === '' ? `invalid number after ',': invalid count at start of ${ql(spec.slice(spec.indexOf(',') + 1))}` : `field number is zero: invalid field specification ${ql(spec)}`);
   }
   const flags = `${m[3] ?? ''}${m[6] ?? ''}`;
-  if ([...flags].some((c) => !ORDERING.includes(c))) return bad ?? `stray character in field spec: invalid field specification ${qLocale(spec)}`;
+  if ([...flags].some((c) => !ORDERING.includes(c))) return bad ?? `stray character in field spec: invalid field specification ${ql(spec)}`;
   return {
     sword: Number(m[1]) - 1, schar: m[2] ? Number(m[2]) - 1 : 0,
     eword: m[4] === undefined ? -1 : Number(m[4]) - 1, echar: m[5] ? Number(m[5]) : 0,
@@ -168,7 +168,7 @@ export const sort: Program = (argv, ctx) => {
   let tab: string | null = null;
   for (const v of tabs) {
     if ([...v].length !== 1 && v !== '\\0') {
-      t.err(t.gnu ? (v === '' ? 'empty tab' : `multi-character tab ${qLocale(v)}`) : 'bad -t parameter');
+      t.err(t.gnu ? (v === '' ? 'empty tab' : `multi-character tab ${t.ql(v)}`) : 'bad -t parameter');
       return 2;
     }
     if (tab !== null && tab !== v && t.gnu) { t.err('incompatible tabs'); return 2; }
@@ -176,7 +176,7 @@ export const sort: Program = (argv, ctx) => {
   }
   const keys: Key[] = [];
   for (const o of a.opts.filter((x) => x.key === 'k')) {
-    const k = parseKey(o.value ?? '', t.gnu);
+    const k = parseKey(o.value ?? '', t.gnu, (x) => t.ql(x));
     if (typeof k === 'string') { t.err(k); return 2; }
     if (k.flags === '' && !k.sblank && !k.eblank) Object.assign(k, { flags: global.replace(/b/g, ''), sblank: global.includes('b'), eblank: global.includes('b') });
     keys.push(k);

@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { qLocale, Tool, type ToolSpec } from './lib.js';
+import { Tool, type ToolSpec } from './lib.js';
 
 /**
  * tr: coreutils src/tr.c (sets with escapes, ranges, [:class:], [=c=], [c*n]; a short SET2 is
@@ -46,7 +46,7 @@ function escape(s: string, i: number): [string, number] {
   return [ESC[c] ?? c, i + 1];
 }
 
-function parseSet(s: string, gnu: boolean, isSet2: boolean): Parsed | string {
+function parseSet(s: string, gnu: boolean, isSet2: boolean, ql: (s: string) => string): Parsed | string {
   const out: Parsed = { chars: [], classes: [], fill: [] };
   let i = 0;
   const next = (): string => {
@@ -64,7 +64,7 @@ function parseSet(s: string, gnu: boolean, isSet2: boolean): Parsed | string {
       const body = close < 0 ? '' : s.slice(i + 2, close);
       if (s[i + 1] === ':' && close >= 0 && (gnu ? true : BB_CLASSES.includes(body))) {
         const cls = CLASSES[body];
-        if (!cls) return `invalid character class ${qLocale(body)}`;
+        if (!cls) return `invalid character class ${ql(body)}`;
         out.classes.push({ name: body, at: out.chars.length });
         out.chars.push(...cls());
         i = close + 2;
@@ -115,14 +115,14 @@ export const tr: Program = (argv, ctx) => {
     const needTwo = translating && !squeeze ? true : del && squeeze;
     if (ops.length === 0) return t.usage('missing operand');
     if (ops.length === 1 && needTwo) {
-      return t.usage(`missing operand after ${qLocale(ops[0] as string)}\n${del ? 'Two strings must be given when both deleting and squeezing repeats.' : 'Two strings must be given when translating.'}`);
+      return t.usage(`missing operand after ${t.ql(ops[0] as string)}\n${del ? 'Two strings must be given when both deleting and squeezing repeats.' : 'Two strings must be given when translating.'}`);
     }
     if (ops.length > 2 || (ops.length === 2 && del && !squeeze)) {
       const extra = ops[del && !squeeze ? 1 : 2] as string;
-      return t.usage(`extra operand ${qLocale(extra)}${del && !squeeze && ops.length === 2 ? '\nOnly one string may be given when deleting without squeezing repeats.' : ''}`);
+      return t.usage(`extra operand ${t.ql(extra)}${del && !squeeze && ops.length === 2 ? '\nOnly one string may be given when deleting without squeezing repeats.' : ''}`);
     }
   } else if (ops.length === 0 || ops.length > 2) return t.usage();
-  const p1 = parseSet(ops[0] as string, t.gnu, false);
+  const p1 = parseSet(ops[0] as string, t.gnu, false, (x) => t.ql(x));
   if (typeof p1 === 'string') { t.err(p1); return 1; }
   if (p1.warn) t.err(p1.warn);
   let set1 = p1.chars;
@@ -138,7 +138,7 @@ export const tr: Program = (argv, ctx) => {
       if (t.gnu && !on('t')) { t.err('when not truncating set1, string2 must be non-empty'); return 1; }
       if (!t.gnu) { t.err('STRING2 cannot be empty'); return 1; }
     }
-    const p2 = parseSet(ops[1] as string, t.gnu, true);
+    const p2 = parseSet(ops[1] as string, t.gnu, true, (x) => t.ql(x));
     if (typeof p2 === 'string') { t.err(p2); return 1; }
     if (t.gnu && !del) {
       const bad = p2.classes.find((c) => c.name !== 'upper' && c.name !== 'lower');

@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { qAlways, qLocale, qShell, Tool, type ToolSpec } from './lib.js';
+import { qAlways, qShell, Tool, type ToolSpec } from './lib.js';
 
 /**
  * uniq: coreutils src/uniq.c (adjacent repeats; -c prints `%7d `; -d/-u/-D; -f skips fields,
@@ -40,7 +40,7 @@ export const uniq: Program = (argv, ctx) => {
   const chars = num('s', 'invalid number of bytes to skip');
   const width = a.opts.some((o) => o.key === 'w') ? num('w', 'invalid number of bytes to compare') : Infinity;
   for (const v of [fields, chars, width]) if (typeof v === 'string') { t.err(v); return 1; }
-  if (t.gnu && a.operands.length > 2) return t.usage(`extra operand ${qLocale(a.operands[2] as string)}`);
+  if (t.gnu && a.operands.length > 2) return t.usage(`extra operand ${t.ql(a.operands[2] as string)}`);
   const input = a.operands[0] ?? '-';
   const r = t.read(input);
   if (r.errno) {

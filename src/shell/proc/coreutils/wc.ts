@@ -23,7 +23,7 @@ const SPEC: ToolSpec = {
 const ORDER = ['l', 'w', 'm', 'c', 'L'] as const;
 type Counts = Record<(typeof ORDER)[number], number>;
 
-function count(text: string): Counts {
+function count(text: string, utf8Locale: boolean): Counts {
   let lines = 0;
   let words = 0;
   let inWord = false;
@@ -42,7 +42,8 @@ function count(text: string): Counts {
     else if (!inWord) { inWord = true; words++; }
   }
   maxLen = Math.max(maxLen, col);
-  return { l: lines, w: words, m: chars, c: utf8(text).length, L: maxLen };
+  const bytes = utf8(text).length;
+  return { l: lines, w: words, m: utf8Locale ? chars : bytes, c: bytes, L: maxLen };
 }
 
 export const wc: Program = (argv, ctx) => {
@@ -82,7 +83,7 @@ export const wc: Program = (argv, ctx) => {
       t.err(`${t.gnu ? qShell(f) : f}: ${t.strerror(r.errno)}`);
       if (r.errno !== 'EISDIR') continue;
       c = { l: 0, w: 0, m: 0, c: 0, L: 0 };
-    } else c = count(r.text);
+    } else c = count(r.text, t.utf8 || !t.gnu);
     for (const k of ORDER) total[k] = k === 'L' ? Math.max(total[k], c[k]) : total[k] + c[k];
     ctx.out.out(fmt(c, named ? f : null));
   }
