@@ -158,3 +158,45 @@ describe('watch (procps-ng 4.0.2 watch.c; busybox 1.37.0 procps/watch.c): one fr
     expect(z.err.startsWith("watch: invalid option -- 'Z'\n\nUsage:\n")).toBe(true);
   });
 });
+
+/**
+ * stat (coreutils 9.1 src/stat.c; busybox 1.37.0 coreutils/stat.c): the format sequences as
+ * captured; the default record's inode and times are the lab's own (a path hash, the creation time).
+ */
+describe('stat', () => {
+  const STAT: readonly Case[] = [
+    ['g', 'stat -c %a a.txt', '644\n', '', 0],
+    ['b', 'stat -c %a a.txt', '644\n', '', 0],
+    ['g', "stat -c '%a %A %U %G %u %g %s %n %F %h' a.txt dir", '644 -rw-r--r-- root root 0 0 67 a.txt regular file 1\n755 drwxr-xr-x root root 0 0 4096 dir directory 3\n', '', 0],
+    ['b', "stat -c '%a %A %U %G %u %g %s %n %F %h' a.txt dir", '644 -rw-r--r-- root root 0 0 67 a.txt regular file 1\n755 drwxr-xr-x root root 0 0 4096 dir directory 3\n', '', 0],
+    ['g', 'stat nope', '', "stat: cannot statx 'nope': No such file or directory\n", 1],
+    ['b', 'stat nope', '', "stat: can't stat 'nope': No such file or directory\n", 1],
+    ['g', 'stat', '', "stat: missing operand\nTry 'stat --help' for more information.\n", 1],
+    ['b', 'stat', '', '§U', 1],
+    ['g', "stat -c '%y' a.txt", '2024-05-20 08:50:00.000000000 +0000\n', '', 0],
+    ['g', 'stat --format=%n:%s a.txt', 'a.txt:67\n', '', 0],
+    ['b', 'stat --format=%n:%s a.txt', '', "stat: unrecognized option '--format=%n:%s'\n§U", 1],
+    ['g', 'stat -L -c %a c.txt', '600\n', '', 0],
+    ['g', "stat -c '%Q %%' a.txt", '? %\n', '', 0],
+    ['b', "stat -c '%Q %%' a.txt", 'Q %\n', '', 0],
+    ['g', "stat --printf='%n\\n' a.txt", 'a.txt\n', '', 0],
+    ['g', 'stat -z', '', "stat: invalid option -- 'z'\nTry 'stat --help' for more information.\n", 1],
+  ];
+  it.each(STAT.map((c) => [c[0], c[1], c] as const))('%s: %s', (_f, _cmd, c) => {
+    const r = runCase(PROGRAMS, c, { programs: PROGRAMS, files: FIXTURE, dirs: ['dir/sub'], modes: { 'c.txt': 0o600 } });
+    expect(r.got).toEqual(r.want);
+  });
+  it('the default record: GNU 9.1 and busybox layouts', () => {
+    const g = run(PROGRAMS.stat!, 'gnu', ['stat', 'a.txt'], { files: FIXTURE }).out.split('\n');
+    expect(g[0]).toBe('  File: a.txt');
+    expect(g[1]).toBe('  Size: 67        \tBlocks: 8          IO Block: 4096   regular file');
+    expect(g[2]).toMatch(/^Device: 254,0\tInode: \d{7} {5}Links: 1$/);
+    expect(g.slice(3)).toEqual(['Access: (0644/-rw-r--r--)  Uid: (    0/    root)   Gid: (    0/    root)',
+      'Access: 2024-05-20 08:50:00.000000000 +0000', 'Modify: 2024-05-20 08:50:00.000000000 +0000', 'Change: 2024-05-20 08:50:00.000000000 +0000',
+      ' Birth: 2024-05-20 08:50:00.000000000 +0000', '']);
+    const b = run(PROGRAMS.stat!, 'busybox', ['stat', 'dir'], { files: FIXTURE, dirs: ['dir/sub'] }).out.split('\n');
+    expect(b[1]).toBe('  Size: 4096      \tBlocks: 8          IO Block: 4096   directory');
+    expect(b[2]).toMatch(/^Device: fe00h\/65024d\tInode: \d{7} {5}Links: 3$/);
+    expect(b).toHaveLength(8);
+  });
+});

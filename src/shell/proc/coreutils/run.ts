@@ -22,12 +22,13 @@ import { Tool, type ToolSpec } from './lib.js';
 export function runChild(ctx: Ctx, argv: string[], stdin: string): number | null {
   const prog = ctx.sys.resolve(argv[0] ?? '');
   if (!prog) return null;
-  const saved = ctx.stdin;
+  const saved = { stdin: ctx.stdin, tty: ctx.tty };
   ctx.stdin = stdin;
+  ctx.tty = { ...ctx.tty, in: false };
   try {
     return prog(argv, ctx);
   } finally {
-    ctx.stdin = saved;
+    Object.assign(ctx, saved);
   }
 }
 
@@ -256,12 +257,14 @@ export const watch: Program = (argv, ctx) => {
   }
   const shell = ctx.sys.resolve('sh');
   if (!shell) return 0;
-  const saved = ctx.stdin;
+  // watch reads the command's output through a pipe: it is not writing to a terminal.
+  const saved = { stdin: ctx.stdin, tty: ctx.tty };
   ctx.stdin = '';
+  ctx.tty = { in: false, out: false, err: false };
   try {
     shell(['sh', '-c', cmd], ctx);
   } finally {
-    ctx.stdin = saved;
+    Object.assign(ctx, saved);
   }
   return 0;
 };

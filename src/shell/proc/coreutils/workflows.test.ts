@@ -107,3 +107,10 @@ describe('inside containers', () => {
     expect(s.run('kubectl exec deb -- ls /nope').output).toBe("ls: cannot access '/nope': No such file or directory\ncommand terminated with exit code 2\n");
   });
 });
+
+describe('programs run by watch and xargs', () => {
+  it('watch ls: the command writes into a pipe, so one name per line', () => {
+    const out = shell().run('watch ls').output.split('\n');
+    expect(out.slice(2)).toEqual(['pods.yaml', 'secret.yaml', '']);
+  });
+});
