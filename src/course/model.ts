@@ -1,4 +1,5 @@
 import type { Analysis, Cni, ContainerState, Direction, Protocol, SourceFile } from '../engine/index.js';
+import type { ProbeRecord } from '../shell/index.js';
 
 /**
  * The lesson model. Lessons are data (lessons/<id>/lesson.json + files); loader.ts turns that data
@@ -15,6 +16,26 @@ export interface TranscriptEntry {
   readonly input: string;
   readonly output: string;
   readonly exitCode: number;
+  /** Connections the command's network tools tried (wget, nc, curl…), as the engine judged them. */
+  readonly probes?: readonly ProbeRecord[];
+}
+
+/**
+ * A probe the student ran in the terminal, whatever the tool (wget, nc, curl, nslookup…): the last
+ * one that went to `to`:`port` (after DNAT) must have the outcome. `which: "any"` asks for some
+ * probe in the transcript instead (e.g. "you saw it time out once").
+ */
+export interface ProbedCheck {
+  readonly kind: 'probed';
+  /** `namespace/name` of the pod (or IP) the packets reached; `*` is a wildcard. */
+  readonly to: string;
+  readonly port?: number;
+  /** The client pod; `*` is a wildcard. */
+  readonly from?: string;
+  readonly outcome: 'connected' | 'refused' | 'timeout' | 'nxdomain' | 'dns-timeout';
+  /** Only probes made through this Service (`namespace/name`). */
+  readonly service?: string;
+  readonly which: 'last' | 'any';
 }
 
 /** Everything a step check may look at. */
@@ -153,7 +174,7 @@ export type Check =
   | { readonly kind: 'any'; readonly checks: readonly Check[] }
   | { readonly kind: 'not'; readonly check: Check }
   | PodCheck | SecretCheck | FlowCheck | PolicyCheck | PolicyCountCheck | NamespaceCheck | ClusterCheck
-  | DiagnosticCheck | NoErrorsCheck | FileCheck | CommandCheck | AnswerCheck;
+  | DiagnosticCheck | NoErrorsCheck | FileCheck | CommandCheck | AnswerCheck | ProbedCheck;
 
 /** A text replacement in one file: how a step's solution edits YAML. */
 export interface FilePatch {

@@ -20,6 +20,7 @@ const STATES = ['Running', 'CreateContainerConfigError', 'ErrImagePull', 'Invali
 const PULLS = ['Pulled', 'ErrImagePull', 'InvalidImageName'] as const;
 const FROMS = ['container', 'pod', 'image', 'default'] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
+const OUTCOMES = ['connected', 'refused', 'timeout', 'nxdomain', 'dns-timeout'] as const;
 
 const oneOf = <T extends string>(list: readonly T[], v: Json): v is T => isStr(v) && (list as readonly string[]).includes(v);
 
@@ -140,6 +141,25 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
       kind: 'command', ran,
       ...(typeof raw.exitCode === 'number' ? { exitCode: raw.exitCode } : {}),
       ...(output.length > 0 ? { outputIncludes: output } : {}),
+    };
+  }
+  if ('probed' in raw) {
+    const p = raw.probed;
+    if (!isObj(p)) return fail('"probed" must be an object {to, port, from, service}');
+    const extra = Object.keys(p).filter((k) => !['to', 'port', 'from', 'service'].includes(k));
+    if (extra.length) return fail(`"probed" has unknown key(s) ${extra.join(', ')}`);
+    if (!isStr(p.to)) return fail('"probed.to" must be namespace/name or an IP');
+    if (p.port !== undefined && (typeof p.port !== 'number' || !Number.isInteger(p.port) || p.port < 1 || p.port > 65535)) return fail('"probed.port" must be 1-65535');
+    if (p.from !== undefined && !isStr(p.from)) return fail('"probed.from" must be namespace/name');
+    if (p.service !== undefined && !isStr(p.service)) return fail('"probed.service" must be namespace/name');
+    if (!oneOf(OUTCOMES, raw.outcome)) return fail(`"outcome" must be one of ${OUTCOMES.join(', ')}`);
+    if (raw.which !== undefined && raw.which !== 'last' && raw.which !== 'any') return fail('"which" must be "last" or "any"');
+    if (!allowOnly(['probed', 'outcome', 'which'])) return null;
+    return {
+      kind: 'probed', to: p.to, outcome: raw.outcome, which: raw.which === 'any' ? 'any' : 'last',
+      ...(typeof p.port === 'number' ? { port: p.port } : {}),
+      ...(isStr(p.from) ? { from: p.from } : {}),
+      ...(isStr(p.service) ? { service: p.service } : {}),
     };
   }
   if ('answer' in raw) {

@@ -1,4 +1,5 @@
 import { analyze, isManifestFile, type SourceFile } from '../engine/index.js';
+import type { ProbeRecord } from '../shell/index.js';
 import { evaluateCheck } from './checks/index.js';
 import type { Lesson, StepResult, TranscriptEntry } from './model.js';
 import { applySolutionFiles } from './patch.js';
@@ -16,6 +17,8 @@ export interface ShellRunResult {
   readonly exitCode: number;
   /** The rewritten YAML sources, when the command changed objects. */
   readonly files?: readonly SourceFile[];
+  /** Connections the command's network tools tried. */
+  readonly probes?: readonly ProbeRecord[];
 }
 export interface ShellLike {
   run(line: string): ShellRunResult | Promise<ShellRunResult>;
@@ -74,7 +77,7 @@ export async function walkLesson(lesson: Lesson, options: WalkOptions): Promise<
       } catch (e) {
         result = { output: `shell error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 127 };
       }
-      transcript.push({ input: command, output: result.output, exitCode: result.exitCode });
+      transcript.push({ input: command, output: result.output, exitCode: result.exitCode, ...(result.probes?.length ? { probes: result.probes } : {}) });
       if (result.files) files = mergeShellFiles(files, result.files);
     }
     const answer = options.mode === 'solution' ? step.solution.answer : options.answers?.[step.id];

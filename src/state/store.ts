@@ -117,6 +117,8 @@ export interface TranscriptEntry {
   readonly exitCode: number;
   /** The prompt it was typed at (a container shell's `/ # `); the host's when absent. */
   readonly prompt?: string;
+  /** Connections its network tools tried (lesson checks read them). */
+  readonly probes?: readonly ProbeRecord[];
 }
 
 export interface TerminalSlice {

@@ -5,6 +5,7 @@ import {
   checkCluster, checkDiagnostic, checkNamespace, checkNoErrors, checkPolicy, checkPolicyCount, checkSecret,
 } from './objects.js';
 import { checkPod } from './pod.js';
+import { checkProbed } from './probed.js';
 import { checkAnswer, checkCommand, checkFile } from './terminal.js';
 
 /** Interprets a step's check data. Pure: the same analysis, files, transcript and answer give the same outcome. */
@@ -35,6 +36,7 @@ export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
     case 'file': return checkFile(check, ctx);
     case 'command': return checkCommand(check, ctx);
     case 'answer': return checkAnswer(check, ctx);
+    case 'probed': return checkProbed(check, ctx);
   }
 }
 
@@ -53,7 +55,7 @@ export function needsTerminal(check: Check): boolean {
   switch (check.kind) {
     case 'all': case 'any': return check.checks.some(needsTerminal);
     case 'not': return needsTerminal(check.check);
-    case 'command': return true;
+    case 'command': case 'probed': return true;
     default: return false;
   }
 }

@@ -64,7 +64,10 @@ function shellOf(lab: Lab): Shell {
  */
 export function applyResult(lab: Lab, shell: Shell, result: ShellResult, command: string, prompt?: string): { name: string; text: string }[] {
   const s = lab.store.getState();
-  s.appendTranscript({ input: command, output: result.output, exitCode: result.exitCode, ...(prompt !== undefined ? { prompt } : {}) });
+  s.appendTranscript({
+    input: command, output: result.output, exitCode: result.exitCode,
+    ...(prompt !== undefined ? { prompt } : {}), ...(result.probes?.length ? { probes: result.probes } : {}),
+  });
   s.setRuntime(shell.runtime as unknown as Readonly<Record<string, unknown>>);
   const probe = result.probes?.at(-1);
   if (probe) s.setLastProbe(probe);
