@@ -43,5 +43,7 @@ const notSimulated: Program = (argv, ctx) => {
 export function containerProgram(name: string, toolset: Toolset): Program {
   const shell = toolset.shells[name];
   if (shell) return shellProgram(shell);
+  // The simulated wget is busybox's; Debian images (node, python) ship GNU wget, worded otherwise.
+  if (name === 'wget' && toolset.flavor === 'gnu') return notSimulated;
   return Object.hasOwn(IN_CONTAINER, name) ? (IN_CONTAINER[name] as Program) : notSimulated;
 }
