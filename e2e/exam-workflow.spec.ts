@@ -1,0 +1,31 @@
+import { expect, test } from './fixtures.js';
+import { LessonPage } from './pages/LessonPage.js';
+
+// The exam's workflow: generate YAML imperatively into a file, open it with vi (the lab's editor),
+// edit it, apply it, then see the pod in the graph and in `kubectl get pods -o wide`.
+test('dry-run to a file, vi, edit, apply: the pod is in the graph and scheduled on a node', async ({ lab, page }) => {
+  const term = new LessonPage(lab);
+  await lab.openFresh();
+  await lab.waitForEditor();
+  await lab.loadScenario([{ name: 'notes.yaml', text: '# nothing yet\n' }]);
+
+  await term.run('kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml');
+  await expect(lab.tab('pod.yaml')).toBeVisible();
+  await term.run('cat pod.yaml | head -3', 'kind: Pod');
+
+  // `vi pod.yaml` hands the file to the editor and says so in the terminal.
+  await term.run('vi pod.yaml', 'pod.yaml is open in the editor');
+  await expect(lab.tab('pod.yaml')).toHaveAttribute('aria-selected', 'true');
+  await term.insertLineAfter('pod.yaml', 'run: web', 'tier: front');
+  await expect.poll(async () => (await lab.files()).find((f) => f.name === 'pod.yaml')?.text ?? '').toContain('    run: web\n    tier: front\n');
+
+  await term.run('kubectl apply -f pod.yaml', 'pod/web created');
+  await expect.poll(async () => (await lab.analysis()).pods.map((p) => p.key)).toContain('default/web');
+  await term.run('kubectl get pods -o wide --show-labels', /web\s+1\/1\s+Running\s+0\s+10m\s+10\.244\.\d+\.\d+\s+node0[12]\s+<none>\s+<none>\s+run=web,tier=front/);
+
+  // The same file, changed in a way a running pod refuses: the API server's own words.
+  await term.insertLineAfter('pod.yaml', 'spec:', 'securityContext: {runAsUser: 1000}');
+  // The error and its diff are long: read its first line through a pipe, as one does on the exam.
+  await term.run('kubectl apply -f pod.yaml 2>&1 | head -1', 'The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than');
+  await expect(page.getByRole('region', { name: 'Lab terminal' })).toBeVisible();
+});
