@@ -83,6 +83,8 @@ export function endSession(ctx: Ctx, code: number): void {
     const doc = findDoc(ctx, 'Pod', s.namespace, s.pod);
     if (doc) ctx.setFiles(removeDocument(ctx.files, doc.file, doc.doc));
     ctx.out.line(`pod "${s.pod}" deleted`);
+    // kubectl run waits for the pod to end: a failed container is reported with its code (run.go).
+    if (code !== 0) ctx.out.errLine(`pod ${s.namespace}/${s.pod} terminated (Error)`);
   }
   if (code !== 0 && !s.started) ctx.out.errLine(`command terminated with exit code ${code}`);
 }

@@ -145,12 +145,16 @@ interface Live {
 }
 
 /** The live object for a source object: another document declaring it, or the tab's last applied self. */
-function liveOf(ctx: Ctx, src: Source, o: SourceObject, key: string, kind: string, ns: string | undefined, name: string): Live | null {
+function liveOf(ctx: Ctx, src: Source, o: SourceObject, key: string, kind: string, ns: string | undefined, name: string, selfIsLive: boolean): Live | null {
   const docs = findDocs(ctx, kind, ns, name).filter((d) => !(src.tab !== null && d.file === src.tab && d.doc === o.doc));
   const doc = docs[0];
   if (doc) return { doc, value: doc.value };
   const applied = ctx.runtime.applied[key];
-  if (src.tab !== null && applied !== undefined && applied !== '') {
+  // replace: a tab is in the cluster already, applied or not.
+  if (selfIsLive && src.tab !== null && applied === undefined) return { doc: null, value: o.value };
+  if (src.tab !== null && applied !== undefined) {
+    // Created from this tab before: as last applied, or (created without the annotation) as it is now.
+    if (applied === '') return { doc: null, value: o.value };
     try {
       return { doc: null, value: JSON.parse(applied) as Record<string, unknown> };
     } catch {
@@ -207,7 +211,7 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
           continue;
         }
       }
-      const live = liveOf(ctx, src, o, key, kind, ns, name);
+      const live = liveOf(ctx, src, o, key, kind, ns, name, opts.verb === 'replace');
       const lastRaw = ctx.runtime.applied[key];
       const lastApplied = lastRaw ? safeParse(lastRaw) : undefined;
 

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { bool, flag, parseFlags } from '../flags.js';
-import { table } from '../tabwriter.js';
+import { kubeTable as table } from './print.js';
 import { fail, usageError } from './errors.js';
 
 /**

@@ -50,7 +50,7 @@ export function kubectlDiff(args: string[], ctx: Ctx): number {
       const docs = findDocs(ctx, kind, ns, name).filter((d) => !(src.tab !== null && d.file === src.tab && d.doc === o.doc));
       let liveValue: Record<string, unknown> | null = docs[0]?.value ?? null;
       const lastRaw = ctx.runtime.applied[key];
-      if (!liveValue && src.tab !== null && lastRaw) liveValue = JSON.parse(lastRaw) as Record<string, unknown>;
+      if (!liveValue && src.tab !== null) liveValue = lastRaw ? JSON.parse(lastRaw) as Record<string, unknown> : v;
       const merged = liveValue ? applyMerge(liveValue, v, lastRaw ? JSON.parse(lastRaw) : undefined) as Record<string, unknown> : v;
       const file = `${type?.group ? `${type.group}.` : ''}${apiVersion.slice(apiVersion.lastIndexOf('/') + 1)}.${kind}.${ns ? `${ns}.` : ''}${name}`;
       const item = type ? listItems(ctx, type, ns ?? null).find((i) => i.name === name) : undefined;

@@ -7,6 +7,7 @@ import { podSystem } from '../sh/container.js';
 import { runOn } from '../sh/run-on.js';
 import { startSession } from '../session.js';
 import { fail, usageError } from './errors.js';
+import { defaultContainer } from './podcmd.js';
 import { listItems, notFound } from './items.js';
 import { resolveResource } from './resources.js';
 
@@ -50,9 +51,8 @@ export function kubectlExec(args: string[], ctx: Ctx): number {
     c = [...pod.containers, ...pod.initContainers].find((x) => x.container.name === wanted);
     if (!c) return fail(ctx, `Error from server (BadRequest): container ${wanted} is not valid for pod ${podName}`);
   } else {
-    c = pod.containers[0];
-    if (!c) return fail(ctx, `error: pod ${podName} has no containers`);
-    if (pod.containers.length > 1) ctx.out.errLine(`Defaulted container "${c.container.name}" out of: ${pod.containers.map((x) => x.container.name).join(', ')}`);
+    c = defaultContainer(ctx, pod, bool(p, 'quiet'));
+    if (!c) return fail(ctx, `error: pod ${pod.pod.namespace}/${podName} does not have any containers`);
   }
   if (c.state !== 'Running') return fail(ctx, `error: unable to upgrade connection: container not found ("${c.container.name}")`);
   // kubectl's SetupTTY: a TTY needs -i and kubectl's own stdin to be a terminal (not a pipe).

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { bool, flag, flagAll, parseFlags, type FlagSpec } from '../flags.js';
 import { isRecord } from '../objects.js';
-import { table } from '../tabwriter.js';
+import { kubeTable as table } from './print.js';
 import { apiList, apiObject } from './api-object.js';
 import { goJsonIndent, goYaml } from './encoding.js';
 import { fail, usageError } from './errors.js';

@@ -1,6 +1,5 @@
 import type { Command, Ctx } from '../context.js';
 import { bool, flag, flagAll, parseFlags } from '../flags.js';
-import { table } from '../tabwriter.js';
 import { applySources } from './apply.js';
 import { kubectlConfig } from './config.js';
 import { kubectlCreate } from './create.js';
@@ -15,7 +14,7 @@ import { kubectlExpose } from './expose.js';
 import { kubectlGet } from './get.js';
 import { kubectlLabel } from './label.js';
 import { kubectlLogs } from './logs.js';
-import { checkOutputFormat, dryRunOf } from './print.js';
+import { checkOutputFormat, dryRunOf, kubeTable as table } from './print.js';
 import { API_RESOURCES } from './resources.js';
 import { kubectlRun } from './run.js';
 import { kubectlScale, kubectlSet } from './set.js';

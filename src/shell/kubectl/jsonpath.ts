@@ -301,6 +301,11 @@ function unquoteExtend(s: string): string | null {
 }
 
 type Value = unknown;
+
+/** reflect's Index on a string: its UTF-8 bytes (uint8), not one-character strings. */
+function bytesOf(s: string): number[] {
+  return [...new TextEncoder().encode(s)];
+}
 const isMap = (v: Value): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 class Evaluator {
@@ -354,7 +359,7 @@ class Evaluator {
       case 'array': return this.evalArray(values, node.params);
       case 'filter': return this.evalFilter(values, node);
       case 'int': case 'float': case 'bool': return values.map(() => node.value);
-      case 'wildcard': return values.flatMap((v) => (Array.isArray(v) ? v : isMap(v) ? Object.values(v) : typeof v === 'string' ? [...v] : []));
+      case 'wildcard': return values.flatMap((v) => (Array.isArray(v) ? v : isMap(v) ? Object.values(v) : typeof v === 'string' ? bytesOf(v) : []));
       case 'recursive': return this.evalRecursive(values);
       case 'union': return node.nodes.flatMap((l) => this.walk(values, l));
       case 'ident':
@@ -414,7 +419,7 @@ class Evaluator {
     const result: Value[] = [];
     for (const v of input) {
       if (v === null || v === undefined) continue;
-      const children = Array.isArray(v) ? v : isMap(v) ? Object.values(v) : typeof v === 'string' ? [...v] : [];
+      const children = Array.isArray(v) ? v : isMap(v) ? Object.values(v) : typeof v === 'string' ? bytesOf(v) : [];
       if (children.length) {
         result.push(v);
         result.push(...this.evalRecursive(children));

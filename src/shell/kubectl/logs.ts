@@ -2,6 +2,7 @@ import type { ContainerReport, PodReport } from '../../engine/index.js';
 import type { Ctx } from '../context.js';
 import { bool, flag, parseFlags } from '../flags.js';
 import { fail, usageError, usageErrorf } from './errors.js';
+import { defaultContainer } from './podcmd.js';
 import { listItems } from './items.js';
 import { resolveResource } from './resources.js';
 
@@ -68,12 +69,10 @@ export function kubectlLogs(args: string[], ctx: Ctx): number {
     if (!c) return fail(ctx, `error: container ${containerArg} is not valid for pod ${target}`);
     chosen = [c];
   } else {
-    const first = pod.containers[0];
-    if (!first) return fail(ctx, `error: pod ${target} has no containers`);
-    if (pod.containers.length > 1 || pod.initContainers.length > 0) {
-      const names = [...pod.containers.map((c) => c.container.name), ...pod.initContainers.map((c) => `${c.container.name} (init)`)];
-      ctx.out.errLine(`Defaulted container "${first.container.name}" out of: ${names.join(', ')}`);
-    }
+    const named = pod.pod.annotations['kubectl.kubernetes.io/default-container'];
+    if (named && !all.some((x) => x.container.name === named)) ctx.out.errLine(`Default container name "${named}" not found in pod ${target}`);
+    const first = defaultContainer(ctx, pod, false);
+    if (!first) return fail(ctx, `error: pod ${ns}/${target} does not have any containers`);
     chosen = [first];
   }
   let text = '';

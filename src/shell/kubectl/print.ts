@@ -1,3 +1,4 @@
+import { tabwrite } from '../tabwriter.js';
 import type { Ctx } from '../context.js';
 import { isRecord } from '../objects.js';
 import { goJsonIndent, goYaml, typedOrder } from './encoding.js';
@@ -88,4 +89,12 @@ export function printObjects(ctx: Ctx, objs: readonly Record<string, unknown>[],
     code = printObject(ctx, o, output, operation, opts) || code;
   });
   return code;
+}
+
+/**
+ * kubectl's table writer (cli-runtime printers/tabwriter.go: minwidth 6, tabwidth 4, padding 3,
+ * space padding; kubectl-00-common.md §2): rows of cells, tab-separated, columns aligned.
+ */
+export function kubeTable(rows: readonly (readonly string[])[]): string {
+  return tabwrite(rows.map((r) => r.join('\t')).join('\n') + '\n', { minwidth: 6, padding: 3 });
 }
