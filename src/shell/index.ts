@@ -141,3 +141,4 @@ function runHost(ctx: Ctx, src: string, atEof: boolean): string | null {
   }
   return null;
 }
+export { toolsetOf, type Toolset } from './proc/toolsets.js';

@@ -8,3 +8,4 @@ export * from './zip.js';
 export * from './persist.js';
 export * from './react.js';
 export * from './probe.js';
+export * from './image-tools.js';

@@ -4,12 +4,20 @@
  */
 import { useTranslation } from 'react-i18next';
 import { sub, type ContainerReport, type SourceRef } from '../../engine/model/index.js';
+import { imageTools, type ImageTools } from '../../state/index.js';
 import { Reveal } from '../explain/Reveal.js';
 import { capabilityRows, effectiveNote, nonRootKey, pullKey, sourceKey, stateTone } from './model.js';
 
 export interface ContainerCardProps {
   report: ContainerReport;
   onReveal(ref: SourceRef): void;
+}
+
+/** `kubectl exec` in this image: its shells and probes, or that the lab assumes a Debian-like image. */
+function toolsText(tools: ImageTools, t: (key: string, o?: Record<string, string>) => string): string {
+  if (tools.family === 'distroless') return t('toolsNone');
+  const list = { shells: tools.shells.join(', '), probes: tools.probes.length ? tools.probes.join(', ') : t('toolsNoProbes') };
+  return t(tools.family === 'assumed' ? 'toolsAssumed' : 'toolsKnown', list);
 }
 
 export function ContainerCard({ report, onReveal }: ContainerCardProps) {
@@ -47,6 +55,8 @@ export function ContainerCard({ report, onReveal }: ContainerCardProps) {
           {t(pullKey(pull), { secret: pull.credentials ?? '' })}
           {pull.message !== null && <> — <code>{pull.message}</code></>}
         </dd>
+        <dt>{t('tools')}</dt>
+        <dd data-testid="image-tools">{toolsText(imageTools(image.ref), t)}</dd>
       </dl>
       <details className="ksl-insp__details" open={pull.state !== 'Pulled'}>
         <summary>{t('secretsConsidered')} ({pull.secrets.length})</summary>
