@@ -2,7 +2,10 @@ import { expect, test } from './fixtures.js';
 import { LessonPage } from './pages/LessonPage.js';
 
 const LESSON = 'network-policy-basics';
-const STEPS = ['default-allow', 'direction', 'isolate-db', 'allow-api', 'count'] as const;
+const STEPS = [
+  'default-allow', 'direction', 'probe-open', 'isolate-db', 'probe-blocked', 'allow-api', 'probe-as-api',
+  'dns-egress', 'dns-rule', 'service-port', 'target-port', 'count',
+] as const;
 
 const DB_POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -17,7 +20,37 @@ spec:
   - Ingress
 `;
 
-test('lesson 4 (NetworkPolicy basics): a student walks every step to green, then resets', async ({ lab, page }) => {
+/** api may only leave for db on 3306: its lookups of `db` are dropped too. */
+const API_EGRESS = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-egress
+spec:
+  podSelector:
+    matchLabels:
+      role: api
+  policyTypes:
+  - Egress
+  egress:
+  - to:
+    - podSelector:
+        matchLabels:
+          role: db
+    ports:
+    - protocol: TCP
+      port: 3306
+`;
+
+/** The exam's throwaway probes, typed as a student types them. */
+const NC = 'kubectl run probe --rm -it --image=busybox --restart=Never -- nc -zv -w 2 db 3306';
+const NC_AS_API = 'kubectl run as-api --rm -it --image=busybox --restart=Never --labels=role=api -- nc -zv -w 2 db 3306';
+const CURL = 'kubectl exec api -- curl -sS -m 2 db:3306';
+const WGET = 'kubectl run probe --rm -it --image=busybox --restart=Never -- wget -qO- -T 2 http://web:8080';
+const OPEN = /db \(10\.\d+\.\d+\.\d+:3306\) open/;
+const TIMED_OUT = /nc: db \(10\.\d+\.\d+\.\d+:3306\): Connection timed out/;
+
+test('lesson 4 (NetworkPolicy basics): a student probes, writes policies, probes again to green, then resets', async ({ lab, page }) => {
+  test.setTimeout(180_000);
   const lesson = new LessonPage(lab);
   await lesson.start(LESSON);
   for (const id of STEPS) await lesson.expectNotDone(id);
@@ -26,6 +59,12 @@ test('lesson 4 (NetworkPolicy basics): a student walks every step to green, then
   await port.selectOption('3306/TCP');
   const webToDb = lab.matrixCell('default/web', 'default/db');
   const apiToDb = lab.matrixCell('default/api', 'default/db');
+  const bar = page.getByTestId('probe-bar');
+  /** A fresh screen, then the command: what is expected can only come from this run. */
+  const probe = async (command: string, expectOutput: string | RegExp) => {
+    await lesson.clearTerminal();
+    await lesson.run(command, expectOutput);
+  };
 
   // 1. default-allow: no policy selects db, so web reaches it.
   await lesson.expectViewing('default-allow');
@@ -37,33 +76,115 @@ test('lesson 4 (NetworkPolicy basics): a student walks every step to green, then
   await lesson.answer('egress');
   await expect(lesson.stepView('direction').getByText('Not quite')).toBeVisible();
   await lesson.answer('ingress');
-  await lesson.doneThenNext('direction', 'isolate-db');
+  await lesson.doneThenNext('direction', 'probe-open');
 
-  // 3. isolate-db: a new document, db-policy.yaml, with no ingress rule: db takes nothing.
+  // 3. probe-open: a throwaway busybox pod reaches db through its Service.
+  await probe(NC, OPEN);
+  await expect(lesson.terminalRows()).toContainText('pod "probe" deleted');
+  await expect(bar).toContainText('allowed');
+  await expect(bar).toContainText('default/probe → default/db:3306/TCP');
+  await lesson.doneThenNext('probe-open', 'isolate-db');
+
+  // 4. isolate-db: a new document, db-policy.yaml, with no ingress rule: db takes nothing.
   await lab.setFile('db-policy.yaml', DB_POLICY);
   await expect(lab.tab('db-policy.yaml')).toBeVisible();
   await expect(webToDb).toHaveAttribute('data-status', 'denied');
   await expect(apiToDb).toHaveAttribute('data-status', 'denied');
-  await lesson.doneThenNext('isolate-db', 'allow-api');
+  await lesson.doneThenNext('isolate-db', 'probe-blocked');
 
-  // 4. allow-api: one flow-YAML ingress rule typed at the end of the policy.
+  // 5. probe-blocked: the same probe now times out (dropped, not refused), and exits 1.
+  await lesson.expectNotDone('probe-blocked');
+  await probe(NC, TIMED_OUT);
+  await expect(lesson.terminalRows()).toContainText('pod default/probe terminated (Error)');
+  await expect(bar).toContainText('blocked by NetworkPolicy');
+  await lesson.doneThenNext('probe-blocked', 'allow-api');
+
+  // 6. allow-api: one flow-YAML ingress rule typed at the end of the policy.
   await lesson.appendToFile('db-policy.yaml', '  ingress: [{from: [{podSelector: {matchLabels: {role: api}}}], ports: [{protocol: TCP, port: 3306}]}]');
   await lesson.expectFile('db-policy.yaml', `${DB_POLICY}  ingress: [{from: [{podSelector: {matchLabels: {role: api}}}], ports: [{protocol: TCP, port: 3306}]}]`);
   await expect(apiToDb).toHaveAttribute('data-status', 'allowed');
   await expect(webToDb).toHaveAttribute('data-status', 'denied');
   await port.selectOption('5000/TCP');
   await expect(lab.matrixCell('default/web', 'default/api')).toHaveAttribute('data-status', 'allowed');
-  await lesson.doneThenNext('allow-api', 'count');
+  await lesson.doneThenNext('allow-api', 'probe-as-api');
 
-  // 5. count: kubectl lists both policies.
-  await lesson.run('kubectl get netpol', 'db-policy');
+  // 7. probe-as-api: the label decides (the unlabelled probe already timed out in step 5, so the
+  // step is green at once); the same probe without the label still times out.
+  await probe(NC_AS_API, OPEN);
+  await expect(bar).toContainText('default/as-api → default/db:3306/TCP');
+  await lesson.expectDone('probe-as-api');
+  await probe(NC, TIMED_OUT);
+  await lesson.doneThenNext('probe-as-api', 'dns-egress');
+
+  // 8. dns-egress: api may leave only for db:3306, so the lookup of `db` itself is dropped.
+  await lab.setFile('api-egress.yaml', API_EGRESS);
+  await expect(lab.tab('api-egress.yaml')).toBeVisible();
+  await probe(CURL, 'curl: (28) Resolving timed out after 2001 milliseconds');
+  await expect(lesson.terminalRows()).toContainText('command terminated with exit code 28');
+  await expect(bar).toContainText('curl (DNS lookup): default/api → kube-system/coredns-');
+  await expect(bar).toContainText('blocked by NetworkPolicy');
+  // Why? The lookup is a flow to CoreDNS on 53/UDP, and api-egress has no rule for it.
+  await bar.getByRole('button', { name: 'Why?' }).click();
+  await expect(lab.sidePanel()).toContainText('api-egress');
+  await lesson.doneThenNext('dns-egress', 'dns-rule');
+
+  // 9. dns-rule: the usual DNS item typed at the end of the egress list; MySQL answers curl.
+  await lesson.appendToFile('api-egress.yaml',
+    '  - {to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}], ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]}');
+  await expect.poll(() => lesson.fileText('api-egress.yaml')).toContain('      port: 3306\n  - {to: [{namespaceSelector:');
+  await probe(CURL, 'curl: (1) Received HTTP/0.9 when not allowed');
+  await expect(bar).toContainText('default/api → default/db:3306/TCP');
+  await expect(bar).toContainText('allowed');
+  await lesson.doneThenNext('dns-rule', 'service-port');
+
+  // 10. service-port: through the Service first (nginx answers), then the policy names the Service port.
+  await probe(WGET, 'Thank you for using nginx.');
+  await lesson.expectNotDone('service-port');
+  await lesson.replaceLineEnd('web-policy.yaml', 'port: 80', 2, '8080');
+  await expect.poll(() => lesson.fileText('web-policy.yaml')).toContain('      port: 8080\n');
+  await probe(WGET, 'wget: download timed out');
+  await expect(bar).toContainText('default/probe → default/web:80/TCP');
+  await expect(bar).toContainText('through Service default/web:8080');
+  await expect(bar).toContainText('blocked by NetworkPolicy');
+  await lesson.doneThenNext('service-port', 'target-port');
+
+  // 11. target-port: back to the pod's port; the page comes back; 8080 is not the answer.
+  await lesson.replaceLineEnd('web-policy.yaml', 'port: 8080', 4, '80');
+  await expect.poll(() => lesson.fileText('web-policy.yaml')).toContain('      port: 80\n');
+  await probe(WGET, 'Thank you for using nginx.');
+  await lesson.answer('8080');
+  await expect(lesson.stepView('target-port').getByText('Not quite')).toBeVisible();
+  await lesson.answer('the target port');
+  await lesson.doneThenNext('target-port', 'count');
+
+  // 12. count: kubectl lists the three policies.
+  await lesson.run('kubectl get netpol', 'api-egress');
+  await expect(lesson.terminalRows()).toContainText('db-policy');
   await expect(lesson.terminalRows()).toContainText('web-policy');
-  await lesson.answer('2 policies');
+  await lesson.answer('3 policies');
   await lesson.expectDone('count');
 
   await lesson.completeThenReset(LESSON, STEPS, async () => {
     await expect(lab.tab('db-policy.yaml')).toHaveCount(0);
+    await expect(lab.tab('api-egress.yaml')).toHaveCount(0);
     await port.selectOption('3306/TCP');
     await expect(webToDb).toHaveAttribute('data-status', 'allowed');
   });
+});
+
+// Known bug (src/state/probe.ts describeProbe, src/ui/layout/slots.tsx ExplainSlot): "Why?" explains
+// a probe again on the current cluster, where the exam's throwaway client (`kubectl run probe --rm`)
+// no longer exists, so it says "default/probe is not a running pod with an address" instead of
+// naming the service-port trap. Remove test.fail once the explanation keeps the probe's client.
+test('lesson 4: Why? after a throwaway wget through the Service names the service-port trap', async ({ lab, page }) => {
+  test.fail();
+  const lesson = new LessonPage(lab);
+  await lesson.start(LESSON);
+  const start = (await lab.files()).find((f) => f.name === 'web-policy.yaml')?.text ?? '';
+  await lab.setFile('web-policy.yaml', start.replace('      port: 80\n', '      port: 8080\n'));
+  await lesson.run(WGET, 'wget: download timed out');
+  const bar = page.getByTestId('probe-bar');
+  await bar.getByRole('button', { name: 'Why?' }).click();
+  await expect(page.getByTestId('probe-summary')).toContainText(
+    "The Service forwards 8080 to pod port 80; NetworkPolicy 'default/web-policy' allows 8080, not 80.", { timeout: 5_000 });
 });
