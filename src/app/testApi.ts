@@ -24,9 +24,9 @@ export interface LabTestApi {
   /** Markers on the active editor tab, by owner (`kslab` engine, `yaml` schema worker). */
   editorMarkers(): { owner: string; message: string; line: number }[];
   shareUrl(): string;
-  select(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string } | null): void;
-  /** Where the graph draws a pod, external host or connection (viewport px), to click it; null if not drawn. */
-  graphPoint(selection: { kind: 'pod' | 'external'; id: string } | { kind: 'edge'; from: string; to: string }): { x: number; y: number } | null;
+  select(selection: { kind: 'pod' | 'external' | 'service'; id: string } | { kind: 'edge'; from: string; to: string } | null): void;
+  /** Where the graph draws a pod, external host, Service (when shown) or connection (viewport px), to click it; null if not drawn. */
+  graphPoint(selection: { kind: 'pod' | 'external' | 'service'; id: string } | { kind: 'edge'; from: string; to: string }): { x: number; y: number } | null;
 }
 
 export interface AnalysisSummary {

@@ -13,13 +13,14 @@ import {
 
 /**
  * What the student selected in the graph or the matrix. Same shape as src/ui/graph/selection.ts
- * (state may not import ui): an endpoint by id, a connection (its port is the port filter), or a
- * namespace.
+ * (state may not import ui): an endpoint by id, a connection (its port is the port filter), a
+ * namespace, or a Service (by `namespace/name`; not an endpoint: the graph draws it when asked).
  */
 export type Selection =
   | { readonly kind: 'pod' | 'external'; readonly id: string }
   | { readonly kind: 'edge'; readonly from: string; readonly to: string }
-  | { readonly kind: 'namespace'; readonly name: string };
+  | { readonly kind: 'namespace'; readonly name: string }
+  | { readonly kind: 'service'; readonly id: string };
 
 /** The port the graph and matrix show: one port/protocol, or 'any' (allowed on some port). */
 export type PortFilter = PortProto | 'any';
@@ -75,6 +76,16 @@ export interface UiSlice {
   readonly selection: Selection | null;
   readonly portFilter: PortFilter;
   readonly showDenied: boolean;
+  /**
+   * The graph also draws the scenario's Services and their endpoints. Off by default (the graph
+   * is about pods first) and, like showDenied, not saved: a view filter, not a preference.
+   */
+  readonly showServices: boolean;
+  /**
+   * The client pod a selected Service is explained for: the pod selected just before the Service,
+   * or the one picked in the panel; null until there is one.
+   */
+  readonly serviceClient: string | null;
   readonly mainView: MainView;
   readonly sideTab: SideTab;
   readonly presentation: boolean;
@@ -86,6 +97,8 @@ export interface UiSlice {
   select(selection: Selection | null): void;
   setPortFilter(port: PortFilter): void;
   setShowDenied(show: boolean): void;
+  setShowServices(show: boolean): void;
+  setServiceClient(pod: string | null): void;
   setMainView(view: MainView): void;
   setSideTab(tab: SideTab): void;
   setPresentation(on: boolean): void;
@@ -220,6 +233,8 @@ export function createLabStore(initial: InitialLab) {
     selection: null,
     portFilter: 'any',
     showDenied: true,
+    showServices: false,
+    serviceClient: null,
     mainView: 'graph',
     sideTab: 'explain',
     presentation: false,
@@ -232,9 +247,14 @@ export function createLabStore(initial: InitialLab) {
       selection,
       // Selecting a pod shows what the inspector knows; anything else explains.
       sideTab: selection?.kind === 'pod' ? 'inspector' : selection ? 'explain' : s.sideTab,
+      // "From this pod, through that Service": the pod selected before a Service is its client.
+      ...(selection?.kind === 'service' && s.selection?.kind === 'pod' ? { serviceClient: s.selection.id } : {}),
     })),
     setPortFilter: (portFilter) => set({ portFilter }),
     setShowDenied: (showDenied) => set({ showDenied }),
+    // A Service the graph no longer draws is no longer selected.
+    setShowServices: (showServices) => set((s) => ({ showServices, ...(!showServices && s.selection?.kind === 'service' ? { selection: null } : {}) })),
+    setServiceClient: (serviceClient) => set({ serviceClient }),
     setMainView: (mainView) => set({ mainView }),
     setSideTab: (sideTab) => set({ sideTab }),
     setPresentation: (presentation) => set({ presentation }),

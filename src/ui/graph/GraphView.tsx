@@ -5,6 +5,7 @@
  *   analysis:   Analysis               what to draw
  *   port:       PortProto | 'any'      which port the arrows are about ('any': see flows.ts)
  *   showDenied: boolean                also draw denied pairs (dashed, muted)
+ *   showServices?: boolean             also draw the scenario's Services with edges to their endpoints
  *   selection:  Selection | null       highlighted element (selection.ts)
  *   onSelect(sel: Selection | null)    a click/tap or arrow key; null on the background or Escape
  *
@@ -19,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
 import { GraphAdapter } from './cyAdapter.js';
 import type { Position } from './layout.js';
-import { isLargeGraph, toElements, type GraphWords } from './elements.js';
+import { isLargeGraph, scenarioServices, toElements, type GraphWords } from './elements.js';
 import { portLabel } from './flows.js';
 import { setGraphHandle } from './handle.js';
 import { focusOf, stepSelection, type Selection } from './selection.js';
@@ -30,6 +31,7 @@ export interface GraphViewProps {
   analysis: Analysis;
   port: PortProto | 'any';
   showDenied: boolean;
+  showServices?: boolean;
   selection: Selection | null;
   onSelect(sel: Selection | null): void;
 }
@@ -40,7 +42,7 @@ export interface GraphViewProps {
  */
 let lastPositions: Record<string, Position> = {};
 
-export function GraphView({ analysis, port, showDenied, selection, onSelect }: GraphViewProps) {
+export function GraphView({ analysis, port, showDenied, showServices = false, selection, onSelect }: GraphViewProps) {
   const { t } = useTranslation('graph');
   const canvasRef = useRef<HTMLDivElement>(null);
   const adapterRef = useRef<GraphAdapter | null>(null);
@@ -50,6 +52,7 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
 
   const words: GraphWords = useMemo(() => ({
     isolated: t('isolated'), ingress: t('ingress'), egress: t('egress'), hostNetwork: t('hostNetwork'), anyOtherPort: t('anyOtherPort'),
+    notReady: t('notReady'), headless: t('headless'),
   }), [t]);
   const large = isLargeGraph(analysis);
   // Only a large graph depends on the selection (it draws the focused endpoints' edges); the key
@@ -57,8 +60,8 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
   const focus = large ? focusOf(selection) : [];
   const focusKey = focus.join('\n');
   const elements = useMemo(
-    () => toElements(analysis, { port, showDenied, words, focus: focusKey === '' ? [] : focusKey.split('\n') }),
-    [analysis, port, showDenied, words, focusKey],
+    () => toElements(analysis, { port, showDenied, showServices, words, focus: focusKey === '' ? [] : focusKey.split('\n') }),
+    [analysis, port, showDenied, showServices, words, focusKey],
   );
 
   useEffect(() => {
@@ -94,7 +97,9 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
   useEffect(() => { adapterRef.current?.update(elements, selectionRef.current); }, [elements]);
   useEffect(() => { adapterRef.current?.select(selection); }, [selection]);
 
-  const order = scenarioEndpoints(analysis).map((e) => ({ id: e.id, kind: e.kind }));
+  // Arrow keys reach every node a student can select: endpoints, then the Services drawn.
+  const order: { id: string; kind: 'pod' | 'external' | 'service' }[] = scenarioEndpoints(analysis).map((e) => ({ id: e.id, kind: e.kind }));
+  if (showServices) for (const s of scenarioServices(analysis)) order.push({ id: s.key, kind: 'service' });
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') onSelect(stepSelection(order, selection, 1));
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') onSelect(stepSelection(order, selection, -1));
@@ -133,7 +138,7 @@ export function GraphView({ analysis, port, showDenied, selection, onSelect }: G
         />
         {empty && <div className="ksl-graph__empty">{t('empty')}</div>}
         {/* Floats over the canvas, closed at first: the graph keeps its height on small screens. */}
-        <GraphLegend />
+        <GraphLegend services={showServices} />
       </div>
       <p className="ksl-sr-only" aria-live="polite">{describeSelection(selection, t)}</p>
     </section>
@@ -149,10 +154,11 @@ export function describeSelection(sel: Selection | null, t: T): string {
     case 'external': return t('selectedExternal', { id: sel.id });
     case 'edge': return t('selectedEdge', { from: sel.from, to: sel.to });
     case 'namespace': return t('selectedNamespace', { name: sel.name });
+    case 'service': return t('selectedService', { id: sel.id });
   }
 }
 
-export function GraphLegend() {
+export function GraphLegend({ services = false }: { services?: boolean }) {
   const { t } = useTranslation('graph');
   const items: [string, string][] = [
     ['line ksl-swatch--allowed', 'legendAllowed'], ['line ksl-swatch--partial', 'legendPartial'],
@@ -160,6 +166,7 @@ export function GraphLegend() {
     ['ksl-swatch--error', 'legendError'], ['ksl-swatch--isolated', 'legendIsolated'],
     ['ksl-swatch--external', 'legendExternal'], ['ksl-swatch--namespace', 'legendNamespace'],
   ];
+  if (services) items.push(['ksl-swatch--service', 'legendService'], ['line ksl-swatch--service-edge', 'legendServiceEdge']);
   return (
     <details className="ksl-graph__legendbox" data-testid="graph-legend">
       <summary>{t('legend')}</summary>

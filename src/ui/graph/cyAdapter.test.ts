@@ -1,6 +1,7 @@
 // Runs Cytoscape headless in node: checks the adapter's promise that the graph never jumps.
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis, type PodSpec } from '../../testing/ui.js';
+import type { Analysis, ServiceReport } from '../../engine/model/index.js';
 import { GraphAdapter } from './cyAdapter.js';
 import { toElements } from './elements.js';
 import { DEFAULT_THEME } from './theme.js';
@@ -79,5 +80,33 @@ describe('GraphAdapter', () => {
     for (const [id, p] of Object.entries(before)) expect(after[id]).toEqual(p);
     expect(after['pod:b/queue']).toBeDefined();
     again.destroy();
+  });
+  describe('Services on and off', () => {
+    const svc: ServiceReport = {
+      key: 'a/web-svc', namespace: 'a', name: 'web-svc', type: 'ClusterIP', clusterIP: '10.96.0.50', headless: false,
+      selector: { app: 'web' }, labels: {}, ports: [{ port: 8080, targetPort: 80, protocol: 'TCP' }],
+      endpoints: [{ port: { port: 8080, targetPort: 80, protocol: 'TCP' }, addresses: [{ pod: 'a/web', ip: '10.244.0.10', port: 80, ready: true }] }],
+      backends: [], system: false,
+    };
+    const withSvc: Analysis = { ...base, services: [svc] };
+    it('turning Services on places only the Service, next to its namespace; turning them off moves nothing', () => {
+      const g = adapter();
+      g.update(toElements(withSvc, opts), null);
+      const before = g.positions();
+      expect(g.update(toElements(withSvc, { ...opts, showServices: true }), null)).toBe('incremental');
+      const on = g.positions();
+      for (const [id, p] of Object.entries(before)) expect(on[id]).toEqual(p);
+      const s = on['svc:a/web-svc']!, web = on['pod:a/web']!, db = on['pod:b/db']!;
+      expect(Math.hypot(s.x - web.x, s.y - web.y)).toBeLessThan(Math.hypot(s.x - db.x, s.y - db.y));
+      expect(g.update(toElements(withSvc, opts), null)).toBe('none');
+      expect(g.positions()).toEqual(before);
+      g.destroy();
+    });
+    it('a selected Service is found by its selection (the test API clicks there)', () => {
+      const g = adapter();
+      g.update(toElements(withSvc, { ...opts, showServices: true }), { kind: 'service', id: 'a/web-svc' });
+      expect(g.renderedPoint({ kind: 'service', id: 'a/web-svc' })).not.toBeNull();
+      g.destroy();
+    });
   });
 });

@@ -95,8 +95,10 @@ export class GraphAdapter {
     if (freshNodes.length > 0 && ((hadLeaves && stillHaveLeaves) || reuse)) {
       const known = new Map<string, Position>(reuse ? [...remembered].filter(([id]) => nextIds.has(id)) : []);
       cy.nodes().filter((n) => n.isChildless()).forEach((n) => { known.set(n.id(), { ...n.position() }); });
+      // A set of parents, not a scan per node: 500 pods must not cost 500² here.
+      const parents = new Set(elements.map((d) => d.data.parent).filter((p): p is string => typeof p === 'string'));
       const leaves: LeafNode[] = elements
-        .filter((d) => d.group === 'nodes' && !elements.some((c) => c.data.parent === d.data.id))
+        .filter((d) => d.group === 'nodes' && !parents.has(d.data.id ?? ''))
         .map((d) => ({ id: d.data.id ?? '', ...(typeof d.data.parent === 'string' ? { parent: d.data.parent } : {}) }));
       const placed = placeNewNodes(leaves, known);
       for (const [id, p] of known) if (!placed.has(id)) placed.set(id, p);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnalysis } from '../../testing/ui.js';
-import { toElements, statusClass } from './elements.js';
+import type { Analysis, EndpointAddress, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
+import { toElements, statusClass, serviceLabel, type GraphWords } from './elements.js';
+import { selectionOf, type SelectableData } from './selection.js';
 import type { ElementDefinition } from 'cytoscape';
 
 const ids = (els: ElementDefinition[], group: 'nodes' | 'edges') =>
@@ -17,6 +19,11 @@ const scenario = buildAnalysis({
   externals: [{ name: 'backup', ip: '203.0.113.5', ports: [{ port: 22, protocol: 'TCP' }] }],
   allow: ['dev/client->prod/web@80/TCP', 'prod/web->prod/db@5432/TCP', 'prod/db->203.0.113.5@22/TCP'],
 });
+
+const KO: GraphWords = {
+  isolated: '격리', ingress: '인그레스', egress: '이그레스', hostNetwork: 'hostNetwork', anyOtherPort: '그 밖의 포트',
+  notReady: '준비 안 됨', headless: '헤드리스 (ClusterIP 없음)',
+};
 
 describe('toElements: nodes', () => {
   const els = toElements(scenario, { port: 'any', showDenied: false });
@@ -42,7 +49,7 @@ describe('toElements: nodes', () => {
     expect(byId(els, 'pod:dev/client')?.classes).toBe('pod status-init-error');
   });
   it('uses translated words when given', () => {
-    const ko = toElements(scenario, { port: 'any', showDenied: false, words: { isolated: '격리', ingress: '인그레스', egress: '이그레스', hostNetwork: 'hostNetwork', anyOtherPort: '그 밖의 포트' } });
+    const ko = toElements(scenario, { port: 'any', showDenied: false, words: KO });
     expect(byId(ko, 'pod:prod/web')?.data.label).toContain('격리: 인그레스');
   });
 });
@@ -112,5 +119,105 @@ describe('toElements: large graphs', () => {
   });
   it('under the limit, the focus changes nothing', () => {
     expect(ids(toElements(many, { port: 'any', showDenied: true, allEdgesLimit: 6, focus: ['n/p0'] }), 'edges')).toHaveLength(30);
+  });
+});
+
+/** A ServiceReport as the engine gives it (service.ts); endpoints: per port, the addresses. */
+function service(key: string, ports: ServicePortReport[], addresses: Partial<EndpointAddress>[][] = [], over: Partial<ServiceReport> = {}): ServiceReport {
+  const [namespace = '', name = ''] = key.split('/');
+  const endpoints = ports.map((port, i) => ({
+    port,
+    addresses: (addresses[i] ?? []).map((a) => ({ pod: null, ip: '10.244.0.99', port: typeof port.targetPort === 'number' ? port.targetPort : 0, ready: true, ...a })),
+  }));
+  return {
+    key, namespace, name, type: 'ClusterIP', clusterIP: '10.96.100.1', headless: false, selector: {}, labels: {},
+    ports, endpoints, backends: [], system: false, ...over,
+  };
+}
+const tcp = (port: number, targetPort: number | string = port): ServicePortReport => ({ port, targetPort, protocol: 'TCP' });
+const withServices = (a: Analysis, services: ServiceReport[]): Analysis => ({ ...a, services });
+
+describe('toElements: Services', () => {
+  const a = withServices(scenario, [
+    service('prod/web-svc', [tcp(8080, 80)], [[{ pod: 'prod/web', ip: '10.244.0.10', port: 80 }]]),
+    // The implicit ones are the cluster's, not the scenario's.
+    service('kube-system/kube-dns', [{ port: 53, targetPort: 53, protocol: 'UDP' }], [[{ pod: 'kube-system/coredns-x', port: 53 }]], { system: true }),
+    service('default/kubernetes', [tcp(443, 6443)], [[{ ip: '192.168.121.10', port: 6443 }]], { system: true }),
+  ]);
+  const on = toElements(a, { port: 'any', showDenied: false, showServices: true });
+
+  it('are off by default and when turned off: nothing of them is drawn', () => {
+    for (const els of [toElements(a, { port: 'any', showDenied: false }), toElements(a, { port: 'any', showDenied: false, showServices: false })]) {
+      expect(els.some((e) => String(e.data.id).startsWith('svc'))).toBe(false);
+      expect(els).toEqual(toElements(scenario, { port: 'any', showDenied: false }));
+    }
+  });
+  it('on: a node per scenario Service inside its namespace, never the system ones', () => {
+    expect(ids(on, 'nodes').filter((id) => id?.startsWith('svc:'))).toEqual(['svc:prod/web-svc']);
+    expect(byId(on, 'svc:prod/web-svc')).toMatchObject({
+      group: 'nodes', classes: 'service svc-clusterip',
+      data: { parent: 'ns:prod', kind: 'service', key: 'prod/web-svc', label: 'svc web-svc :8080→80' },
+    });
+    // Not drawn for the system Services: no kube-system or default namespace appears.
+    expect(byId(on, 'ns:kube-system')).toBeUndefined();
+    expect(byId(on, 'ns:default')).toBeUndefined();
+  });
+  it('on: an edge from the Service to each endpoint pod, labelled with the target port', () => {
+    expect(ids(on, 'edges').filter((id) => id?.startsWith('svcedge:'))).toEqual(['svcedge:prod/web-svc->prod/web']);
+    expect(byId(on, 'svcedge:prod/web-svc->prod/web')).toMatchObject({
+      classes: 'service-edge',
+      data: { source: 'svc:prod/web-svc', target: 'pod:prod/web', kind: 'service-edge', key: 'prod/web-svc', to: 'prod/web', label: ':80' },
+    });
+  });
+  it('Services are not endpoints: the flow edges are the same with them on', () => {
+    const flows = (els: ElementDefinition[]) => els.filter((e) => e.data.kind === 'edge');
+    expect(flows(on)).toEqual(flows(toElements(a, { port: 'any', showDenied: false })));
+  });
+  it('a Service node or edge selects the Service', () => {
+    for (const id of ['svc:prod/web-svc', 'svcedge:prod/web-svc->prod/web']) {
+      expect(selectionOf(byId(on, id)?.data as SelectableData)).toEqual({ kind: 'service', id: 'prod/web-svc' });
+    }
+  });
+  it('one edge per endpoint over every port; a pod that is not ready is dashed and says so', () => {
+    const els = toElements(withServices(scenario, [
+      service('prod/multi', [tcp(80, 8080), { port: 53, targetPort: 5353, protocol: 'UDP' }], [
+        [{ pod: 'prod/web', port: 8080 }, { pod: 'prod/db', port: 8080, ready: false, reason: 'ErrImagePull' }],
+        [{ pod: 'prod/web', port: 5353 }, { pod: 'prod/db', port: 5353, ready: false }],
+      ]),
+    ]), { port: 'any', showDenied: false, showServices: true, words: KO });
+    expect(byId(els, 'svc:prod/multi')?.data.label).toBe('svc multi :80→8080\n:53→5353/UDP');
+    expect(byId(els, 'svcedge:prod/multi->prod/web')?.data.label).toBe(':8080, :5353/UDP');
+    expect(byId(els, 'svcedge:prod/multi->prod/db')).toMatchObject({
+      classes: 'service-edge not-ready', data: { label: ':8080, :5353/UDP (준비 안 됨)' },
+    });
+  });
+  it('edges only to drawn nodes: a hand-written address of an external host, nothing for unknown addresses', () => {
+    const els = toElements(withServices(scenario, [
+      service('prod/manual', [tcp(22)], [[{ ip: '203.0.113.5' }, { ip: '198.51.100.77' }, { pod: 'kube-system/coredns-x' }]], { selector: null }),
+    ]), { port: 'any', showDenied: false, showServices: true });
+    expect(ids(els, 'edges').filter((id) => id?.startsWith('svcedge:'))).toEqual(['svcedge:prod/manual->203.0.113.5']);
+    expect(byId(els, 'svcedge:prod/manual->203.0.113.5')?.data.target).toBe('ext:203.0.113.5');
+  });
+  it('a Service in a namespace without pods draws its namespace', () => {
+    const els = toElements(withServices(scenario, [service('default/lonely', [tcp(80)])]), { port: 'any', showDenied: false, showServices: true });
+    expect(byId(els, 'ns:default')).toBeDefined();
+    expect(byId(els, 'svc:default/lonely')?.data.parent).toBe('ns:default');
+  });
+  it.each<[string, ServiceReport, string]>([
+    ['named target port', service('a/web', [tcp(80, 'http')]), 'svc web :80→http'],
+    ['headless', service('a/h', [tcp(80)], [], { headless: true, clusterIP: 'None' }), 'svc h :80→80\nheadless'],
+    ['NodePort', service('a/np', [{ ...tcp(80, 8080), nodePort: 30080 }], [], { type: 'NodePort' }), 'svc np :80→8080\nNodePort'],
+    ['ExternalName', service('a/ext', [], [], { type: 'ExternalName', clusterIP: '', externalName: 'api.example.com' }), 'svc ext → api.example.com'],
+    ['no ports', service('a/none', []), 'svc none'],
+  ])('label: %s', (_, svc, label) => expect(serviceLabel(svc)).toBe(label));
+  it('a large graph still draws every Service edge, linearly in the addresses', () => {
+    const pods = Array.from({ length: 500 }, (_, i) => ({ key: `n/p${i}` }));
+    const big = withServices(buildAnalysis({ pods, enforcing: false }), [
+      service('n/all', [tcp(80)], [pods.map((p, i) => ({ pod: p.key, ip: `10.244.1.${i}` }))]),
+    ]);
+    const start = performance.now();
+    const els = toElements(big, { port: 'any', showDenied: false, showServices: true });
+    expect(els.filter((e) => e.data.kind === 'service-edge')).toHaveLength(500);
+    expect(performance.now() - start).toBeLessThan(2000);
   });
 });

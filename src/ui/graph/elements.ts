@@ -9,13 +9,19 @@
  *   an isolation line; classes carry status and isolation for the style sheet;
  * - external hosts (`ext:<ip>`) sit outside every namespace;
  * - edges (`edge:<from>-><to>`) for allowed flows on the chosen port (see flows.ts for 'any'),
- *   and, when asked, denied ones (class `denied`).
+ *   and, when asked, denied ones (class `denied`);
+ * - when asked (`showServices`), the scenario's Services (`svc:<ns>/<name>`, not the implicit
+ *   `kubernetes`/`kube-dns`) inside their namespace, labelled `svc <name> :<port>→<targetPort>`,
+ *   with an edge (`svcedge:<svc>-><endpoint>`) to each endpoint labelled with its target port(s).
+ *   Services are not endpoints: no flow edge starts or ends at one. Linear in the addresses.
  */
 import type { ElementDefinition } from 'cytoscape';
 import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
-import type { Analysis, Labels } from '../../engine/model/index.js';
+import type { Analysis, Labels, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
 import { flowVerdict, isReportedPair, portLabel, type FlowVerdict, type PortChoice } from './flows.js';
-import { edgeElementId, externalElementId, nsElementId, podElementId } from './selection.js';
+import {
+  edgeElementId, externalElementId, nsElementId, podElementId, serviceEdgeElementId, serviceElementId,
+} from './selection.js';
 
 export interface GraphWords {
   readonly isolated: string;
@@ -23,10 +29,15 @@ export interface GraphWords {
   readonly egress: string;
   readonly hostNetwork: string;
   readonly anyOtherPort: string;
+  /** On a Service → endpoint edge whose pod is not ready (it is listed but carries nothing). */
+  readonly notReady: string;
+  /** A Service without ClusterIP (clusterIP: None). */
+  readonly headless: string;
 }
 
 const ENGLISH: GraphWords = {
   isolated: 'isolated', ingress: 'ingress', egress: 'egress', hostNetwork: 'hostNetwork', anyOtherPort: 'any other port',
+  notReady: 'not ready', headless: 'headless',
 };
 
 /**
@@ -46,6 +57,8 @@ export interface ElementOptions {
   readonly allEdgesLimit?: number;
   /** Translated words used inside canvas labels; English by default. */
   readonly words?: GraphWords;
+  /** Also draw the scenario's Services and their endpoints (off by default). */
+  readonly showServices?: boolean;
 }
 
 export type StatusClass = 'running' | 'error' | 'init-error';
@@ -89,7 +102,8 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
   const out: ElementDefinition[] = [];
 
   const pods = scenarioPods(analysis);
-  const usedNs = new Set(pods.map((p) => p.pod.namespace));
+  const services = options.showServices ? scenarioServices(analysis) : [];
+  const usedNs = new Set([...pods.map((p) => p.pod.namespace), ...services.map((s) => s.namespace)]);
   for (const ns of analysis.cluster.namespaces) {
     if (!ns.declared && !usedNs.has(ns.name)) continue;
     out.push({
@@ -141,6 +155,8 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
     const nodeId = ep.kind === 'pod' ? podElementId(id) : externalElementId(id);
     return drawn.has(nodeId) ? nodeId : null;
   };
+  if (services.length > 0) out.push(...serviceElements(services, drawn, w));
+
   const endpoints = scenarioEndpoints(analysis);
   const focus = isLargeGraph(analysis, options.allEdgesLimit) ? new Set(options.focus ?? []) : null;
   for (const a of endpoints) {
@@ -161,6 +177,76 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
           status: v.status, label: edgeLabel(v, options.port, w),
         },
         classes: cls,
+      });
+    }
+  }
+  return out;
+}
+
+/** The Services the student wrote (not the implicit `default/kubernetes` and `kube-system/kube-dns`). */
+export function scenarioServices(analysis: Analysis): readonly ServiceReport[] {
+  return analysis.services.filter((s) => !s.system);
+}
+
+/** `:8080→80`, `:53→53/UDP`, `:80→http` (a named target port, resolved per pod). */
+export function servicePortText(p: ServicePortReport): string {
+  return `:${p.port}→${p.targetPort}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}`;
+}
+
+/** `svc web-svc :8080→80`, one more line per further port, then what is special about it. */
+export function serviceLabel(s: ServiceReport, w: GraphWords = ENGLISH): string {
+  const [first, ...rest] = s.ports.map(servicePortText);
+  const head = s.type === 'ExternalName' ? `svc ${s.name} → ${s.externalName ?? ''}` : `svc ${s.name}${first ? ` ${first}` : ''}`;
+  const lines = [head, ...rest];
+  if (s.headless) lines.push(w.headless);
+  else if (s.type === 'NodePort' || s.type === 'LoadBalancer') lines.push(s.type);
+  return lines.join('\n');
+}
+
+/**
+ * Service nodes and their edges to the endpoints drawn (`drawn`: node ids already placed). One
+ * edge per (Service, endpoint), labelled with the endpoint's target port(s) over all Service
+ * ports; a pod that is not ready is drawn with a dashed edge and says so.
+ */
+function serviceElements(services: readonly ServiceReport[], drawn: ReadonlySet<string | undefined>, w: GraphWords): ElementDefinition[] {
+  const out: ElementDefinition[] = [];
+  for (const s of services) {
+    const label = serviceLabel(s, w);
+    const size = labelSize(label);
+    const classes = ['service', `svc-${s.type.toLowerCase()}`];
+    if (s.headless) classes.push('headless');
+    out.push({
+      group: 'nodes',
+      // The hexagon's slanted sides take room from the text: a little wider than a pod.
+      // (A parent that is not drawn would make Cytoscape throw; the engine lists every namespace used.)
+      data: {
+        id: serviceElementId(s.key), ...(drawn.has(nsElementId(s.namespace)) ? { parent: nsElementId(s.namespace) } : {}),
+        kind: 'service', key: s.key, label, w: size.w + 24, h: size.h,
+      },
+      classes: classes.join(' '),
+    });
+    const byTarget = new Map<string, { to: string; ports: string[]; ready: boolean }>();
+    for (const { port, addresses } of s.endpoints) {
+      for (const a of addresses) {
+        const to = a.pod ?? a.ip;
+        const target = a.pod !== null ? podElementId(a.pod) : externalElementId(a.ip);
+        if (!drawn.has(target)) continue; // a system pod, or an address nothing draws
+        const text = `${a.port}${port.protocol === 'TCP' ? '' : `/${port.protocol}`}`;
+        const entry = byTarget.get(target) ?? { to, ports: [], ready: false };
+        if (!entry.ports.includes(text)) entry.ports.push(text);
+        entry.ready ||= a.ready;
+        byTarget.set(target, entry);
+      }
+    }
+    for (const [target, e] of byTarget) {
+      const ports = `:${e.ports.join(', :')}`;
+      out.push({
+        group: 'edges',
+        data: {
+          id: serviceEdgeElementId(s.key, e.to), source: serviceElementId(s.key), target, kind: 'service-edge', key: s.key, to: e.to,
+          label: e.ready ? ports : `${ports} (${w.notReady})`,
+        },
+        classes: e.ready ? 'service-edge' : 'service-edge not-ready',
       });
     }
   }

@@ -31,6 +31,14 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
         'background-color': t.external, 'border-width': 1, 'border-color': t.border, 'border-style': 'dashed',
       },
     },
+    // A Service is not a pod: a hexagon with a thick teal border, and its label starts with `svc`.
+    {
+      selector: 'node.service',
+      style: {
+        shape: 'hexagon', width: 'data(w)', height: 'data(h)',
+        'background-color': t.serviceBg, 'border-width': 2, 'border-color': t.service,
+      },
+    },
     {
       selector: 'node.namespace',
       style: {
@@ -55,6 +63,15 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
       selector: 'edge.denied',
       style: { 'line-color': t.muted, 'target-arrow-color': t.muted, 'line-style': 'dashed', opacity: 0.45, width: 1.5 },
     },
+    // Service → endpoint: dotted, the Service's colour, a square end (not a flow's arrowhead).
+    {
+      selector: 'edge.service-edge',
+      style: {
+        'line-color': t.service, 'target-arrow-color': t.service, 'target-arrow-shape': 'square', 'arrow-scale': 0.8,
+        'line-style': 'dotted', width: 2, color: t.service,
+      },
+    },
+    { selector: 'edge.service-edge.not-ready', style: { 'line-style': 'dashed', opacity: 0.55 } },
     {
       selector: '.sel',
       style: { 'overlay-color': t.accent, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'z-index': 10 },

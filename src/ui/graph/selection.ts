@@ -1,12 +1,14 @@
 /**
  * What the student has selected in the graph (or the matrix): a pod or external host (by endpoint
- * id: `namespace/name` or the bare IP), a connection, or a namespace. Also the one mapping between a
- * selection and the Cytoscape element id that shows it, so both directions stay in one place.
+ * id: `namespace/name` or the bare IP), a connection, a namespace, or a Service (`namespace/name`).
+ * Also the one mapping between a selection and the Cytoscape element id that shows it, so both
+ * directions stay in one place.
  */
 export type Selection =
   | { kind: 'pod' | 'external'; id: string }
   | { kind: 'edge'; from: string; to: string }
-  | { kind: 'namespace'; name: string };
+  | { kind: 'namespace'; name: string }
+  | { kind: 'service'; id: string };
 
 /** Element ids: prefixes keep a namespace `web` and a pod `web/web` from colliding. */
 export const nsElementId = (name: string) => `ns:${name}`;
@@ -15,6 +17,9 @@ export const externalElementId = (ip: string) => `ext:${ip}`;
 export const endpointElementId = (id: string, kind: 'pod' | 'external') =>
   kind === 'pod' ? podElementId(id) : externalElementId(id);
 export const edgeElementId = (from: string, to: string) => `edge:${from}->${to}`;
+export const serviceElementId = (key: string) => `svc:${key}`;
+/** Service → endpoint (a pod, or an address drawn as an external host). */
+export const serviceEdgeElementId = (service: string, endpoint: string) => `svcedge:${service}->${endpoint}`;
 
 export function elementIdOf(sel: Selection): string {
   switch (sel.kind) {
@@ -22,12 +27,14 @@ export function elementIdOf(sel: Selection): string {
     case 'external': return externalElementId(sel.id);
     case 'edge': return edgeElementId(sel.from, sel.to);
     case 'namespace': return nsElementId(sel.name);
+    case 'service': return serviceElementId(sel.id);
   }
 }
 
 /** The data every element carries for this mapping (set by toElements). */
 export interface SelectableData {
-  readonly kind: 'pod' | 'external' | 'edge' | 'namespace';
+  /** `service-edge`: an edge from a Service to an endpoint; selecting it selects the Service. */
+  readonly kind: 'pod' | 'external' | 'edge' | 'namespace' | 'service' | 'service-edge';
   readonly key?: string;
   readonly from?: string;
   readonly to?: string;
@@ -43,6 +50,9 @@ export function selectionOf(data: SelectableData): Selection | null {
       return data.from !== undefined && data.to !== undefined ? { kind: 'edge', from: data.from, to: data.to } : null;
     case 'namespace':
       return data.name !== undefined ? { kind: 'namespace', name: data.name } : null;
+    case 'service':
+    case 'service-edge':
+      return data.key !== undefined ? { kind: 'service', id: data.key } : null;
   }
 }
 
@@ -52,16 +62,17 @@ export function sameSelection(a: Selection | null, b: Selection | null): boolean
 }
 
 /**
- * Keyboard stepping through the endpoints in a fixed order (arrow keys on the focused graph):
- * from nothing or from a non-endpoint selection, forward starts at the first, backward at the last.
+ * Keyboard stepping through the endpoints (and the Services, when drawn) in a fixed order (arrow
+ * keys on the focused graph): from nothing or from another kind of selection, forward starts at
+ * the first, backward at the last.
  */
 export function stepSelection(
-  order: readonly { readonly id: string; readonly kind: 'pod' | 'external' }[],
+  order: readonly { readonly id: string; readonly kind: 'pod' | 'external' | 'service' }[],
   current: Selection | null,
   delta: 1 | -1,
 ): Selection | null {
   if (order.length === 0) return null;
-  const at = current && (current.kind === 'pod' || current.kind === 'external')
+  const at = current && (current.kind === 'pod' || current.kind === 'external' || current.kind === 'service')
     ? order.findIndex((e) => e.id === current.id && e.kind === current.kind)
     : -1;
   const next = at === -1 ? (delta === 1 ? 0 : order.length - 1) : (at + delta + order.length) % order.length;
@@ -73,5 +84,5 @@ export function stepSelection(
 export function focusOf(sel: Selection | null): string[] {
   if (!sel) return [];
   if (sel.kind === 'edge') return [sel.from, sel.to];
-  return sel.kind === 'namespace' ? [] : [sel.id];
+  return sel.kind === 'namespace' || sel.kind === 'service' ? [] : [sel.id];
 }

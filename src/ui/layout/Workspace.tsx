@@ -13,6 +13,7 @@ export function Workspace() {
   const view = useLab((s) => s.mainView);
   const sideTab = useLab((s) => s.sideTab);
   const showDenied = useLab((s) => s.showDenied);
+  const showServices = useLab((s) => s.showServices);
   const presentation = useLab((s) => s.presentation);
   const { display } = useDerivedAnalysis();
   return (
@@ -42,6 +43,14 @@ export function Workspace() {
               onChange={(e) => store.getState().setShowDenied(e.target.checked)} />
             <span>{t('views.showDenied')}</span>
           </label>
+          {/* Services are drawn in the graph only; the matrix stays endpoints (pods and hosts). */}
+          {view === 'graph' && (
+            <label className="toggle" title={t('views.showServicesTitle')}>
+              <input type="checkbox" checked={showServices} data-testid="show-services"
+                onChange={(e) => store.getState().setShowServices(e.target.checked)} />
+              <span>{t('views.showServices')}</span>
+            </label>
+          )}
           <span className="summary" aria-live="polite">
             {t('summary.pods', { count: scenarioPods(display).length })} · {t('summary.policies', { count: display.policies.length })}
           </span>

@@ -25,8 +25,12 @@ export function GraphSlot() {
   const { display } = useDerivedAnalysis();
   const port = useLab((s) => s.portFilter);
   const showDenied = useLab((s) => s.showDenied);
+  const showServices = useLab((s) => s.showServices);
   const selection = useLab((s) => s.selection);
-  return <GraphView analysis={display} port={port} showDenied={showDenied} selection={selection} onSelect={(sel) => store.getState().select(sel)} />;
+  return (
+    <GraphView analysis={display} port={port} showDenied={showDenied} showServices={showServices} selection={selection}
+      onSelect={(sel) => store.getState().select(sel)} />
+  );
 }
 
 export function MatrixSlot() {

@@ -65,6 +65,8 @@ const en = {
     graph: 'Graph',
     matrix: 'Matrix',
     showDenied: 'Show denied',
+    showServices: 'Show Services',
+    showServicesTitle: 'Draw each Service of the scenario with an edge to every endpoint pod, labelled with the target port. Select a Service to see what a client reaches through it.',
     port: 'Port',
   },
   side: {
@@ -177,6 +179,8 @@ const ko: typeof en = {
     graph: '그래프',
     matrix: '연결 표',
     showDenied: '차단된 연결 표시',
+    showServices: '서비스 표시',
+    showServicesTitle: '시나리오의 서비스마다 엔드포인트 파드로 가는 선을 그리고, 선에는 대상 포트를 적습니다. 서비스를 선택하면 클라이언트가 그 서비스를 거쳐 어디에 닿는지 볼 수 있습니다.',
     port: '포트',
   },
   side: {
