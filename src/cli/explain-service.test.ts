@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../testing/golden.js';
 import { runCli } from '../testing/run-cli.js';
 
 // `kslab explain --to ns/svc` (issue 8): a Service expands to its ready endpoints, each judged on its
@@ -15,7 +16,7 @@ describe('kslab explain --to a Service', () => {
     expect(r.stdout).toContain('0 of 2 endpoints allowed');
     expect(r.stdout).toContain("The Service forwards 8080 to pod port 80; NetworkPolicy 'shop/web-in' allows 8080, not 80.");
     expect(r.stdout).toContain('shop/frontend → shop/web-0  80/TCP');
-    await expect(r.stdout).toMatchFileSnapshot('../testing/goldens/services.explain.txt');
+    expectGolden(r.stdout, 'src/testing/goldens/services.explain.txt');
   });
 
   it('a port the Service does not have, a selector-less Service, JSON', async () => {

@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createShell } from '../shell/index.js';
+import { updatingGoldens } from './golden.js';
 
 /**
  * Golden terminal transcripts: a folder holds the scenario's YAML files, `commands.txt` (one
  * command per line; a line ending in `\` continues, here-documents run to their delimiter) and
  * `transcript.txt`, what the terminal shows: `$ COMMAND`, its output, `[exit N]` when not 0.
- * A missing or different transcript fails; `KSLAB_UPDATE_GOLDENS=1` rewrites it on purpose.
+ * A missing or different transcript fails; `npm run test:unit -- -u` rewrites it on purpose.
  */
 export const TRANSCRIPTS = join(import.meta.dirname, 'transcripts');
 
@@ -45,6 +46,6 @@ export function runTranscript(dir: string): { actual: string; expected: string |
     actual += `$ ${cmd}\n${r.output}${r.output === '' || r.output.endsWith('\n') ? '' : '\n'}${r.exitCode !== 0 ? `[exit ${r.exitCode}]\n` : ''}`;
   }
   const path = join(full, 'transcript.txt');
-  if (process.env['KSLAB_UPDATE_GOLDENS'] === '1') writeFileSync(path, actual);
+  if (updatingGoldens()) writeFileSync(path, actual);
   return { actual, expected: existsSync(path) ? readFileSync(path, 'utf8') : null, path };
 }
