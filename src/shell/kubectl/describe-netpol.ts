@@ -3,7 +3,7 @@ import { isRecord } from '../objects.js';
 import { tabwrite } from '../tabwriter.js';
 import type { Item } from './items.js';
 import { formatLabelSelector } from './selector.js';
-import { labelLines } from './describe-util.js';
+import { annotationLines, labelLines } from './describe-util.js';
 
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -22,7 +22,7 @@ export function describeNetworkPolicy(item: Item, policyTypes: readonly string[]
   s += `Namespace:\t${item.namespace ?? ''}\n`;
   s += `Created on:\t${formatGoTime(LAB_CREATED)}\n`;
   s += labelLines('Labels', item.labels);
-  s += labelLines('Annotations', rec(meta['annotations']));
+  s += annotationLines('Annotations', rec(meta['annotations']));
   s += 'Spec:\n';
   const ps = rec(spec['podSelector']);
   const empty = Object.keys(rec(ps['matchLabels'])).length === 0 && list(ps['matchExpressions']).length === 0;

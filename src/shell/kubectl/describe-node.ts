@@ -5,7 +5,7 @@ import { hexId } from '../encode.js';
 import { isRecord } from '../objects.js';
 import { tabwrite } from '../tabwriter.js';
 import { ageOf, CLUSTER_CREATED, createdAt } from './cluster.js';
-import { labelLines } from './describe-util.js';
+import { annotationLines, labelLines } from './describe-util.js';
 
 /**
  * `kubectl describe node NAME`, line for line as kubectl pkg/describe/describe.go describeNode
@@ -99,7 +99,7 @@ export function describeNode(ctx: Ctx, n: NodeInfo): string {
   ann['kubeadm.alpha.kubernetes.io/cri-socket'] = 'unix:///var/run/containerd/containerd.sock';
   ann['node.alpha.kubernetes.io/ttl'] = '0';
   ann['volumes.kubernetes.io/controller-managed-attach-detach'] = 'true';
-  s += Object.keys(ann).sort().map((k, i) => `${i === 0 ? 'Annotations:' : ''}\t${k}: ${ann[k]}\n`).join('');
+  s += annotationLines('Annotations', ann);
   s += `CreationTimestamp:\t${formatRfc1123z(created)}\n`;
   const taints = [...n.taints].sort((x, y) => (x.effect + x.key < y.effect + y.key ? -1 : 1)).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
   s += taints.length ? taints.map((t, i) => `${i === 0 ? 'Taints:' : ''}\t${t}\n`).join('') : 'Taints:\t<none>\n';

@@ -4,11 +4,10 @@ import type { Ctx } from '../context.js';
 import { hexId } from '../encode.js';
 import { createdAt, replicaSetName } from './cluster.js';
 import { apiAccessVolume } from './defaults.js';
-import { describeEvents } from './describe-util.js';
 import { eventsFor } from './events.js';
 import { isRecord } from '../objects.js';
 import { tabwrite } from '../tabwriter.js';
-import { labelLines } from './describe-util.js';
+import { annotationLines, describeEvents, labelLines } from './describe-util.js';
 
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 
@@ -30,7 +29,7 @@ export function describePod(ctx: Ctx, p: PodReport, annotations: Record<string, 
   s += `Node:\t${pod.nodeName}/${nodeIp}\n`;
   s += `Start Time:\t${formatRfc1123z(created)}\n`;
   s += labelLines('Labels', pod.labels);
-  s += labelLines('Annotations', annotations);
+  s += annotationLines('Annotations', annotations);
   s += `Status:\t${running ? 'Running' : 'Pending'}\n`;
   s += `IP:\t${pod.ip}\n`;
   s += `IPs:\n  IP:\t${pod.ip}\n`;

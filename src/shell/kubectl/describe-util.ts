@@ -27,3 +27,28 @@ export function describeEvents(events: readonly ClusterEvent[]): string {
   }
   return s;
 }
+
+const MAX_ANNOTATION_LEN = 140;
+const bytes = (s: string): number => new TextEncoder().encode(s).length;
+const shorten = (s: string, max: number): string => {
+  const b = new TextEncoder().encode(s);
+  return b.length > max ? `${new TextDecoder().decode(b.slice(0, max))}...` : s;
+};
+
+/**
+ * printAnnotationsMultiline (kubectl describe.go): sorted keys without last-applied-configuration
+ * (skipAnnotations); a value longer than maxAnnotationLen (140) with its key, or one spanning
+ * lines, goes below `key:` indented two spaces, each line shortened to 138 bytes and `...`.
+ */
+export function annotationLines(title: string, annotations: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(annotations).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration').sort();
+  if (keys.length === 0) return `${title}:\t<none>\n`;
+  return keys.map((k, i) => {
+    const head = i === 0 ? `${title}:\t` : '\t';
+    const value = String(annotations[k]).replace(/\n$/, '');
+    if (bytes(value) + bytes(k) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      return `${head}${k}:\n${value.split('\n').map((l) => `\t  ${shorten(l, MAX_ANNOTATION_LEN - 2)}\n`).join('')}`;
+    }
+    return `${head}${k}: ${value}\n`;
+  }).join('');
+}

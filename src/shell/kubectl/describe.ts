@@ -4,10 +4,11 @@ import { formatRfc1123z } from '../clock.js';
 import { bool, flag, parseFlags } from '../flags.js';
 import { isRecord } from '../objects.js';
 import { tabwrite } from '../tabwriter.js';
+import { describeDeployment } from './describe-deployment.js';
 import { describeNetworkPolicy } from './describe-netpol.js';
 import { describeNode } from './describe-node.js';
 import { describePod, podAnnotations } from './describe-pod.js';
-import { describeEvents, labelLines } from './describe-util.js';
+import { annotationLines, describeEvents, labelLines } from './describe-util.js';
 import { fail, usageError } from './errors.js';
 import { eventsFor } from './events.js';
 import { listItems, notFound, type Item } from './items.js';
@@ -77,6 +78,7 @@ function describeOne(ctx: Ctx, item: Item, showEvents: boolean): string {
     const pol = ctx.analysis().cluster.policies.find((x) => x.namespace === item.namespace && x.name === item.name);
     return describeNetworkPolicy(item, pol?.policyTypes ?? ['Ingress']);
   }
+  if (item.type.kind === 'Deployment' && !item.system) return describeDeployment(ctx, item);
   if (item.service && item.type.kind === 'Service') return describeService(ctx, item, item.service, showEvents);
   if (item.service && item.type.kind === 'Endpoints') return describeEndpoints(item, item.service);
   // Other kinds: the header every describer prints.
@@ -84,7 +86,7 @@ function describeOne(ctx: Ctx, item: Item, showEvents: boolean): string {
   let s = `Name:\t${item.name}\n`;
   if (item.namespace !== undefined) s += `Namespace:\t${item.namespace}\n`;
   s += labelLines('Labels', item.labels);
-  s += annotationLines(annotations);
+  s += annotationLines('Annotations', annotations);
   if (item.type.kind === 'Namespace') s += 'Status:\tActive\n\nNo resource quota.\n\nNo LimitRange resource.\n';
   else if (item.type.kind === 'Secret') {
     const type = typeof item.raw?.['type'] === 'string' ? item.raw['type'] : 'Opaque';
@@ -101,12 +103,6 @@ function describeOne(ctx: Ctx, item: Item, showEvents: boolean): string {
 }
 
 /** printAnnotationsMultiline: `k: v`, sorted, kubectl.kubernetes.io/last-applied-configuration skipped. */
-function annotationLines(annotations: Record<string, unknown>): string {
-  const keys = Object.keys(annotations).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration').sort();
-  if (keys.length === 0) return 'Annotations:\t<none>\n';
-  return keys.map((k, i) => `${i === 0 ? 'Annotations:' : ''}\t${k}: ${String(annotations[k])}\n`).join('');
-}
-
 /** describeService (kubectl-services-endpoints.md: the v1.30 field set, no Internal Traffic Policy). */
 function describeService(ctx: Ctx, item: Item, s: ServiceReport, showEvents: boolean): string {
   const spec = rec(item.raw?.['spec']);
@@ -114,7 +110,7 @@ function describeService(ctx: Ctx, item: Item, s: ServiceReport, showEvents: boo
   let out = `Name:\t${item.name}\n`;
   out += `Namespace:\t${item.namespace ?? ''}\n`;
   out += labelLines('Labels', item.labels);
-  out += annotationLines(annotations);
+  out += annotationLines('Annotations', annotations);
   out += `Selector:\t${s.selector && Object.keys(s.selector).length ? formatLabels(s.selector) : '<none>'}\n`;
   out += `Type:\t${s.type}\n`;
   if (s.type !== 'ExternalName') out += 'IP Family Policy:\tSingleStack\nIP Families:\tIPv4\n';
