@@ -2,7 +2,9 @@ import { expect, test } from './fixtures.js';
 import { LessonPage } from './pages/LessonPage.js';
 
 const LESSON = 'developing-network-policies';
-const STEPS = ['db-policy', 'other-namespace', 'and-or', 'backup-ingress', 'backup-egress'] as const;
+const STEPS = ['db-policy', 'other-namespace', 'and-or', 'backup-ingress', 'backup-egress', 'db-dns'] as const;
+/** The mysql image has no nslookup, curl or nc: glibc's getent asks the cluster DNS. */
+const GETENT = 'kubectl exec db -- getent hosts kubernetes.default';
 const FILE = 'db-policy.yaml';
 const BACKUP = '192.168.5.10';
 
@@ -79,10 +81,37 @@ test('lesson 5 (developing network policies): a student walks every step to gree
   await port.selectOption('80/TCP');
   await expect(cell('default/db', BACKUP)).toHaveAttribute('data-status', 'allowed');
   await expect(cell('default/db', 'default/web')).toHaveAttribute('data-status', 'denied');
-  await lesson.expectDone('backup-egress');
+  // The YAML is right, but the step waits for the consequence: db's lookups are dropped now.
+  await lesson.expectNotDone('backup-egress');
+  await lesson.clearTerminal();
+  await lesson.run(GETENT, 'command terminated with exit code 2');
+  await expect(lesson.terminalRows()).not.toContainText('kubernetes.default.svc.cluster.local');
+  const bar = page.getByTestId('probe-bar');
+  await expect(bar).toContainText('getent (DNS lookup): default/db → kube-system/coredns-');
+  await expect(bar).toContainText('blocked by NetworkPolicy');
+  await lesson.doneThenNext('backup-egress', 'db-dns');
   // db-policy is the policy in the lesson: the matrix cell prod → db on 3306 stays denied for reporting.
   await port.selectOption('3306/TCP');
   await expect(cell('prod/reporting', 'default/db')).toHaveAttribute('data-status', 'denied');
+
+  // 6. db-dns: a second egress item for CoreDNS (namespace AND pod), typed into the flow list.
+  // The egress line is the file's last: Ctrl+End, then the closing bracket makes way for the new item.
+  await lesson.openFile(FILE);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(', {to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}], ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]}]');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => lesson.fileText(FILE)).toContain(
+    "port: 80}]}, {to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}], ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]}]");
+  await lesson.expectNotDone('db-dns');
+  await lesson.clearTerminal();
+  await lesson.run(GETENT, /10\.96\.0\.1\s+kubernetes\.default\.svc\.cluster\.local/);
+  await lesson.expectDone('db-dns');
+  // Only DNS was opened: backup still allowed, web still denied.
+  await port.selectOption('80/TCP');
+  await expect(cell('default/db', BACKUP)).toHaveAttribute('data-status', 'allowed');
+  await expect(cell('default/db', 'default/web')).toHaveAttribute('data-status', 'denied');
 
   await lesson.completeThenReset(LESSON, STEPS, async () => {
     await expect(lab.tab(FILE)).toHaveCount(0);
