@@ -19,6 +19,9 @@ describe('completion', () => {
     ['kubectl ge', ['get']],
     ['k ex', ['exec', 'explain', 'expose']],
     ['kubectl api-', ['api-resources', 'api-versions']],
+    ['kubectl an', ['annotate']],
+    ['kubectl annotate pod w', ['web']],
+    ['kubectl annotate pod web --ov', ['--overwrite']],
     // Resource types, then objects of the namespace in effect.
     ['kubectl get po', ['po', 'poddisruptionbudgets', 'pods', 'podtemplates']],
     ['kubectl get pods w', ['web']],

@@ -15,7 +15,7 @@ import { HOST_HOME } from './sh/host-fs.js';
  */
 
 const KUBECTL_SUBS = [
-  'api-resources', 'api-versions', 'apply', 'cluster-info', 'config', 'create', 'delete', 'describe', 'diff', 'edit', 'events',
+  'annotate', 'api-resources', 'api-versions', 'apply', 'cluster-info', 'config', 'create', 'delete', 'describe', 'diff', 'edit', 'events',
   'exec', 'explain', 'expose', 'get', 'label', 'logs', 'replace', 'run', 'scale', 'set', 'top', 'version',
 ];
 
@@ -33,7 +33,8 @@ const KUBECTL_FLAGS: Readonly<Record<string, readonly string[]>> = {
   expose: ['--port', '--target-port', '--name', '--type', '--protocol', '--selector', '--labels', '-l', '--external-ip', '--cluster-ip', '--session-affinity', '--output', '-o', ...DRY],
   exec: ['--container', '-c', '--stdin', '-i', '--tty', '-t', '-it', '--quiet', '-q', '--'],
   logs: ['--container', '-c', '--follow', '-f', '--previous', '-p', '--tail', '--timestamps', '--all-containers', '--selector', '-l', '--since'],
-  label: ['--overwrite', '--all', '--selector', '-l', '--list', ...DRY],
+  label: ['--overwrite', '--all', '--all-namespaces', '-A', '--selector', '-l', '--list', '--local', '--filename', '-f', '--output', '-o', ...DRY],
+  annotate: ['--overwrite', '--all', '--all-namespaces', '-A', '--selector', '-l', '--list', '--local', '--filename', '-f', '--output', '-o', ...DRY],
   edit: ['--output', '-o'],
   explain: ['--recursive', '--api-version', '--output'],
   config: ['--current', '--namespace', '--output', '-o', '--minify'],

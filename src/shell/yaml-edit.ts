@@ -7,7 +7,7 @@ export const CLUSTER_FILE = 'cluster.yaml';
 /** kubectl prints block sequences without indentation (`- name: x` under `containers:`). */
 export function toYaml(value: unknown): string {
   // YAML 1.1 like kubectl's reader, so strings such as `yes` or `0644` come out quoted.
-  return stringify(value, { indentSeq: false, lineWidth: 0, schema: 'yaml-1.1' });
+  return stringify(value, { indentSeq: false, lineWidth: 0, schema: 'yaml-1.1', aliasDuplicateObjects: false });
 }
 
 /** Appends one document to `fileName`, creating the file when it is missing. */

@@ -126,7 +126,7 @@ describe('top, config, delete, replace, diff', () => {
   it('diff: the GNU unified diff of live and merged objects; exit 1', () => {
     const sh = createShell({ files: [pod] });
     sh.run('kubectl apply -f pod.yaml');
-    const r = sh.run("kubectl label pod web tier=fe --dry-run=client -o yaml 2>/dev/null; printf 'apiVersion: v1\\nkind: Pod\\nmetadata: {name: web, labels: {tier: fe}}\\nspec: {containers: [{name: web, image: nginx}]}\\n' | kubectl diff -f -");
+    const r = sh.run("printf 'apiVersion: v1\\nkind: Pod\\nmetadata: {name: web, labels: {tier: fe}}\\nspec: {containers: [{name: web, image: nginx}]}\\n' | kubectl diff -f -");
     expect(r.exitCode).toBe(1);
     expect(r.output).toMatch(/^diff -u -N \/tmp\/LIVE-\d+\/v1\.Pod\.default\.web \/tmp\/MERGED-\d+\/v1\.Pod\.default\.web\n--- \/tmp\/LIVE-\d+\/v1\.Pod\.default\.web\t2024-05-20 09:00:00\.000000000 \+0000\n\+\+\+ \/tmp\/MERGED-\d+\/v1\.Pod\.default\.web\t2024-05-20 09:00:04\.000000000 \+0000\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
     expect(r.output).toContain('+  labels:\n+    tier: fe\n');

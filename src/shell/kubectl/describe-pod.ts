@@ -34,8 +34,8 @@ export function describePod(ctx: Ctx, p: PodReport, annotations: Record<string, 
   s += `IP:\t${pod.ip}\n`;
   s += `IPs:\n  IP:\t${pod.ip}\n`;
   if (pod.owner) s += `Controlled By:\t${pod.owner.kind === 'Deployment' ? `ReplicaSet/${replicaSetName(ctx.analysis().pods, pod.namespace, pod.owner.name)}` : `${pod.owner.kind}/${pod.owner.name}`}\n`;
-  if (p.initContainers.length) s += containers('Init Containers', p.initContainers, volume, created);
-  s += containers('Containers', p.containers, volume, created);
+  if (p.initContainers.length) s += containers('Init Containers', p.initContainers, volume, created, p.key);
+  s += containers('Containers', p.containers, volume, created, p.key);
   s += 'Conditions:\n  Type\tStatus\n';
   const ready = p.containers.every((c) => c.state === 'Running');
   const conds: [string, boolean][] = [['PodReadyToStartContainers', true], ['Initialized', p.initContainers.every((c) => c.state === 'Running')], ['Ready', ready], ['ContainersReady', ready], ['PodScheduled', true]];
@@ -52,13 +52,13 @@ export function describePod(ctx: Ctx, p: PodReport, annotations: Record<string, 
   return tabwrite(s, { padding: 2 });
 }
 
-function containers(label: string, list: readonly ContainerReport[], volume: string, created: number): string {
+function containers(label: string, list: readonly ContainerReport[], volume: string, created: number, podKey: string): string {
   let s = `${label}:\n`;
   for (const c of list) {
     const ct = c.container;
     s += `  ${ct.name}:\n`;
     const ok = c.state === 'Running';
-    s += `    Container ID:\t${ok ? `containerd://${hexId(`${ct.ref.file}/${ct.ref.doc}/${ct.name}`)}` : ''}\n`;
+    s += `    Container ID:\t${ok ? `containerd://${hexId(`${podKey}/${ct.name}`)}` : ''}\n`;
     s += `    Image:\t${ct.image}\n`;
     const ref = c.image.ref;
     s += `    Image ID:\t${ok && ref ? `${ref.registry}/${ref.repository}@sha256:${hexId(ref.reference)}` : ''}\n`;

@@ -12,7 +12,7 @@ import { kubectlExec } from './exec.js';
 import { kubectlExplain } from './explain.js';
 import { kubectlExpose } from './expose.js';
 import { kubectlGet } from './get.js';
-import { kubectlLabel } from './label.js';
+import { kubectlAnnotate, kubectlLabel } from './label.js';
 import { kubectlLogs } from './logs.js';
 import { checkOutputFormat, dryRunOf, kubeTable as table } from './print.js';
 import { API_RESOURCES } from './resources.js';
@@ -123,6 +123,7 @@ export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
   delete: kubectlDelete,
   diff: kubectlDiff,
   label: kubectlLabel,
+  annotate: kubectlAnnotate,
   run: kubectlRun,
   expose: kubectlExpose,
   set: kubectlSet,
@@ -171,6 +172,7 @@ Advanced Commands:
 
 Settings Commands:
   label           Update the labels on a resource
+  annotate        Update the annotations on a resource
 
 Other Commands:
   api-resources   Print the supported API resources on the server

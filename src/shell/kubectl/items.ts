@@ -54,7 +54,11 @@ export function listItems(ctx: Ctx, type: ResourceType, namespace: string | null
       }));
       break;
     case 'Namespace':
-      items = c.namespaces.map((n) => ({ ...base(n.name, undefined, n.ref, n.system === true || ['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(n.name) && !n.declared), labels: n.labels }));
+      items = c.namespaces.map((n) => {
+        // kubeadm's namespaces keep their age when a document declares them (to label them).
+        const builtin = ['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(n.name);
+        return { ...base(n.name, undefined, n.ref, n.system === true || (builtin && !n.declared)), labels: n.labels, ...(builtin ? { created: createdAt(true) } : {}) };
+      });
       break;
     case 'Node':
       items = a.nodes.map((n) => ({ type, name: n.name, namespace: undefined, labels: n.labels, ref: undefined, raw: undefined, created: createdAt(true), system: true, node: n }));

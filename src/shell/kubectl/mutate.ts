@@ -46,7 +46,7 @@ export function createObject(ctx: Ctx, value: Record<string, unknown>, lastAppli
 /** Replaces an object's document with a new value (comments above it are kept). */
 export function replaceObject(ctx: Ctx, doc: DocObject, value: Record<string, unknown>): void {
   ctx.setFiles(updateDocument(ctx.files, doc.file, doc.doc, (d: Document.Parsed) => {
-    d.contents = d.createNode(value) as Document.Parsed['contents'];
+    d.contents = d.createNode(value, { aliasDuplicateObjects: false }) as Document.Parsed['contents'];
   }));
 }
 
