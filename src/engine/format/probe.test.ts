@@ -15,7 +15,7 @@ describe('formatServiceTrap', () => {
   it('says which port the Service forwards to and what the policy allows, in English and Korean', () => {
     const trap = { servicePort: 8080, targetPort: 80, policy: 'prod/front-in', direction: 'Ingress' as const };
     expect(formatServiceTrap(trap, 'en')).toMatch(/^The Service forwards 8080 to pod port 80; NetworkPolicy 'prod\/front-in' allows 8080, not 80\./);
-    expect(formatServiceTrap(trap, 'ko')).toMatch(/^Service가 8080번 포트로 받은 연결을 파드의 80번 포트로 전달하는데, NetworkPolicy 'prod\/front-in' 정책은 80번이 아니라 8080번을 허용하고 있습니다\./);
+    expect(formatServiceTrap(trap, 'ko')).toMatch(/^서비스가 8080번 포트로 받은 연결을 파드의 80번 포트로 전달하는데, NetworkPolicy 'prod\/front-in' 정책은 80번이 아니라 8080번을 허용하고 있습니다\./);
   });
 });
 
@@ -31,14 +31,14 @@ describe('formatProbe', () => {
     expect(en).toContain('- spec.ingress[0]: ports[0] allows port 8080, not 80');
     expect(last(en)).toBe('Result: TIMEOUT. A NetworkPolicy drops the packets; the client waits until it gives up.');
     const ko = formatProbe(r, 'ko');
-    expect(ko).toContain('대상 포트 80번으로 전달합니다');
+    expect(ko).toContain('타깃 포트 80번으로 전달합니다');
     expect(last(ko)).toBe('결과: 시간 초과. NetworkPolicy가 패킷을 버리므로 클라이언트는 포기할 때까지 기다립니다.');
   });
 
   it.each([
     [[], 'web-svc', 8080, /^Result: CONNECTED\. nginx in prod\/web-a answers on 10\.\d+\.\d+\.\d+:80\/TCP\.$/, /^결과: 연결됨\. 10\.\d+\.\d+\.\d+:80\/TCP에서 prod\/web-a의 nginx가 응답합니다\.$/],
-    [[], 'web-svc', 80, /^Result: TIMEOUT\. kube-proxy has a rule only for the ports Service prod\/web-svc defines/, /^결과: 시간 초과\. kube-proxy에는 Service prod\/web-svc에 정의된 포트의 규칙만/],
-    [[], 'idle', 80, /^Result: CONNECTION REFUSED\. Service prod\/idle has no ready endpoint for 80\/TCP: kube-proxy rejects the connection at once\.$/, /^결과: 연결 거부됨\(Connection refused\)\. Service prod\/idle에는/],
+    [[], 'web-svc', 80, /^Result: TIMEOUT\. kube-proxy has a rule only for the ports Service prod\/web-svc defines/, /^결과: 시간 초과\. kube-proxy에는 서비스 prod\/web-svc에 정의된 포트의 규칙만/],
+    [[], 'idle', 80, /^Result: CONNECTION REFUSED\. Service prod\/idle has no ready endpoint for 80\/TCP: kube-proxy rejects the connection at once\.$/, /^결과: 연결 거부됨\(Connection refused\)\. 서비스 prod\/idle에는/],
     [[], 'nope', 80, /^Result: NAME NOT FOUND\./, /^결과: 이름을 찾을 수 없음\./],
     [[DENY_EGRESS], 'web-svc', 8080, /^Result: DNS TIMEOUT\./, /^결과: DNS 시간 초과\./],
     [[], '8.8.8.8', 53, /^Result: TIMEOUT\. Nothing in the lab has the address 8\.8\.8\.8 \(there is no internet\)\.$/, /^결과: 시간 초과\. 랩 안에는 8\.8\.8\.8 주소를/],
