@@ -7,7 +7,7 @@ import { expect } from 'vitest';
  * and the diff is then read as a reviewer would.
  */
 export function updatingGoldens(): boolean {
-  const state = expect.getState() as { snapshotState?: { _updateSnapshot?: string } };
+  const state = expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } };
   return process.env['KSLAB_UPDATE_GOLDENS'] === '1' || state.snapshotState?._updateSnapshot === 'all';
 }
 
