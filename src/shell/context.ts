@@ -81,6 +81,7 @@ function normalizeSession(v: unknown): ExecSession | null {
     state: restoreState(s.state, freshState('/', {})),
     removeOnExit: s.removeOnExit === true,
     started: s.started === true,
+    ...(s.restartPolicy === 'Always' || s.restartPolicy === 'OnFailure' || s.restartPolicy === 'Never' ? { restartPolicy: s.restartPolicy } : {}),
   };
 }
 

@@ -27,13 +27,14 @@ function dialectOf(ctx: Ctx, s: ExecSession, shells: Readonly<Record<string, Dia
 }
 
 /** Starts an interactive shell in a container: the next lines typed go to it until `exit`. */
-export function startSession(ctx: Ctx, pod: PodReport, c: ContainerReport, shell: string, opts: { removeOnExit?: boolean; started?: boolean } = {}): void {
+export function startSession(ctx: Ctx, pod: PodReport, c: ContainerReport, shell: string, opts: { removeOnExit?: boolean; started?: boolean; restartPolicy?: 'Always' | 'OnFailure' | 'Never' } = {}): void {
   const sys = podSystem(ctx, pod, c, podProc(pod, c, true));
   ctx.runtime.session = {
     namespace: pod.pod.namespace, pod: pod.pod.name, container: c.container.name, shell,
     state: freshState('/', sys.env),
     removeOnExit: opts.removeOnExit === true,
     started: opts.started === true,
+    ...(opts.restartPolicy ? { restartPolicy: opts.restartPolicy } : {}),
   };
 }
 
@@ -76,15 +77,23 @@ export function endSession(ctx: Ctx, code: number): void {
   if (!s) return;
   ctx.runtime.session = null;
   ctx.lastStatus = code;
-  if (s.started && !s.removeOnExit) {
+  // attach.go sessionEndedMessage: only a pod that restarts (Always) can be attached again.
+  const policy = s.restartPolicy ?? (s.removeOnExit ? 'Never' : 'Always');
+  if (s.started && policy === 'Always') {
     ctx.out.line(`Session ended, resume using 'kubectl attach ${s.pod} -c ${s.container} -i -t' command when the pod is running`);
   }
   if (s.removeOnExit) {
     const doc = findDoc(ctx, 'Pod', s.namespace, s.pod);
     if (doc) ctx.setFiles(removeDocument(ctx.files, doc.file, doc.doc));
     ctx.out.line(`pod "${s.pod}" deleted`);
-    // kubectl run waits for the pod to end: a failed container is reported with its code (run.go).
-    if (code !== 0) ctx.out.errLine(`pod ${s.namespace}/${s.pod} terminated (Error)`);
+  }
+  if (s.started && policy === 'Always') ctx.lastStatus = 0;
+  // run.go waits for a Never pod to end and reports a failed container with its code; an
+  // OnFailure pod restarts, so waiting for it to succeed runs into the pod-running timeout.
+  if (s.started && policy === 'Never' && code !== 0) ctx.out.errLine(`pod ${s.namespace}/${s.pod} terminated (Error)`);
+  if (s.started && policy === 'OnFailure' && code !== 0) {
+    ctx.out.errLine('error: timed out waiting for the condition');
+    ctx.lastStatus = 1;
   }
   if (code !== 0 && !s.started) ctx.out.errLine(`command terminated with exit code ${code}`);
 }

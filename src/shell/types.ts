@@ -49,6 +49,11 @@ export interface ProbeRecord {
   readonly service?: { readonly key: string; readonly port: number };
   /** What the tool asked for (the engine's ProbeRequest), to explain the whole probe again. */
   readonly request: { readonly host: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' };
+  /**
+   * The whole probe explained when it ran (engine formatProbe), for when it cannot be asked again:
+   * a `kubectl run --rm` client is gone once the command returns.
+   */
+  readonly text: { readonly en: string; readonly ko: string };
 }
 
 /** A container started with `docker run`. */
@@ -124,6 +129,8 @@ export interface ExecSession {
   readonly removeOnExit: boolean;
   /** `kubectl run -it` without --rm leaves the pod; the command the pod was started with. */
   readonly started: boolean;
+  /** `kubectl run`'s pod restart policy: Always says how to attach again, Never reports a failed exit. */
+  readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
 }
 
 /** A container's writable layer: files written and removed, directories made. */

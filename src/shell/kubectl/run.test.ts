@@ -107,6 +107,24 @@ describe('kubectl run --rm -i/-it: attach, delete, exit code (kubectl-run.md §3
     expect(sh.prompt).toBe('/ # ');
     expect(sh.run('exit').output).toBe('pod "tmp" deleted\n');
   });
+  // attach.go sessionEndedMessage (only RestartPolicyAlways) and run.go's wait for Never/OnFailure pods.
+  it.each([
+    ['kubectl run tmp -it --image=busybox --restart=Always -- sh', 'exit 2', "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n", 0, true],
+    ['kubectl run tmp --rm -it --image=busybox --restart=Always -- sh', 'exit 2', "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\npod \"tmp\" deleted\n", 0, false],
+    ['kubectl run tmp -it --image=busybox --restart=Never -- sh', 'exit 2', 'pod default/tmp terminated (Error)\n', 2, true],
+    ['kubectl run tmp -it --image=busybox --restart=Never -- sh', 'exit', '', 0, true],
+    // No --restart with -i: OnFailure (getRestartPolicy); a failed shell restarts and the wait times out.
+    ['kubectl run tmp -it --image=busybox -- sh', 'exit 2', 'error: timed out waiting for the condition\n', 1, true],
+    ['kubectl run tmp -it --image=busybox -- sh', 'exit 0', '', 0, true],
+  ])('%s, then %s', (start, end, out, code, stays) => {
+    const sh = createShell({ files: [] });
+    sh.run(start);
+    expect(sh.prompt).toBe('/ # ');
+    const r = sh.run(end);
+    expect(r.output).toBe(out);
+    expect(r.exitCode).toBe(code);
+    expect(sh.run('kubectl get pod tmp -o name').output).toBe(stays ? 'pod/tmp\n' : 'Error from server (NotFound): pods "tmp" not found\n');
+  });
   it('a container that cannot start: the wait times out after the deletion (handleAttachPod)', () => {
     const registry = { name: 'r.yaml', text: 'apiVersion: lab/v1\nkind: Registry\nmetadata: {name: hub}\nspec: {server: docker.io, private: false, images: [{repository: busybox, tags: ["1.36"]}]}\n' };
     const r = createShell({ files: [registry] }).run('kubectl run tmp --rm -i --image=busybox:nope --restart=Never -- true');

@@ -86,7 +86,7 @@ export function kubectlRun(args: string[], ctx: Ctx): number {
   if (dry === null) return 1;
   const restartFlag = flag(p, 'restart');
   const restart = restartFlag === undefined || restartFlag === '' ? (interactive ? 'OnFailure' : 'Always') : restartFlag;
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return usageErrorf(ctx, `invalid restart policy: ${restart}`, 'run');
+  if (restart !== 'Always' && restart !== 'OnFailure' && restart !== 'Never') return usageErrorf(ctx, `invalid restart policy: ${restart}`, 'run');
   const attach = bool(p, 'attach') || interactive;
   if (!attach && bool(p, 'rm')) return usageErrorf(ctx, '--rm should only be used for attached containers', 'run');
   if (attach && dry !== 'none') return usageErrorf(ctx, "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", 'run');
@@ -176,7 +176,7 @@ interface AttachOpts {
   readonly tty: boolean;
   readonly interactive: boolean;
   readonly quiet: boolean;
-  readonly restart: string;
+  readonly restart: 'Always' | 'OnFailure' | 'Never';
   readonly argv: readonly string[];
   readonly command: boolean;
   readonly image: string;
@@ -219,7 +219,7 @@ function attachToPod(ctx: Ctx, o: AttachOpts): number {
   if (!o.quiet) ctx.out.errLine("If you don't see a command prompt, try pressing enter.");
   if (isShell && o.interactive && o.tty && prog !== null && sys.resolve(prog)) {
     // The terminal now talks to the shell in the pod; ending it deletes the pod (--rm).
-    startSession(ctx, report, c, prog, { removeOnExit: o.rm, started: true });
+    startSession(ctx, report, c, prog, { removeOnExit: o.rm, started: true, restartPolicy: o.restart });
     return 0;
   }
   if (argv === null) {
