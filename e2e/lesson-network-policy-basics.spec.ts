@@ -172,12 +172,9 @@ test('lesson 4 (NetworkPolicy basics): a student probes, writes policies, probes
   });
 });
 
-// Known bug (src/state/probe.ts describeProbe, src/ui/layout/slots.tsx ExplainSlot): "Why?" explains
-// a probe again on the current cluster, where the exam's throwaway client (`kubectl run probe --rm`)
-// no longer exists, so it says "default/probe is not a running pod with an address" instead of
-// naming the service-port trap. Remove test.fail once the explanation keeps the probe's client.
+// The exam's throwaway client (`kubectl run probe --rm`) is gone when "Why?" is pressed: the probe is
+// told as it was judged when it ran (ProbeRecord.text), trap included.
 test('lesson 4: Why? after a throwaway wget through the Service names the service-port trap', async ({ lab, page }) => {
-  test.fail();
   const lesson = new LessonPage(lab);
   await lesson.start(LESSON);
   const start = (await lab.files()).find((f) => f.name === 'web-policy.yaml')?.text ?? '';

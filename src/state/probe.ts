@@ -7,7 +7,17 @@ import type { ProbeRecord } from '../shell/index.js';
  * rule-by-rule explanation (the explanation panel draws that from the same data).
  */
 export function describeProbe(analysis: Analysis, record: ProbeRecord, locale: 'en' | 'ko'): string {
+  // A throwaway client (`kubectl run --rm`) is gone: tell the probe as it was judged when it ran.
+  if (!clientExists(analysis, record)) return tidy(record.text[locale]);
   const result = probe(analysis, { from: record.from, ...record.request });
-  const text = formatProbe({ ...result, explanation: null }, locale);
+  return tidy(formatProbe({ ...result, explanation: null }, locale));
+}
+
+/** Whether the probe's client pod is still in the cluster (its flows can be explained live). */
+export function clientExists(analysis: Analysis, record: ProbeRecord): boolean {
+  return analysis.pods.some((p) => p.key === record.from);
+}
+
+function tidy(text: string): string {
   return text.split('\n').filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== '')).join('\n');
 }

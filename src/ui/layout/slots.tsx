@@ -1,11 +1,13 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ProbeBar } from '../terminal/ProbeBar.js';
 import type { ProbeRecord } from '../../shell/index.js';
 import { useTranslation } from 'react-i18next';
-import { useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
+import { clientExists, useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
 import { Placeholder } from '../common/Placeholder.js';
 import { ExplainPanel } from '../explain/ExplainPanel.js';
 import { ProbeSummary } from '../explain/ProbeSummary.js';
+import { ServicePanel } from '../explain/ServicePanel.js';
+import { describeService, serviceClients } from '../../state/service-view.js';
 import { GraphView } from '../graph/GraphView.js';
 import { PortPicker } from '../graph/PortPicker.js';
 import { PodInspector } from '../inspector/PodInspector.js';
@@ -60,14 +62,40 @@ export function ExplainSlot() {
   const port = useLab((s) => s.portFilter);
   const selection = useLab((s) => s.selection);
   const lastProbe = useLab((s) => s.lastProbe);
+  if (selection?.kind === 'service') return <ServiceSlot serviceKey={selection.id} />;
   if (selection?.kind !== 'edge') return <Placeholder slot="explain" text={t('side.explainEmpty')} />;
   // The connection the terminal probed, on the port it reached: say what the probe did first.
   const probed = lastProbe && lastProbe.from === selection.from && lastProbe.to === selection.to && port !== 'any' && port.port === lastProbe.port && port.protocol === lastProbe.protocol;
+  // A `kubectl run --rm` client is gone: its probe's own account is all there is to show.
+  if (probed && !clientExists(display, lastProbe)) return <ProbeSummary analysis={display} record={lastProbe} />;
   return (
     <>
       {probed && <ProbeSummary analysis={display} record={lastProbe} />}
       <ExplainPanel analysis={display} from={selection.from} to={selection.to} port={port} onReveal={(ref) => actions.revealRef(ref)} />
     </>
+  );
+}
+
+/** A selected Service, expanded for the client pod (the one selected before it, or picked here). */
+function ServiceSlot({ serviceKey }: { serviceKey: string }) {
+  const { store } = useLabContext();
+  const actions = useActions();
+  const { display } = useDerivedAnalysis();
+  const client = useLab((s) => s.serviceClient);
+  const lang = useLab((s) => s.lang);
+  // Probes run here, in the state helper, once per analysis/client/language (not per render).
+  const view = useMemo(() => describeService(display, serviceKey, client, lang), [display, serviceKey, client, lang]);
+  const clients = useMemo(() => serviceClients(display), [display]);
+  return (
+    <ServicePanel serviceKey={serviceKey} view={view} clients={clients}
+      onClient={(pod) => store.getState().setServiceClient(pod)}
+      onExplainEndpoint={(from, to, port) => {
+        // The connection after DNAT, on the target port: the rule-by-rule panel explains it.
+        const s = store.getState();
+        s.setPortFilter(port);
+        s.select({ kind: 'edge', from, to });
+      }}
+      onReveal={(ref) => actions.revealRef(ref)} />
   );
 }
 

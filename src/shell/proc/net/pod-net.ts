@@ -1,4 +1,4 @@
-import { probe, probeIcmp, resolveName, type Analysis, type PodReport, type ProbeResult } from '../../../engine/index.js';
+import { formatProbe, probe, probeIcmp, resolveName, type Analysis, type PodReport, type ProbeResult } from '../../../engine/index.js';
 import type { Ctx } from '../../context.js';
 import type { ProbeRecord } from '../../types.js';
 import type { Answer, Connect, DnsRecord, Lookup, Net } from './net.js';
@@ -69,14 +69,18 @@ function toRecord(tool: string, from: string, r: ProbeResult, dnsOnly: boolean):
   if (dnsOnly || outcome === 'dns-timeout') {
     const server = r.dns?.serverPod;
     if (!server) return null;
-    return { tool, from, to: server, port: 53, protocol: 'UDP', allowed: r.dns?.allowed ?? false, outcome, dns: true, request: requestOf(r) };
+    return { tool, from, to: server, port: 53, protocol: 'UDP', allowed: r.dns?.allowed ?? false, outcome, dns: true, request: requestOf(r), text: textOf(r) };
   }
   if (!r.endpoint || r.request.protocol === 'SCTP') return null;
   return {
     tool, from, to: r.endpoint.id, port: r.endpoint.port, protocol: r.request.protocol, outcome, dns: false,
-    allowed: r.explanation ? r.explanation.allowed : r.reason !== 'policy', request: requestOf(r),
+    allowed: r.explanation ? r.explanation.allowed : r.reason !== 'policy', request: requestOf(r), text: textOf(r),
     ...(r.service ? { service: { key: r.service.key, port: r.service.port } } : {}),
   };
+}
+
+function textOf(r: ProbeResult): ProbeRecord['text'] {
+  return { en: formatProbe(r, 'en'), ko: formatProbe(r, 'ko') };
 }
 
 function requestOf(r: ProbeResult): ProbeRecord['request'] {
