@@ -55,3 +55,18 @@ describe('completion', () => {
     expect(createShell({ files }).complete('kubectl get pods -n pr')).toEqual({ candidates: ['prod'], from: 20 });
   });
 });
+
+describe('completion inside a container session (kubectl exec -it / run -it)', () => {
+  it('commands from the image\'s PATH, files of the container relative to its working directory', () => {
+    const sh = createShell({ files: [] });
+    sh.run('kubectl run tmp -it --image=busybox --restart=Never -- sh');
+    expect(sh.prompt).toBe('/ # ');
+    expect(sh.complete('wge').candidates).toEqual(['wget']);
+    expect(sh.complete('kubec').candidates).toEqual([]);
+    expect(sh.complete('cat /etc/host').candidates).toEqual(['/etc/hostname', '/etc/hosts']);
+    sh.run('cd /etc');
+    expect(sh.complete('cat resolv').candidates).toEqual(['resolv.conf']);
+    sh.run('exit');
+    expect(sh.complete('kubec').candidates).toEqual(['kubectl', 'kubectx']);
+  });
+});

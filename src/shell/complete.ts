@@ -5,6 +5,8 @@ import { BUILTINS } from './sh/builtins.js';
 import { resolvePath, type Fs } from './sh/fs.js';
 import { HOST_ALIASES, hostSystem } from './sh/host.js';
 import { HOST_HOME } from './sh/host-fs.js';
+import { podSystem } from './sh/container.js';
+import { podProc } from './proc/pod-proc.js';
 
 /**
  * Tab completion as bash with kubectl's completion script offers it: the first word of a command
@@ -84,10 +86,31 @@ function currentCommand(line: string): { words: string[]; word: string; from: nu
   return { words, word: line.slice(from), from };
 }
 
-function hostFs(ctx: Ctx): Fs | null {
-  if (ctx.runtime.session) return null;
+/** The machine the terminal talks to: the host, or the container of a `kubectl exec -it`/`run -it` session. */
+interface Where {
+  readonly fs: Fs;
+  readonly cwd: string;
+  readonly home: string;
+  readonly aliases: Readonly<Record<string, string>>;
+  /** Programs in PATH there (null: the host's list, given by the caller). */
+  readonly programs: readonly string[] | null;
+}
+
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+function where(ctx: Ctx): Where | null {
   try {
-    return hostSystem(ctx).fs;
+    const s = ctx.runtime.session;
+    if (!s) return { fs: hostSystem(ctx).fs, cwd: ctx.runtime.sh?.cwd ?? HOST_HOME, home: HOST_HOME, aliases: ctx.runtime.sh?.aliases ?? HOST_ALIASES, programs: null };
+    const pod = ctx.analysis().pods.find((p) => p.pod.namespace === s.namespace && p.pod.name === s.pod);
+    const c = pod?.containers.find((x) => x.container.name === s.container);
+    if (!pod || !c || c.state !== 'Running') return null;
+    const sys = podSystem(ctx, pod, c, podProc(pod, c, true));
+    const programs = PATH_DIRS.flatMap((d) => {
+      const e = sys.fs.readdir(d);
+      return Array.isArray(e) ? e.filter((n) => sys.resolve(n) !== null) : [];
+    });
+    return { fs: sys.fs, cwd: s.state.cwd, home: s.state.vars['HOME'] ?? sys.home, aliases: s.state.aliases, programs };
   } catch {
     return null;
   }
@@ -95,13 +118,13 @@ function hostFs(ctx: Ctx): Fs | null {
 
 /** File names for a partial path (`dir/fi` → `dir/file`, directories with a trailing `/`). */
 function fileCandidates(ctx: Ctx, word: string): string[] {
-  const fs = hostFs(ctx);
-  if (!fs) return [];
-  const cwd = ctx.runtime.sh?.cwd ?? HOST_HOME;
+  const w = where(ctx);
+  if (!w) return [];
+  const { fs, cwd } = w;
   const slash = word.lastIndexOf('/');
   const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
   const prefix = slash >= 0 ? word.slice(slash + 1) : word;
-  const expanded = dirPart.startsWith('~') ? HOST_HOME + dirPart.slice(1) : dirPart;
+  const expanded = dirPart.startsWith('~') ? w.home + dirPart.slice(1) : dirPart;
   const dir = resolvePath(cwd, expanded === '' ? '.' : expanded);
   const entries = fs.readdir(dir);
   if (!Array.isArray(entries)) return [];
@@ -114,10 +137,12 @@ function fileCandidates(ctx: Ctx, word: string): string[] {
 }
 
 /** Candidates for the word under the cursor (the end of the line), as bash completion offers them. */
-export function completeLine(line: string, ctx: Ctx, commands: readonly string[]): { candidates: string[]; from: number } {
+export function completeLine(line: string, ctx: Ctx, hostCommands: readonly string[]): { candidates: string[]; from: number } {
   const { words, word, from } = currentCommand(line);
   const pick = (list: readonly string[], w = word) => [...new Set(list)].filter((c) => c.startsWith(w)).sort();
-  const aliases = ctx.runtime.sh?.aliases ?? HOST_ALIASES;
+  const here = where(ctx);
+  const aliases = here?.aliases ?? HOST_ALIASES;
+  const commands = here?.programs ?? hostCommands;
   if (words.length === 0) {
     const builtins = Object.keys(BUILTINS).filter((b) => /^[a-z]/.test(b));
     return { candidates: pick([...commands, ...builtins, ...Object.keys(aliases)]), from };
@@ -131,6 +156,12 @@ export function completeLine(line: string, ctx: Ctx, commands: readonly string[]
     const expanded = alias.trim().split(/\s+/);
     cmd = expanded[0] ?? cmd;
     rest = [...expanded.slice(1), ...rest];
+  }
+  if (here?.programs) {
+    // In a container: its shell's words, no kubectl or docker there.
+    if (cmd === 'cd') return { candidates: fileCandidates(ctx, word).filter((c) => c.endsWith('/')).sort(), from };
+    if (cmd === 'type' || cmd === 'which' || cmd === 'command') return { candidates: pick([...commands, ...Object.keys(BUILTINS)]), from };
+    return { candidates: fileCandidates(ctx, word).sort(), from };
   }
   if (cmd === 'kubectl') return kubectlCandidates(ctx, rest, word, from);
   if (cmd === 'docker') {
