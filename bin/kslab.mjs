@@ -42,5 +42,12 @@ if (stale) {
   writeFileSync(tmp, result.outputFiles[0].contents);
   renameSync(tmp, out);
 }
+// `kslab analyze … | head`: the reader went away. Stop quietly, as a tool killed by SIGPIPE does.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
+}
 const { main } = await import(pathToFileURL(out).href);
 process.exitCode = await main(process.argv.slice(2));

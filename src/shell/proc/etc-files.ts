@@ -56,3 +56,27 @@ export function groupFile(entries: readonly PasswdEntry[]): string {
   for (const e of entries) if (!seen.has(e.gid)) seen.set(e.gid, e.uid === e.gid ? e.name : e.gid === 0 ? 'root' : e.gid === 65534 ? 'nogroup' : e.name);
   return [...seen.entries()].map(([gid, name]) => `${name}:x:${gid}:`).join('\n') + '\n';
 }
+
+/**
+ * /etc/os-release of the base images (debian: base-files 12, as Debian 12 itself writes it;
+ * ubuntu: base-files of 24.04 "noble" and 22.04 "jammy"; alpine: alpine-release 3.21; Oracle Linux 9
+ * under mysql). The busybox image has none.
+ */
+export function osRelease(family: Toolset['family'], passwd: readonly PasswdEntry[]): string | null {
+  switch (family) {
+    case 'debian': case 'assumed':
+      return 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n';
+    case 'ubuntu': {
+      // 23.04 and later have the `ubuntu` user (the catalogue's passwd tells the release apart).
+      const noble = passwd.some((e) => e.name === 'ubuntu');
+      const [v, pretty, code] = noble ? ['24.04', '24.04.1 LTS', 'noble'] : ['22.04', '22.04.5 LTS', 'jammy'];
+      return `PRETTY_NAME="Ubuntu ${pretty}"\nNAME="Ubuntu"\nVERSION_ID="${v}"\nVERSION="${pretty} (${code === 'noble' ? 'Noble Numbat' : 'Jammy Jellyfish'})"\nVERSION_CODENAME=${code}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=${code}\n${noble ? 'LOGO=ubuntu-logo\n' : ''}`;
+    }
+    case 'alpine':
+      return 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.21.0\nPRETTY_NAME="Alpine Linux v3.21"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n';
+    case 'oraclelinux':
+      return 'NAME="Oracle Linux Server"\nVERSION="9.5"\nID="ol"\nID_LIKE="fedora"\nVARIANT="Server"\nVARIANT_ID="server"\nVERSION_ID="9.5"\nPLATFORM_ID="platform:el9"\nPRETTY_NAME="Oracle Linux Server 9.5"\nANSI_COLOR="0;31"\nCPE_NAME="cpe:/o:oracle:linux:9:5:server"\nHOME_URL="https://linux.oracle.com/"\nBUG_REPORT_URL="https://github.com/oracle/oracle-linux"\n';
+    default:
+      return null;
+  }
+}

@@ -1,6 +1,6 @@
 import type { ContainerReport, ImageRef, PodReport } from '../../engine/index.js';
 import type { Ctx } from '../context.js';
-import { groupFile, homeOf, passwdFile } from '../proc/etc-files.js';
+import { groupFile, homeOf, osRelease, passwdFile } from '../proc/etc-files.js';
 import { statusFile } from '../proc/proc-status.js';
 import type { Proc } from '../proc/process.js';
 import { containerProgram } from '../programs.js';
@@ -39,6 +39,8 @@ export function containerSystem(ctx: Ctx, spec: ContainerSpec): System {
   if (toolset.family !== 'distroless') {
     base.set('/etc/passwd', { text: passwdFile(toolset.family, proc.passwd) });
     base.set('/etc/group', { text: groupFile(proc.passwd) });
+    const release = osRelease(toolset.family, proc.passwd);
+    if (release !== null) base.set('/etc/os-release', { text: release });
     base.set('/etc/shadow', { text: `${proc.passwd.map((e) => `${e.name}:*:19000:0:99999:7:::`).join('\n')}\n`, mode: 0o640 });
   }
   base.set('/etc/hostname', { text: `${proc.hostname}\n` });

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { Output } from '../output.js';
 import type { AndOr, Command, Compound, List, Pipeline, Redir, Simple } from './ast.js';
 import { BUILTINS, type Builtin } from './builtins.js';
+import { devNet } from './dev-net.js';
 import { shellWords, type ShellWords } from './dialect.js';
 import { ExpandError, expandPattern, expandString, expandWords, type ExpandEnv } from './expand.js';
 import { resolvePath } from './fs.js';
@@ -431,6 +432,8 @@ export class Interp {
       if (target === '-') return r.fd === 2 ? { ...f, err: () => {}, errTty: false } : { ...f, out: () => {}, outTty: false };
     }
     const path = resolvePath(this.st.cwd, target);
+    const dev = /^\/dev\/(tcp|udp)\/([^/]+)\/([^/]+)$/.exec(path);
+    if (dev && this.dialect === 'bash') return devNet(this.sys, dev[1] as 'tcp' | 'udp', dev[2] as string, dev[3] as string, target, r, f);
     const fs = this.sys.fs;
     if (r.op === '<' || r.op === '<>') {
       const text = fs.read(path);

@@ -26,7 +26,14 @@ export const getent: Program = (argv, ctx) => {
   const net = netOf(ctx, 'getent');
   let code = 0;
   for (const key of keys) {
-    if (IPV4.test(key)) { ctx.out.line(`${key.padEnd(15)} ${key}`); continue; }
+    if (IPV4.test(key)) {
+      // gethostbyaddr: a reverse (PTR) lookup; no answer (or no DNS) is "not found", exit 2.
+      const answer = net ? net.query(`${key.split('.').reverse().join('.')}.in-addr.arpa`, 'PTR') : 'timeout';
+      const name = answer !== 'timeout' && answer.rcode === 'NOERROR' ? answer.records.find((r) => r.type === 'PTR') : undefined;
+      if (name && name.type === 'PTR') ctx.out.line(`${key.padEnd(15)} ${name.target}`);
+      else code = 2;
+      continue;
+    }
     const found = net ? net.lookup(key) : { kind: 'nxdomain' as const };
     if (found.kind !== 'ok') { code = 2; continue; }
     for (const a of found.addresses) {

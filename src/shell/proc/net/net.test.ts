@@ -237,6 +237,9 @@ describe('glibc getent hosts (nss/getent.c print_hosts; research curl.md §6)', 
     ['getent hosts db-headless', '10.244.1.10     db-headless.prod.svc.cluster.local\n10.244.2.11     db-headless.prod.svc.cluster.local\n10.244.3.12     db-headless.prod.svc.cluster.local\n', '', 0],
     ['getent ahostsv4 db-headless', '10.244.1.10     STREAM db-headless.prod.svc.cluster.local\n10.244.1.10     DGRAM  \n10.244.1.10     RAW    \n10.244.2.11     STREAM \n10.244.2.11     DGRAM  \n10.244.2.11     RAW    \n10.244.3.12     STREAM \n10.244.3.12     DGRAM  \n10.244.3.12     RAW    \n', '', 0],
     ['getent hosts nothere', '', '', 2],
+    // An address is looked up backwards (gethostbyaddr → PTR); none: not found.
+    ['getent hosts 10.96.12.34', '10.96.12.34     web-svc.prod.svc.cluster.local\n', '', 0],
+    ['getent hosts 192.168.5.10', '', '', 2],
   ])('%s', (line, stdout, stderr, code) => {
     expect(run(cmd(line), { image: 'nginx' })).toMatchObject({ stdout, stderr, code });
   });
