@@ -88,3 +88,28 @@ describe('interactive sessions', () => {
     expect(shell.prompt).toBe('controlplane:~$ ');
   });
 });
+
+// bash's /dev/tcp (redir.c/netopen.c), messages checked against bash 5.2.15 on this machine:
+// `bash -c 'echo > /dev/tcp/127.0.0.1/1'` → `bash: connect: Connection refused` +
+// `bash: /dev/tcp/127.0.0.1/1: Connection refused`; an unknown host → `Name or service not known`
+// + `Invalid argument`; a port that is not a number → `Servname not supported for ai_socktype`.
+describe('bash /dev/tcp probes (in the nginx image)', () => {
+  const bash = (script: string) => {
+    const shell = createShell({ files: [{ name: 'pods.yaml', text: PODS }] });
+    const r = shell.runScript(`kubectl exec web -- bash -c '${script}'`);
+    return { out: r.output, rc: r.exitCode };
+  };
+  it.each<[string, string, number]>([
+    ['echo > /dev/tcp/127.0.0.1/80 && echo open', 'open\n', 0],
+    ['echo > /dev/tcp/127.0.0.1/81', 'bash: connect: Connection refused\nbash: /dev/tcp/127.0.0.1/81: Connection refused\ncommand terminated with exit code 1\n', 1],
+    ['</dev/tcp/nosuch/80', 'bash: nosuch: Name or service not known\nbash: /dev/tcp/nosuch/80: Invalid argument\ncommand terminated with exit code 1\n', 1],
+    ['echo > /dev/tcp/127.0.0.1/http', 'bash: http: Servname not supported for ai_socktype\nbash: /dev/tcp/127.0.0.1/http: Invalid argument\ncommand terminated with exit code 1\n', 1],
+  ])('%s', (script, out, rc) => {
+    expect(bash(script)).toEqual({ out, rc });
+  });
+
+  it('dash and ash have no /dev/tcp: it is a path that does not exist', () => {
+    const shell = createShell({ files: [{ name: 'pods.yaml', text: PODS }] });
+    expect(shell.runScript("kubectl exec bb -- sh -c 'echo > /dev/tcp/127.0.0.1/80'").output).toBe("sh: can't create /dev/tcp/127.0.0.1/80: nonexistent directory\ncommand terminated with exit code 1\n");
+  });
+});
