@@ -29,7 +29,9 @@ export function podNet(ctx: Ctx, pod: PodReport, tool: string): Net {
     lookup(host): Lookup {
       const r = probe(a, { from, host, port: 1, protocol: 'TCP' });
       if (!r.dns) return { kind: 'ok', fqdn: host, addresses: [host] };
-      if (r.outcome === 'dns-timeout') { record(r, true); return { kind: 'timeout' }; }
+      // The lookup is itself a flow to CoreDNS (recorded whether it got through or not).
+      record(r, true);
+      if (r.outcome === 'dns-timeout') return { kind: 'timeout' };
       const answer = r.dns.answer;
       if (!answer || answer.status !== 'NOERROR' || answer.addresses.length === 0) return { kind: 'nxdomain' };
       return { kind: 'ok', fqdn: answer.cname ?? answer.fqdn, addresses: answer.addresses };
@@ -67,9 +69,11 @@ export function podNet(ctx: Ctx, pod: PodReport, tool: string): Net {
 function toRecord(tool: string, from: string, r: ProbeResult, dnsOnly: boolean): ProbeRecord | null {
   const outcome = r.outcome;
   if (dnsOnly || outcome === 'dns-timeout') {
-    const server = r.dns?.serverPod;
-    if (!server) return null;
-    return { tool, from, to: server, port: 53, protocol: 'UDP', allowed: r.dns?.allowed ?? false, outcome, dns: true, request: requestOf(r), text: textOf(r) };
+    const dns = r.dns;
+    if (!dns?.serverPod) return null;
+    // What the lookup itself came to: CoreDNS reached and answered, answered NXDOMAIN, or never reached.
+    const looked = !dns.allowed ? 'dns-timeout' : dns.answer?.status === 'NOERROR' ? 'connected' : 'nxdomain';
+    return { tool, from, to: dns.serverPod, port: 53, protocol: 'UDP', allowed: dns.allowed, outcome: looked, dns: true, request: requestOf(r), text: textOf(r) };
   }
   if (!r.endpoint || r.request.protocol === 'SCTP') return null;
   return {
