@@ -2,7 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 const chromium = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' };
 /** `npm start` serves the dev server; one smoke journey checks it too (Monaco workers differ in dev). */
-const DEV_PORT = 5180;
+const DEV_PORT = Number(process.env.KSLAB_DEV_PORT ?? 5180);
+/**
+ * The built lab is previewed from KSLAB_DIST (vite.config.ts) on this port. Two runs side by side
+ * (two checkouts, or a build while another run is testing) each set their own KSLAB_DIST and ports.
+ */
+const PREVIEW_PORT = Number(process.env.KSLAB_PREVIEW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,7 +25,7 @@ export default defineConfig({
     {
       name: 'build',
       testIgnore: /\.dev\.spec\.ts$/,
-      use: { baseURL: 'http://127.0.0.1:4173' },
+      use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` },
     },
     {
       name: 'dev',
@@ -32,8 +37,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort',
-      url: 'http://127.0.0.1:4173',
+      command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      url: `http://127.0.0.1:${PREVIEW_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

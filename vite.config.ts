@@ -10,6 +10,7 @@ export default defineConfig({
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+  // KSLAB_DIST: build (and preview) elsewhere than dist/, so a build never swaps files under a running test.
+  build: { target: 'es2022', chunkSizeWarningLimit: 8000, outDir: process.env.KSLAB_DIST ?? 'dist', emptyOutDir: true },
   worker: { format: 'es' },
 });
