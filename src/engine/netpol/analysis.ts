@@ -1,10 +1,10 @@
-import type { ConnectivityEntry, DirectionExplanation, Endpoint, Explanation, IcmpVerdict, NetworkAnalysis, PolicyRule, PortProto, Protocol } from '../model/index.js';
+import type { ConnectivityEntry, DirectionExplanation, Endpoint, Explanation, IcmpVerdict, NetworkAnalysis, PortProto, Protocol } from '../model/index.js';
 import { uniquePorts } from '../net/index.js';
 import { Bitset } from './bitset.js';
-import { numericPortMatch, type Compiled, type CompiledRule } from './compile.js';
+import type { Compiled, CompiledRule } from './compile.js';
 import type { EndpointInfo } from './endpoints.js';
 import { explainFlow, explainIcmp, explainIngressFromAddress, explainToAddress } from './explain.js';
-import { matchPort, numericPolicyPorts } from './ports.js';
+import { namedPortAdmits, numericPolicyPorts, portEntryDecision, rulePortsAdmit, rulePortsAdmitAnyDestination } from './ports.js';
 
 interface Slot {
   readonly eg: (Bitset | null | undefined)[];
@@ -164,7 +164,7 @@ export class CompiledNetwork implements NetworkAnalysis {
     if (this.cache.has(key)) return this.cache.get(key) ?? null;
     const dest = this.compiled.endpoints[d] as EndpointInfo;
     const set = new Bitset(this.compiled.endpoints.length);
-    for (const r of this.rulesOf(list, 'ingress')) if (portMatches(r.rule, port, protocol, dest)) set.orWith(r.peers);
+    for (const r of this.rulesOf(list, 'ingress')) if (rulePortsAdmit(r.rule, port, protocol, dest)) set.orWith(r.peers);
     this.cache.set(key, set);
     return set;
   }
@@ -176,24 +176,26 @@ export class CompiledNetwork implements NetworkAnalysis {
     const key = `e|${this.egressKeys[s]}|${protocol}/${port}`;
     if (this.cache.has(key)) return this.cache.get(key) ?? null;
     const set = new Bitset(this.compiled.endpoints.length);
+    // The destinations a rule's ports admit (ports.ts `rulePortsAdmit` for each of them): all when
+    // the number does, else those where one of its named entries resolves to it.
     for (const r of this.rulesOf(list, 'egress')) {
-      if (numericPortMatch(r.rule, port, protocol)) { set.orWith(r.peers); continue; }
+      if (rulePortsAdmitAnyDestination(r.rule, port, protocol)) { set.orWith(r.peers); continue; }
       for (const p of r.rule.ports) {
-        if (typeof p.port === 'string' && p.protocol === protocol) set.orAndWith(r.peers, this.namedSet(p.port, protocol, port));
+        if (portEntryDecision(p, port, protocol) === 'named') set.orAndWith(r.peers, this.namedSet(p.port as string, p.protocol, port));
       }
     }
     this.cache.set(key, set);
     return set;
   }
 
-  /** Pods that declare a port named `name` on `protocol` with number `port`. */
+  /** Endpoints where a port named `name` on `protocol` is `port` (ports.ts `namedPortAdmits`). */
   private namedSet(name: string, protocol: Protocol, port: number): Bitset {
     const key = `${name}|${protocol}|${port}`;
     let set = this.namedSets.get(key);
     if (!set) {
       set = new Bitset(this.compiled.endpoints.length);
       this.compiled.endpoints.forEach((e, i) => {
-        if (e.isPod && e.ports.some((p) => p.name === name && p.protocol === protocol && p.port === port)) set?.add(i);
+        if (namedPortAdmits(name, protocol, port, e)) set?.add(i);
       });
       this.namedSets.set(key, set);
     }
@@ -203,10 +205,6 @@ export class CompiledNetwork implements NetworkAnalysis {
   private rulesOf(list: readonly number[], pick: 'ingress' | 'egress'): CompiledRule[] {
     return list.flatMap((pi) => this.compiled.policies[pi]?.[pick] ?? []);
   }
-}
-
-function portMatches(rule: PolicyRule, port: number, protocol: Protocol, dest: EndpointInfo): boolean {
-  return rule.allPorts || rule.ports.some((p) => matchPort(p, port, protocol, dest).match);
 }
 
 function cmp(a: string, b: string): number {

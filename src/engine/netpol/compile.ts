@@ -1,8 +1,9 @@
-import type { Cluster, Direction, NetworkPolicy, PolicyPeer, PolicyRule, Protocol } from '../model/index.js';
+import type { Cluster, Direction, NetworkPolicy, PolicyPeer, PolicyRule } from '../model/index.js';
 import { matchesSelector } from '../selectors/index.js';
 import { Bitset } from './bitset.js';
 import { buildEndpoints, type EndpointInfo } from './endpoints.js';
-import { cidrContains, parseCIDR, type Cidr, type IP } from '../net/index.js';
+import type { IP } from '../net/index.js';
+import { IN_BLOCK, ipBlockPosition, parseIpBlock, peerNamespaceAdmits, peerPodAdmits } from './peers.js';
 
 export interface CompiledRule {
   readonly policy: number;
@@ -64,29 +65,24 @@ export function compile(cluster: Cluster): Compiled {
     }
     return set;
   };
+  // Each set holds exactly the endpoints `matchPeer` (peers.ts) matches, through the same predicates.
   const buildPeerSet = (peer: PolicyPeer, policyNs: string): Bitset => {
     const set = new Bitset(n);
     if (peer.kind === 'ipBlock') {
-      const cidr = parseCIDR(peer.cidr);
-      if (!cidr) return set;
-      const except = peer.except.map(parseCIDR).filter((c): c is Cidr => c !== null);
-      // Plain loops: a big cluster runs this for every distinct block over every endpoint.
-      for (const [i, ip] of addressed) {
-        if (!cidrContains(cidr, ip)) continue;
-        let excluded = false;
-        for (const x of except) if (cidrContains(x, ip)) { excluded = true; break; }
-        if (!excluded) set.add(i);
-      }
+      const block = parseIpBlock(peer);
+      if (block.cidr === null) return set;
+      // Plain loop: a big cluster runs this for every distinct block over every endpoint.
+      for (const [i, ip] of addressed) if (ipBlockPosition(block, ip) === IN_BLOCK) set.add(i);
       return set;
     }
-    // The namespace part is decided once per namespace, then only its pods are looked at.
+    // Selector peers match pods only. The namespace half is decided once per namespace, then only
+    // its pods are looked at.
     for (const [ns, pods] of podsByNs) {
       const first = endpoints[pods[0] ?? -1];
-      const nsOk = peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, first?.nsLabels ?? {}) : ns === policyNs;
-      if (!nsOk) continue;
+      if (!first?.nsLabels || !peerNamespaceAdmits(peer, policyNs, ns, first.nsLabels)) continue;
       for (const i of pods) {
         const e = endpoints[i];
-        if (e && (!peer.podSelector || matchesSelector(peer.podSelector, e.labels))) set.add(i);
+        if (e && peerPodAdmits(peer, e.labels)) set.add(i);
       }
     }
     return set;
@@ -127,11 +123,4 @@ export function compile(cluster: Cluster): Compiled {
     }
   });
   return { endpoints, byId, policies, ingressBy, egressBy };
-}
-
-/** Whether any ports entry of a rule admits `port`/`protocol` whatever the destination (numeric or protocol-only). */
-export function numericPortMatch(rule: PolicyRule, port: number, protocol: Protocol): boolean {
-  if (rule.allPorts) return true;
-  return rule.ports.some((p) => p.protocol === protocol && typeof p.port !== 'string' &&
-    (p.port === undefined || (p.endPort !== undefined ? port >= p.port && port <= p.endPort : p.port === port)));
 }

@@ -1,8 +1,7 @@
-import type { PolicyRule } from '../model/index.js';
 import type { Compiled } from './compile.js';
 import type { EndpointInfo } from './endpoints.js';
-import { matchPeer } from './peers.js';
-import { matchPort } from './ports.js';
+import { rulePeersAdmit } from './peers.js';
+import { rulePortsAdmit } from './ports.js';
 
 /**
  * Where a pod's name lookups go: the cluster DNS pods behind the kube-dns Service (CoreDNS,
@@ -20,12 +19,6 @@ export function dnsTargets(c: Compiled): EndpointInfo[] {
 export function egressAllowsDns(c: Compiled, policyIndexes: readonly number[], targets: readonly EndpointInfo[]): boolean {
   return targets.some((t) => policyIndexes.some((pi) => {
     const cp = c.policies[pi];
-    return (cp?.egress ?? []).some((r) => ruleAllows(r.rule, cp?.policy.namespace ?? '', t));
+    return (cp?.egress ?? []).some((r) => rulePeersAdmit(r.rule, cp?.policy.namespace ?? '', t) && rulePortsAdmit(r.rule, 53, 'UDP', t));
   }));
-}
-
-function ruleAllows(rule: PolicyRule, policyNs: string, target: EndpointInfo): boolean {
-  const peerOk = rule.allPeers || rule.peers.some((p) => matchPeer(p, policyNs, target).match);
-  const portOk = rule.allPorts || rule.ports.some((p) => matchPort(p, 53, 'UDP', target).match);
-  return peerOk && portOk;
 }

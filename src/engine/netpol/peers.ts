@@ -1,7 +1,12 @@
-import type { PeerMissReason, PolicyPeer } from '../model/index.js';
-import { cidrContains, parseCIDR, type Cidr } from '../net/index.js';
+import type { Labels, PeerMissReason, PolicyPeer, PolicyRule } from '../model/index.js';
+import { cidrContains, parseCIDR, type Cidr, type IP } from '../net/index.js';
 import { formatLabels, formatSelector, matchesSelector } from '../selectors/index.js';
 import type { EndpointInfo } from './endpoints.js';
+
+// The one place where NetworkPolicy peers (`from`/`to` entries, networking/v1 NetworkPolicyPeer)
+// are matched (engine-spec §3). compile.ts builds each peer's endpoint set with these predicates
+// (the namespace half once per namespace, then the pod half per pod; the ipBlock per address),
+// explain.ts and dns.ts judge one remote end with `matchPeer`, built on the same predicates.
 
 export type PeerVerdict =
   | { readonly match: true }
@@ -9,40 +14,32 @@ export type PeerVerdict =
 
 const MATCH: PeerVerdict = { match: true };
 
+export type SelectorPeer = Extract<PolicyPeer, { kind: 'selector' }>;
+export type IpBlockPeer = Extract<PolicyPeer, { kind: 'ipBlock' }>;
+
 /**
- * Does one `from`/`to` entry match the remote endpoint? (networking/v1 NetworkPolicyPeer)
- * - podSelector alone: pods of the policy's own namespace whose labels match;
- * - namespaceSelector alone: every pod of a matching namespace;
- * - both in one entry: pods matching both (AND);
- * - selector entries never match an address outside the cluster;
- * - ipBlock: the address is in `cidr` and in no `except`. Lab rule, as the upstream e2e
- *   tests use it (test/e2e/network/netpol "should allow egress access to server in CIDR
- *   block"): pod IPs count too.
+ * The namespace half of a selector peer: `namespaceSelector` against the namespace's labels
+ * (`{}` = every namespace); without one, only the policy's own namespace.
  */
-export function matchPeer(peer: PolicyPeer, policyNamespace: string, remote: EndpointInfo): PeerVerdict {
-  if (peer.kind === 'ipBlock') return matchIpBlock(peer.cidr, peer.except, remote);
-  if (!remote.isPod || remote.nsLabels === null) {
-    return { match: false, reason: 'not-a-pod', detail: { ip: remote.endpoint.ip } };
-  }
-  const ns = remote.endpoint.namespace ?? '';
-  if (peer.namespaceSelector) {
-    if (!matchesSelector(peer.namespaceSelector, remote.nsLabels)) {
-      return {
-        match: false, reason: 'namespace-labels',
-        detail: { namespace: ns, selector: formatSelector(peer.namespaceSelector), labels: formatLabels(remote.nsLabels) },
-      };
-    }
-  } else if (ns !== policyNamespace) {
-    return { match: false, reason: 'other-namespace', detail: { namespace: ns, policyNamespace } };
-  }
-  if (peer.podSelector && !matchesSelector(peer.podSelector, remote.labels)) {
-    return {
-      match: false, reason: 'pod-labels',
-      detail: { pod: remote.endpoint.id, selector: formatSelector(peer.podSelector), labels: formatLabels(remote.labels) },
-    };
-  }
-  return MATCH;
+export function peerNamespaceAdmits(peer: SelectorPeer, policyNamespace: string, namespace: string, namespaceLabels: Labels): boolean {
+  return peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, namespaceLabels) : namespace === policyNamespace;
 }
+
+/** The pod half: `podSelector` against the pod's labels; without one, every pod of the admitted namespaces. Both halves must hold (AND). */
+export function peerPodAdmits(peer: SelectorPeer, labels: Labels): boolean {
+  return !peer.podSelector || matchesSelector(peer.podSelector, labels);
+}
+
+/** An ipBlock with its blocks parsed (null: does not parse; normalize/ reports it, nothing matches it). */
+export interface ParsedIpBlock {
+  readonly cidr: Cidr | null;
+  readonly except: readonly (Cidr | null)[];
+}
+
+/** `ipBlockPosition`: inside `cidr` and in no `except`. */
+export const IN_BLOCK = -1;
+/** `ipBlockPosition`: outside `cidr` (or an address / a block that does not parse). */
+export const OUTSIDE_BLOCK = -2;
 
 // Compiling a big cluster asks about the same few blocks thousands of times.
 const cidrCache = new Map<string, Cidr | null>();
@@ -56,17 +53,64 @@ function cidrOf(text: string): Cidr | null {
   return c;
 }
 
-function matchIpBlock(cidrText: string, except: readonly string[], remote: EndpointInfo): PeerVerdict {
-  const ipText = remote.endpoint.ip;
-  const cidr = cidrOf(cidrText);
-  if (remote.ip === null || cidr === null || !cidrContains(cidr, remote.ip)) {
-    return { match: false, reason: 'ip-outside-cidr', detail: { ip: ipText, cidr: cidrText } };
+export function parseIpBlock(peer: IpBlockPeer): ParsedIpBlock {
+  return { cidr: cidrOf(peer.cidr), except: peer.except.map(cidrOf) };
+}
+
+/**
+ * Where an address lies toward an ipBlock (IPv4 and IPv6; an address never lies in a block of
+ * the other family): IN_BLOCK, OUTSIDE_BLOCK, or the index of the first `except` that holds it.
+ * Lab rule, as the upstream e2e tests use it (test/e2e/network/netpol "should allow egress access
+ * to server in CIDR block"): pod IPs count too, so this is asked of every endpoint's address.
+ */
+export function ipBlockPosition(block: ParsedIpBlock, ip: IP | null): number {
+  if (ip === null || block.cidr === null || !cidrContains(block.cidr, ip)) return OUTSIDE_BLOCK;
+  const except = block.except;
+  for (let k = 0; k < except.length; k++) {
+    const x = except[k];
+    if (x && cidrContains(x, ip)) return k;
   }
-  for (const e of except) {
-    const ex = cidrOf(e);
-    if (ex !== null && cidrContains(ex, remote.ip)) {
-      return { match: false, reason: 'ip-in-except', detail: { ip: ipText, cidr: cidrText, except: e } };
-    }
+  return IN_BLOCK;
+}
+
+/**
+ * Does one `from`/`to` entry match the remote endpoint? (networking/v1 NetworkPolicyPeer)
+ * - podSelector alone: pods of the policy's own namespace whose labels match;
+ * - namespaceSelector alone: every pod of a matching namespace;
+ * - both in one entry: pods matching both (AND);
+ * - selector entries never match an address outside the cluster;
+ * - ipBlock: the address is in `cidr` and in no `except` (`ipBlockPosition`).
+ */
+export function matchPeer(peer: PolicyPeer, policyNamespace: string, remote: EndpointInfo): PeerVerdict {
+  if (peer.kind === 'ipBlock') {
+    const at = ipBlockPosition(parseIpBlock(peer), remote.ip);
+    if (at === IN_BLOCK) return MATCH;
+    const ip = remote.endpoint.ip;
+    if (at === OUTSIDE_BLOCK) return { match: false, reason: 'ip-outside-cidr', detail: { ip, cidr: peer.cidr } };
+    return { match: false, reason: 'ip-in-except', detail: { ip, cidr: peer.cidr, except: peer.except[at] ?? '' } };
+  }
+  if (!remote.isPod || remote.nsLabels === null) {
+    return { match: false, reason: 'not-a-pod', detail: { ip: remote.endpoint.ip } };
+  }
+  const ns = remote.endpoint.namespace ?? '';
+  if (!peerNamespaceAdmits(peer, policyNamespace, ns, remote.nsLabels)) {
+    return peer.namespaceSelector
+      ? {
+          match: false, reason: 'namespace-labels',
+          detail: { namespace: ns, selector: formatSelector(peer.namespaceSelector), labels: formatLabels(remote.nsLabels) },
+        }
+      : { match: false, reason: 'other-namespace', detail: { namespace: ns, policyNamespace } };
+  }
+  if (!peerPodAdmits(peer, remote.labels)) {
+    return {
+      match: false, reason: 'pod-labels',
+      detail: { pod: remote.endpoint.id, selector: peer.podSelector ? formatSelector(peer.podSelector) : '{}', labels: formatLabels(remote.labels) },
+    };
   }
   return MATCH;
+}
+
+/** The peers half of a rule for one remote end: `from`/`to` absent or `[]` admits every peer, otherwise any entry (OR). */
+export function rulePeersAdmit(rule: PolicyRule, policyNamespace: string, remote: EndpointInfo): boolean {
+  return rule.allPeers || rule.peers.some((p) => matchPeer(p, policyNamespace, remote).match);
 }

@@ -1,5 +1,10 @@
-import type { PolicyPort, PortMissReason, Protocol } from '../model/index.js';
+import type { PolicyPort, PolicyRule, PortMissReason, Protocol } from '../model/index.js';
 import type { EndpointInfo } from './endpoints.js';
+
+// The one place where NetworkPolicy `ports` are matched (engine-spec §3, networking/v1
+// NetworkPolicyPort). The fast path (analysis.ts: per-port endpoint sets), the explanation
+// (explain.ts: per-entry verdicts with reasons) and the DNS check (dns.ts) all decide through
+// `portEntryDecision` and `namedPortAdmits`, so they cannot drift apart.
 
 export type PortVerdict =
   | { readonly match: true }
@@ -14,35 +19,87 @@ const MATCH: PortVerdict = { match: true };
 export type FlowProtocol = Protocol | 'ICMP';
 
 /**
- * Does one `ports` entry admit traffic to `port`/`protocol` on the destination?
- * (networking/v1 NetworkPolicyPort) The protocol must be equal; no `port` means every port of
- * that protocol; `endPort` makes an inclusive range; a named port resolves against the
- * destination pod's declared containerPorts with that name AND protocol, so two pods may
- * resolve one name to different numbers, and a destination without it never matches.
+ * How one `ports` entry stands toward `port`/`protocol` before the destination is known:
+ * - `protocol`: the entry is for another protocol (the protocol must be equal; defaulted to TCP);
+ * - `match`: no `port` (every port of the protocol), the number itself, or inside `port..endPort`;
+ * - `port` / `range`: a number or a range that leaves `port` out;
+ * - `named`: a named port; only the destination can say (`namedPortAdmits`).
  */
+export type PortEntryDecision = 'match' | 'named' | 'protocol' | 'port' | 'range';
+
+export function portEntryDecision(entry: PolicyPort, port: number, protocol: FlowProtocol): PortEntryDecision {
+  if (entry.protocol !== protocol) return 'protocol';
+  const p = entry.port;
+  if (p === undefined) return 'match';
+  if (typeof p === 'string') return 'named';
+  if (entry.endPort !== undefined) return port >= p && port <= entry.endPort ? 'match' : 'range';
+  return p === port ? 'match' : 'port';
+}
+
+/**
+ * Does the destination declare a container port named `name` on `protocol` with number `port`?
+ * A named port resolves against the destination pod's declared containerPorts with that name AND
+ * protocol, so two pods may resolve one name to different numbers, and a destination without it
+ * (or an address outside the cluster, which declares no names) never matches.
+ */
+export function namedPortAdmits(name: string, protocol: Protocol, port: number, dest: EndpointInfo): boolean {
+  if (!dest.isPod) return false;
+  for (const p of dest.ports) if (p.name === name && p.protocol === protocol && p.port === port) return true;
+  return false;
+}
+
+/** Does one `ports` entry admit traffic to `port`/`protocol` on the destination? */
+export function portEntryAdmits(entry: PolicyPort, port: number, protocol: FlowProtocol, dest: EndpointInfo): boolean {
+  const d = portEntryDecision(entry, port, protocol);
+  return d === 'match' || (d === 'named' && namedPortAdmits(entry.port as string, entry.protocol, port, dest));
+}
+
+/**
+ * The ports half of a rule for one flow: `ports` absent or `[]` admits every port and protocol,
+ * otherwise any entry (OR).
+ */
+export function rulePortsAdmit(rule: PolicyRule, port: number, protocol: FlowProtocol, dest: EndpointInfo): boolean {
+  if (rule.allPorts) return true;
+  for (const entry of rule.ports) if (portEntryAdmits(entry, port, protocol, dest)) return true;
+  return false;
+}
+
+/**
+ * The part of `rulePortsAdmit` that holds whatever the destination: no ports, or an entry that
+ * admits the number. When false, only the rule's named entries (`portEntryDecision` = `named`) can
+ * still admit the flow, destination by destination.
+ */
+export function rulePortsAdmitAnyDestination(rule: PolicyRule, port: number, protocol: FlowProtocol): boolean {
+  if (rule.allPorts) return true;
+  for (const entry of rule.ports) if (portEntryDecision(entry, port, protocol) === 'match') return true;
+  return false;
+}
+
+/** One entry's verdict, with the reason for a miss (the explanation's view of `portEntryAdmits`). */
 export function matchPort(entry: PolicyPort, port: number, protocol: FlowProtocol, dest: EndpointInfo): PortVerdict {
-  if (entry.protocol !== protocol) {
-    return { match: false, reason: 'protocol', detail: { protocol: entry.protocol, wanted: protocol } };
-  }
-  if (entry.port === undefined) return MATCH;
-  if (typeof entry.port === 'string') {
-    const name = entry.port;
-    const resolved = dest.isPod ? dest.ports.filter((p) => p.name === name && p.protocol === entry.protocol) : [];
-    if (resolved.length === 0) {
-      return { match: false, reason: 'named-port-unresolved', detail: { name, protocol: entry.protocol, destination: dest.endpoint.id } };
+  const d = portEntryDecision(entry, port, protocol);
+  switch (d) {
+    case 'match':
+      return MATCH;
+    case 'protocol':
+      return { match: false, reason: 'protocol', detail: { protocol: entry.protocol, wanted: protocol } };
+    case 'range':
+      return { match: false, reason: 'range', detail: { port: String(entry.port), endPort: String(entry.endPort), wanted: String(port) } };
+    case 'port':
+      return { match: false, reason: 'port', detail: { port: String(entry.port), wanted: String(port) } };
+    case 'named': {
+      const name = entry.port as string;
+      if (namedPortAdmits(name, entry.protocol, port, dest)) return MATCH;
+      const resolved = dest.isPod ? dest.ports.filter((p) => p.name === name && p.protocol === entry.protocol) : [];
+      if (resolved.length === 0) {
+        return { match: false, reason: 'named-port-unresolved', detail: { name, protocol: entry.protocol, destination: dest.endpoint.id } };
+      }
+      return {
+        match: false, reason: 'named-port-other-number',
+        detail: { name, protocol: entry.protocol, resolved: String(resolved[0]?.port ?? ''), wanted: String(port) },
+      };
     }
-    if (resolved.some((p) => p.port === port)) return MATCH;
-    return {
-      match: false, reason: 'named-port-other-number',
-      detail: { name, protocol: entry.protocol, resolved: String(resolved[0]?.port ?? ''), wanted: String(port) },
-    };
   }
-  if (entry.endPort !== undefined) {
-    if (port >= entry.port && port <= entry.endPort) return MATCH;
-    return { match: false, reason: 'range', detail: { port: String(entry.port), endPort: String(entry.endPort), wanted: String(port) } };
-  }
-  if (entry.port === port) return MATCH;
-  return { match: false, reason: 'port', detail: { port: String(entry.port), wanted: String(port) } };
 }
 
 /**
