@@ -20,6 +20,9 @@ describe('completion', () => {
     ['k ex', ['exec', 'explain', 'expose']],
     ['kubectl api-', ['api-resources', 'api-versions']],
     ['kubectl an', ['annotate']],
+    ['kubectl rollout ', ['history', 'pause', 'restart', 'resume', 'status', 'undo']],
+    ['kubectl rollout undo dep', ['deployment']],
+    ['kubectl rollout undo --to', ['--to-revision']],
     ['kubectl annotate pod w', ['web']],
     ['kubectl annotate pod web --ov', ['--overwrite']],
     // Resource types, then objects of the namespace in effect.

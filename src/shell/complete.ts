@@ -18,7 +18,7 @@ import { podProc } from './proc/pod-proc.js';
 
 const KUBECTL_SUBS = [
   'annotate', 'api-resources', 'api-versions', 'apply', 'cluster-info', 'config', 'create', 'delete', 'describe', 'diff', 'edit', 'events',
-  'exec', 'explain', 'expose', 'get', 'label', 'logs', 'replace', 'run', 'scale', 'set', 'top', 'version',
+  'exec', 'explain', 'expose', 'get', 'label', 'logs', 'replace', 'rollout', 'run', 'scale', 'set', 'top', 'version',
 ];
 
 const COMMON = ['--namespace', '-n', '--context', '--help', '-h'];
@@ -36,6 +36,7 @@ const KUBECTL_FLAGS: Readonly<Record<string, readonly string[]>> = {
   exec: ['--container', '-c', '--stdin', '-i', '--tty', '-t', '-it', '--quiet', '-q', '--'],
   logs: ['--container', '-c', '--follow', '-f', '--previous', '-p', '--tail', '--timestamps', '--all-containers', '--selector', '-l', '--since'],
   label: ['--overwrite', '--all', '--all-namespaces', '-A', '--selector', '-l', '--list', '--local', '--filename', '-f', '--output', '-o', ...DRY],
+  rollout: ['--revision', '--to-revision', '--watch', '-w', '--timeout', '--selector', '-l', '--filename', '-f', '--output', '-o', ...DRY],
   annotate: ['--overwrite', '--all', '--all-namespaces', '-A', '--selector', '-l', '--list', '--local', '--filename', '-f', '--output', '-o', ...DRY],
   edit: ['--output', '-o'],
   explain: ['--recursive', '--api-version', '--output'],
@@ -50,7 +51,7 @@ const KUBECTL_FLAGS: Readonly<Record<string, readonly string[]>> = {
 /** Flags whose value is the next word (so that word is not a positional). */
 const VALUE_FLAGS = new Set(['-n', '--namespace', '-o', '--output', '-l', '--selector', '-c', '--container', '-f', '--filename', '--context', '--field-selector',
   '--sort-by', '-L', '--label-columns', '--image', '--labels', '--env', '--port', '--restart', '--target-port', '--name', '--type', '--protocol', '--tail',
-  '--grace-period', '--replicas', '--since', '--timeout', '--image-pull-policy', '--annotations', '--api-group', '--verbs', '--types', '--for']);
+  '--grace-period', '--replicas', '--since', '--timeout', '--image-pull-policy', '--annotations', '--api-group', '--verbs', '--types', '--for', '--revision', '--to-revision']);
 
 const OUTPUTS: Readonly<Record<string, readonly string[]>> = {
   get: ['custom-columns=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'wide', 'yaml'],
@@ -265,6 +266,10 @@ function kubectlCandidates(ctx: Ctx, args: string[], word: string, from: number)
     case 'scale':
       if (positional.length === 0) return out(word.includes('/') ? typeOrNames(0) : pick(['deployment', 'replicaset', 'replicationcontroller', 'statefulset']));
       return out(positional.length === 1 ? typeOrNames(1) : []);
+    case 'rollout':
+      if (positional.length === 0) return out(pick(['history', 'pause', 'restart', 'resume', 'status', 'undo']));
+      if (positional.length === 1) return out(word.includes('/') ? typeOrNames(0) : pick(['daemonset', 'deployment', 'statefulset']));
+      return out(positional.length === 2 && !positional[1]?.includes('/') ? pick(names(ctx, positional[1] ?? '', ns)) : []);
     case 'set':
       if (positional.length === 0) return out(pick(['image']));
       if (positional.length === 1) return out(word.includes('/') ? typeOrNames(0) : pick(['cronjob', 'daemonset', 'deployment', 'job', 'pod', 'replicaset', 'statefulset']));

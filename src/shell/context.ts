@@ -58,6 +58,7 @@ export function normalizeRuntime(input: unknown): ShellRuntime {
     session: normalizeSession(r.session),
     containerDisk: obj(r.containerDisk, base.containerDisk),
     logs: obj(r.logs, base.logs),
+    rollouts: obj(r.rollouts, {}),
   };
 }
 

@@ -115,6 +115,15 @@ export interface ShellRuntime {
   readonly logs: Readonly<Record<string, readonly string[]>>;
   /** What was written inside containers (`touch /tmp/x`), per container key. */
   readonly containerDisk: Readonly<Record<string, ContainerDisk>>;
+  /** Each Deployment's ReplicaSets as revisions (`kubectl rollout history|undo`), per `namespace/name`. */
+  readonly rollouts?: Readonly<Record<string, readonly RolloutRevision[]>>;
+}
+
+/** One ReplicaSet of a Deployment: its revision, pod template (JSON) and change-cause. */
+export interface RolloutRevision {
+  readonly revision: number;
+  readonly template: string;
+  readonly cause?: string;
 }
 
 /** An interactive shell inside a container, kept between command lines until `exit`. */

@@ -3,11 +3,16 @@ import { LAB_NOW } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { hexId } from '../encode.js';
 import { isRecord } from '../objects.js';
-import { CLUSTER_CREATED } from './cluster.js';
+import { CLUSTER_CREATED, replicaSetName, revisionsOf } from './cluster.js';
 import { admittedPodSpec, defaultTemplate } from './defaults.js';
 import type { Item } from './items.js';
 import { endpointSubsets, slicePorts } from './printers.js';
-import { apiVersionOf } from './resources.js';
+import { apiVersionOf, resourceByKind } from './resources.js';
+
+const apiVersionOfKind = (kind: string): string => {
+  const t = resourceByKind(kind);
+  return t ? apiVersionOf(t) : 'v1';
+};
 
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -113,7 +118,7 @@ export function apiObject(item: Item, ctx: Ctx): Record<string, unknown> {
   } else if (item.event) {
     const e = item.event;
     return sortKeys({
-      apiVersion: 'v1', count: e.count, firstTimestamp: rfc3339(e.first), involvedObject: { apiVersion: 'v1', kind: e.object.kind, name: e.object.name, namespace: e.object.namespace, ...(e.object.fieldPath ? { fieldPath: e.object.fieldPath } : {}) },
+      apiVersion: 'v1', count: e.count, firstTimestamp: rfc3339(e.first), involvedObject: { apiVersion: apiVersionOfKind(e.object.kind), kind: e.object.kind, name: e.object.name, namespace: e.object.namespace, ...(e.object.fieldPath ? { fieldPath: e.object.fieldPath } : {}) },
       kind: 'Event', lastTimestamp: rfc3339(e.last), message: e.message, metadata: { creationTimestamp: rfc3339(e.first), name: e.name, namespace: e.namespace, resourceVersion: resourceVersion(e.name), uid: uidOf(e.name) },
       reason: e.reason, reportingComponent: e.component, reportingInstance: e.host, source: { component: e.component, ...(e.host && e.component === 'kubelet' ? { host: e.host } : {}) }, type: e.type,
     }) as Record<string, unknown>;
@@ -148,10 +153,71 @@ export function apiObject(item: Item, ctx: Ctx): Record<string, unknown> {
     meta['labels'] = { ...rec(meta['labels']), 'kubernetes.io/metadata.name': item.name };
     base['spec'] = { finalizers: ['kubernetes'] };
     base['status'] = { phase: 'Active' };
-  } else if (item.raw && ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(type.kind)) {
+  } else if (item.raw && type.kind === 'Deployment') {
+    return sortKeys(serverDeployment(ctx, item, defaultTemplate(base))) as Record<string, unknown>;
+  } else if (item.raw && type.kind === 'ReplicaSet') {
+    return sortKeys(serverReplicaSet(item, defaultTemplate(base))) as Record<string, unknown>;
+  } else if (item.raw && ['StatefulSet', 'DaemonSet', 'Job'].includes(type.kind)) {
     return sortKeys(defaultTemplate(base)) as Record<string, unknown>;
   }
   return sortKeys(base) as Record<string, unknown>;
+}
+
+const readyPods = (item: Item) => (item.pods ?? []).filter((p) => p.containers.every((c) => c.state === 'Running') && p.initContainers.every((c) => c.state === 'Running')).length;
+
+/**
+ * A Deployment as the API server and its controller keep it: SetDefaults_Deployment
+ * (progressDeadlineSeconds 600, revisionHistoryLimit 10, RollingUpdate 25%/25%), the revision
+ * annotation, a generation per revision, and the status the controller writes (conditions with
+ * the deployment controller's reasons and messages, pkg/controller/deployment/sync.go).
+ */
+function serverDeployment(ctx: Ctx, item: Item, obj: Record<string, unknown>): Record<string, unknown> {
+  const meta = rec(obj['metadata']);
+  const spec = rec(obj['spec']);
+  const revs = revisionsOf(ctx, 'Deployment', item.namespace ?? 'default', item.name);
+  const revision = revs[revs.length - 1]?.revision ?? 1;
+  const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 1;
+  const strategy = rec(spec['strategy']);
+  const type = typeof strategy['type'] === 'string' ? strategy['type'] : 'RollingUpdate';
+  const ru = rec(strategy['rollingUpdate']);
+  const pods = item.pods ?? [];
+  const ready = readyPods(item);
+  const ok = ready >= replicas;
+  const at = rfc3339(item.created);
+  const rs = replicaSetName(ctx, item.namespace ?? 'default', item.name);
+  const cond = (t: string, status: boolean, reason: string, message: string) => ({ lastTransitionTime: at, lastUpdateTime: at, message, reason, status: status ? 'True' : 'False', type: t });
+  return {
+    ...obj,
+    metadata: { ...meta, annotations: { ...rec(meta['annotations']), 'deployment.kubernetes.io/revision': String(revision) }, generation: revision },
+    spec: {
+      ...spec,
+      progressDeadlineSeconds: spec['progressDeadlineSeconds'] ?? 600,
+      replicas,
+      revisionHistoryLimit: spec['revisionHistoryLimit'] ?? 10,
+      strategy: type === 'RollingUpdate' ? { rollingUpdate: { maxSurge: ru['maxSurge'] ?? '25%', maxUnavailable: ru['maxUnavailable'] ?? '25%' }, type } : { type },
+    },
+    status: {
+      ...(ready ? { availableReplicas: ready } : {}),
+      conditions: ok
+        ? [cond('Available', true, 'MinimumReplicasAvailable', 'Deployment has minimum availability.'), cond('Progressing', true, 'NewReplicaSetAvailable', `ReplicaSet "${rs}" has successfully progressed.`)]
+        : [cond('Available', false, 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'), cond('Progressing', true, 'ReplicaSetUpdated', `ReplicaSet "${rs}" is progressing.`)],
+      observedGeneration: revision,
+      ...(ready ? { readyReplicas: ready } : {}),
+      ...(pods.length ? { replicas: pods.length, updatedReplicas: pods.length } : {}),
+      ...(pods.length - ready > 0 ? { unavailableReplicas: pods.length - ready } : {}),
+    },
+  };
+}
+
+/** A Deployment's ReplicaSet (items.ts writes its object): the status its controller reports. */
+function serverReplicaSet(item: Item, obj: Record<string, unknown>): Record<string, unknown> {
+  const pods = item.pods ?? [];
+  const ready = readyPods(item);
+  return {
+    ...obj,
+    metadata: { ...rec(obj['metadata']), generation: 1 },
+    status: { ...(ready ? { availableReplicas: ready } : {}), ...(pods.length ? { fullyLabeledReplicas: pods.length } : {}), observedGeneration: 1, ...(ready ? { readyReplicas: ready } : {}), replicas: pods.length },
+  };
 }
 
 /** sigs.k8s.io/yaml goes through JSON maps: kubectl's -o yaml has every mapping's keys sorted. */

@@ -1,6 +1,9 @@
 import type { Analysis, PodReport } from '../../engine/index.js';
 import { LAB_CREATED, LAB_NOW } from '../clock.js';
+import type { Ctx } from '../context.js';
+import type { RolloutRevision } from '../types.js';
 import { hexId } from '../encode.js';
+import { isRecord } from '../objects.js';
 
 /**
  * The cluster's own clock and the names controllers make up. The scenario's objects were created
@@ -60,12 +63,51 @@ export function randomish(seed: string, count: number): string {
   return out;
 }
 
-/** The ReplicaSet a Deployment made: `<deployment>-<pod-template-hash>`. */
-export function replicaSetName(pods: readonly PodReport[], namespace: string, deployment: string): string {
+const sorted = (x: unknown): unknown => {
+  if (Array.isArray(x)) return x.map(sorted);
+  if (isRecord(x)) return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sorted(x[k])]));
+  return x;
+};
+
+/**
+ * The pod-template-hash label (controller.ComputeHash: an FNV-32a of the template, printed in
+ * decimal and mapped through rand.SafeEncodeString): the same template, the same hash; its
+ * characters come from the ten the decimal digits map to (`7db6d8ff4d`).
+ */
+export function podTemplateHash(template: unknown): string {
+  const n = parseInt(hexId(`pod-template-hash/${JSON.stringify(sorted(template ?? {}))}`, 8), 16) >>> 0;
+  return [...String(n)].map((ch) => ALPHABET[ch.charCodeAt(0) % ALPHABET.length]).join('');
+}
+
+/** The pod template of a Deployment declared in a document (undefined: none, or a system one). */
+export function deploymentTemplate(ctx: Ctx, namespace: string, deployment: string): Record<string, unknown> | undefined {
+  const w = ctx.analysis().cluster.workloads.find((x) => x.kind === 'Deployment' && x.namespace === namespace && x.name === deployment);
+  const value = w ? ctx.docAt(w.ref)?.value : undefined;
+  const spec = isRecord(value) ? value['spec'] : undefined;
+  const template = isRecord(spec) ? spec['template'] : undefined;
+  return isRecord(template) ? template : undefined;
+}
+
+/** Where the runtime keeps a workload's revisions (kubectl/rollout.ts syncRollouts). */
+export const rolloutKey = (kind: string, ns: string, name: string): string => (kind === 'Deployment' ? `${ns}/${name}` : `${kind}/${ns}/${name}`);
+
+/** A workload's revisions, oldest first (empty for a workload without a document). */
+export function revisionsOf(ctx: Ctx, kind: string, namespace: string, name: string): readonly RolloutRevision[] {
+  return [...(ctx.runtime.rollouts?.[rolloutKey(kind, namespace, name)] ?? [])].sort((a, b) => a.revision - b.revision);
+}
+
+/** The ReplicaSet a Deployment made for its current template: `<deployment>-<pod-template-hash>`. */
+export function replicaSetName(ctx: Ctx, namespace: string, deployment: string): string {
+  const template = deploymentTemplate(ctx, namespace, deployment);
+  if (template) return `${deployment}-${podTemplateHash(template)}`;
+  return rsNameFromPods(ctx.analysis().pods, namespace, deployment);
+}
+
+function rsNameFromPods(pods: readonly PodReport[], namespace: string, deployment: string): string {
   // System Deployments' pods carry the real hash in their name (`coredns-7db6d8ff4d-xxxxx`).
   const pod = pods.find((p) => p.pod.namespace === namespace && p.pod.owner?.kind === 'Deployment' && p.pod.owner.name === deployment);
   const hash = pod?.pod.labels['pod-template-hash'];
-  return `${deployment}-${hash ?? randomish(`rs/${namespace}/${deployment}`, 10)}`;
+  return `${deployment}-${hash ?? podTemplateHash(`${namespace}/${deployment}`)}`;
 }
 
 /** A workload the cluster runs without a document: CoreDNS, kube-proxy, the CNI's daemons. */
@@ -93,7 +135,7 @@ export function systemWorkloads(a: Analysis): SystemWorkload[] {
     }
   }
   for (const w of [...out]) {
-    if (w.kind === 'Deployment') out.push({ kind: 'ReplicaSet', namespace: w.namespace, name: replicaSetName(a.pods, w.namespace, w.name), pods: w.pods, labels: { ...w.pods[0]?.pod.labels } });
+    if (w.kind === 'Deployment') out.push({ kind: 'ReplicaSet', namespace: w.namespace, name: rsNameFromPods(a.pods, w.namespace, w.name), pods: w.pods, labels: { ...w.pods[0]?.pod.labels } });
   }
   return out;
 }

@@ -72,8 +72,9 @@ export function kubectlConfig(args: string[], ctx: Ctx): number {
     }
     default:
       if (sub === undefined) {
-        ctx.out.out('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n\nAvailable Commands:\n  current-context   Display the current-context\n  get-clusters      Display clusters defined in the kubeconfig\n  get-contexts      Describe one or many contexts\n  get-users         Display users defined in the kubeconfig\n  set-context       Set a context entry in kubeconfig\n  use-context       Set the current-context in a kubeconfig file\n  view              Display merged kubeconfig settings or a specified kubeconfig file\n\nUsage:\n  kubectl config SUBCOMMAND [options]\n');
-        return 0;
+        // cmdutil.DefaultSubCommandRun(streams.ErrOut): the help on stderr, then CheckErr(ErrExit).
+        ctx.out.err('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n\nAvailable Commands:\n  current-context   Display the current-context\n  get-clusters      Display clusters defined in the kubeconfig\n  get-contexts      Describe one or many contexts\n  get-users         Display users defined in the kubeconfig\n  set-context       Set a context entry in kubeconfig\n  use-context       Set the current-context in a kubeconfig file\n  view              Display merged kubeconfig settings or a specified kubeconfig file\n\nUsage:\n  kubectl config SUBCOMMAND [options]\n');
+        return 1;
       }
       return fail(ctx, `error: unknown command "${sub}" for "kubectl config"\n\nRun 'kubectl config --help' for usage.`);
   }

@@ -159,10 +159,21 @@ export function serverPod(obj: Obj, opts: { podKey: string; nodeName?: string; a
   return { ...obj, spec: admittedPodSpec(obj['spec'], opts) };
 }
 
+/**
+ * A pod template as stored in a workload: SetDefaults_PodSpec only (enableServiceLinks is
+ * SetDefaults_Pod's, so it appears on the pods, not in templates), and the template's
+ * ObjectMeta marshals its zero creationTimestamp as null.
+ */
+export function defaultPodTemplate(templateIn: unknown): Obj {
+  const template = rec(templateIn);
+  const spec = defaultPodSpec(template['spec']);
+  if (rec(template['spec'])['enableServiceLinks'] === undefined) delete spec['enableServiceLinks'];
+  return { ...template, metadata: { creationTimestamp: null, ...rec(template['metadata']) }, spec };
+}
+
 /** A pod template's spec in a workload as stored (defaults only; admission runs on the pods). */
 export function defaultTemplate(obj: Obj): Obj {
   const spec = rec(obj['spec']);
-  const template = rec(spec['template']);
   if (!isRecord(spec['template'])) return obj;
-  return { ...obj, spec: { ...spec, template: { ...template, spec: defaultPodSpec(template['spec']) } } };
+  return { ...obj, spec: { ...spec, template: defaultPodTemplate(spec['template']) } };
 }

@@ -2,7 +2,7 @@ import { formatRfc1123z } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { isRecord } from '../objects.js';
 import { tabwrite } from '../tabwriter.js';
-import { replicaSetName } from './cluster.js';
+import { replicaSetName, revisionsOf } from './cluster.js';
 import { defaultPodSpec } from './defaults.js';
 import { annotationLines, describeEvents, labelLines } from './describe-util.js';
 import { eventsFor } from './events.js';
@@ -78,7 +78,8 @@ export function describeDeployment(ctx: Ctx, item: Item): string {
   const strategy = rec(spec['strategy']);
   const type = typeof strategy['type'] === 'string' ? strategy['type'] : 'RollingUpdate';
   const ru = rec(strategy['rollingUpdate']);
-  const annotations = { ...rec(rec(raw['metadata'])['annotations']), 'deployment.kubernetes.io/revision': '1' };
+  const revs = revisionsOf(ctx, 'Deployment', item.namespace ?? 'default', item.name);
+  const annotations = { ...rec(rec(raw['metadata'])['annotations']), 'deployment.kubernetes.io/revision': String(revs[revs.length - 1]?.revision ?? 1) };
   let s = `Name:\t${item.name}\n`;
   s += `Namespace:\t${item.namespace ?? ''}\n`;
   s += `CreationTimestamp:\t${formatRfc1123z(item.created)}\n`;
@@ -94,7 +95,7 @@ export function describeDeployment(ctx: Ctx, item: Item): string {
   s += 'Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n';
   s += `  Available \t${ok ? 'True' : 'False'}\t${ok ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}\n`;
   s += `  Progressing \tTrue\t${ok ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated'}\n`;
-  const rs = replicaSetName(ctx.analysis().pods, item.namespace ?? 'default', item.name);
+  const rs = replicaSetName(ctx, item.namespace ?? 'default', item.name);
   s += 'OldReplicaSets:\t<none>\n';
   s += `NewReplicaSet:\t${rs} (${pods.length}/${desired} replicas created)\n`;
   s += describeEvents(eventsFor(ctx, 'Deployment', item.namespace, item.name));

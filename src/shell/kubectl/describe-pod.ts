@@ -33,7 +33,7 @@ export function describePod(ctx: Ctx, p: PodReport, annotations: Record<string, 
   s += `Status:\t${running ? 'Running' : 'Pending'}\n`;
   s += `IP:\t${pod.ip}\n`;
   s += `IPs:\n  IP:\t${pod.ip}\n`;
-  if (pod.owner) s += `Controlled By:\t${pod.owner.kind === 'Deployment' ? `ReplicaSet/${replicaSetName(ctx.analysis().pods, pod.namespace, pod.owner.name)}` : `${pod.owner.kind}/${pod.owner.name}`}\n`;
+  if (pod.owner) s += `Controlled By:\t${pod.owner.kind === 'Deployment' ? `ReplicaSet/${replicaSetName(ctx, pod.namespace, pod.owner.name)}` : `${pod.owner.kind}/${pod.owner.name}`}\n`;
   if (p.initContainers.length) s += containers('Init Containers', p.initContainers, volume, created, p.key);
   s += containers('Containers', p.containers, volume, created, p.key);
   s += 'Conditions:\n  Type\tStatus\n';

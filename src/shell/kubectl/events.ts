@@ -3,7 +3,13 @@ import { LAB_NOW } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { fnvHash } from './hash.js';
 import { defaultPullPolicy } from './defaults.js';
-import { createdAt, replicaSetName } from './cluster.js';
+import { bool, flag, flagAll, parseFlags } from '../flags.js';
+import { apiObject } from './api-object.js';
+import { createdAt, humanDuration, podTemplateHash, replicaSetName, revisionsOf } from './cluster.js';
+import { fail, usageError } from './errors.js';
+import { listItems } from './items.js';
+import { checkOutputFormat, kubeTable, printObject } from './print.js';
+import { resolveResource } from './resources.js';
 
 /**
  * The events the lab's simulated components would have recorded for the state the engine decided
@@ -32,6 +38,38 @@ export interface ClusterEvent {
 
 const S = 1000;
 const TTL = 3600 * S;
+
+/**
+ * The scaling steps of a RollingUpdate with the default 25% surge and 25% unavailable
+ * (deployment controller rolling.go: reconcileNewReplicaSet scales the new ReplicaSet up to
+ * replicas + maxSurge − old pods; reconcileOldReplicaSets scales the old one down to what keeps
+ * replicas − maxUnavailable available). New pods that never become available stop it early.
+ */
+export function rollingUpdate(replicas: number, newAvailable: boolean): { up: boolean; from: number; to: number }[] {
+  const surge = Math.ceil(replicas / 4);
+  let unavailable = Math.floor(replicas / 4);
+  if (surge === 0 && unavailable === 0) unavailable = 1;
+  const steps: { up: boolean; from: number; to: number }[] = [];
+  let fresh = 0;
+  let old = replicas;
+  for (let guard = 0; guard < 4 * replicas + 4 && (fresh < replicas || old > 0); guard++) {
+    const up = Math.min(replicas, replicas + surge - old);
+    const before = { fresh, old };
+    if (up > fresh) {
+      steps.push({ up: true, from: fresh, to: up });
+      fresh = up;
+    }
+    const available = newAvailable ? fresh : 0;
+    const unavailableNew = fresh - available;
+    const down = Math.max(0, Math.min(old, old + fresh - (replicas - unavailable) - unavailableNew));
+    if (down > 0) {
+      steps.push({ up: false, from: old, to: old - down });
+      old -= down;
+    }
+    if (before.fresh === fresh && before.old === old) break;
+  }
+  return steps;
+}
 
 /** Go's time.Duration String of a duration rounded to milliseconds (`539ms`, `2.514s`, `1m3.2s`). */
 export function goDuration(ms: number): string {
@@ -173,8 +211,19 @@ export function clusterEvents(ctx: Ctx): ClusterEvent[] {
     const mine = a.pods.filter((p) => p.pod.namespace === w.namespace && p.pod.owner?.kind === w.kind && p.pod.owner.name === w.name);
     const obj = (kind: string, name: string) => ({ kind, name, namespace: w.namespace });
     if (w.kind === 'Deployment') {
-      const rs = replicaSetName(a.pods, w.namespace, w.name);
-      rec.add({ namespace: w.namespace, type: 'Normal', reason: 'ScalingReplicaSet', object: obj('Deployment', w.name), message: `Scaled up replica set ${rs} to ${w.replicas} from 0`, component: 'deployment-controller', host: '', first: t0 });
+      const rs = replicaSetName(ctx, w.namespace, w.name);
+      const revs = revisionsOf(ctx, 'Deployment', w.namespace, w.name);
+      const names = revs.map((r) => `${w.name}-${podTemplateHash(JSON.parse(r.template))}`);
+      const scale = (message: string, at: number) => rec.add({ namespace: w.namespace, type: 'Normal', reason: 'ScalingReplicaSet', object: obj('Deployment', w.name), message, component: 'deployment-controller', host: '', first: at });
+      if (names.length <= 1) scale(`Scaled up replica set ${rs} to ${w.replicas} from 0`, t0);
+      else {
+        scale(`Scaled up replica set ${names[0] ?? rs} to ${w.replicas} from 0`, t0);
+        let at = t0;
+        for (let i = 1; i < names.length; i++) {
+          const steps = rollingUpdate(w.replicas, i === names.length - 1 ? mine.every((p) => p.containers.every((c) => c.state === 'Running')) : true);
+          for (const s of steps) scale(s.up ? `Scaled up replica set ${names[i] ?? rs} to ${s.to} from ${s.from}` : `Scaled down replica set ${names[i - 1] ?? rs} to ${s.to} from ${s.from}`, (at += S));
+        }
+      }
       for (const p of mine) rec.add({ namespace: w.namespace, type: 'Normal', reason: 'SuccessfulCreate', object: obj('ReplicaSet', rs), message: `Created pod: ${p.pod.name}`, component: 'replicaset-controller', host: '', first: t0 });
     } else if (w.kind === 'StatefulSet') {
       for (const p of mine) rec.add({ namespace: w.namespace, type: 'Normal', reason: 'SuccessfulCreate', object: obj('StatefulSet', w.name), message: `create Pod ${p.pod.name} in StatefulSet ${w.name} successful`, component: 'statefulset-controller', host: '', first: t0 });
@@ -191,4 +240,61 @@ export function eventsFor(ctx: Ctx, kind: string, namespace: string | undefined,
   return clusterEvents(ctx)
     .filter((e) => e.object.kind === kind && e.object.name === name && (namespace === undefined || e.object.namespace === namespace))
     .sort((x, y) => x.last - y.last);
+}
+
+/**
+ * `kubectl events [--for TYPE/NAME] [--types=Normal,Warning] [-A] [-w] [-o …]` (kubectl v0.30.3
+ * pkg/cmd/events events.go, event_printer.go): its own printer — LAST SEEN with `(xN over …)`
+ * for repeated events, OBJECT as `Kind/name` — sorted by time (SortableEvents); `No events found
+ * in NS namespace.` on stderr when there are none.
+ */
+export function kubectlEvents(args: string[], ctx: Ctx): number {
+  const r = parseFlags(args, {
+    namespace: { short: 'n', value: true }, 'all-namespaces': { short: 'A', value: false }, types: { value: true }, for: { value: true },
+    watch: { short: 'w', value: false }, output: { short: 'o', value: true }, 'no-headers': { value: false },
+    'allow-missing-template-keys': { value: true, optional: 'true' }, 'show-managed-fields': { value: false }, template: { value: true }, 'chunk-size': { value: true },
+  });
+  if (!r.ok) return usageError(ctx, r.error, 'events');
+  const p = r.parsed;
+  const all = bool(p, 'all-namespaces');
+  const ns = flag(p, 'namespace') ?? ctx.namespace();
+  let forKind: string | undefined;
+  let forName: string | undefined;
+  const forObject = flag(p, 'for');
+  if (forObject) {
+    if (forObject.includes('/')) {
+      const seg = forObject.split('/');
+      if (seg.length !== 2) return fail(ctx, 'error: arguments in resource/name form may not have more than one slash');
+      const type = resolveResource((seg[0] ?? '').toLowerCase());
+      if (!type) return fail(ctx, `error: the server doesn't have a resource type "${(seg[0] ?? '').toLowerCase()}"`);
+      forKind = type.kind;
+      forName = seg[1];
+    } else return fail(ctx, 'error: --for must be in resource/name form');
+  }
+  const types = flagAll(p, 'types').flatMap((t) => t.split(',')).filter((t) => t !== '');
+  for (const t of types) if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') return fail(ctx, 'error: valid --types are Normal or Warning');
+  const output = flag(p, 'output');
+  if (!checkOutputFormat(ctx, output)) return 1;
+  const type = resolveResource('events');
+  const items = (type ? listItems(ctx, type, all ? null : ns) : [])
+    .filter((i) => i.event && (forKind === undefined || (i.event.object.kind === forKind && i.event.object.name === forName)))
+    .filter((i) => types.length === 0 || types.some((t) => t.toLowerCase() === i.event?.type.toLowerCase()))
+    .map((i, n) => ({ i, n }))
+    .sort((a, b) => (a.i.event?.last ?? 0) - (b.i.event?.last ?? 0) || a.n - b.n)
+    .map((x) => x.i);
+  if (items.length === 0) {
+    ctx.out.errLine(all ? 'No events found.' : `No events found in ${ns} namespace.`);
+    return 0;
+  }
+  if (output) return printObject(ctx, { apiVersion: 'v1', items: items.map((i) => apiObject(i, ctx)), kind: 'EventList', metadata: {} }, output, '');
+  const rows: string[][] = [];
+  if (!bool(p, 'no-headers')) rows.push([...(all ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
+  for (const i of items) {
+    const e = i.event as ClusterEvent;
+    const first = humanDuration(LAB_NOW - e.first);
+    const interval = e.count > 1 ? `${humanDuration(LAB_NOW - e.last)} (x${e.count} over ${first})` : first;
+    rows.push([...(all ? [e.namespace] : []), interval, e.type, e.reason, `${e.object.kind}/${e.object.name}`, e.message.trim()]);
+  }
+  ctx.out.out(kubeTable(rows));
+  return 0;
 }

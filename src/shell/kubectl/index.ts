@@ -8,6 +8,7 @@ import { kubectlDescribe } from './describe.js';
 import { kubectlDiff } from './diff.js';
 import { kubectlEdit } from './edit.js';
 import { fail, usageError, usageErrorf } from './errors.js';
+import { kubectlEvents } from './events.js';
 import { kubectlExec } from './exec.js';
 import { kubectlExplain } from './explain.js';
 import { kubectlExpose } from './expose.js';
@@ -16,6 +17,7 @@ import { kubectlAnnotate, kubectlLabel } from './label.js';
 import { kubectlLogs } from './logs.js';
 import { checkOutputFormat, dryRunOf, kubeTable as table } from './print.js';
 import { API_RESOURCES } from './resources.js';
+import { kubectlRollout, syncRollouts } from './rollout.js';
 import { kubectlRun } from './run.js';
 import { kubectlScale, kubectlSet } from './set.js';
 
@@ -58,8 +60,9 @@ function replace(args: string[], ctx: Ctx): number {
 function top(args: string[], ctx: Ctx): number {
   const sub = args.find((a) => !a.startsWith('-'));
   if (sub === undefined) {
-    ctx.out.out('Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]\n\nUse "kubectl top <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n');
-    return 0;
+    // cmdutil.DefaultSubCommandRun(streams.ErrOut): the help on stderr, then CheckErr(ErrExit).
+    ctx.out.err('Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]\n\nUse "kubectl top <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n');
+    return 1;
   }
   if (!['pod', 'pods', 'po', 'node', 'nodes', 'no'].includes(sub)) return fail(ctx, `error: unknown command "${sub}" for "kubectl top"\n\nDid you mean this?\n\tpod\n\tnode\n\nRun 'kubectl top --help' for usage.`);
   return fail(ctx, 'error: Metrics API not available');
@@ -107,13 +110,6 @@ function clusterInfo(args: string[], ctx: Ctx): number {
   return 0;
 }
 
-/** `kubectl events` (pkg/cmd/events): LAST SEEN, TYPE, REASON, OBJECT, MESSAGE sorted by time. */
-function events(args: string[], ctx: Ctx): number {
-  const r = parseFlags(args, { namespace: { short: 'n', value: true }, 'all-namespaces': { short: 'A', value: false }, types: { value: true }, for: { value: true }, watch: { short: 'w', value: false }, output: { short: 'o', value: true }, 'no-headers': { value: false } });
-  if (!r.ok) return usageError(ctx, r.error, 'events');
-  return kubectlGet(['events', ...args, '--sort-by=.lastTimestamp'].filter((a) => !a.startsWith('--types') && !a.startsWith('--for')), ctx);
-}
-
 export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
   get: kubectlGet,
   describe: kubectlDescribe,
@@ -124,6 +120,7 @@ export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
   diff: kubectlDiff,
   label: kubectlLabel,
   annotate: kubectlAnnotate,
+  rollout: kubectlRollout,
   run: kubectlRun,
   expose: kubectlExpose,
   set: kubectlSet,
@@ -134,7 +131,7 @@ export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
   exec: kubectlExec,
   logs: kubectlLogs,
   top,
-  events,
+  events: kubectlEvents,
   'api-resources': apiResources,
   'api-versions': apiVersions,
   'cluster-info': clusterInfo,
@@ -148,12 +145,17 @@ Basic Commands (Beginner):
   create          Create a resource from a file or from stdin
   expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
   run             Run a particular image on the cluster
+  set             Set specific features on objects
 
 Basic Commands (Intermediate):
   explain         Get documentation for a resource
   get             Display one or many resources
   edit            Edit a resource on the server
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Deploy Commands:
+  rollout         Manage the rollout of a resource
+  scale           Set a new size for a deployment, replica set, or replication controller
 
 Cluster Management Commands:
   cluster-info    Display cluster information
@@ -245,15 +247,24 @@ export const kubectl: Command = (args, ctx) => {
     if (sub.startsWith('-')) return fail(ctx, `error: unknown flag: ${sub.split('=')[0] ?? sub}\nSee 'kubectl --help' for usage.`);
     return fail(ctx, `error: unknown command "${sub}" for "kubectl"\n\nRun 'kubectl --help' for usage.`);
   }
+  // The Deployment controller's revisions follow the documents, however they changed.
+  const run = () => {
+    syncRollouts(ctx);
+    try {
+      return cmd([...pre, ...words], ctx);
+    } finally {
+      syncRollouts(ctx);
+    }
+  };
   if (context !== undefined && context !== ctx.runtime.context) {
     if (!(context in ctx.runtime.namespaces)) return fail(ctx, `error: context "${context}" does not exist`);
     const saved = ctx.runtime.context;
     ctx.runtime.context = context;
     try {
-      return cmd([...pre, ...words], ctx);
+      return run();
     } finally {
       if (ctx.runtime.context === context) ctx.runtime.context = saved;
     }
   }
-  return cmd([...pre, ...words], ctx);
+  return run();
 };

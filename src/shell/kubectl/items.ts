@@ -1,7 +1,8 @@
 import type { Labels, NodeInfo, PodReport, ServiceReport, SourceRef } from '../../engine/index.js';
 import type { Ctx } from '../context.js';
 import { isRecord } from '../objects.js';
-import { createdAt, randomish, replicaSetName, systemWorkloads } from './cluster.js';
+import { uidOf } from './api-object.js';
+import { createdAt, deploymentTemplate, podTemplateHash, randomish, replicaSetName, revisionsOf, systemWorkloads } from './cluster.js';
 import { clusterEvents, type ClusterEvent } from './events.js';
 import { qualifiedPlural, type ResourceType } from './resources.js';
 
@@ -29,6 +30,35 @@ export interface Item {
   readonly replicas?: number;
 }
 
+const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+
+/**
+ * The ReplicaSet the Deployment controller made for a template (getNewReplicaSet, sync.go): the
+ * template's labels plus pod-template-hash on it, its selector and its pods; the desired-replicas,
+ * max-replicas (replicas + 25% surge) and revision annotations; owned by the Deployment.
+ */
+function replicaSetObject(ns: string, deployment: string, name: string, template: Record<string, unknown>, replicas: number, desired: number, revision: number): Record<string, unknown> {
+  const hash = podTemplateHash(template);
+  const tmeta = rec(template['metadata']);
+  const labels = { ...Object.fromEntries(Object.entries(rec(tmeta['labels'])).map(([k, v]) => [k, String(v)])), 'pod-template-hash': hash };
+  return {
+    apiVersion: 'apps/v1', kind: 'ReplicaSet',
+    metadata: {
+      annotations: { 'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired / 4)), 'deployment.kubernetes.io/revision': String(revision) },
+      labels, name, namespace: ns,
+      ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'Deployment', name: deployment, uid: uidOf(`Deployment/${ns}/${deployment}`) }],
+    },
+    spec: { replicas, selector: { matchLabels: { ...labels } }, template: { ...template, metadata: { ...tmeta, labels: { ...labels } } } },
+  };
+}
+
+/** A pod's labels; a Deployment's pods also carry their ReplicaSet's pod-template-hash. */
+function podLabels(ctx: Ctx, p: PodReport): Labels {
+  if (p.pod.system || p.pod.owner?.kind !== 'Deployment') return p.pod.labels;
+  const t = deploymentTemplate(ctx, p.pod.namespace, p.pod.owner.name);
+  return t ? { ...p.pod.labels, 'pod-template-hash': podTemplateHash(t) } : p.pod.labels;
+}
+
 /** Objects of one type, in `namespace` (null: all namespaces), sorted as the API lists them (namespace, name). */
 export function listItems(ctx: Ctx, type: ResourceType, namespace: string | null): Item[] {
   const a = ctx.analysis();
@@ -48,7 +78,7 @@ export function listItems(ctx: Ctx, type: ResourceType, namespace: string | null
   switch (type.kind) {
     case 'Pod':
       items = a.pods.filter((p) => inNs(p.pod.namespace)).map((p) => ({
-        type, name: p.pod.name, namespace: p.pod.namespace, labels: p.pod.labels, ref: p.pod.system ? undefined : p.pod.ref,
+        type, name: p.pod.name, namespace: p.pod.namespace, labels: podLabels(ctx, p), ref: p.pod.system ? undefined : p.pod.ref,
         raw: p.pod.owner || p.pod.system ? undefined : raw(p.pod.ref), created: createdAt(p.pod.system), pod: p,
         ...(p.pod.system ? { system: true } : {}),
       }));
@@ -108,7 +138,22 @@ export function listItems(ctx: Ctx, type: ResourceType, namespace: string | null
         // Each Deployment's current ReplicaSet.
         for (const w of c.workloads.filter((x) => x.kind === 'Deployment' && inNs(x.namespace))) {
           const pods = owned('Deployment', w.namespace, w.name);
-          items.push({ type, name: replicaSetName(a.pods, w.namespace, w.name), namespace: w.namespace, labels: { ...(pods[0]?.pod.labels ?? {}) }, ref: w.ref, raw: undefined, created: createdAt(false), pods, replicas: w.replicas });
+          const name = replicaSetName(ctx, w.namespace, w.name);
+          const template = deploymentTemplate(ctx, w.namespace, w.name);
+          const revs = revisionsOf(ctx, 'Deployment', w.namespace, w.name);
+          const current = revs[revs.length - 1]?.revision ?? 1;
+          const rs = (rsName: string, t: Record<string, unknown> | undefined, replicas: number, revision: number, mine: readonly PodReport[]): Item => {
+            const raw = t ? replicaSetObject(w.namespace, w.name, rsName, t, replicas, w.replicas, revision) : undefined;
+            const labels = raw ? (rec(rec(raw['metadata'])['labels']) as Labels) : { ...(mine[0] ? podLabels(ctx, mine[0]) : {}) };
+            return { type, name: rsName, namespace: w.namespace, labels, ref: w.ref, raw, created: createdAt(false), pods: mine, replicas };
+          };
+          items.push(rs(name, template, w.replicas, current, pods));
+          // The ReplicaSets of earlier revisions stay, scaled to zero (revisionHistoryLimit).
+          for (const r of revs) {
+            const t = JSON.parse(r.template) as Record<string, unknown>;
+            const old = `${w.name}-${podTemplateHash(t)}`;
+            if (old !== name) items.push(rs(old, t, 0, r.revision, []));
+          }
         }
       }
       for (const sw of systemWorkloads(a)) {
