@@ -80,6 +80,26 @@ describe('events (kubectl-cluster-ops.md "Event texts")', () => {
   });
 });
 
+// cmdutil.DefaultSubCommandRun(streams.ErrOut) (kubectl v0.30.3 pkg/cmd/util/helpers.go) for
+// top, config and set without a subcommand: the help on stderr, then CheckErr(ErrExit) → exit 1;
+// cobra's NamePadding (the longest subcommand name, at least 11) plus three spaces
+// (pkg/util/templates/templater.go cmdGroupsString).
+describe('command groups without a subcommand', () => {
+  it.each([
+    ['kubectl top', '  node          Display resource (CPU/memory) usage of nodes\n'],
+    ['kubectl config', '  current-context   Display the current-context\n'],
+    ['kubectl set', '  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n'],
+    ['kubectl rollout', '  history       View rollout history\n'],
+  ])('%s', (cmd, line) => {
+    const sh = createShell({ files: [] });
+    const r = sh.run(cmd);
+    expect(r.exitCode).toBe(1);
+    expect(r.output).toContain(line);
+    // rollout's DefaultSubCommandRun writes to streams.Out, the others to ErrOut.
+    expect(sh.run(`${cmd} 2>/dev/null | wc -l`).output.trim()).toBe(cmd === 'kubectl rollout' ? String(r.output.split('\n').length - 1) : '0');
+  });
+});
+
 describe('top, config, delete, replace, diff', () => {
   const pod = { name: 'pod.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: nginx}]}\n' };
   it.each([

@@ -23,6 +23,25 @@ function target(ctx: Ctx, words: string[], ns: string): { type: ResourceType; na
   return { type, name, rest };
 }
 
+const SET_HELP = `Configure application resources.
+
+ These commands help you make changes to existing application resources.
+
+Available Commands:
+  env              Update environment variables on a pod template
+  image            Update the image of a pod template
+  resources        Update resource requests/limits on objects with pod templates
+  selector         Set the selector on a resource
+  serviceaccount   Update the service account of a resource
+  subject          Update the user, group, or service account in a role binding or cluster role binding
+
+Usage:
+  kubectl set SUBCOMMAND [options]
+
+Use "kubectl set <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
 /**
  * `kubectl set image (TYPE NAME | TYPE/NAME) CONTAINER=IMAGE…` (kubectl pkg/cmd/set/set_image.go):
  * rewrites the image in the object's document; `pod/web image updated`. The image is one of the
@@ -31,8 +50,14 @@ function target(ctx: Ctx, words: string[], ns: string): { type: ResourceType; na
 export function kubectlSet(args: string[], ctx: Ctx): number {
   const [sub, ...rest] = args;
   if (sub !== 'image') {
-    if (sub === undefined) return usageErrorf(ctx, 'Required resource not specified.', 'set');
-    return fail(ctx, `error: unknown command "${sub}" for "kubectl set"\n\nDid you mean this?\n\timage\n\nRun 'kubectl set --help' for usage.`);
+    if (sub === undefined) {
+      // cmdutil.DefaultSubCommandRun(streams.ErrOut): the help on stderr, then CheckErr(ErrExit);
+      // subcommands padded to cobra's NamePadding (the longest name, at least 11) and three spaces.
+      ctx.out.err(SET_HELP);
+      return 1;
+    }
+    if (['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(sub)) return fail(ctx, `error: the lab does not simulate "kubectl set ${sub}": change the object's YAML (kubectl edit, or the file and kubectl apply)`);
+    return fail(ctx, `error: unknown command "${sub}" for "kubectl set"\n\nRun 'kubectl set --help' for usage.`);
   }
   const r = parseFlags(rest, { namespace: { short: 'n', value: true }, all: { value: false }, 'dry-run': { value: true, optional: 'unchanged' }, output: { short: 'o', value: true }, local: { value: false }, record: { value: false } });
   if (!r.ok) return usageError(ctx, r.error, 'set image');
