@@ -1,149 +1,177 @@
 /**
- * Builders for NetworkPolicy tests: Cluster objects as normalize/ would hand them over
- * (namespaces carry kubernetes.io/metadata.name, policies are defaulted, protocols filled).
+ * Builders for NetworkPolicy tests. They write manifests — Namespaces, Pods, NetworkPolicies,
+ * lab/v1 ExternalHost and Cluster objects, only the fields the call states — and `cluster()` reads
+ * them through the engine's parser and normalizer (testing/manifests.ts). Nothing is defaulted
+ * here: an omitted `protocol`, `policyTypes`, `from`/`to`, `ports` or pod IP is what normalize/
+ * makes of it, so every verdict table also tests defaulting.
  */
-import type {
-  Cluster, Cni, ContainerPort, Direction, ExternalHost, LabelSelector, LabelSelectorRequirement, Labels, Namespace,
-  NetworkPolicy, PathSegment, Pod, PolicyPeer, PolicyPort, PolicyRule, Protocol, SourceRef,
-} from '../engine/model/index.js';
+import type { Cluster, Direction, Labels, PolicyPeer, PolicyPort, Protocol } from '../engine/model/index.js';
 import { compileNetwork, type CompiledNetwork } from '../engine/netpol/index.js';
+import { load, splitId, type Manifest } from './manifests.js';
 
-let docCounter = 0;
-export function ref(path: PathSegment[] = [], file = 'test.yaml', doc = 0): SourceRef {
-  return { file, doc, path };
-}
-const sub = (r: SourceRef, ...more: PathSegment[]): SourceRef => ({ ...r, path: [...r.path, ...more] });
+export type { Manifest } from './manifests.js';
 
-export function sel(matchLabels: Record<string, string> = {}, matchExpressions: LabelSelectorRequirement[] = []): LabelSelector {
-  return { matchLabels, matchExpressions };
+/** A LabelSelector as written: only the parts given (`sel()` is `{}`, which selects everything). */
+export interface SelectorSpec {
+  readonly matchLabels?: Readonly<Record<string, string>>;
+  readonly matchExpressions?: readonly ExprSpec[];
 }
-export function expr(key: string, operator: LabelSelectorRequirement['operator'], values: string[] = []): LabelSelectorRequirement {
-  return { key, operator, values };
+export interface ExprSpec { readonly key: string; readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; readonly values?: readonly string[] }
+
+export function sel(matchLabels: Record<string, string> = {}, matchExpressions: readonly ExprSpec[] = []): SelectorSpec {
+  return {
+    ...(Object.keys(matchLabels).length > 0 ? { matchLabels } : {}),
+    ...(matchExpressions.length > 0 ? { matchExpressions } : {}),
+  };
+}
+export function expr(key: string, operator: ExprSpec['operator'], values: readonly string[] = []): ExprSpec {
+  return { key, operator, ...(values.length > 0 ? { values } : {}) };
 }
 
-export function namespace(name: string, labels: Labels = {}): Namespace {
-  return { name, labels: { ...labels, 'kubernetes.io/metadata.name': name }, declared: true, ref: ref([], `${name}.yaml`) };
+/** A Namespace; the API server adds `kubernetes.io/metadata.name` (normalize/ does). */
+export function namespace(name: string, labels: Labels = {}): Manifest {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...(Object.keys(labels).length > 0 ? { labels } : {}) } };
 }
 
+/** A container port as written: `protocol` omitted unless given (normalize/ defaults it to TCP). */
 export interface PortSpec { readonly port: number; readonly protocol?: Protocol; readonly name?: string }
+export interface ContainerSpec { readonly name: string; readonly ports?: readonly PortSpec[] }
 export interface PodSpec {
   readonly labels?: Labels;
+  /** Written as `status.podIP` (lab rule: pins the address); without it normalize/ assigns one from the pod CIDR. */
   readonly ip?: string;
+  /** Ports of the one container `main`; or `containers` for several. */
   readonly ports?: readonly PortSpec[];
+  readonly containers?: readonly ContainerSpec[];
   readonly hostNetwork?: boolean;
 }
 
-/** `pod('x/a', {...})`; without an ip, cluster() assigns one from 10.244.0.0/16. */
-export function pod(id: string, spec: PodSpec = {}): Pod {
-  const [ns = 'default', name = id] = id.includes('/') ? id.split('/') : ['default', id];
-  const r = ref([], 'pods.yaml', docCounter++);
-  const ports: ContainerPort[] = (spec.ports ?? []).map((p, i) => ({
-    ...(p.name !== undefined ? { name: p.name } : {}),
-    containerPort: p.port, protocol: p.protocol ?? 'TCP', ref: sub(r, 'spec', 'containers', 0, 'ports', i),
-  }));
+const containerPort = (p: PortSpec) => ({
+  ...(p.name !== undefined ? { name: p.name } : {}), containerPort: p.port, ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
+});
+
+/** `pod('x/a', {...})` (namespace `default` without a slash): a Pod manifest with nginx containers. */
+export function pod(id: string, spec: PodSpec = {}): Manifest {
+  const [namespace, name] = splitId(id);
+  const containers = spec.containers ?? [{ name: 'main', ...(spec.ports ? { ports: spec.ports } : {}) }];
   return {
-    namespace: ns, name, labels: spec.labels ?? {}, annotations: {}, ip: spec.ip ?? '', ipDeclared: spec.ip !== undefined, nodeName: 'node01',
-    hostNetwork: spec.hostNetwork ?? false, hostPID: false, hostIPC: false,
-    containers: [{
-      name: 'main', image: 'nginx', command: [], args: [], env: [], ports, volumeMounts: [], hostPorts: [],
-      kind: 'container', ref: sub(r, 'spec', 'containers', 0),
-    }],
-    initContainers: [], volumes: [], imagePullSecrets: [], serviceAccountName: 'default',
-    ref: r, specRef: sub(r, 'spec'),
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, namespace, ...(spec.labels && Object.keys(spec.labels).length > 0 ? { labels: spec.labels } : {}) },
+    spec: {
+      ...(spec.hostNetwork ? { hostNetwork: true } : {}),
+      containers: containers.map((c) => ({ name: c.name, image: 'nginx', ...(c.ports && c.ports.length > 0 ? { ports: c.ports.map(containerPort) } : {}) })),
+    },
+    ...(spec.ip !== undefined ? { status: { podIP: spec.ip } } : {}),
   };
 }
 
 /**
- * One of kubeadm's CoreDNS pods as cluster/system.ts adds it: kube-system, k8s-app=kube-dns,
- * ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP, marked system.
+ * A CoreDNS pod as kubeadm's Deployment makes it (cluster/system.ts): kube-system,
+ * k8s-app=kube-dns, ports dns 53/UDP, dns-tcp 53/TCP, metrics 9153 (TCP by default), at a fixed
+ * address. Declared by the scenario, it replaces the implicit CoreDNS pods (normalize/assemble.ts),
+ * so the test knows the one DNS address.
  */
-export function coreDnsPod(ip = '10.244.0.53'): Pod {
-  const p = pod('kube-system/coredns-7db6d8ff4d-abcde', {
+export function coreDnsPod(ip = '10.244.0.53'): Manifest {
+  return pod('kube-system/coredns-7db6d8ff4d-abcde', {
     labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '7db6d8ff4d' }, ip,
     ports: [{ port: 53, protocol: 'UDP', name: 'dns' }, { port: 53, protocol: 'TCP', name: 'dns-tcp' }, { port: 9153, name: 'metrics' }],
   });
-  return { ...p, ipDeclared: false, nodeName: 'controlplane', system: true };
 }
 
-export function extHost(ip: string, ports: readonly PortSpec[] = [], name = `host-${ip}`): ExternalHost {
-  return { name, ip, ports: ports.map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })), labels: {}, ref: ref([], 'hosts.yaml') };
+/** A lab/v1 ExternalHost (protocol omitted unless given: normalize/ defaults it to TCP). */
+export function extHost(ip: string, ports: readonly PortSpec[] = [], name = `host-${ip.replace(/:/g, '-')}`): Manifest {
+  return {
+    apiVersion: 'lab/v1', kind: 'ExternalHost', metadata: { name },
+    spec: { ip, ...(ports.length > 0 ? { ports: ports.map((p) => ({ port: p.port, ...(p.protocol !== undefined ? { protocol: p.protocol } : {}) })) } : {}) },
+  };
 }
 
 export type PeerSpec =
-  | { readonly pods?: LabelSelector; readonly namespaces?: LabelSelector }
+  | { readonly pods?: SelectorSpec; readonly namespaces?: SelectorSpec }
   | { readonly cidr: string; readonly except?: readonly string[] };
+/** A NetworkPolicyPort as written: `protocol` omitted unless given (normalize/ defaults it to TCP). */
 export interface PolicyPortSpec { readonly port?: number | string; readonly endPort?: number; readonly protocol?: Protocol }
-/** `peers` undefined ⇒ from/to absent (all peers); `ports` undefined ⇒ all ports. */
+/** `peers` undefined ⇒ from/to absent (all peers); `ports` undefined ⇒ absent (all ports). */
 export interface RuleSpec { readonly peers?: readonly PeerSpec[]; readonly ports?: readonly PolicyPortSpec[] }
 export interface PolicySpec {
-  readonly podSelector?: LabelSelector;
+  /** Omitted ⇒ not written: an absent podSelector is the empty one (every pod of the namespace). */
+  readonly podSelector?: SelectorSpec;
+  /** Omitted ⇒ not written: normalize/ defaults it ([Ingress], plus Egress when egress rules exist). */
   readonly policyTypes?: readonly Direction[];
+  /** Omitted ⇒ not written; `[]` ⇒ `ingress: []`. */
   readonly ingress?: readonly RuleSpec[];
   readonly egress?: readonly RuleSpec[];
 }
 
-/** A defaulted policy: policyTypes absent ⇒ [Ingress] plus Egress when egress rules exist (pkg/apis/networking). */
-export function policy(id: string, spec: PolicySpec = {}): NetworkPolicy {
-  const [ns = 'default', name = id] = id.includes('/') ? id.split('/') : ['default', id];
-  const r = ref([], 'policies.yaml', docCounter++);
-  const rules = (dir: 'ingress' | 'egress', list: readonly RuleSpec[]): PolicyRule[] => list.map((rule, i) => {
-    const rr = sub(r, 'spec', dir, i);
-    const peerKey = dir === 'ingress' ? 'from' : 'to';
-    const peers: PolicyPeer[] = (rule.peers ?? []).map((p, j) => {
-      const pr = sub(rr, peerKey, j);
-      if ('cidr' in p) return { kind: 'ipBlock', cidr: p.cidr, except: p.except ?? [], ref: pr };
-      return {
-        kind: 'selector', ref: pr,
-        ...(p.pods ? { podSelector: p.pods } : {}),
-        ...(p.namespaces ? { namespaceSelector: p.namespaces } : {}),
-      };
-    });
-    const ports: PolicyPort[] = (rule.ports ?? []).map((p, k) => ({
-      protocol: p.protocol ?? 'TCP', ref: sub(rr, 'ports', k),
-      ...(p.port !== undefined ? { port: p.port } : {}),
-      ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
-    }));
-    return { allPeers: peers.length === 0, peers, allPorts: ports.length === 0, ports, ref: rr };
-  });
-  const egress = spec.egress ?? [];
-  const policyTypes: Direction[] = spec.policyTypes ? [...spec.policyTypes] : egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+function peerManifest(p: PeerSpec): object {
+  if ('cidr' in p) return { ipBlock: { cidr: p.cidr, ...(p.except ? { except: p.except } : {}) } };
+  return { ...(p.pods ? { podSelector: p.pods } : {}), ...(p.namespaces ? { namespaceSelector: p.namespaces } : {}) };
+}
+function portManifest(p: PolicyPortSpec): object {
   return {
-    namespace: ns, name, podSelector: spec.podSelector ?? sel(), policyTypes, policyTypesDefaulted: spec.policyTypes === undefined,
-    ingress: rules('ingress', spec.ingress ?? []), egress: rules('egress', egress), ref: r,
+    ...(p.protocol !== undefined ? { protocol: p.protocol } : {}),
+    ...(p.port !== undefined ? { port: p.port } : {}),
+    ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
+  };
+}
+function ruleManifest(rule: RuleSpec, peersKey: 'from' | 'to'): object {
+  return {
+    ...(rule.peers ? { [peersKey]: rule.peers.map(peerManifest) } : {}),
+    ...(rule.ports ? { ports: rule.ports.map(portManifest) } : {}),
+  };
+}
+
+/** A NetworkPolicy manifest `policy('ns/name', {...})`, exactly the fields given. */
+export function policy(id: string, spec: PolicySpec = {}): Manifest {
+  const [namespace, name] = splitId(id);
+  return {
+    apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace },
+    spec: {
+      ...(spec.podSelector ? { podSelector: spec.podSelector } : {}),
+      ...(spec.policyTypes ? { policyTypes: spec.policyTypes } : {}),
+      ...(spec.ingress ? { ingress: spec.ingress.map((r) => ruleManifest(r, 'from')) } : {}),
+      ...(spec.egress ? { egress: spec.egress.map((r) => ruleManifest(r, 'to')) } : {}),
+    },
   };
 }
 
 export interface ClusterSpec {
-  readonly namespaces?: readonly Namespace[];
-  readonly pods?: readonly Pod[];
-  readonly policies?: readonly NetworkPolicy[];
-  readonly externalHosts?: readonly ExternalHost[];
-  readonly cni?: Cni;
+  readonly namespaces?: readonly Manifest[];
+  readonly pods?: readonly Manifest[];
+  readonly policies?: readonly Manifest[];
+  readonly externalHosts?: readonly Manifest[];
+  /** Written as a lab/v1 Cluster object; omitted ⇒ normalize/'s default (calico). */
+  readonly cni?: 'calico' | 'cilium' | 'flannel' | 'kindnet';
 }
 
-/** Adds implicit namespaces (and `default`), sorts as normalize/ does, assigns missing pod IPs. */
+/**
+ * The normalized Cluster of the manifests (files cluster.yaml, namespaces.yaml, pods.yaml,
+ * policies.yaml, hosts.yaml, one document per object in the order given), without the implicit
+ * system pods and namespaces so tables see only their own endpoints. Throws when normalize/
+ * rejects an object.
+ */
 export function cluster(spec: ClusterSpec): Cluster {
-  const nsMap = new Map<string, Namespace>();
-  for (const n of spec.namespaces ?? []) nsMap.set(n.name, n);
-  const implicit = (name: string) => {
-    if (!nsMap.has(name)) nsMap.set(name, { name, labels: { 'kubernetes.io/metadata.name': name }, declared: false });
-  };
-  implicit('default');
-  for (const p of spec.pods ?? []) implicit(p.namespace);
-  for (const p of spec.policies ?? []) implicit(p.namespace);
-  const pods = [...(spec.pods ?? [])]
-    .sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name))
-    .map((p, i) => (p.ip !== '' ? p : { ...p, ip: `10.244.${Math.floor(i / 250)}.${(i % 250) + 2}` }));
-  return {
-    config: { cni: spec.cni ?? 'calico', podCIDR: '10.244.0.0/16', ...(spec.cni ? { ref: ref(['spec', 'cni'], 'cluster.yaml') } : {}) },
-    namespaces: [...nsMap.values()].sort((a, b) => cmp(a.name, b.name)),
-    pods, workloads: [], policies: [...(spec.policies ?? [])], secrets: [], serviceAccounts: [], services: [], endpoints: [], endpointSlices: [],
-    externalHosts: [...(spec.externalHosts ?? [])], registries: [], others: [],
-  };
+  return load({
+    'cluster.yaml': spec.cni ? [{ apiVersion: 'lab/v1', kind: 'Cluster', metadata: { name: 'lab' }, spec: { cni: spec.cni } }] : [],
+    'namespaces.yaml': spec.namespaces ?? [],
+    'pods.yaml': spec.pods ?? [],
+    'policies.yaml': spec.policies ?? [],
+    'hosts.yaml': spec.externalHosts ?? [],
+  }).scenario;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** One peer as normalize/ reads it (inside an ingress rule of a policy in `namespace`). */
+export function normalizedPeer(peer: PeerSpec, namespace = 'default'): PolicyPeer {
+  const p = cluster({ policies: [policy(`${namespace}/p`, { ingress: [{ peers: [peer] }] })] }).policies[0]?.ingress[0]?.peers[0];
+  if (!p) throw new Error('peer not normalized');
+  return p;
+}
+
+/** One policy port as normalize/ reads it. */
+export function normalizedPort(port: PolicyPortSpec): PolicyPort {
+  const p = cluster({ policies: [policy('p', { ingress: [{ ports: [port] }] })] }).policies[0]?.ingress[0]?.ports[0];
+  if (!p) throw new Error('port not normalized');
+  return p;
 }
 
 /**
@@ -152,14 +180,17 @@ function cmp(a: string, b: string): number {
  * and 81 on TCP, UDP and SCTP, each port named `serve-<port>-<proto>`.
  */
 export const E2E_PODS = ['x/a', 'x/b', 'x/c', 'y/a', 'y/b', 'y/c', 'z/a', 'z/b', 'z/c'] as const;
-export function e2eCluster(policies: readonly NetworkPolicy[], extra: { podLabels?: Record<string, Labels>; nsLabels?: Record<string, Labels> } = {}): Cluster {
-  const ports: PortSpec[] = [];
+export function e2eCluster(policies: readonly Manifest[], extra: { podLabels?: Record<string, Labels>; nsLabels?: Record<string, Labels> } = {}): Cluster {
+  const containers: ContainerSpec[] = [];
   for (const port of [80, 81]) {
-    for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) ports.push({ port, protocol, name: `serve-${port}-${protocol.toLowerCase()}` });
+    for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) {
+      const proto = protocol.toLowerCase();
+      containers.push({ name: `cont-${port}-${proto}`, ports: [{ port, protocol, name: `serve-${port}-${proto}` }] });
+    }
   }
   return cluster({
     namespaces: ['x', 'y', 'z'].map((n) => namespace(n, extra.nsLabels?.[n] ?? {})),
-    pods: E2E_PODS.map((id) => pod(id, { labels: { pod: id.slice(2), ...(extra.podLabels?.[id] ?? {}) }, ports })),
+    pods: E2E_PODS.map((id) => pod(id, { labels: { pod: id.slice(2), ...(extra.podLabels?.[id] ?? {}) }, containers })),
     policies,
   });
 }
@@ -226,10 +257,10 @@ export function observeAll(c: Cluster, port: number, protocol: Protocol, reach: 
 export const NO_DIFF = { allowed: [], matrix: [], connectivity: [], explain: [] };
 
 /**
- * A large synthetic cluster, the same shape as scripts/bench.ts builds from YAML, but as a
- * Cluster so compile time can be measured without parsing: `pods` pods over `namespaces`
+ * A large synthetic cluster, the same shape as scripts/bench.ts builds: `pods` pods over `namespaces`
  * namespaces, `policies` policies each with a podSelector peer, a namespace+pod peer, an
- * ipBlock with except, a numeric and a named port, and an egress rule.
+ * ipBlock with except, a numeric and a named port, and an egress rule. Read through normalize/ like
+ * every builder here; the test times compilation only.
  */
 export function scaleCluster(pods: number, namespaces: number, policies: number): Cluster {
   const nss = Array.from({ length: namespaces }, (_, n) => namespace(`ns${n}`, { team: `t${n % 7}`, env: n % 2 ? 'prod' : 'dev' }));
@@ -253,10 +284,11 @@ export function scaleCluster(pods: number, namespaces: number, policies: number)
 
 /** Upstream's GenNetworkPolicyWithNameAndPodSelector + SetSpecIngressRules / SetSpecEgressRules (test_helper.go):
  * each Set… call adds its direction to policyTypes. */
-export function e2eGen(id: string, podSelector: LabelSelector, spec: { ingress?: RuleSpec[]; egress?: RuleSpec[] }): NetworkPolicy {
+export function e2eGen(id: string, podSelector: SelectorSpec, spec: { ingress?: RuleSpec[]; egress?: RuleSpec[] }): Manifest {
   const policyTypes: Direction[] = [];
   if (spec.ingress) policyTypes.push('Ingress');
   if (spec.egress) policyTypes.push('Egress');
-  return policy(id, { podSelector, policyTypes, ...spec });
+  // With neither, upstream writes no policyTypes and the API server defaults them.
+  return policy(id, { podSelector, ...(policyTypes.length > 0 ? { policyTypes } : {}), ...spec });
 }
 export const e2eFrom = (...peers: PeerSpec[]): RuleSpec => ({ peers });

@@ -6,6 +6,7 @@ import type { Cluster, PendingDiagnostic } from '../engine/model/index.js';
 import { formatPath } from '../engine/model/index.js';
 import { normalize } from '../engine/normalize/index.js';
 import { parseSources, type ParsedSources } from '../engine/parse/index.js';
+import { scenarioOnly } from './manifests.js';
 
 export interface SeenDiagnostic {
   readonly severity: string;
@@ -43,12 +44,7 @@ export function run(files: string | Readonly<Record<string, string>>): Run {
       line: range?.line ?? 0, column: range?.column ?? 0,
     };
   });
-  const systemNs = new Set(cluster.namespaces.filter((n) => n.system).map((n) => n.name));
-  const scenario: Cluster = {
-    ...cluster, pods: cluster.pods.filter((p) => !p.system), namespaces: cluster.namespaces.filter((n) => !n.system),
-    serviceAccounts: cluster.serviceAccounts.filter((sa) => sa.declared || !systemNs.has(sa.namespace)),
-  };
-  return { parsed, cluster: scenario, full: cluster, raw: all, diagnostics: seen, errors: seen.filter((d) => d.severity === 'error') };
+  return { parsed, cluster: scenarioOnly(cluster), full: cluster, raw: all, diagnostics: seen, errors: seen.filter((d) => d.severity === 'error') };
 }
 
 /** A Pod manifest with one container; `spec` lines are appended (indented 2) after `containers`. */

@@ -1,21 +1,20 @@
 // Warnings of engine-spec §2 for NetworkPolicy; DNS facts from kubeadm's CoreDNS deployment
 // (kube-system, label k8s-app: kube-dns, ports dns UDP 53 / dns-tcp TCP 53).
 import { describe, expect, it } from 'vitest';
-import type { NetworkPolicy } from '../model/index.js';
-import { cluster, coreDnsPod, namespace, pod, policy, sel, type ClusterSpec } from '../../testing/netpol.js';
+import { cluster, coreDnsPod, namespace, pod, policy, sel, type ClusterSpec, type Manifest } from '../../testing/netpol.js';
 import { compileNetwork } from './index.js';
 
-const base = (policies: NetworkPolicy[], more: Partial<ClusterSpec> = {}) => cluster({
+const base = (policies: Manifest[], more: Partial<ClusterSpec> = {}) => cluster({
   namespaces: [namespace('app', { team: 'blue' })],
   pods: [pod('app/web', { labels: { app: 'web' } }), pod('app/db', { labels: { app: 'db' } }), coreDnsPod()],
   policies, ...more,
 });
-const codes = (policies: NetworkPolicy[], more: Partial<ClusterSpec> = {}) =>
+const codes = (policies: Manifest[], more: Partial<ClusterSpec> = {}) =>
   compileNetwork(base(policies, more)).diagnostics.map((d) => d.code).sort();
 const toKubeSystem = { namespaces: sel({ 'kubernetes.io/metadata.name': 'kube-system' }) };
 
 describe('network diagnostics', () => {
-  it.each<[string, NetworkPolicy[], string[]]>([
+  it.each<[string, Manifest[], string[]]>([
     ['a sound policy: nothing', [policy('app/p', { podSelector: sel({ app: 'web' }), ingress: [{}] })], []],
     ['selects no pod', [policy('app/p', { podSelector: sel({ app: 'nope' }), ingress: [{}] })], ['policy-selects-nothing']],
     ['namespaceSelector no namespace has', [policy('app/p', { ingress: [{ peers: [{ namespaces: sel({ team: 'red' }) }] }] })], ['namespace-selector-unmatched']],

@@ -1,8 +1,10 @@
 // The explanation is data (engine-spec §3, architecture.md practice 4): which policies isolate,
 // which rule/peer/port allowed, or why every rule of every selecting policy missed.
 import { describe, expect, it } from 'vitest';
-import type { PeerMissReason, PolicyPeer, PolicyPort, PortMissReason } from '../model/index.js';
-import { cluster, extHost, namespace, pod, policy, sel } from '../../testing/netpol.js';
+import type { PeerMissReason, PortMissReason } from '../model/index.js';
+import {
+  cluster, extHost, namespace, normalizedPeer, normalizedPort, pod, policy, sel, type PeerSpec, type PolicyPortSpec,
+} from '../../testing/netpol.js';
 import { buildEndpoints } from './endpoints.js';
 import { compileNetwork } from './index.js';
 import { matchPeer } from './peers.js';
@@ -83,32 +85,35 @@ describe('miss reasons', () => {
     externalHosts: [extHost('192.0.2.7')],
   }));
   const ep = (id: string) => eps.find((e) => e.endpoint.id === id) ?? (eps[0] as (typeof eps)[number]);
-  const r = { file: 't', doc: 0, path: [] };
-  const peerRows: [string, PolicyPeer, string, PeerMissReason][] = [
-    ['podSelector alone, other namespace', { kind: 'selector', podSelector: sel(), ref: r }, 'y/b', 'other-namespace'],
-    ['podSelector labels', { kind: 'selector', podSelector: sel({ app: 'z' }), ref: r }, 'x/a', 'pod-labels'],
-    ['namespaceSelector labels', { kind: 'selector', namespaceSelector: sel({ team: 'z' }), ref: r }, 'y/b', 'namespace-labels'],
-    ['both: namespace checked', { kind: 'selector', namespaceSelector: sel({ team: 'z' }), podSelector: sel({ app: 'b' }), ref: r }, 'y/b', 'namespace-labels'],
-    ['selector vs outside IP', { kind: 'selector', namespaceSelector: sel(), ref: r }, '192.0.2.7', 'not-a-pod'],
-    ['ipBlock outside', { kind: 'ipBlock', cidr: '10.0.0.0/8', except: [], ref: r }, '192.0.2.7', 'ip-outside-cidr'],
-    ['ipBlock except', { kind: 'ipBlock', cidr: '10.0.0.0/8', except: ['10.0.0.2/32'], ref: r }, 'y/b', 'ip-in-except'],
+  // Each peer and port is written as in a manifest and read by normalize/ (protocol defaulting included).
+  const peerRows: [string, PeerSpec, string, PeerMissReason][] = [
+    ['podSelector alone, other namespace', { pods: sel() }, 'y/b', 'other-namespace'],
+    ['podSelector labels', { pods: sel({ app: 'z' }) }, 'x/a', 'pod-labels'],
+    ['namespaceSelector labels', { namespaces: sel({ team: 'z' }) }, 'y/b', 'namespace-labels'],
+    ['both: namespace checked', { namespaces: sel({ team: 'z' }), pods: sel({ app: 'b' }) }, 'y/b', 'namespace-labels'],
+    ['selector vs outside IP', { namespaces: sel() }, '192.0.2.7', 'not-a-pod'],
+    ['ipBlock outside', { cidr: '10.0.0.0/8' }, '192.0.2.7', 'ip-outside-cidr'],
+    ['ipBlock except', { cidr: '10.0.0.0/8', except: ['10.0.0.2/32'] }, 'y/b', 'ip-in-except'],
   ];
   it.each(peerRows)('%s', (_n, peer, remote, reason) => {
-    const v = matchPeer(peer, 'x', ep(remote));
+    const v = matchPeer(normalizedPeer(peer, 'x'), 'x', ep(remote));
     expect(v.match ? 'match' : v.reason).toBe(reason);
   });
-  const portRows: [string, PolicyPort, string, number, PortMissReason | 'match'][] = [
-    ['protocol', { protocol: 'UDP', port: 8080, ref: r }, 'x/a', 8080, 'protocol'],
-    ['port', { protocol: 'TCP', port: 80, ref: r }, 'x/a', 8080, 'port'],
-    ['range', { protocol: 'TCP', port: 80, endPort: 90, ref: r }, 'x/a', 91, 'range'],
-    ['range hit', { protocol: 'TCP', port: 80, endPort: 91, ref: r }, 'x/a', 91, 'match'],
-    ['named unresolved', { protocol: 'TCP', port: 'grpc', ref: r }, 'x/a', 8080, 'named-port-unresolved'],
-    ['named on an outside host', { protocol: 'TCP', port: 'http', ref: r }, '192.0.2.7', 8080, 'named-port-unresolved'],
-    ['named, other number', { protocol: 'TCP', port: 'http', ref: r }, 'x/a', 80, 'named-port-other-number'],
-    ['named hit', { protocol: 'TCP', port: 'http', ref: r }, 'x/a', 8080, 'match'],
+  const portRows: [string, PolicyPortSpec, string, number, PortMissReason | 'match'][] = [
+    ['protocol', { protocol: 'UDP', port: 8080 }, 'x/a', 8080, 'protocol'],
+    ['port', { protocol: 'TCP', port: 80 }, 'x/a', 8080, 'port'],
+    ['range', { protocol: 'TCP', port: 80, endPort: 90 }, 'x/a', 91, 'range'],
+    ['range hit', { protocol: 'TCP', port: 80, endPort: 91 }, 'x/a', 91, 'match'],
+    ['named unresolved', { protocol: 'TCP', port: 'grpc' }, 'x/a', 8080, 'named-port-unresolved'],
+    ['named on an outside host', { protocol: 'TCP', port: 'http' }, '192.0.2.7', 8080, 'named-port-unresolved'],
+    ['named, other number', { protocol: 'TCP', port: 'http' }, 'x/a', 80, 'named-port-other-number'],
+    ['named hit', { protocol: 'TCP', port: 'http' }, 'x/a', 8080, 'match'],
+    // protocol omitted: the API server's default (TCP) decides.
+    ['defaulted protocol is TCP', { port: 8080 }, 'x/a', 8080, 'match'],
+    ['defaulted named port is TCP', { port: 'http' }, 'x/a', 8080, 'match'],
   ];
   it.each(portRows)('%s', (_n, entry, dest, port, reason) => {
-    const v = matchPort(entry, port, 'TCP', ep(dest));
+    const v = matchPort(normalizedPort(entry), port, 'TCP', ep(dest));
     expect(v.match ? 'match' : v.reason).toBe(reason);
   });
 });

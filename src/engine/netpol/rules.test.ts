@@ -2,12 +2,12 @@
 // pkg/apis/networking/types.go (NetworkPolicySpec, NetworkPolicyPeer, NetworkPolicyPort comments)
 // and the kubernetes.io "Network Policies" concept page (isolation, AND vs OR, endPort).
 import { describe, expect, it } from 'vitest';
-import type { Cluster, NetworkPolicy, Protocol } from '../model/index.js';
-import { cluster, expr, extHost, namespace, pod, policy, sel, type RuleSpec } from '../../testing/netpol.js';
+import type { Cluster, Protocol } from '../model/index.js';
+import { cluster, expr, extHost, namespace, pod, policy, sel, type Manifest, type RuleSpec } from '../../testing/netpol.js';
 import { compileNetwork } from './index.js';
 
 const WEB = { labels: { app: 'web' }, ports: [{ port: 8080, name: 'http' }] };
-function world(policies: NetworkPolicy[], more: Partial<Parameters<typeof cluster>[0]> = {}): Cluster {
+function world(policies: Manifest[], more: Partial<Parameters<typeof cluster>[0]> = {}): Cluster {
   return cluster({
     namespaces: [namespace('prod', { env: 'prod' }), namespace('dev', { env: 'dev' })],
     pods: [
@@ -17,7 +17,8 @@ function world(policies: NetworkPolicy[], more: Partial<Parameters<typeof cluste
       pod('dev/tool', { labels: { app: 'tool' }, ip: '10.244.2.11' }),
       pod('prod/node-agent', { labels: { app: 'agent' }, ip: '10.244.1.99', hostNetwork: true }),
     ],
-    externalHosts: [extHost('203.0.113.5', [{ port: 443 }]), extHost('2001:db8::5', [{ port: 443 }])],
+    // Named so the IPv4 host sorts first: normalize/ orders ExternalHosts by name.
+    externalHosts: [extHost('203.0.113.5', [{ port: 443 }], 'bank-v4'), extHost('2001:db8::5', [{ port: 443 }], 'bank-v6')],
     policies,
     ...more,
   });
@@ -27,7 +28,7 @@ const ingressTo = (ns: string, podSel: Record<string, string>, rules: RuleSpec[]
 const egressFrom = (ns: string, podSel: Record<string, string>, rules: RuleSpec[]) =>
   policy(`${ns}/out`, { podSelector: sel(podSel), policyTypes: ['Egress'], egress: rules });
 
-type Row = [string, NetworkPolicy[], string, string, number, Protocol, boolean];
+type Row = [string, Manifest[], string, string, number, Protocol, boolean];
 const rows: Row[] = [
   // isolation and defaults
   ['no policy: everything allowed', [], 'dev/tool', 'prod/web', 8080, 'TCP', true],
@@ -38,6 +39,8 @@ const rows: Row[] = [
   ['- {} allows outside IPs too', [ingressTo('prod', {}, [{}])], '203.0.113.5', 'prod/web', 8080, 'TCP', true],
   ['ingress rules when policyTypes is [Egress] are ignored', [policy('prod/p', { policyTypes: ['Egress'], ingress: [], egress: [{}] })], 'dev/tool', 'prod/web', 8080, 'TCP', true],
   ['egress rules when policyTypes is [Ingress] are ignored', [policy('dev/p', { policyTypes: ['Ingress'], ingress: [{}], egress: [] })], 'dev/tool', 'prod/web', 8080, 'TCP', true],
+  // pkg/apis/networking/v1/defaults.go: `len(PolicyTypes) == 0` is defaulted, so a written [] is too.
+  ['policyTypes: [] is defaulted like an absent list (ingress isolated)', [policy('prod/p', { policyTypes: [], ingress: [] })], 'dev/tool', 'prod/web', 8080, 'TCP', false],
   ['defaulted policyTypes with egress rules isolates egress', [policy('dev/p', { egress: [{ ports: [{ port: 1 }] }] })], 'dev/tool', 'prod/web', 8080, 'TCP', false],
   ['union: any rule of any selecting policy allows', [ingressTo('prod', {}, []), policy('prod/allow', { podSelector: sel({ app: 'web' }), ingress: [{}] })], 'dev/tool', 'prod/web', 8080, 'TCP', true],
   // peers

@@ -4,11 +4,11 @@
 // tables of reachability.go (default true, loopback ignored). Each test keeps its upstream
 // name; tests that create, update or delete policies mid-way assert every stage.
 import { describe, expect, it } from 'vitest';
-import type { NetworkPolicy, Protocol } from '../../model/index.js';
-import { NO_DIFF, Reachability, e2eCluster, e2eFrom as from, e2eGen as gen, expr, observeAll, policy, sel } from '../../../testing/netpol.js';
+import type { Protocol } from '../../model/index.js';
+import { NO_DIFF, Reachability, e2eCluster, e2eFrom as from, e2eGen as gen, expr, observeAll, policy, sel, type Manifest } from '../../../testing/netpol.js';
 
 const NS = 'kubernetes.io/metadata.name';
-function check(policies: NetworkPolicy[], port: number, protocol: Protocol, reach: Reachability, labels: Parameters<typeof e2eCluster>[1] = {}): void {
+function check(policies: Manifest[], port: number, protocol: Protocol, reach: Reachability, labels: Parameters<typeof e2eCluster>[1] = {}): void {
   expect(observeAll(e2eCluster(policies, labels), port, protocol, reach)).toEqual(NO_DIFF);
 }
 const R = () => new Reachability();

@@ -2,11 +2,11 @@
 // between server and client using UDP" (Netpol [LinuxOnly]) and "... using SCTP"
 // (Netpol [Feature:SCTPConnectivity]): the same 9-pod model and truth tables, other protocols.
 import { describe, expect, it } from 'vitest';
-import type { NetworkPolicy, Protocol } from '../../model/index.js';
-import { NO_DIFF, Reachability, e2eCluster, e2eFrom as from, e2eGen as gen, observeAll, sel } from '../../../testing/netpol.js';
+import type { Protocol } from '../../model/index.js';
+import { NO_DIFF, Reachability, e2eCluster, e2eFrom as from, e2eGen as gen, observeAll, sel, type Manifest } from '../../../testing/netpol.js';
 
 const NS = 'kubernetes.io/metadata.name';
-function check(policies: NetworkPolicy[], port: number, protocol: Protocol, reach: Reachability): void {
+function check(policies: Manifest[], port: number, protocol: Protocol, reach: Reachability): void {
   expect(observeAll(e2eCluster(policies), port, protocol, reach)).toEqual(NO_DIFF);
 }
 const R = () => new Reachability();
