@@ -17,6 +17,29 @@ const apiVersionOfKind = (kind: string): string => {
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * The annotation kubectl apply (and create --save-config) keeps on the object
+ * (k8s.io/kubectl pkg/util/apply.go GetModifiedConfiguration): the applied object with its own
+ * annotations map (this one removed, so `"annotations":{}` when there were none) and the
+ * namespace the builder set, encoded as JSON with sorted keys and a trailing newline.
+ */
+function lastAppliedAnnotation(ctx: Ctx, item: Item): string | undefined {
+  const raw = ctx.runtime.applied[`${item.type.kind}/${item.namespace ?? ''}/${item.name}`];
+  return raw ? lastAppliedOf(rec(JSON.parse(raw)), item.namespace) : undefined;
+}
+
+/** The last-applied-configuration value for an object applied in `namespace` (undefined: cluster-scoped). */
+export function lastAppliedOf(obj: Record<string, unknown>, namespace: string | undefined): string {
+  const meta = { ...rec(obj['metadata']) };
+  const annotations = { ...rec(meta['annotations']) };
+  delete annotations[LAST_APPLIED];
+  meta['annotations'] = annotations;
+  if (namespace !== undefined) meta['namespace'] = namespace;
+  return `${JSON.stringify(sortKeys({ ...obj, metadata: meta }))}\n`;
+}
+
 /** A stable UUID (v4 layout) per object. */
 export function uidOf(seed: string): string {
   const h = hexId(`uid/${seed}`, 32);
@@ -84,6 +107,8 @@ export function apiObject(item: Item, ctx: Ctx): Record<string, unknown> {
   meta['creationTimestamp'] = rfc3339(item.created);
   meta['resourceVersion'] = resourceVersion(seed);
   meta['uid'] = uidOf(seed);
+  const lastApplied = lastAppliedAnnotation(ctx, item);
+  if (lastApplied !== undefined) meta['annotations'] = { ...rec(meta['annotations']), [LAST_APPLIED]: lastApplied };
   if (item.pod) {
     const p = item.pod;
     if (!item.raw) {

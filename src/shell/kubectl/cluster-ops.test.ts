@@ -100,6 +100,26 @@ describe('command groups without a subcommand', () => {
   });
 });
 
+// k8s.io/kubectl pkg/util/apply.go GetModifiedConfiguration: the applied object, its annotations
+// map without this one, the builder's namespace, JSON with sorted keys and a newline (goyaml
+// prints it as a literal block); describe skips it (skipAnnotations).
+describe('last-applied-configuration', () => {
+  it('apply records it on the object; create does not; diff shows the new one and the generation bump', () => {
+    const sh = createShell({ files: [] });
+    sh.run('kubectl run web --image=nginx --dry-run=client -o yaml > /tmp/web.yaml');
+    sh.run('kubectl apply -f /tmp/web.yaml');
+    expect(sh.run('kubectl get pod web -o yaml').output).toContain('metadata:\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{},"creationTimestamp":null,"labels":{"run":"web"},"name":"web","namespace":"default"},"spec":{"containers":[{"image":"nginx","name":"web","resources":{}}],"dnsPolicy":"ClusterFirst","restartPolicy":"Always"},"status":{}}\n  creationTimestamp:');
+    expect(sh.run('kubectl describe pod web').output).toContain('\nAnnotations:      <none>\n');
+    sh.run('kubectl create deployment d --image=nginx:1.25');
+    expect(sh.run('kubectl get deploy d -o jsonpath={.metadata.annotations}').output).toBe('{"deployment.kubernetes.io/revision":"1"}');
+    sh.run('kubectl create deployment d --image=nginx:1.26 --dry-run=client -o yaml > /tmp/d.yaml');
+    const diff = sh.run('kubectl diff -f /tmp/d.yaml').output;
+    expect(diff).toContain('+    kubectl.kubernetes.io/last-applied-configuration: |\n+      {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"creationTimestamp":null,"labels":{"app":"d"},"name":"d","namespace":"default"}');
+    expect(diff).toContain('-  generation: 1\n+  generation: 2\n');
+    expect(diff).toContain('-      - image: nginx:1.25\n+      - image: nginx:1.26\n');
+  });
+});
+
 describe('top, config, delete, replace, diff', () => {
   const pod = { name: 'pod.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: nginx}]}\n' };
   it.each([

@@ -7,10 +7,10 @@ import { applyMerge } from './apply.js';
 import { admittedPodSpec, defaultPodSpec } from './defaults.js';
 import { goYaml } from './encoding.js';
 import { fail, usageError } from './errors.js';
-import { findDocs, objectKey } from './mutate.js';
+import { canonical, findDocs, objectKey } from './mutate.js';
 import { resourceByKind } from './resources.js';
 import { readSources } from './sources.js';
-import { apiObject } from './api-object.js';
+import { apiObject, lastAppliedOf, sortKeys } from './api-object.js';
 import { listItems, type Item } from './items.js';
 
 /**
@@ -54,8 +54,18 @@ export function kubectlDiff(args: string[], ctx: Ctx): number {
       const merged = liveValue ? applyMerge(liveValue, v, lastRaw ? JSON.parse(lastRaw) : undefined) as Record<string, unknown> : v;
       const file = `${type?.group ? `${type.group}.` : ''}${apiVersion.slice(apiVersion.lastIndexOf('/') + 1)}.${kind}.${ns ? `${ns}.` : ''}${name}`;
       const item = type ? listItems(ctx, type, ns ?? null).find((i) => i.name === name) : undefined;
-      const left = liveValue ? goYaml(served(liveValue, ns, kind, name, ctx, item)) : '';
-      const right = goYaml(served(merged, ns, kind, name, ctx, item));
+      const liveObj = liveValue ? served(liveValue, ns, kind, name, ctx, item) : null;
+      const mergedObj = served(merged, ns, kind, name, ctx, item);
+      // The registry bumps metadata.generation when the spec changes (objects that keep one).
+      const lm = liveObj && isRecord(liveObj['metadata']) ? liveObj['metadata'] : null;
+      const mm = isRecord(mergedObj['metadata']) ? mergedObj['metadata'] : null;
+      if (lm && mm && typeof lm['generation'] === 'number' && canonical(liveObj?.['spec']) !== canonical(mergedObj['spec'])) mm['generation'] = lm['generation'] + 1;
+      // The dry-run apply patch carries the new last-applied-configuration too (a tab never
+      // applied is the live object itself: nothing to compare).
+      const selfOnly = src.tab !== null && lastRaw === undefined && docs.length === 0;
+      if (mm && !selfOnly) mm['annotations'] = sortKeys({ ...(isRecord(mm['annotations']) ? mm['annotations'] : {}), 'kubectl.kubernetes.io/last-applied-configuration': lastAppliedOf(v, ns) });
+      const left = liveObj ? goYaml(liveObj) : '';
+      const right = goYaml(mergedObj);
       const text = unifiedDiff(left, right, `${liveDir}/${file}`, `${mergedDir}/${file}`);
       if (text) {
         changed = true;
