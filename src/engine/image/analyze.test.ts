@@ -5,13 +5,24 @@
 // pkg/credentialprovider/keyring.go; messages: containerd remotes/docker (authorizer.go, resolver.go).
 import { describe, expect, it } from 'vitest';
 import {
-  cluster, container, coursePrivateRegistry, coursePullSecret, dockerRegistrySecret, pod, registry, secret, serviceAccount,
+  cluster, container, courseCredential, coursePrivateRegistry, coursePullSecret, deployment, dockerCfgSecret, dockerConfigJson,
+  dockerRegistrySecret, normalized, pod, registry, secret, serviceAccount, type Manifest, type Scenario,
 } from '../../testing/image.js';
-import type { Cluster, Pod } from '../model/index.js';
+import type { Cluster, Container, Pod } from '../model/index.js';
 import { analyzeImage } from './index.js';
 
 const image = 'myprivateregistry.com:5000/nginx:alpine';
-const run = (c: Cluster, p: Pod) => analyzeImage(c, p, p.containers[0] ?? container('x'));
+const nth = (p: Pod | undefined, i = 0): [Pod, Container] => {
+  const c = p?.containers[i];
+  if (!p || !c) throw new Error('no such pod or container');
+  return [p, c];
+};
+const analyzeIn = (c: Cluster, p: Pod | undefined, i = 0) => analyzeImage(c, ...nth(p, i));
+/** The pull verdict for `p`'s first container, everything read through normalize/. */
+const run = (c: Scenario, p: Manifest) => {
+  const { cluster: normal, pods } = normalized(c, p);
+  return analyzeIn(normal, pods[0]);
+};
 const ref = 'myprivateregistry.com:5000/nginx:alpine';
 const prefix = `Failed to pull image "${image}": failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": `;
 
@@ -88,7 +99,7 @@ describe('course scenario: myprivateregistry.com:5000/nginx:alpine', () => {
 });
 
 describe('credentials from the ServiceAccount', () => {
-  const c = (extra: Partial<Cluster> = {}) => cluster({
+  const c = (extra: Scenario = {}) => cluster({
     registries: [coursePrivateRegistry()], secrets: [coursePullSecret()],
     serviceAccounts: [serviceAccount('default', ['private-reg-cred'])], ...extra,
   });
@@ -97,7 +108,7 @@ describe('credentials from the ServiceAccount', () => {
     expect(report.pull).toMatchObject({ state: 'Pulled', credentials: 'private-reg-cred', secrets: [{ from: 'serviceAccount', status: 'used' }] });
   });
   it('are ignored when the pod lists its own', () => {
-    const { report } = run(c({ secrets: [coursePullSecret(), secret('other', { type: 'kubernetes.io/dockerconfigjson', dockerConfig: [] })] }), pod({ image, imagePullSecrets: ['other'] }));
+    const { report } = run(c({ secrets: [coursePullSecret(), secret('other', { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': '{"auths":{}}' } })] }), pod({ image, imagePullSecrets: ['other'] }));
     expect(report.pull).toMatchObject({ state: 'ErrImagePull', secrets: [{ name: 'other', from: 'pod', status: 'no-match' }] });
   });
   it('come from the pod\'s own serviceAccountName', () => {
@@ -113,26 +124,27 @@ describe('secrets that do not count', () => {
     expect(diagnostics.map((d) => [d.code, d.ref?.path])).toEqual([['pull-secret-missing', ['spec', 'imagePullSecrets', 0]]]);
   });
   it('an Opaque secret with the right name is not used', () => {
-    const opaque = secret('private-reg-cred', { dockerConfig: coursePullSecret().dockerConfig ?? [] });
+    // No type: the API server's default, Opaque; same key and content as the course secret.
+    const opaque = secret('private-reg-cred', { data: { '.dockerconfigjson': dockerConfigJson(courseCredential()) } });
     const { report, diagnostics } = run(cluster({ registries: [coursePrivateRegistry()], secrets: [opaque] }), pod({ image, imagePullSecrets: ['private-reg-cred'] }));
     expect(report.pull).toMatchObject({ state: 'ErrImagePull', cause: 'no-credentials', secrets: [{ status: 'wrong-type' }] });
     expect(diagnostics.map((d) => d.code)).toEqual(['pull-secret-wrong-type']);
   });
   it('a kubernetes.io/dockercfg secret counts', () => {
-    const cfg = { ...coursePullSecret(), type: 'kubernetes.io/dockercfg' };
+    // The legacy type needs its own key and format (`.dockercfg`, no "auths"); the API server refuses
+    // a dockercfg secret holding `.dockerconfigjson`.
+    const cfg = dockerCfgSecret('private-reg-cred', courseCredential());
     expect(run(cluster({ registries: [coursePrivateRegistry()], secrets: [cfg] }), pod({ image, imagePullSecrets: ['private-reg-cred'] })).report.pull.state).toBe('Pulled');
   });
   it('warnings are reported once per pod, on its first container', () => {
-    const p = pod({ imagePullSecrets: ['nope'], containers: [container('nginx'), container('redis', { name: 'b' })] });
-    const c = cluster({ pods: [p] });
-    expect(analyzeImage(c, p, p.containers[0] ?? container('x')).diagnostics).toHaveLength(1);
-    expect(analyzeImage(c, p, p.containers[1] ?? container('x')).diagnostics).toHaveLength(0);
+    const { cluster: c, pods: [p] } = normalized(cluster(), pod({ imagePullSecrets: ['nope'], containers: [container('nginx'), container('redis', { name: 'b' })] }));
+    expect(analyzeIn(c, p, 0).diagnostics).toHaveLength(1);
+    expect(analyzeIn(c, p, 1).diagnostics).toHaveLength(0);
   });
   it('and once per workload, on its first pod', () => {
-    const owner = { kind: 'Deployment', name: 'web' };
-    const [p0, p1] = [pod({ name: 'web-0', owner, imagePullSecrets: ['nope'] }), pod({ name: 'web-1', owner, imagePullSecrets: ['nope'] })];
-    const c = cluster({ pods: [p0, p1] });
-    expect([run(c, p0).diagnostics.length, run(c, p1).diagnostics.length]).toEqual([1, 0]);
+    const { cluster: c, pods: [p0, p1] } = normalized(cluster(), deployment('web', 2, { imagePullSecrets: ['nope'] }));
+    expect([p0?.owner, p1?.owner]).toEqual([{ kind: 'Deployment', name: 'web' }, { kind: 'Deployment', name: 'web' }]);
+    expect([analyzeIn(c, p0).diagnostics.length, analyzeIn(c, p1).diagnostics.length]).toEqual([1, 0]);
   });
 });
 

@@ -112,7 +112,7 @@ describe('analyzeSecurity: diagnostics', () => {
   });
 
   it('names the workload for pods expanded from a template', () => {
-    const p = { ...pod({ name: 'web-0' }), owner: { kind: 'Deployment', name: 'web' } };
+    const p = pod({ name: 'web', specPath: ['spec', 'template', 'spec'] });
     const { diagnostics } = analyzeSecurity(p, first(p), image('nobody-here'));
     expect(diagnostics[0]?.object).toBe('Deployment/default/web');
   });

@@ -60,6 +60,12 @@ describe('Baseline checks', () => {
     ['hostPort 8080', hostPorts, { containers: [{ name: 'app', hostPorts: [8080] }] }, [
       { message: 'hostPort (container "app" uses hostPort 8080)', at: 'spec.containers[0].ports' },
     ]],
+    // pkg/apis/core/v1/defaults.go: with hostNetwork an unset hostPort becomes the containerPort,
+    // and admission sees the defaulted pod.
+    ['hostNetwork: a containerPort is a hostPort', hostPorts, { hostNetwork: true, containers: [{ name: 'app', ports: [8080] }] }, [
+      { message: 'hostPort (container "app" uses hostPort 8080)', at: 'spec.containers[0].ports' },
+    ]],
+    ['containerPort alone is not a hostPort', hostPorts, { containers: [{ name: 'app', ports: [8080] }] }, []],
     // check_appArmorProfile.go
     ['RuntimeDefault and Localhost are fine', appArmor, { securityContext: { appArmorProfile: { type: 'RuntimeDefault' } }, ...c({ appArmorProfile: { type: 'Localhost', localhostProfile: 'p' } }) }, []],
     ['Unconfined at pod and container', appArmor, { securityContext: { appArmorProfile: { type: 'Unconfined' } }, ...c({ appArmorProfile: { type: 'Unconfined' } }) }, [
