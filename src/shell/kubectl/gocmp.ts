@@ -442,27 +442,47 @@ function preset(o: Opts, i: number): Opts {
   return { ...o, level: verbosity(o) + 2 * i, avoidStringer: i > 0 ? true : o.avoidStringer };
 }
 
-/** strconv.Quote, or a raw string when quoting would escape printable characters. */
+/** report_reflect.go formatString: strconv.Quote, or a raw string when quoting would escape printable characters. */
 function goQuote(s: string): string {
-  let q = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') q += `\\${ch}`;
-    else if (ch === '\n') q += '\\n';
-    else if (ch === '\t') q += '\\t';
-    else if (ch === '\r') q += '\\r';
-    else if (c < 0x20 || c === 0x7f) q += `\\x${c.toString(16).padStart(2, '0')}`;
-    else q += ch;
-  }
-  q += '"';
-  if (q.length === s.length + 2) return q;
-  if (!/[`\n]/.test(s) && [...s].every((ch) => ch === '\t' || ((ch.codePointAt(0) as number) >= 0x20 && ch !== '\x7f'))) return `\`${s}\``;
-  return q;
+  const qs = strconvQuote(s);
+  const blen = (x: string) => new TextEncoder().encode(x).length;
+  if (blen(qs) === 2 + blen(s)) return qs;
+  if ([...s].every((ch) => ch !== '`' && ch !== '\n' && (isPrint(ch) || ch === '\t'))) return `\`${s}\``;
+  return qs;
 }
 
+/**
+ * formatOptions.formatString: a string of four or more lines printed as a removed or inserted
+ * value takes the triple-quote form (lines past the verbosity's limit elided); otherwise one
+ * quoted line, truncated to (1<<verbosity)<<5 bytes when verbosity is limited.
+ */
 function formatString(o: Opts, prefix: string, s: string): TextNode {
-  const maxLen = o.limit ? (1 << verbosity(o)) << 5 : s.length;
-  if (s.length > maxLen + 3) return new TextLine(`${prefix}${goQuote(s.slice(0, maxLen))}...`);
+  const bytes = new TextEncoder().encode(s);
+  const blen = (x: string) => new TextEncoder().encode(x).length;
+  const maxLen = o.limit ? (1 << verbosity(o)) << 5 : bytes.length;
+  const maxLines = o.limit ? (1 << verbosity(o)) << 2 : s.split('\n').length;
+  const lines = s.replace(/\n$/, '').split('\n');
+  let isTripleQuoted = lines.length >= 4 && (o.diff === REMOVED || o.diff === INSERTED);
+  for (let i = 0; i < lines.length && isTripleQuoted; i++) {
+    lines[i] = (lines[i] as string).replace(/\r$/, '').replace(/^\r/, '');
+    const line = lines[i] as string;
+    const rest = prefix && line.startsWith(prefix) ? line.slice(prefix.length) : line;
+    isTripleQuoted = !rest.startsWith('"""') && !line.startsWith('...') && [...line].every((ch) => /^[\p{L}\p{M}\p{N}\p{P}\p{S} \t]$/u.test(ch)) && blen(line) <= maxLen;
+  }
+  if (isTripleQuoted) {
+    const list = new TextList([{ diff: o.diff, key: '', value: new TextLine(`${prefix}"""`), elideComma: true }]);
+    for (let i = 0; i < lines.length; i++) {
+      const numElided = lines.length - i;
+      if (i === maxLines - 1 && numElided > 1) {
+        list.recs.push({ diff: o.diff, key: '', value: ELLIPSIS, elideComma: true, comment: `${numElided} elided lines` });
+        break;
+      }
+      list.recs.push({ diff: o.diff, key: '', value: new TextLine(lines[i] as string), elideComma: true });
+    }
+    list.recs.push({ diff: o.diff, key: '', value: new TextLine(`${prefix}"""`), elideComma: true });
+    return new TextWrap('(', list, ')');
+  }
+  if (bytes.length > maxLen + 3) return new TextLine(`${prefix}${goQuote(new TextDecoder().decode(bytes.slice(0, maxLen)))}...`);
   return new TextLine(prefix + goQuote(s));
 }
 
@@ -570,6 +590,7 @@ function formatDiff(o0: Opts, v: VNode): TextNode | null {
   let o = o0;
   if (o.diff === IDENT) o = withVerbosity(o, 1);
   else if (verbosity(o) < 3) o = withVerbosity(o, 3);
+  if (canFormatDiffSlice(o, v)) return formatDiffSlice(o, v);
   if (v.maxDepth === 0) {
     if (o.diff === 0 || o.diff === IDENT) {
       if (v.numDiff === 0) {
@@ -657,7 +678,9 @@ function formatDiffList(o0: Opts, recs0: readonly { key: string | null; node: VN
       return;
     }
     for (const r of recs.slice(0, ds.numDiff())) {
-      if (r.node.numChildren === r.node.maxDepth) {
+      if (canFormatDiffSlice(o, r.node)) {
+        list.recs.push({ diff: 0, key: formatKey(r.key), value: formatDiffSlice(o, r.node) });
+      } else if (r.node.numChildren === r.node.maxDepth) {
         let outx = formatDiff({ ...o, diff: REMOVED }, r.node);
         let outy = formatDiff({ ...o, diff: INSERTED }, r.node);
         for (let j = 0; j <= 6 && outx && outy && nodeEqual(outx, outy); j++) {
@@ -676,6 +699,318 @@ function formatDiffList(o0: Opts, recs0: readonly { key: string | null; node: VN
   });
   if (!maxGroup.isZero()) list.appendEllipsis(maxGroup);
   return new TextWrap('{', list, '}');
+}
+
+// ---------------- report_slices.go: strings diffed by lines or by bytes ----------------
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const isPrint = (ch: string): boolean => /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch);
+/** unicode.IsSpace. */
+const isSpace = (ch: string): boolean => /^[\t\n\v\f\r \u0085\u00a0\p{Z}]$/u.test(ch);
+
+/** strconv.Quote: printable runes as they are, the rest escaped. */
+function strconvQuote(s: string): string {
+  let q = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === '\\') q += `\\${ch}`;
+    else if (isPrint(ch)) q += ch;
+    else if (ch === '\x07') q += '\\a';
+    else if (ch === '\b') q += '\\b';
+    else if (ch === '\f') q += '\\f';
+    else if (ch === '\n') q += '\\n';
+    else if (ch === '\r') q += '\\r';
+    else if (ch === '\t') q += '\\t';
+    else if (ch === '\v') q += '\\v';
+    else if (c < 0x80) q += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c < 0x10000) q += `\\u${c.toString(16).padStart(4, '0')}`;
+    else q += `\\U${c.toString(16).padStart(8, '0')}`;
+  }
+  return `${q}"`;
+}
+
+/** formatString of a byte slice of a string: invalid UTF-8 (a rune cut by a chunk) quoted as \\xNN. */
+function quoteBytes(b: Uint8Array): string {
+  try {
+    return goQuote(new TextDecoder('utf-8', { fatal: true }).decode(b));
+  } catch {
+    let q = '"';
+    for (let i = 0; i < b.length;) {
+      const c = b[i] as number;
+      const n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+      let ch: string | null = null;
+      if (n > 0 && i + n <= b.length) {
+        try {
+          ch = new TextDecoder('utf-8', { fatal: true }).decode(b.slice(i, i + n));
+        } catch {
+          ch = null;
+        }
+      }
+      if (ch === null) {
+        q += `\\x${c.toString(16).padStart(2, '0')}`;
+        i++;
+      } else {
+        q += strconvQuote(ch).slice(1, -1);
+        i += n;
+      }
+    }
+    return `${q}"`;
+  }
+}
+
+/**
+ * CanFormatDiffSlice: a node formatted in diff mode, with differences, both values present,
+ * compared without options; in the values the API server diffs only strings qualify (slices of
+ * strings do not: only slices of numbers and bools have specialized handling), both at least 32
+ * bytes long.
+ */
+function canFormatDiffSlice(o: Opts, v: VNode): boolean {
+  if (o.diff !== 0 || v.numDiff === 0 || v.vx === INVALID || v.vy === INVALID) return false;
+  if (v.numCompared > 1 || (v.numCompared === 1 && isNamed(v.type))) return false;
+  if (v.type.k !== 'string') return false;
+  return utf8(String(v.vx ?? '')).length >= 32 && utf8(String(v.vy ?? '')).length >= 32;
+}
+
+/**
+ * FormatDiffSlice for strings: text of four or more lines (unless a byte diff is much simpler)
+ * is diffed by line and printed in the triple-quote form when that stays unambiguous; other text
+ * is diffed by bytes in chunks of 64 as `strings.Join({…}, "")`; binary data as hex rows.
+ */
+function formatDiffSlice(o: Opts, v: VNode): TextNode {
+  const sx = String(v.vx ?? '');
+  const sy = String(v.vy ?? '');
+  let numTotal = 0;
+  let numValid = 0;
+  let numLines = 0;
+  let lastLineIdx = 0;
+  let maxLineLen = 0;
+  let i = 0;
+  for (const ch of sx + sy) {
+    numTotal++;
+    if ((isPrint(ch) || isSpace(ch)) && ch !== '\ufffd') numValid++;
+    if (ch === '\n') {
+      if (maxLineLen < i - lastLineIdx) maxLineLen = i - lastLineIdx;
+      lastLineIdx = i + 1;
+      numLines++;
+    }
+    i += utf8(ch).length;
+  }
+  const isPureText = numValid === numTotal;
+  const isMostlyText = numValid > Math.floor(0.9 * numTotal);
+  let isPureLinedText = isPureText && numLines >= 4 && maxLineLen <= 1024;
+  const bx = utf8(sx);
+  const by = utf8(sy);
+  const ssx = sx.split('\n');
+  const ssy = sy.split('\n');
+  // diff.BoolResult: unequal is {NumDiff: 2}, not similar (never a modification).
+  const bool = (b: boolean): Res => (b ? { same: 1, diff: 0 } : { same: 0, diff: 2 });
+  if (isPureLinedText) {
+    const esLines = difference(ssx.length, ssy.length, (ix, iy) => bool(ssx[ix] === ssy[iy]));
+    const esBytes = difference(bx.length, by.length, (ix, iy) => bool(bx[ix] === by[iy]));
+    const dist = (es: Edit[]) => es.filter((e) => e !== '.').length;
+    const efficiencyLines = dist(esLines) / esLines.length;
+    const efficiencyBytes = dist(esBytes) / esBytes.length;
+    const quotedLength = utf8(strconvQuote(sx + sy)).length;
+    const escapeExpansionRatio = quotedLength / (bx.length + by.length);
+    isPureLinedText = efficiencyLines < 4 * efficiencyBytes || escapeExpansionRatio > 1.1;
+  }
+  let list: TextList;
+  let delim = '';
+  if (isPureLinedText) {
+    const raw = new Map<Rec, string>();
+    list = diffSliceRecords(o, ssx, ssy, 1, 'line', (chunk, d) => {
+      const line = chunk[0] ?? '';
+      const rec: Rec = { diff: d, key: '', value: new TextLine(goQuote(line)) };
+      raw.set(rec, line);
+      return rec;
+    });
+    delim = '\n';
+    let isTripleQuoted = true;
+    let prevRemove = new Set<string>();
+    let prevInsert = new Set<string>();
+    const list2: Rec[] = [{ diff: 0, key: '', value: new TextLine('"""'), elideComma: true }];
+    for (const r0 of list.recs) {
+      const r = { ...r0 };
+      if (!nodeEqual(r.value, ELLIPSIS)) {
+        const line = (raw.get(r0) ?? '').replace(/\r$/, '').replace(/^\r/, '');
+        const norm = [...line].filter((ch) => !isSpace(ch)).join('');
+        isTripleQuoted = !line.startsWith('"""') && !line.startsWith('...') && [...line].every((ch) => isPrint(ch) || ch === '\t');
+        if (r.diff === REMOVED) {
+          isTripleQuoted = isTripleQuoted && !prevInsert.has(norm);
+          prevRemove.add(norm);
+        } else if (r.diff === INSERTED) {
+          isTripleQuoted = isTripleQuoted && !prevRemove.has(norm);
+          prevInsert.add(norm);
+        }
+        if (!isTripleQuoted) break;
+        r.value = new TextLine(line);
+        r.elideComma = true;
+      }
+      if (!(r.diff === REMOVED || r.diff === INSERTED)) {
+        prevRemove = new Set();
+        prevInsert = new Set();
+      }
+      list2.push(r);
+    }
+    const lastRec = list2[list2.length - 1] as Rec;
+    if (lastRec.diff === IDENT && lastRec.value instanceof TextLine && lastRec.value.s === '') list2.pop();
+    list2.push({ diff: 0, key: '', value: new TextLine('"""'), elideComma: true });
+    if (isTripleQuoted) {
+      const out = new TextWrap('(', new TextList(list2), ')');
+      return isNamed(v.type) ? formatType(o, v.type, out) : out;
+    }
+  } else if (isMostlyText) {
+    list = diffSliceRecords(o, [...bx], [...by], 64, 'byte', (chunk, d) => ({ diff: d, key: '', value: new TextLine(quoteBytes(new Uint8Array(chunk))) }));
+  } else {
+    const ascii = (chunk: number[]) => chunk.map((b) => (b >= 0x20 && b <= 0x7e ? String.fromCharCode(b) : '.')).join('');
+    list = diffSliceRecords(o, [...bx], [...by], 16, 'byte', (chunk, d) => ({
+      diff: d, key: '', value: new TextLine(chunk.map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ')),
+      comment: `${String.fromCharCode(d)}|${ascii(chunk)}|`,
+    }));
+  }
+  const out = new TextWrap('{', list, '}');
+  if (!isMostlyText) return formatType({ ...o, typeMode: 'emit' }, v.type, out);
+  const joined = new TextWrap('strings.Join(', out, `, ${goQuote(delim)})`);
+  return isNamed(v.type) ? formatType(o, v.type, joined) : joined;
+}
+
+/**
+ * formatDiffSlice: the edit script of the elements, coalesced (coalesceAdjacentEdits, then
+ * coalesceInterveningIdentical with a window of chunkSize/4, then cleanupSurroundingIdentical),
+ * printed in chunks: equal runs with chunkSize×2 elements of context around an ellipsis, unequal
+ * runs as removed then inserted chunks; at most (1<<verbosity)<<2 records of differences.
+ */
+function diffSliceRecords<T>(o0: Opts, xs0: readonly T[], ys0: readonly T[], chunkSize: number, name: string, makeRec: (chunk: T[], d: Mode) => Rec): TextList {
+  let xs = xs0;
+  let ys = ys0;
+  const eq = (ix: number, iy: number) => xs0[ix] === ys0[iy];
+  const es = difference(xs.length, ys.length, (ix, iy) => (eq(ix, iy) ? { same: 1, diff: 0 } : { same: 0, diff: 2 }));
+  const list = new TextList();
+  const appendChunks = (v: readonly T[], d: Mode): number => {
+    for (let k = 0; k < v.length; k += chunkSize) list.recs.push(makeRec(v.slice(k, k + chunkSize), d));
+    return v.length;
+  };
+  let numDiffs = 0;
+  const maxLen = o0.limit ? (1 << verbosity(o0)) << 2 : -1;
+  let groups = coalesceAdjacentEdits(name, es);
+  groups = coalesceInterveningIdentical(groups, Math.floor(chunkSize / 4));
+  groups = cleanupSurroundingIdentical(groups, eq);
+  let maxGroup = new Stats(name);
+  groups.forEach((ds0, i) => {
+    const ds = ds0.append(new Stats(name));
+    if (maxLen >= 0 && numDiffs >= maxLen) {
+      maxGroup = maxGroup.append(ds);
+      return;
+    }
+    if (ds.numDiff() === 0) {
+      let lo = 0;
+      let hi = 0;
+      const numEqual = ds.ignored + ds.identical;
+      while (lo < chunkSize * 2 && lo + hi < numEqual && i !== 0) lo++;
+      while (hi < chunkSize * 2 && lo + hi < numEqual && i !== groups.length - 1) hi++;
+      if (numEqual - (lo + hi) <= chunkSize && ds.ignored === 0) hi = numEqual - lo;
+      appendChunks(xs.slice(0, lo), IDENT);
+      if (numEqual > lo + hi) {
+        ds.identical -= lo + hi;
+        list.appendEllipsis(ds);
+      }
+      appendChunks(xs.slice(numEqual - hi, numEqual), IDENT);
+      xs = xs.slice(numEqual);
+      ys = ys.slice(numEqual);
+      return;
+    }
+    const len0 = list.recs.length;
+    const nx = appendChunks(xs.slice(0, ds.identical + ds.removed + ds.modified), REMOVED);
+    xs = xs.slice(nx);
+    const ny = appendChunks(ys.slice(0, ds.identical + ds.inserted + ds.modified), INSERTED);
+    ys = ys.slice(ny);
+    numDiffs += list.recs.length - len0;
+  });
+  if (!maxGroup.isZero()) list.appendEllipsis(maxGroup);
+  return list;
+}
+
+function coalesceAdjacentEdits(name: string, es: readonly Edit[]): Stats[] {
+  const groups: Stats[] = [];
+  let prev = '';
+  const last = (mode: string): Stats => {
+    if (prev !== mode) {
+      groups.push(new Stats(name));
+      prev = mode;
+    }
+    return groups[groups.length - 1] as Stats;
+  };
+  for (const e of es) {
+    if (e === '.') last('=').identical++;
+    else if (e === 'X') last('!').removed++;
+    else if (e === 'Y') last('!').inserted++;
+    else last('!').modified++;
+  }
+  return groups;
+}
+
+function coalesceInterveningIdentical(orig: readonly Stats[], windowSize: number): Stats[] {
+  const groups: Stats[] = [];
+  for (const ds of orig) {
+    if (groups.length >= 2 && ds.numDiff() > 0) {
+      const prev = groups[groups.length - 2] as Stats;
+      const curr = groups[groups.length - 1] as Stats;
+      const hadX = prev.removed > 0;
+      const hadY = prev.inserted > 0;
+      const hasX = ds.removed > 0;
+      const hasY = ds.inserted > 0;
+      if ((hadX || hasX) && (hadY || hasY) && curr.identical <= windowSize) {
+        groups[groups.length - 2] = prev.append(curr).append(ds);
+        groups.pop();
+        continue;
+      }
+    }
+    groups.push(ds);
+  }
+  return groups;
+}
+
+/**
+ * cleanupSurroundingIdentical. Its deferred prepend/append of a new group assigns a local after
+ * `return groups` has been evaluated, so in v0.6.0 they change nothing; only the in-place updates
+ * of neighbouring groups count.
+ */
+function cleanupSurroundingIdentical(groups: Stats[], eq: (ix: number, iy: number) => boolean): Stats[] {
+  let ix = 0;
+  let iy = 0;
+  groups.forEach((ds, i) => {
+    if (ds.numDiff() === 0) {
+      ix += ds.identical;
+      iy += ds.identical;
+      return;
+    }
+    let nx = ds.identical + ds.removed + ds.modified;
+    let ny = ds.identical + ds.inserted + ds.modified;
+    let lead = 0;
+    let trail = 0;
+    for (let j = 0; j < nx && j < ny && eq(ix + j, iy + j); j++) lead++;
+    for (let j = 0; j < nx && j < ny && eq(ix + nx - 1 - j, iy + ny - 1 - j); j++) trail++;
+    const numIdentical = lead + trail;
+    if (numIdentical > 0) {
+      if (lead > 0) {
+        const before = groups[i - 1];
+        if (before) before.identical += lead;
+        ix += lead;
+        iy += lead;
+      }
+      if (trail > 0) {
+        const after = groups[i + 1];
+        if (after) after.identical += trail;
+      }
+      nx -= numIdentical;
+      ny -= numIdentical;
+      groups[i] = new Stats(ds.name, 0, 0, nx, ny, 0);
+    }
+    ix += nx;
+    iy += ny;
+  });
+  return groups;
 }
 
 function coalesce(name: string, recs: readonly { node: VNode }[]): Stats[] {
