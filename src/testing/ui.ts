@@ -8,6 +8,7 @@ import type {
   ExternalHost, ImageReport, Labels, Namespace, NetworkAnalysis, Pod, PodReport, PortProto, Protocol,
   SecurityReport, SourceRef,
 } from '../engine/model/index.js';
+import { DEFAULT_CAPABILITIES } from '../engine/security/capabilities/table.js';
 
 export const ref = (file: string, ...path: (string | number)[]): SourceRef => ({ file, doc: 0, path });
 
@@ -29,10 +30,8 @@ export function securityReport(over: Partial<SecurityReport> = {}): SecurityRepo
   };
 }
 
-export const DEFAULT_CAPS = [
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW',
-  'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
-] as const;
+/** The engine's default capability set (sorted, as reports list it): not restated here. */
+export const DEFAULT_CAPS: readonly string[] = [...DEFAULT_CAPABILITIES].sort();
 
 export function imageReport(original = 'nginx', over: Partial<ImageReport> = {}): ImageReport {
   return {

@@ -1,6 +1,7 @@
 // Warnings of engine-spec §2 for NetworkPolicy; DNS facts from kubeadm's CoreDNS deployment
 // (kube-system, label k8s-app: kube-dns, ports dns UDP 53 / dns-tcp TCP 53).
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_SERVICES } from '../cluster/system.js';
 import { cluster, coreDnsPod, namespace, pod, policy, sel, type ClusterSpec, type Manifest } from '../../testing/netpol.js';
 import { compileNetwork } from './index.js';
 
@@ -43,7 +44,10 @@ describe('network diagnostics', () => {
   // ClusterIP admits nothing, one for the CoreDNS pod's address does.
   it('DNS check uses the CoreDNS pods, after DNAT', () => {
     const toPod = [policy('app/p', { egress: [{ peers: [{ cidr: '10.244.0.53/32' }], ports: [{ port: 53, protocol: 'UDP' }] }] })];
-    const toClusterIP = [policy('app/p', { egress: [{ peers: [{ cidr: '10.96.0.10/32' }], ports: [{ port: 53, protocol: 'UDP' }] }] })];
+    // The engine's own kube-dns ClusterIP (kubeadm's 10.96.0.10, pinned in service/endpoints.test.ts), not a copy.
+    const kubeDns = SYSTEM_SERVICES.find((s) => s.namespace === 'kube-system' && s.name === 'kube-dns')?.clusterIP;
+    expect(kubeDns).toBeTruthy();
+    const toClusterIP = [policy('app/p', { egress: [{ peers: [{ cidr: `${kubeDns}/32` }], ports: [{ port: 53, protocol: 'UDP' }] }] })];
     expect(codes(toPod)).toEqual([]);
     expect(codes(toClusterIP)).toEqual(['egress-blocks-dns']);
   });

@@ -2,16 +2,15 @@
  * The pod inspector's derived facts as plain data (tested without a DOM): the capability table
  * against the runtime's default set, and which translated phrase fits each engine outcome.
  */
+import { DEFAULT_CAPABILITIES as RUNTIME_DEFAULTS } from '../../engine/index.js';
 import type { CapabilityReport, ContainerReport, FieldSource, PullResult, SecurityReport } from '../../engine/model/index.js';
 
 /**
- * containerd's default set (14), as `engine-spec.md` §4 lists it: the baseline the table compares
- * against. (containerd pkg/oci/spec.go `defaultUnixCaps`.)
+ * The runtime's default set, the baseline the table compares against: the engine's own table
+ * (security/capabilities/table.ts, containerd pkg/oci/spec.go `defaultUnixCaps`), never a copy, so
+ * the inspector's "added"/"dropped" always agree with the engine's report.
  */
-export const DEFAULT_CAPABILITIES: readonly string[] = [
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW',
-  'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
-];
+export const DEFAULT_CAPABILITIES: readonly string[] = RUNTIME_DEFAULTS;
 
 export interface CapabilityRow {
   readonly name: string;

@@ -17,9 +17,15 @@ describe('capability table', () => {
     expect(CAPABILITY_BITS[name]).toBe(bit);
   });
 
+  // The literal is the citation (containerd pkg/oci/spec.go defaultUnixCaps), not a copy: this is
+  // where the engine's table is pinned; the shell, the inspector and the test builders import it.
   it('has containerd\'s 14 defaults', () => {
     expect(DEFAULT_CAPABILITIES).toHaveLength(14);
     expect(DEFAULT_CAPABILITIES).not.toContain('NET_ADMIN');
+    expect([...DEFAULT_CAPABILITIES].sort()).toEqual([
+      'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'NET_RAW',
+      'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+    ]);
   });
 
   it.each([
