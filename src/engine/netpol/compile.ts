@@ -3,7 +3,7 @@ import { matchesSelector } from '../selectors/index.js';
 import { Bitset } from './bitset.js';
 import { buildEndpoints, type EndpointInfo } from './endpoints.js';
 import type { IP } from '../net/index.js';
-import { IN_BLOCK, ipBlockPosition, parseIpBlock, peerNamespaceAdmits, peerPodAdmits } from './peers.js';
+import { IN_BLOCK, ipBlockPosition, parseIpBlock, peerNamespaceAdmits, peerPodAdmits, selectablePeer } from './peers.js';
 
 export interface CompiledRule {
   readonly policy: number;
@@ -75,14 +75,14 @@ export function compile(cluster: Cluster): Compiled {
       for (const [i, ip] of addressed) if (ipBlockPosition(block, ip) === IN_BLOCK) set.add(i);
       return set;
     }
-    // Selector peers match pods only. The namespace half is decided once per namespace, then only
-    // its pods are looked at.
+    // Selector peers match pods on the pod network only (`selectablePeer`). The namespace half is
+    // decided once per namespace, then only its pods are looked at.
     for (const [ns, pods] of podsByNs) {
       const first = endpoints[pods[0] ?? -1];
       if (!first?.nsLabels || !peerNamespaceAdmits(peer, policyNs, ns, first.nsLabels)) continue;
       for (const i of pods) {
         const e = endpoints[i];
-        if (e && peerPodAdmits(peer, e.labels)) set.add(i);
+        if (e && selectablePeer(e) && peerPodAdmits(peer, e.labels)) set.add(i);
       }
     }
     return set;

@@ -18,6 +18,19 @@ export type SelectorPeer = Extract<PolicyPeer, { kind: 'selector' }>;
 export type IpBlockPeer = Extract<PolicyPeer, { kind: 'ipBlock' }>;
 
 /**
+ * Can a selector peer (podSelector / namespaceSelector) match this remote end at all? Only a pod on
+ * the pod network. Not an address outside the cluster, and not a hostNetwork pod: lab rule
+ * (engine-spec §3: policies do not apply to hostNetwork pods), as the most common implementation
+ * does it (kubernetes.io "Network Policies", "NetworkPolicy and hostNetwork pods": the plugin
+ * "ignores hostNetwork pods when matching podSelector and namespaceSelector. Traffic to/from
+ * hostNetwork pods is treated the same as all other traffic to/from the node IP"). Such a pod is
+ * matched by its address (the node's) through ipBlock only, as service/target.ts judges a probe to it.
+ */
+export function selectablePeer(remote: EndpointInfo): boolean {
+  return remote.isPod && !remote.hostNetwork && remote.nsLabels !== null;
+}
+
+/**
  * The namespace half of a selector peer: `namespaceSelector` against the namespace's labels
  * (`{}` = every namespace); without one, only the policy's own namespace.
  */
@@ -78,7 +91,7 @@ export function ipBlockPosition(block: ParsedIpBlock, ip: IP | null): number {
  * - podSelector alone: pods of the policy's own namespace whose labels match;
  * - namespaceSelector alone: every pod of a matching namespace;
  * - both in one entry: pods matching both (AND);
- * - selector entries never match an address outside the cluster;
+ * - selector entries never match an address outside the cluster, nor a hostNetwork pod (`selectablePeer`);
  * - ipBlock: the address is in `cidr` and in no `except` (`ipBlockPosition`).
  */
 export function matchPeer(peer: PolicyPeer, policyNamespace: string, remote: EndpointInfo): PeerVerdict {
@@ -89,8 +102,9 @@ export function matchPeer(peer: PolicyPeer, policyNamespace: string, remote: End
     if (at === OUTSIDE_BLOCK) return { match: false, reason: 'ip-outside-cidr', detail: { ip, cidr: peer.cidr } };
     return { match: false, reason: 'ip-in-except', detail: { ip, cidr: peer.cidr, except: peer.except[at] ?? '' } };
   }
-  if (!remote.isPod || remote.nsLabels === null) {
-    return { match: false, reason: 'not-a-pod', detail: { ip: remote.endpoint.ip } };
+  if (!selectablePeer(remote) || remote.nsLabels === null) {
+    // A hostNetwork pod is its node's address here, as any address outside the pod network.
+    return { match: false, reason: 'not-a-pod', detail: { ip: remote.endpoint.ip, ...(remote.hostNetwork ? { hostNetwork: remote.endpoint.id } : {}) } };
   }
   const ns = remote.endpoint.namespace ?? '';
   if (!peerNamespaceAdmits(peer, policyNamespace, ns, remote.nsLabels)) {

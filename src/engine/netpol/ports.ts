@@ -40,12 +40,16 @@ export function portEntryDecision(entry: PolicyPort, port: number, protocol: Flo
  * Does the destination declare a container port named `name` on `protocol` with number `port`?
  * A named port resolves against the destination pod's declared containerPorts with that name AND
  * protocol, so two pods may resolve one name to different numbers, and a destination without it
- * (or an address outside the cluster, which declares no names) never matches.
+ * never matches. An address outside the cluster declares no names; nor does a hostNetwork pod,
+ * which policies see as its node's address (peers.ts `selectablePeer`).
  */
 export function namedPortAdmits(name: string, protocol: Protocol, port: number, dest: EndpointInfo): boolean {
-  if (!dest.isPod) return false;
-  for (const p of dest.ports) if (p.name === name && p.protocol === protocol && p.port === port) return true;
+  for (const p of namedPorts(dest)) if (p.name === name && p.protocol === protocol && p.port === port) return true;
   return false;
+}
+
+function namedPorts(dest: EndpointInfo): EndpointInfo['ports'] {
+  return dest.isPod && !dest.hostNetwork ? dest.ports : [];
 }
 
 /** Does one `ports` entry admit traffic to `port`/`protocol` on the destination? */
@@ -90,7 +94,7 @@ export function matchPort(entry: PolicyPort, port: number, protocol: FlowProtoco
     case 'named': {
       const name = entry.port as string;
       if (namedPortAdmits(name, entry.protocol, port, dest)) return MATCH;
-      const resolved = dest.isPod ? dest.ports.filter((p) => p.name === name && p.protocol === entry.protocol) : [];
+      const resolved = namedPorts(dest).filter((p) => p.name === name && p.protocol === entry.protocol);
       if (resolved.length === 0) {
         return { match: false, reason: 'named-port-unresolved', detail: { name, protocol: entry.protocol, destination: dest.endpoint.id } };
       }
