@@ -492,6 +492,17 @@ export function goJson(v: unknown): string {
     .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+function goJsonIndent4(v: unknown): string {
+  const sortKeys = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sortKeys);
+    if (isMap(x)) return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sortKeys(x[k])]));
+    return x;
+  };
+  return (JSON.stringify(sortKeys(v), null, 4) ?? 'null')
+    .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
 function goTypeName(v: Value): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
@@ -560,7 +571,8 @@ export function executeJsonPath(nodes: readonly Node[], data: unknown, opts: { a
     let text = '';
     for (const results of full) {
       if (opts.asJson) {
-        text += `${JSON.stringify(results, null, 4)}\n`;
+        // json.MarshalIndent(results, "", "    "): map keys sorted, HTML characters escaped.
+        text += `${goJsonIndent4(results)}\n`;
         continue;
       }
       text += results.map(show).join(' ');
