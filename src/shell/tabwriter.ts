@@ -10,6 +10,10 @@ export function tabwrite(text: string, opts: { minwidth?: number; padding: numbe
   const endsWithNewline = text.endsWith('\n');
   const rawLines = (endsWithNewline ? text.slice(0, -1) : text).split('\n');
   const lines = rawLines.map((l) => l.split('\t'));
+  // Flush drops an empty cell after the last tab of an unterminated final line (flushInternal
+  // terminates only a non-empty cell), so the cell before it is that line's last.
+  const last = lines[lines.length - 1];
+  if (!endsWithNewline && last && last.length > 1 && last[last.length - 1] === '') last.pop();
   const out: string[] = [];
   const widths: number[] = [];
   const minwidth = opts.minwidth ?? 0;
