@@ -15,7 +15,8 @@ function world(policies: Manifest[], more: Partial<Parameters<typeof cluster>[0]
       pod('prod/api', { labels: { app: 'api' }, ip: '10.244.1.11', ports: [{ port: 9090, name: 'http' }, { port: 53, protocol: 'UDP', name: 'dns' }] }),
       pod('dev/web', { ...WEB, ip: '10.244.2.10' }),
       pod('dev/tool', { labels: { app: 'tool' }, ip: '10.244.2.11' }),
-      pod('prod/node-agent', { labels: { app: 'agent' }, ip: '10.244.1.99', hostNetwork: true }),
+      // No podIP: a hostNetwork pod's address is its node's (the kubelet reports the node IP), as normalize/ gives it.
+      pod('prod/node-agent', { labels: { app: 'agent' }, hostNetwork: true }),
     ],
     // Named so the IPv4 host sorts first: normalize/ orders ExternalHosts by name.
     externalHosts: [extHost('203.0.113.5', [{ port: 443 }], 'bank-v4'), extHost('2001:db8::5', [{ port: 443 }], 'bank-v6')],
@@ -96,6 +97,9 @@ describe('NetworkPolicy rules (allowed and explain agree)', () => {
   });
 });
 
+// The CNI table is a citation, not a copy: it pins netpol/index.ts against the CNIs' own docs
+// (Calico and Cilium enforce NetworkPolicy; Flannel does not implement it; kindnet before its
+// network-policy support did not).
 describe('CNI', () => {
   it.each([['calico', false], ['cilium', false], ['flannel', true], ['kindnet', true]] as const)('%s: deny-all gives allowed=%s', (cni, want) => {
     const { network, diagnostics } = compileNetwork(world([ingressTo('prod', {}, [])], { cni }));
