@@ -1,4 +1,4 @@
-import { Document, isScalar, visit } from 'yaml';
+import { emitYaml } from './goyaml.js';
 import { isRecord } from '../objects.js';
 
 /**
@@ -31,19 +31,50 @@ export function resolvesAsNonString(s: string): boolean {
 
 /** sigs.k8s.io/yaml's Marshal of a JSON-like value, as `kubectl … -o yaml` prints it. */
 export function goYaml(value: unknown): string {
-  const doc = new Document(sortDeep(value), { schema: 'yaml-1.1' });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && !node.value.includes('\n') && resolvesAsNonString(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString({ indentSeq: false, lineWidth: 0, singleQuote: true });
+  return emitYaml(value, { canUsePlain: (v) => !resolvesAsNonString(v), compareKeys: yamlKeyCompare });
 }
 
-function sortDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortDeep);
-  if (isRecord(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep(v[k])]));
-  return v;
+const isLetter = (ch: string): boolean => /^\p{L}$/u.test(ch);
+const isDigit = (ch: string): boolean => /^\p{Nd}$/u.test(ch);
+
+/**
+ * goyaml.v2 sorter.go keyList.Less for string keys: letters compare as runes, a letter sorts
+ * after a non-letter, and runs of digits compare as numbers (`a2` < `a10`, `_x` < `1`).
+ */
+export function yamlKeyCompare(a: string, b: string): number {
+  const less = (x: string, y: string): boolean => {
+    const ar = [...x];
+    const br = [...y];
+    for (let i = 0; i < ar.length && i < br.length; i++) {
+      const ca = ar[i] as string;
+      const cb = br[i] as string;
+      if (ca === cb) continue;
+      const al = isLetter(ca);
+      const bl = isLetter(cb);
+      if (al && bl) return (ca.codePointAt(0) as number) < (cb.codePointAt(0) as number);
+      if (al || bl) return bl;
+      let an = 0;
+      let bn = 0;
+      if (ca === '0' || cb === '0') {
+        for (let j = i - 1; j >= 0 && isDigit(ar[j] as string); j--) {
+          if (ar[j] !== '0') {
+            an = 1;
+            bn = 1;
+            break;
+          }
+        }
+      }
+      let ai = i;
+      let bi = i;
+      for (; ai < ar.length && isDigit(ar[ai] as string); ai++) an = an * 10 + ((ar[ai] as string).codePointAt(0) as number) - 48;
+      for (; bi < br.length && isDigit(br[bi] as string); bi++) bn = bn * 10 + ((br[bi] as string).codePointAt(0) as number) - 48;
+      if (an !== bn) return an < bn;
+      if (ai !== bi) return ai < bi;
+      return (ca.codePointAt(0) as number) < (cb.codePointAt(0) as number);
+    }
+    return ar.length < br.length;
+  };
+  return less(a, b) ? -1 : less(b, a) ? 1 : 0;
 }
 
 /** encoding/json MarshalIndent(v, "", "    "): HTML characters escaped as Go does. */
