@@ -15,17 +15,59 @@ const BOOL_11 = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 
 const NULL_11 = new Set(['', '~', 'null', 'Null', 'NULL']);
 const FLOAT_SPECIAL = new Set(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF']);
 
-/** goyaml.v2 resolve(): would this plain scalar read back as something other than a string? */
+/** strconv.ParseFloat of a string that starts with `.` (no sign, no prefix, no underscores there). */
+function goParseFloatOk(s: string): boolean {
+  return /^\.\d+([eE][-+]?\d+)?$/.test(s);
+}
+
+/** strconv.ParseInt(s, 0, 64) / ParseUint: a sign, then decimal, 0x, 0o, 0b or leading-0 octal. */
+function goParseIntOk(s: string): boolean {
+  return /^[-+]?(0|[1-9]\d*|0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+)$/.test(s);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** resolve.go parseTimestamp: four digits and `-`, then time.Parse with one of its four layouts. */
+function parseTimestampOk(s: string): boolean {
+  if (!/^\d{4}-/.test(s)) return false;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d{1,2})([.,]\d+)?(Z|[-+]\d{2}:\d{2})?)?$/.exec(s);
+  if (!m) return false;
+  const [, y, mo, d, sep, h, mi, sec, , zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const dim = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  if (day < 1 || day > dim) return false;
+  if (sep === undefined) return true;
+  // "2006-1-2T15:4:5.999999999Z07:00" (T or t) needs a zone; "2006-1-2 15:4:5.999999999" has none.
+  if (sep === ' ' ? zone !== undefined : zone === undefined) return false;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return false;
+  if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 24 || Number(zone.slice(4, 6)) > 60)) return false;
+  return true;
+}
+
+/**
+ * goyaml.v2 resolve() and stringv's isBase60Float: would this plain scalar read back as something
+ * other than a string? The first byte picks what is tried (resolveTable): a sign or digit — a
+ * timestamp, an int (underscores removed), a YAML-style float; `.` — ParseFloat; one of
+ * `yYnNtTfFoO~` — the bool/null words; the empty string is null.
+ */
 export function resolvesAsNonString(s: string): boolean {
-  if (BOOL_11.has(s) || NULL_11.has(s) || FLOAT_SPECIAL.has(s)) return true;
-  const plain = s.replace(/_/g, '');
-  // strconv.ParseInt(plain, 0, 64): decimal, 0x, 0o, 0b, leading-0 octal, with a sign.
-  if (/^[-+]?(0|[1-9]\d*|0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+)$/.test(plain)) return true;
-  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return true;
-  // isBase60Float: 1:20, 190:20:30.15.
   if (/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s)) return true;
-  // parseTimestamp: 2006-1-2, 2006-1-2T15:4:5..., 2006-1-2 15:4:5...
-  if (/^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]| +)\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?: *(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$/.test(s)) return true;
+  if (s === '') return true;
+  const c = s[0] as string;
+  const hint = c === '+' || c === '-' ? 'S' : /[0-9]/.test(c) ? 'D' : 'yYnNtTfFoO~'.includes(c) ? 'M' : c === '.' ? '.' : '';
+  if (hint === '') return false;
+  if (BOOL_11.has(s) || NULL_11.has(s) || FLOAT_SPECIAL.has(s) || s === '<<') return true;
+  if (hint === '.') return goParseFloatOk(s);
+  if (hint === 'M') return false;
+  if (parseTimestampOk(s)) return true;
+  const plain = s.replace(/_/g, '');
+  if (goParseIntOk(plain)) return true;
+  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return true;
+  if (/^-?0b[01]+$/.test(plain)) return true;
   return false;
 }
 

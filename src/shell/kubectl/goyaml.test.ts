@@ -12,6 +12,10 @@ describe('goYaml against gopkg.in/yaml.v2', () => {
   it.each(cases.map((c, i) => [i, ...c] as const))('document #%i', (_i, doc, yaml) => {
     expect(goYaml(doc)).toBe(yaml);
   });
+  it('resolve.go: 2113 number-, bool-, null- and timestamp-like strings quoted exactly when yaml.v2 quotes them', () => {
+    const [doc, yaml] = JSON.parse(kubectlTestdata('goyaml-resolve.json')) as [Record<string, string>, string];
+    expect(goYaml(doc)).toBe(yaml);
+  });
   it('sorter.go: digit runs compare as numbers, non-letters before letters', () => {
     expect(['b', 'a10', 'a2', '10', '2', '_x', 'B', 'a.b', 'a-b'].sort(yamlKeyCompare)).toEqual(['_x', '2', '10', 'B', 'a-b', 'a.b', 'a2', 'a10', 'b']);
   });
