@@ -24,10 +24,19 @@ export interface PasswdEntry {
 }
 
 /** What the engine knows of an image's filesystem: its USER and /etc/passwd. */
+/** A line of the image's /etc/group that names members (`wheel:x:10:root`). */
+export interface GroupEntry {
+  readonly name: string;
+  readonly gid: number;
+  readonly members: readonly string[];
+}
+
 export interface ImageMeta {
   /** The Dockerfile USER as written (`1000`, `app`, `101:101`); undefined ⇒ root. */
   readonly user?: string;
   readonly passwd: readonly PasswdEntry[];
+  /** The image's /etc/group lines with members (the user's extra groups come from them); none when unknown. */
+  readonly groups?: readonly GroupEntry[];
   /** Where these facts came from. */
   readonly source: 'registry' | 'catalogue' | 'unknown';
 }

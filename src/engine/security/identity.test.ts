@@ -3,10 +3,10 @@
 // getImageUser; fsGroup + supplementalGroups), containerd pkg/oci/spec_opts.go WithUserID
 // (gid = the uid's primary group in /etc/passwd, else 0) and WithUsername.
 import { describe, expect, it } from 'vitest';
-import type { ImageMeta, PodSecurityContext, ContainerSecurityContext } from '../model/index.js';
+import type { ImageMeta, Pod, PodSecurityContext, ContainerSecurityContext } from '../model/index.js';
 import { NGINX, NGINX_PASSWD, NGINX_UNPRIVILEGED, UBUNTU, UBUNTU_PASSWD, first, image, pod } from '../../testing/security.js';
 import { resolveIdentity } from './identity.js';
-import { effectiveSecurityContext } from './merge.js';
+import { effectiveSecurityContext, type EffectiveSecurityContext } from './merge.js';
 
 function identityOf(podSc: PodSecurityContext | undefined, containerSc: ContainerSecurityContext | undefined, img: ImageMeta) {
   const p = pod({ ...(podSc ? { securityContext: podSc } : {}), containers: [{ name: 'c', ...(containerSc ? { securityContext: containerSc } : {}) }] });
@@ -46,5 +46,25 @@ describe('resolveIdentity', () => {
     [{ fsGroup: 4000, supplementalGroups: [5000, 4000] }, [4000, 5000]],
   ])('groups from %j', (podSc, groups) => {
     expect(identityOf(podSc, undefined, UBUNTU).identity.groups).toEqual(groups);
+  });
+});
+
+// containerd's CRI adds the groups of the image's /etc/group that list the user by name
+// (internal/cri/server/container_create_linux.go: customopts.WithAdditionalGIDs(userstr)):
+// `id` as root in busybox prints groups=0(root),10(wheel); in alpine root is in ten groups.
+describe('groups from the image /etc/group (containerd WithAdditionalGIDs)', () => {
+  const meta = (passwd: ImageMeta['passwd'], groups: ImageMeta['groups']) => ({ passwd, ...(groups ? { groups } : {}), source: 'catalogue' as const });
+  const pod0 = { securityContext: undefined } as unknown as Pod;
+  it.each([
+    ['busybox root', meta([{ name: 'root', uid: 0, gid: 0 }], [{ name: 'wheel', gid: 10, members: ['root'] }]), [10]],
+    ['a group that lists someone else', meta([{ name: 'root', uid: 0, gid: 0 }], [{ name: 'wheel', gid: 10, members: ['admin'] }]), []],
+    ['no /etc/group facts', meta([{ name: 'root', uid: 0, gid: 0 }], undefined), []],
+  ] as const)('%s', (_name, image, groups) => {
+    expect(resolveIdentity(pod0, {} as EffectiveSecurityContext, image).identity.groups).toEqual(groups);
+  });
+
+  it('a uid without a passwd entry has no name, so no extra groups', () => {
+    const sc = { runAsUser: { value: 1000, from: 'container' } } as unknown as EffectiveSecurityContext;
+    expect(resolveIdentity(pod0, sc, meta([{ name: 'root', uid: 0, gid: 0 }], [{ name: 'wheel', gid: 10, members: ['root'] }])).identity.groups).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ export interface IdentityResult {
  * /etc/passwd, else 0 — containerd's oci.WithUserID / WithUsername (pkg/oci/spec_opts.go). The
  * group of an image `USER uid:gid` never reaches containerd: the kubelet passes only the uid it got
  * from ImageStatus.
- * groups: fsGroup and supplementalGroups (kubelet determineEffectiveSecurityContext), sorted, unique.
+ * groups: fsGroup and supplementalGroups (kubelet determineEffectiveSecurityContext), plus the groups
+ * of the image's /etc/group that list the user by name (containerd cri WithAdditionalGIDs, the
+ * `Merge` supplementalGroupsPolicy), sorted, unique.
  */
 export function resolveIdentity(pod: Pod, sc: EffectiveSecurityContext, image: ImageMeta): IdentityResult {
   let uid: number;
@@ -51,7 +53,8 @@ export function resolveIdentity(pod: Pod, sc: EffectiveSecurityContext, image: I
   const gidFrom: FieldSource = group ? group.from : entry ? 'image' : 'default';
 
   const podSc = pod.securityContext;
-  const extra = [...(podSc?.fsGroup !== undefined ? [podSc.fsGroup] : []), ...(podSc?.supplementalGroups ?? [])];
+  const fromImage = entry ? (image.groups ?? []).filter((g) => g.members.includes(entry.name) && g.gid !== gid).map((g) => g.gid) : [];
+  const extra = [...(podSc?.fsGroup !== undefined ? [podSc.fsGroup] : []), ...(podSc?.supplementalGroups ?? []), ...fromImage];
   const groups = [...new Set(extra)].sort((a, b) => a - b);
 
   return {

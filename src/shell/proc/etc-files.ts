@@ -1,4 +1,4 @@
-import type { PasswdEntry } from '../../engine/index.js';
+import type { GroupEntry, PasswdEntry } from '../../engine/index.js';
 import type { Toolset } from './toolsets.js';
 
 /**
@@ -51,10 +51,11 @@ export function homeOf(family: Toolset['family'], entries: readonly PasswdEntry[
   return e ? fieldsOf(family, e)[1] : '/';
 }
 
-export function groupFile(entries: readonly PasswdEntry[]): string {
+export function groupFile(entries: readonly PasswdEntry[], table: readonly GroupEntry[] = []): string {
   const seen = new Map<number, string>();
-  for (const e of entries) if (!seen.has(e.gid)) seen.set(e.gid, e.uid === e.gid ? e.name : e.gid === 0 ? 'root' : e.gid === 65534 ? 'nogroup' : e.name);
-  return [...seen.entries()].map(([gid, name]) => `${name}:x:${gid}:`).join('\n') + '\n';
+  for (const e of entries) if (!seen.has(e.gid)) seen.set(e.gid, `${e.uid === e.gid ? e.name : e.gid === 0 ? 'root' : e.gid === 65534 ? 'nogroup' : e.name}:x:${e.gid}:`);
+  for (const g of table) seen.set(g.gid, `${g.name}:x:${g.gid}:${g.members.join(',')}`);
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line).join('\n') + '\n';
 }
 
 /**

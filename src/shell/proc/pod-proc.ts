@@ -12,6 +12,7 @@ export function podProc(p: PodReport, c: ContainerReport, tty: boolean): Proc {
     gid: sec.identity.gid,
     groups: sec.identity.groups,
     passwd: c.image.meta.passwd,
+    ...(c.image.meta.groups ? { groupTable: c.image.meta.groups } : {}),
     bounding: sec.capabilities.bounding,
     effective: sec.capabilities.effective,
     pid1: [...ct.command, ...ct.args],

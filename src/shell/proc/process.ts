@@ -1,4 +1,4 @@
-import type { PasswdEntry } from '../../engine/index.js';
+import type { GroupEntry, PasswdEntry } from '../../engine/index.js';
 
 /** What a command run inside a container can see of it. */
 export interface Proc {
@@ -9,6 +9,8 @@ export interface Proc {
   readonly groups: readonly number[];
   /** The image's /etc/passwd. */
   readonly passwd: readonly PasswdEntry[];
+  /** The image's /etc/group lines with members, when known (names of the extra groups). */
+  readonly groupTable?: readonly GroupEntry[];
   /** Upper-case names without CAP_. */
   readonly bounding: readonly string[];
   readonly effective: readonly string[];
@@ -40,6 +42,8 @@ export function userName(proc: Proc, uid: number): string | null {
 
 export function groupName(proc: Proc, gid: number): string | null {
   if (gid === 0) return 'root';
+  const listed = proc.groupTable?.find((g) => g.gid === gid);
+  if (listed) return listed.name;
   const own = proc.passwd.find((p) => p.gid === gid && p.uid === gid);
   if (own) return own.name;
   const known = DEBIAN_GROUPS[gid];

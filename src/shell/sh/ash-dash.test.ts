@@ -113,3 +113,19 @@ describe('bash /dev/tcp probes (in the nginx image)', () => {
     expect(shell.runScript("kubectl exec bb -- sh -c 'echo > /dev/tcp/127.0.0.1/80'").output).toBe("sh: can't create /dev/tcp/127.0.0.1/80: nonexistent directory\ncommand terminated with exit code 1\n");
   });
 });
+
+// `id` as root: the image's /etc/group memberships come along (containerd WithAdditionalGIDs);
+// research shells.md: busybox `uid=0(root) gid=0(root) groups=0(root),10(wheel)`.
+describe('id in busybox and nginx', () => {
+  it.each([
+    ['bb', 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n'],
+    ['web', 'uid=0(root) gid=0(root) groups=0(root)\n'],
+  ])('%s', (pod, out) => {
+    const shell = createShell({ files: [{ name: 'pods.yaml', text: PODS }] });
+    expect(shell.runScript(`kubectl exec ${pod} -- id`).output).toBe(out);
+  });
+  it('/etc/group in busybox lists wheel with root', () => {
+    const shell = createShell({ files: [{ name: 'pods.yaml', text: PODS }] });
+    expect(shell.runScript('kubectl exec bb -- grep wheel /etc/group').output).toBe('wheel:x:10:root\n');
+  });
+});

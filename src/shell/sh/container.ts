@@ -38,7 +38,7 @@ export function containerSystem(ctx: Ctx, spec: ContainerSpec): System {
   const dirs = new Set(BASE_DIRS);
   if (toolset.family !== 'distroless') {
     base.set('/etc/passwd', { text: passwdFile(toolset.family, proc.passwd) });
-    base.set('/etc/group', { text: groupFile(proc.passwd) });
+    base.set('/etc/group', { text: groupFile(proc.passwd, proc.groupTable) });
     const release = osRelease(toolset.family, proc.passwd);
     if (release !== null) base.set('/etc/os-release', { text: release });
     base.set('/etc/shadow', { text: `${proc.passwd.map((e) => `${e.name}:*:19000:0:99999:7:::`).join('\n')}\n`, mode: 0o640 });

@@ -7,12 +7,13 @@
  * nginxinc/nginx-unprivileged ends with `USER $UID` (101); bitnami images end with `USER 1001`.
  * None of the official images set USER: they start as root (entrypoints drop privileges themselves).
  */
-import type { PasswdEntry } from '../../model/index.js';
-import { alpine, busybox, debian11, debian12, oraclelinux, ubuntu2204, ubuntu2404, withUsers } from './passwd.js';
+import type { GroupEntry, PasswdEntry } from '../../model/index.js';
+import { alpine, alpineGroups, busybox, busyboxGroups, debian11, debian12, oraclelinux, ubuntu2204, ubuntu2404, withUsers } from './passwd.js';
 
 export interface CatalogueEntry {
   readonly user?: string;
   readonly passwd: readonly PasswdEntry[];
+  readonly groups?: readonly GroupEntry[];
 }
 
 /** Tags of Debian-based images built on bullseye (11) or older. */
@@ -31,6 +32,7 @@ function ubuntu(tag: string): CatalogueEntry {
 function debianOrAlpine(extra: readonly (readonly [string, number, number])[], alpineExtra = extra) {
   return (tag: string): CatalogueEntry => ({
     passwd: isAlpine(tag) ? withUsers(alpine, alpineExtra) : withUsers(debianFor(tag), extra),
+    ...(isAlpine(tag) ? { groups: alpineGroups } : {}),
   });
 }
 
@@ -40,8 +42,8 @@ const nginxUser = [['nginx', 101, 101]] as const;
 export const catalogue: Readonly<Record<string, (tag: string) => CatalogueEntry>> = {
   'library/ubuntu': ubuntu,
   'library/debian': (tag) => ({ passwd: debianFor(tag) }),
-  'library/busybox': () => ({ passwd: busybox }),
-  'library/alpine': () => ({ passwd: alpine }),
+  'library/busybox': () => ({ passwd: busybox, groups: busyboxGroups }),
+  'library/alpine': () => ({ passwd: alpine, groups: alpineGroups }),
   'library/nginx': debianOrAlpine(nginxUser),
   'nginxinc/nginx-unprivileged': (tag) => ({ user: '101', passwd: debianOrAlpine(nginxUser)(tag).passwd }),
   // mysql:8 and later are built on oraclelinux; the `-debian` variants on Debian.

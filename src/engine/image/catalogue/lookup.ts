@@ -32,9 +32,9 @@ export function imageMeta(ref: ImageRef | null, declared: RegistryImage | null):
   const entry = ref ? catalogueEntry(ref) : null;
   if (declared) {
     const passwd = withImageUser(entry?.passwd ?? rootOnly, declared.user);
-    return { ...(declared.user !== undefined ? { user: declared.user } : {}), passwd, source: 'registry' };
+    return { ...(declared.user !== undefined ? { user: declared.user } : {}), passwd, ...(entry?.groups ? { groups: entry.groups } : {}), source: 'registry' };
   }
-  if (entry) return { ...(entry.user !== undefined ? { user: entry.user } : {}), passwd: entry.passwd, source: 'catalogue' };
+  if (entry) return { ...(entry.user !== undefined ? { user: entry.user } : {}), passwd: entry.passwd, ...(entry.groups ? { groups: entry.groups } : {}), source: 'catalogue' };
   return { passwd: rootOnly, source: 'unknown' };
 }
 

@@ -5,7 +5,7 @@
  * to 42); alpine's alpine-baselayout (quoted in skilld-labs/skilld-docker-container#46);
  * busybox's buildroot skeleton; oraclelinux's setup package.
  */
-import type { PasswdEntry } from '../../model/index.js';
+import type { GroupEntry, PasswdEntry } from '../../model/index.js';
 
 type Row = readonly [name: string, uid: number, gid: number];
 const rows = (list: readonly Row[]): readonly PasswdEntry[] => list.map(([name, uid, gid]) => ({ name, uid, gid }));
@@ -48,3 +48,18 @@ export const rootOnly = rows([['root', 0, 0]]);
 export function withUsers(base: readonly PasswdEntry[], extra: readonly Row[]): readonly PasswdEntry[] {
   return [...base, ...rows(extra)];
 }
+
+/**
+ * /etc/group lines that list members, where a base image has them: busybox's buildroot skeleton
+ * (`wheel:x:10:root`), alpine-baselayout's (root is in bin, daemon, sys, adm, disk, wheel, floppy,
+ * dialout, tape and video). Debian and Ubuntu list no members for root. containerd adds these groups
+ * to the process (cri WithAdditionalGIDs), so `id` as root in busybox prints `groups=0(root),10(wheel)`.
+ */
+export const busyboxGroups: readonly GroupEntry[] = [{ name: 'wheel', gid: 10, members: ['root'] }];
+export const alpineGroups: readonly GroupEntry[] = [
+  { name: 'bin', gid: 1, members: ['root', 'bin', 'daemon'] }, { name: 'daemon', gid: 2, members: ['root', 'bin', 'daemon'] },
+  { name: 'sys', gid: 3, members: ['root', 'bin', 'adm'] }, { name: 'adm', gid: 4, members: ['root', 'adm', 'daemon'] },
+  { name: 'disk', gid: 6, members: ['root', 'adm'] }, { name: 'wheel', gid: 10, members: ['root'] },
+  { name: 'floppy', gid: 11, members: ['root'] }, { name: 'dialout', gid: 20, members: ['root'] },
+  { name: 'tape', gid: 26, members: ['root'] }, { name: 'video', gid: 27, members: ['root'] },
+];
