@@ -91,7 +91,7 @@ describe('one verdict: matrix, allowed(), connectivity() and explain() agree (en
       expect(listed.map((c) => `${c.from}>${c.to}:${c.port}/${c.protocol}`).sort()).toEqual(expected.sort());
       for (const c of listed) check(() => `connectivity ${c.from} -> ${c.to} ${c.port}/${c.protocol}`, c.allowed, net.allowed(c.from, c.to, c.port, c.protocol));
       expect(problems).toEqual([]);
-    }), { numRuns: runs(60) });
+    }), { numRuns: runs(50) });
   }, TIMEOUT);
 });
 

@@ -202,6 +202,15 @@ const serviceShape = fc.record({
   }), { minLength: 1, maxLength: 2, selector: (p) => `${p.port}/${p.protocol ?? 'TCP'}` }),
 });
 
+/**
+ * A declared namespace's labels (undefined: not declared). Sometimes a wrong
+ * `kubernetes.io/metadata.name`, which the API server overwrites with the name (engine-spec §1).
+ */
+const namespaceLabels = fc.option(fc.tuple(
+  fc.dictionary(fc.constantFrom(...NS_LABEL_KEYS), fc.constantFrom(...LABEL_VALUES), { maxKeys: 2 }),
+  fc.option(fc.constantFrom(...CLUSTER_NAMESPACES), { nil: undefined, freq: 5 }),
+).map(([labels, written]) => (written === undefined ? labels : { ...labels, 'kubernetes.io/metadata.name': written })), { nil: undefined });
+
 const externalHost = fc.array(fc.record({ port: fc.constantFrom(...PORT_NUMBERS), protocol: protocolField }), { minLength: 1, maxLength: 2 });
 
 /** A port/protocol no declaration need mention, asked about besides each destination's own. */
@@ -221,11 +230,7 @@ export function clusterFiles(options: { services?: boolean; maxPods?: number; ma
   const maxPods = options.maxPods ?? 6;
   return fc.record({
     // Declared with labels (maybe none), or only implied by the objects in them.
-    namespaces: fc.record({
-      front: fc.option(fc.dictionary(fc.constantFrom(...NS_LABEL_KEYS), fc.constantFrom(...LABEL_VALUES), { maxKeys: 2 }), { nil: undefined }),
-      back: fc.option(fc.dictionary(fc.constantFrom(...NS_LABEL_KEYS), fc.constantFrom(...LABEL_VALUES), { maxKeys: 2 }), { nil: undefined }),
-      ops: fc.option(fc.dictionary(fc.constantFrom(...NS_LABEL_KEYS), fc.constantFrom(...LABEL_VALUES), { maxKeys: 2 }), { nil: undefined }),
-    }),
+    namespaces: fc.record({ front: namespaceLabels, back: namespaceLabels, ops: namespaceLabels }),
     pods: fc.array(podShape, { minLength: 1, maxLength: maxPods }),
     podIPs: fc.shuffledSubarray([...POD_IPS], { minLength: maxPods, maxLength: maxPods }),
     hostNetwork: fc.array(fc.oneof({ arbitrary: fc.constant(null), weight: 8 }, { arbitrary: fc.constantFrom(...NODE_IPS), weight: 1 }), { minLength: maxPods, maxLength: maxPods }),

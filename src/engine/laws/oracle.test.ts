@@ -70,6 +70,6 @@ describe('the engine agrees with the slow oracle (engine-spec §3)', () => {
         if (c.allowed !== want) problems.push(`connectivity ${c.from} -> ${c.to} ${c.port}/${c.protocol}: engine ${c.allowed}, oracle ${String(want)}`);
       }
       expect(problems).toEqual([]);
-    }), { numRuns: RUNS > 0 ? RUNS : 150 });
+    }), { numRuns: RUNS > 0 ? RUNS : 100 });
   }, TIMEOUT);
 });
