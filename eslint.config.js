@@ -27,6 +27,10 @@ export default tseslint.config(
     rules: forbid([['react', 'react-*', 'monaco-editor', 'cytoscape', 'zustand', 'node:*', '**/cli/**', '**/state/**', '**/ui/**', '**/app/**']], 'src/course depends only on engine and shell.'),
   },
   {
+    files: ['src/worker/**/*.ts'],
+    rules: forbid([['react', 'react-*', 'monaco-editor', 'monaco-editor/**', 'cytoscape', 'cytoscape-*', 'zustand', 'zustand/**', 'node:*', '**/shell/**', '**/course/**', '**/cli/**', '**/state/**', '**/ui/**', '**/app/**']], 'src/worker runs the engine for the page: it imports only the engine.'),
+  },
+  {
     files: ['src/state/**/*.ts'],
     rules: forbid([['react-dom', 'monaco-editor', 'cytoscape', 'node:*', '**/cli/**', '**/ui/**', '**/app/**']], 'src/state depends on engine, shell and course.'),
   },

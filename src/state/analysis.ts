@@ -1,6 +1,8 @@
 import { analyze } from '../engine/index.js';
-import type { Analysis, Diagnostic, SourceFile } from '../engine/model/index.js';
+import type { Analysis, ConnectivityEntry, Diagnostic, PortProto, SourceFile, SourceRef } from '../engine/model/index.js';
+import type { FlowInterest } from '../worker/protocol.js';
 import type { LabFile } from './files.js';
+import { measureSince, tagRevision } from './perf.js';
 
 /**
  * The analysis is derived outside React (architecture.md practice 6): a selector that called
@@ -18,6 +20,16 @@ export interface DerivedAnalysis {
   readonly staleBecause: Diagnostic | null;
   /** Increases with every new result; lets consumers drop stale work. */
   readonly version: number;
+  /**
+   * A newer analysis is being computed (in the worker): views keep showing this one and say
+   * they are recomputing. Absent or false when up to date.
+   */
+  readonly pending?: boolean;
+  /**
+   * True only before the first analysis of the scenario has arrived: `current` is then the empty
+   * cluster, which lesson checks must not judge.
+   */
+  readonly initial?: boolean;
 }
 
 export type AnalyzeFn = (sources: readonly SourceFile[]) => Analysis;
@@ -26,7 +38,7 @@ export type AnalyzeFn = (sources: readonly SourceFile[]) => Analysis;
 export function memoAnalyze(fn: AnalyzeFn = analyze) {
   let lastSources: readonly SourceFile[] | null = null;
   let lastResult: Analysis | null = null;
-  return (files: readonly LabFile[]): Analysis => {
+  return <F extends SourceFile>(files: readonly F[]): Analysis => {
     if (lastSources && lastResult && lastSources.length === files.length &&
         lastSources.every((s, i) => s.name === files[i]?.name && s.text === files[i]?.text)) {
       return lastResult;
@@ -70,6 +82,26 @@ export interface AnalysisController {
   subscribe(listener: () => void): () => void;
   /** Recompute now (tests, and the first paint). */
   flush(): void;
+  /** How many times the files changed so far (results are tagged with it: perf.ts). */
+  revision(): number;
+  /** Resolves when the result on screen is the analysis of the files as they are now. */
+  settled(): Promise<void>;
+  /**
+   * What a view draws (the graph's focus, the matrix's window, a lesson's flows): the verdicts it
+   * needs travel with every result. `null` withdraws. A no-op when the analysis is on the page.
+   */
+  want(key: string, interest: FlowInterest | null): void;
+  /**
+   * Makes `analysis.network.explain(from, to, port)` answer at once for these ports (fetched from
+   * the worker); false when `analysis` was replaced before the answer came.
+   */
+  explain(analysis: Analysis, from: string, to: string, ports: readonly PortProto[]): Promise<boolean>;
+  /** Makes `analysis.locate(ref)` answer at once for these references (fetched from the worker). */
+  prefetchRanges(analysis: Analysis, refs: readonly SourceRef[]): Promise<void>;
+  /** The analysis of `files` for the terminal: the result on screen when it is of these files. */
+  analyzeFiles(files: readonly SourceFile[]): Analysis;
+  /** `analysis.network.connectivity()`, computed where the analysis lives (the test API's listing). */
+  connectivity(analysis: Analysis): Promise<readonly ConnectivityEntry[]>;
   dispose(): void;
 }
 
@@ -97,17 +129,23 @@ export function createAnalysisController(
   let state = derive(null, first);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastFiles = getFiles();
+  /** Counts changes of the files; each result is tagged with the one it saw (perf.ts). */
+  let revision = 0;
+  tagRevision(first, revision);
 
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     let next: Analysis;
+    const start = performance.now();
     try {
       next = run(getFiles());
     } catch {
       return; // keep showing the previous result; safeAnalyze logged it
     }
     if (next === state.current) return;
+    measureSince('analyze', start, { revision });
+    tagRevision(next, revision);
     state = derive(state, next);
     for (const listener of listeners) listener();
   };
@@ -116,6 +154,7 @@ export function createAnalysisController(
     const files = getFiles();
     if (files === lastFiles) return;
     lastFiles = files;
+    revision++;
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, delay);
   });
@@ -127,6 +166,18 @@ export function createAnalysisController(
       return () => listeners.delete(listener);
     },
     flush,
+    revision: () => revision,
+    settled: () => { flush(); return Promise.resolve(); },
+    want: () => {},
+    explain: () => Promise.resolve(true),
+    prefetchRanges: () => Promise.resolve(),
+    connectivity: (analysis) => Promise.resolve(analysis.network.connectivity()),
+    analyzeFiles: (files) => {
+      for (const a of [state.current, state.display]) {
+        if (a.sources.length === files.length && a.sources.every((s, i) => s.name === files[i]?.name && s.text === files[i]?.text)) return a;
+      }
+      return (options.analyze ?? analyze)(files);
+    },
     dispose: () => {
       if (timer) clearTimeout(timer);
       unsubscribe();

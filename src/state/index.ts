@@ -1,6 +1,9 @@
 export * from './store.js';
 export * from './files.js';
 export * from './analysis.js';
+export { flowsCover, isView } from './analysis-view.js';
+export { createWorkerAnalysisController } from './analysis-worker.js';
+export { perfStats } from './perf.js';
 export * from './actions.js';
 export * from './cni.js';
 export * from './share.js';

@@ -1,6 +1,9 @@
-import { createContext, createElement, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Lesson } from '../course/model.js';
+import type { Analysis, PortProto } from '../engine/model/index.js';
+import type { FlowInterest } from '../worker/protocol.js';
+import { isView } from './analysis-view.js';
 import type { LabActions } from './actions.js';
 import type { AnalysisController, DerivedAnalysis } from './analysis.js';
 import type { LabState, LabStore } from './store.js';
@@ -37,4 +40,44 @@ export function useDerivedAnalysis(): DerivedAnalysis {
 
 export function useActions(): LabActions {
   return useLabContext().actions;
+}
+
+/**
+ * A view says what it draws (the graph its focused endpoints, the matrix its visible window): the
+ * worker sends those verdicts now and with every later result. Withdrawn on unmount. A no-op
+ * outside a LabProvider and when the analysis runs on the page.
+ */
+export function useFlowInterest(key: string, interest: FlowInterest | null): void {
+  const lab = useContext(LabContext);
+  const json = JSON.stringify(interest);
+  useEffect(() => {
+    lab?.analysis.want(key, JSON.parse(json) as FlowInterest | null);
+  }, [lab, key, json]);
+  useEffect(() => () => lab?.analysis.want(key, null), [lab, key]);
+}
+
+/**
+ * The analysis the explanation panel may read for from → to on `ports` without running the
+ * engine on the page: `analysis` once the worker's explanations are in it; until then the last
+ * analysis that had them for the same question (the panel keeps showing it), or null.
+ */
+export function useExplained(analysis: Analysis, from: string, to: string, ports: readonly PortProto[]): { analysis: Analysis | null; pending: boolean } {
+  const lab = useContext(LabContext);
+  const key = `${from}\n${to}\n${ports.map((p) => `${p.port}/${p.protocol}`).join(',')}`;
+  const ready = !isView(analysis) || ports.every((p) => analysis.hasExplanation(from, to, p));
+  const [, setArrived] = useState(0);
+  const last = useRef<{ analysis: Analysis; key: string } | null>(null);
+  const portsRef = useRef(ports);
+  portsRef.current = ports;
+  useEffect(() => {
+    if (ready || !lab) return;
+    let live = true;
+    void lab.analysis.explain(analysis, from, to, portsRef.current).then((ok) => { if (live && ok) setArrived((n) => n + 1); });
+    return () => { live = false; };
+  }, [lab, analysis, from, to, key, ready]);
+  if (ready) {
+    last.current = { analysis, key };
+    return { analysis, pending: false };
+  }
+  return { analysis: last.current?.key === key ? last.current.analysis : null, pending: true };
 }

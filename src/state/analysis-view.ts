@@ -1,0 +1,430 @@
+/**
+ * The page's side of a worker result (worker/protocol.ts): an `Analysis` built from plain data,
+ * so the graph, matrix, panels, lesson checks and the terminal keep reading one synchronous
+ * Analysis while the engine runs in the worker.
+ *
+ * Everything it answers comes from the engine's own output, nothing is re-derived (practice 13):
+ * objects are the engine's (JSON chunks, parsed when first read), network tables are the engine's
+ * `isolation`/`selectedBy`/`portsOf`/`allPorts`, and `allowed` reads bits the worker computed with
+ * `network.allowed`. Explanations and editor ranges are fetched on demand (the controller fills
+ * this view's caches). A question the view cannot answer from what it holds (a verdict on a pair
+ * or port nobody asked for, a probe from the terminal, an address flow) is answered by the real
+ * engine on the page, once per view (`materialize`): correct, counted in perf.ts, and rare in the
+ * lab's own views, which ask the worker first.
+ */
+import { analyze as engineAnalyze } from '../engine/index.js';
+import type {
+  Analysis, Cluster, ConnectivityEntry, Diagnostic, DirectionExplanation, Endpoint, Explanation, IcmpVerdict,
+  NetworkAnalysis, NodeInfo, PodReport, PolicyReport, PortProto, Protocol, ServiceReport, SourceFile, SourceRange,
+  SourceRef,
+} from '../engine/model/index.js';
+import { portKey, refKey, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
+import { countFallback } from './perf.js';
+
+/** One JSON chunk; parsed on first read, then the same object for every view that holds it. */
+export interface Chunk {
+  json: string;
+  value: unknown;
+  parsed: boolean;
+}
+
+function valueOf<T>(chunk: Chunk): T {
+  if (!chunk.parsed) {
+    chunk.value = JSON.parse(chunk.json);
+    chunk.parsed = true;
+    chunk.json = '';
+  }
+  return chunk.value as T;
+}
+
+/** The chunks the worker believes the page holds: those of its last result. */
+export class ChunkTable {
+  private chunks = new Map<number, Chunk>();
+
+  /** Takes a result's chunks in and forgets those it no longer refers to. */
+  take(fresh: readonly (readonly [number, string])[], packed: PackedAnalysis): Resolved {
+    for (const [id, json] of fresh) this.chunks.set(id, { json, value: undefined, parsed: false });
+    const keep = new Map<number, Chunk>();
+    const get = (id: number): Chunk => {
+      const c = this.chunks.get(id);
+      if (!c) throw new Error(`analysis worker: unknown chunk ${id}`);
+      keep.set(id, c);
+      return c;
+    };
+    const ref = (r: ChunkRef): Chunk | Chunk[] => (typeof r === 'number' ? get(r) : r.map(get));
+    const fields = (o: Readonly<Record<string, ChunkRef>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, ref(v)]));
+    const resolved: Resolved = {
+      cluster: fields(packed.cluster),
+      pods: packed.pods.map(([r, p]) => [get(r), get(p)] as const),
+      policies: packed.policies.map(([r, p]) => [get(r), get(p)] as const),
+      rest: fields(packed.rest),
+      endpoints: packed.network.endpoints.map(get),
+    };
+    this.chunks = keep;
+    return resolved;
+  }
+
+  get size(): number {
+    return this.chunks.size;
+  }
+}
+
+export interface Resolved {
+  readonly cluster: Readonly<Record<string, Chunk | Chunk[]>>;
+  readonly pods: readonly (readonly [Chunk, Chunk])[];
+  readonly policies: readonly (readonly [Chunk, Chunk])[];
+  readonly rest: Readonly<Record<string, Chunk | Chunk[]>>;
+  readonly endpoints: readonly Chunk[];
+}
+
+const materialValue = (c: Chunk | Chunk[]): unknown => (Array.isArray(c) ? c.map((x) => valueOf(x)) : valueOf(c));
+
+/** A pod report is the report's chunk plus the cluster's pod: one wrapper per pair, kept across views. */
+const podReports = new WeakMap<object, WeakMap<object, PodReport>>();
+function joined<T>(cache: WeakMap<object, WeakMap<object, T>>, report: object, inner: object, make: () => T): T {
+  let byInner = cache.get(report);
+  if (!byInner) cache.set(report, (byInner = new WeakMap()));
+  let out = byInner.get(inner);
+  if (!out) byInner.set(inner, (out = make()));
+  return out;
+}
+const policyReports = new WeakMap<object, WeakMap<object, PolicyReport>>();
+
+/** What every view of one result shares: the data, its lazily built objects, the caches, the fallback. */
+interface Shared {
+  readonly sources: readonly SourceFile[];
+  readonly revision: number;
+  readonly resolved: Resolved;
+  readonly net: PackedNetwork;
+  built: Partial<{ cluster: Cluster; pods: PodReport[]; policies: PolicyReport[]; endpoints: Endpoint[] }>;
+  readonly rest: Map<string, unknown>;
+  readonly explanations: Map<string, Explanation | null>;
+  readonly ranges: Map<string, SourceRange | null>;
+  real: Analysis | null;
+  readonly analyze: (sources: readonly SourceFile[]) => Analysis;
+}
+
+/** Answers `allowed` from the worker's bit blocks. */
+export class FlowIndex {
+  readonly ports: readonly PortProto[];
+  private readonly portIndex: Map<number, number>;
+  private readonly blocks: readonly IndexedBlock[];
+
+  constructor(ports: readonly PortProto[], blocks: readonly FlowBlock[], private readonly n: number) {
+    this.ports = ports;
+    this.portIndex = new Map(ports.map((p, i) => [portKey(p.port, p.protocol), i]));
+    this.blocks = blocks.map((b) => new IndexedBlock(b, n, ports.length));
+  }
+
+  portOf(port: number, protocol: string): number | undefined {
+    return this.portIndex.get(portKey(port, protocol));
+  }
+
+  /** The bit for s → d on port index p, or undefined when no block holds it. */
+  lookup(s: number, d: number, p: number): boolean | undefined {
+    for (const b of this.blocks) {
+      const v = b.get(s, d, p);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  /** True when every pair between these endpoints and all endpoints is held, on every port. */
+  coversAll(s: number): boolean {
+    return this.blocks.some((b) => b.fullRow(s)) && this.blocks.some((b) => b.fullCol(s));
+  }
+
+  covers(s: number, d: number): boolean {
+    return this.blocks.some((b) => b.has(s, d));
+  }
+
+  /** A copy with the blocks of `keys` replaced (a view wanted something else) and ports appended. */
+  with(keys: readonly string[], blocks: readonly FlowBlock[], ports: readonly PortProto[]): FlowIndex {
+    const kept = this.blocks.filter((b) => !keys.includes(b.block.key)).map((b) => b.block);
+    return new FlowIndex([...this.ports, ...ports], [...kept, ...blocks], this.n);
+  }
+}
+
+class IndexedBlock {
+  private rowPos: Int32Array | null = null;
+  private colPos: Int32Array | null = null;
+  private portPos: Int32Array | null = null;
+
+  constructor(readonly block: FlowBlock, private readonly n: number, private readonly nPorts: number) {}
+
+  private index(): void {
+    const pos = (list: readonly number[], size: number) => {
+      const a = new Int32Array(size).fill(-1);
+      list.forEach((v, i) => { if (v >= 0 && v < size) a[v] = i; });
+      return a;
+    };
+    this.rowPos = pos(this.block.rows, this.n);
+    this.colPos = pos(this.block.cols, this.n);
+    this.portPos = pos(this.block.ports, this.nPorts);
+  }
+
+  get(s: number, d: number, p: number): boolean | undefined {
+    if (!this.rowPos) this.index();
+    const r = this.rowPos?.[s] ?? -1, c = this.colPos?.[d] ?? -1, q = this.portPos?.[p] ?? -1;
+    if (r < 0 || c < 0 || q < 0) return undefined;
+    const bit = (r * this.block.cols.length + c) * this.block.ports.length + q;
+    return (((this.block.bits[bit >>> 5] ?? 0) >>> (bit & 31)) & 1) === 1;
+  }
+
+  has(s: number, d: number): boolean {
+    if (!this.rowPos) this.index();
+    return (this.rowPos?.[s] ?? -1) >= 0 && (this.colPos?.[d] ?? -1) >= 0 && this.block.ports.length === this.nPorts;
+  }
+
+  fullRow(s: number): boolean {
+    if (!this.rowPos) this.index();
+    return (this.rowPos?.[s] ?? -1) >= 0 && this.block.cols.length === this.n && this.block.ports.length === this.nPorts;
+  }
+
+  fullCol(d: number): boolean {
+    if (!this.rowPos) this.index();
+    return (this.colPos?.[d] ?? -1) >= 0 && this.block.rows.length === this.n && this.block.ports.length === this.nPorts;
+  }
+}
+
+/**
+ * An Analysis read from a worker result. Typed as `ViewedAnalysis` (Analysis & AnalysisView) at
+ * the boundary: data fields Analysis gains later travel in `rest` and appear here as getters
+ * without a change (the equivalence test compares every data field with the engine's).
+ */
+export class AnalysisView {
+  readonly network: NetworkView;
+
+  /** Builds the view of a result; `analyze` is the fallback engine (tests pass a stand-in). */
+  static create(
+    sources: readonly SourceFile[], revision: number, resolved: Resolved, packed: PackedAnalysis,
+    analyze: (sources: readonly SourceFile[]) => Analysis = engineAnalyze,
+  ): ViewedAnalysis {
+    const shared: Shared = {
+      sources, revision, resolved, net: packed.network, built: {}, rest: new Map(), explanations: new Map(), ranges: new Map(),
+      real: null, analyze,
+    };
+    return new AnalysisView(shared, new FlowIndex(packed.network.ports, packed.flows, packed.network.endpoints.length)) as unknown as ViewedAnalysis;
+  }
+
+  private constructor(private readonly shared: Shared, flows: FlowIndex) {
+    this.network = new NetworkView(this, shared, flows);
+    // Data fields added to Analysis later travel in `rest` too: expose them as they come.
+    for (const key of Object.keys(shared.resolved.rest)) {
+      if (key in this) continue;
+      Object.defineProperty(this, key, { enumerable: true, get: () => this.restField(key) });
+    }
+  }
+
+  get revision(): number { return this.shared.revision; }
+  get sources(): readonly SourceFile[] { return this.shared.sources; }
+  get diagnostics(): readonly Diagnostic[] { return this.restField('diagnostics') as Diagnostic[]; }
+  get services(): readonly ServiceReport[] { return this.restField('services') as ServiceReport[]; }
+  get nodes(): readonly NodeInfo[] { return this.restField('nodes') as NodeInfo[]; }
+
+  get cluster(): Cluster {
+    const b = this.shared.built;
+    if (!b.cluster) {
+      const out: Record<string, unknown> = {};
+      for (const [k, c] of Object.entries(this.shared.resolved.cluster)) out[k] = materialValue(c);
+      b.cluster = out as unknown as Cluster;
+    }
+    return b.cluster;
+  }
+
+  get pods(): readonly PodReport[] {
+    const b = this.shared.built;
+    b.pods ??= this.shared.resolved.pods.map(([r, p]) => {
+      const report = valueOf<object>(r), pod = valueOf<object>(p);
+      return joined(podReports, report, pod, () => ({ ...(report as Omit<PodReport, 'pod'>), pod } as unknown as PodReport));
+    });
+    return b.pods;
+  }
+
+  get policies(): readonly PolicyReport[] {
+    const b = this.shared.built;
+    b.policies ??= this.shared.resolved.policies.map(([r, p]) => {
+      const report = valueOf<object>(r), policy = valueOf<object>(p);
+      return joined(policyReports, report, policy, () => ({ ...(report as Omit<PolicyReport, 'policy'>), policy } as unknown as PolicyReport));
+    });
+    return b.policies;
+  }
+
+  locate(ref: SourceRef): SourceRange | null {
+    const key = refKey(ref);
+    if (this.shared.ranges.has(key)) return this.shared.ranges.get(key) ?? null;
+    return this.materialize('locate').locate(ref);
+  }
+
+  /** True when `locate(ref)` answers without the fallback. */
+  hasRange(ref: SourceRef): boolean {
+    return this.shared.ranges.has(refKey(ref));
+  }
+
+  /** Fills the range cache (the controller, with a worker answer for this revision). */
+  addRanges(ranges: readonly (readonly [string, SourceRange | null])[]): void {
+    for (const [k, r] of ranges) this.shared.ranges.set(k, r);
+  }
+
+  /** Fills the explanation cache (the controller, with a worker answer for this revision). */
+  addExplanation(from: string, to: string, port: PortProto, explanation: Explanation | null): void {
+    this.shared.explanations.set(explainKey(from, to, port.port, port.protocol), explanation);
+  }
+
+  hasExplanation(from: string, to: string, port: PortProto): boolean {
+    return this.shared.explanations.has(explainKey(from, to, port.port, port.protocol));
+  }
+
+  /** A view of the same result with more flow bits (a view wanted more): a new object, so memos see the change. */
+  withFlows(keys: readonly string[], blocks: readonly FlowBlock[], ports: readonly PortProto[]): ViewedAnalysis {
+    return new AnalysisView(this.shared, this.network.flows.with(keys, blocks, ports)) as unknown as ViewedAnalysis;
+  }
+
+  /**
+   * The real engine's analysis of the same sources, for questions the view cannot answer from its
+   * data: computed on the page once per result (perf.ts counts it).
+   */
+  materialize(why: string): Analysis {
+    if (!this.shared.real) {
+      const start = performance.now();
+      this.shared.real = this.shared.analyze(this.shared.sources);
+      countFallback(why, start);
+    }
+    return this.shared.real;
+  }
+
+  private restField(key: string): unknown {
+    const rest = this.shared.rest;
+    if (!rest.has(key)) {
+      const c = this.shared.resolved.rest[key];
+      rest.set(key, c === undefined ? this.materialize(`field ${key}`)[key as keyof Analysis] : materialValue(c));
+    }
+    return rest.get(key);
+  }
+}
+
+const explainKey = (from: string, to: string, port: number, protocol: string) => `${from}\n${to}\n${portKey(port, protocol)}`;
+
+export class NetworkView implements NetworkAnalysis {
+  private byId: Map<string, number> | null = null;
+
+  constructor(private readonly owner: AnalysisView, private readonly shared: Shared, readonly flows: FlowIndex) {}
+
+  get enforcing(): boolean { return this.shared.net.enforcing; }
+
+  get endpoints(): readonly Endpoint[] {
+    const b = this.shared.built;
+    b.endpoints ??= this.shared.resolved.endpoints.map((c) => valueOf<Endpoint>(c));
+    return b.endpoints;
+  }
+
+  /** Index of an endpoint id, or undefined (not an endpoint of this analysis). */
+  indexOf(id: string): number | undefined {
+    this.byId ??= new Map(this.endpoints.map((e, i) => [e.id, i]));
+    return this.byId.get(id);
+  }
+
+  endpoint(id: string): Endpoint | undefined {
+    const i = this.indexOf(id);
+    return i === undefined ? undefined : this.endpoints[i];
+  }
+
+  isolation(id: string): { readonly ingress: readonly string[]; readonly egress: readonly string[] } {
+    const i = this.indexOf(id);
+    const iso = i === undefined ? undefined : this.shared.net.isolation[i];
+    if (!iso) return { ingress: [], egress: [] };
+    const keys = this.shared.net.policyKeys;
+    return { ingress: iso[0].map((k) => keys[k] ?? ''), egress: iso[1].map((k) => keys[k] ?? '') };
+  }
+
+  selectedBy(policy: string): readonly string[] {
+    const list = Object.hasOwn(this.shared.net.selectedBy, policy) ? this.shared.net.selectedBy[policy] : undefined;
+    if (!list) return this.real('selectedBy').selectedBy(policy);
+    return list.map((i) => this.endpoints[i]?.id ?? '');
+  }
+
+  allowed(from: string, to: string, port: number, protocol: Protocol): boolean {
+    const v = this.known(from, to, port, protocol);
+    return v ?? this.real('allowed').allowed(from, to, port, protocol);
+  }
+
+  /** The verdict when this view holds it; undefined otherwise (the graph and matrix ask the worker then). */
+  known(from: string, to: string, port: number, protocol: Protocol): boolean | undefined {
+    const s = this.indexOf(from), d = this.indexOf(to);
+    // The engine's answer for an end that is no endpoint: no connection (netpol/analysis.ts).
+    if (s === undefined || d === undefined) return false;
+    const p = this.flows.portOf(port, protocol);
+    return p === undefined ? undefined : this.flows.lookup(s, d, p);
+  }
+
+  explain(from: string, to: string, port: number, protocol: Protocol): Explanation | null {
+    const key = explainKey(from, to, port, protocol);
+    if (this.shared.explanations.has(key)) return this.shared.explanations.get(key) ?? null;
+    return this.real('explain').explain(from, to, port, protocol);
+  }
+
+  explainToAddress(from: string, ip: string, port: number, protocol: Protocol): Explanation | null {
+    return this.real('explainToAddress').explainToAddress(from, ip, port, protocol);
+  }
+
+  explainIcmp(from: string, to: string): IcmpVerdict | null {
+    return this.real('explainIcmp').explainIcmp(from, to);
+  }
+
+  explainIngressFromAddress(ip: string, to: string, port: number, protocol: Protocol): DirectionExplanation | null {
+    return this.real('explainIngressFromAddress').explainIngressFromAddress(ip, to, port, protocol);
+  }
+
+  portsOf(to: string): readonly PortProto[] {
+    const i = this.indexOf(to);
+    const list = i === undefined ? undefined : this.shared.net.portsOf[i];
+    return list ? list.map((p) => this.shared.net.ports[p] as PortProto) : [];
+  }
+
+  allPorts(): readonly PortProto[] {
+    return this.shared.net.allPorts.map((p) => this.shared.net.ports[p] as PortProto);
+  }
+
+  connectivity(): readonly ConnectivityEntry[] {
+    return this.real('connectivity').connectivity();
+  }
+
+  /** True when the view holds every verdict of these endpoints' rows and columns. */
+  coversEndpoint(id: string): boolean {
+    const i = this.indexOf(id);
+    return i === undefined || this.flows.coversAll(i);
+  }
+
+  /** True when the view holds the verdicts of from → to on every port it knows. */
+  coversPair(from: string, to: string): boolean {
+    const s = this.indexOf(from), d = this.indexOf(to);
+    return s === undefined || d === undefined || this.flows.covers(s, d);
+  }
+
+  /** True when `port` is among the ports the view holds verdicts for. */
+  hasPort(port: PortProto): boolean {
+    return this.flows.portOf(port.port, port.protocol) !== undefined;
+  }
+
+  private real(why: string): NetworkAnalysis {
+    return this.owner.materialize(why).network;
+  }
+}
+
+export type ViewedAnalysis = Analysis & AnalysisView;
+
+export function isView(analysis: Analysis): analysis is ViewedAnalysis {
+  return (analysis as unknown) instanceof AnalysisView;
+}
+
+/**
+ * Whether the graph or matrix can read these verdicts without the engine on the page: always for
+ * an analysis made on the page; for a worker result, when it holds the rows and columns of these
+ * endpoints (or these pairs) on `port` (any port: every port it knows).
+ */
+export function flowsCover(analysis: Analysis, q: { focus?: readonly string[]; pairs?: readonly (readonly [string, string])[]; port?: PortProto | 'any' }): boolean {
+  if (!isView(analysis)) return true;
+  const net = analysis.network;
+  if (q.port !== undefined && q.port !== 'any' && !net.hasPort(q.port)) return false;
+  return (q.focus ?? []).every((id) => net.coversEndpoint(id)) && (q.pairs ?? []).every(([a, b]) => net.coversPair(a, b));
+}

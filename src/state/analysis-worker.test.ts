@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyze } from '../engine/index.js';
+import { AnalysisCore } from '../worker/core.js';
+import type { FromWorker, ToWorker } from '../worker/protocol.js';
+import { isView } from './analysis-view.js';
+import { createWorkerAnalysisController, type WorkerPort } from './analysis-worker.js';
+import { createLabStore } from './store.js';
+
+const POD = (name: string, labels = 'app: web') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  labels: {${labels}}
+spec:
+  containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]
+`;
+const DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: default}
+spec: {podSelector: {matchLabels: {app: db}}, ingress: []}
+`;
+
+/** The worker's core in-process; `hold` keeps replies until `deliver()` (a slow worker). */
+function fakeWorker(hold = false) {
+  const core = new AnalysisCore();
+  const queue: FromWorker[] = [];
+  const posted: ToWorker[] = [];
+  const port: WorkerPort & { deliver(): void; posted: ToWorker[]; hold: boolean } = {
+    onmessage: null,
+    posted,
+    hold,
+    postMessage(msg: ToWorker) {
+      const m = structuredClone(msg);
+      posted.push(m);
+      queue.push(...core.receive(m));
+      const result = core.run();
+      if (result) queue.push(result);
+      if (!port.hold) port.deliver();
+    },
+    deliver() {
+      while (queue.length > 0) port.onmessage?.({ data: structuredClone(queue.shift()) } as MessageEvent<FromWorker>);
+    },
+    terminate() {},
+  };
+  return port;
+}
+
+function setup(files: { name: string; text: string }[], hold = false, syncFirstChars?: number) {
+  const store = createLabStore({ files });
+  const worker = fakeWorker(hold);
+  const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
+    worker: () => worker, delayMs: 10, ...(syncFirstChars !== undefined ? { syncFirstChars } : {}),
+  });
+  return { store, worker, analysis };
+}
+
+const podKeys = (a: { pods: readonly { key: string; pod: { system?: boolean } }[] }) => a.pods.filter((p) => !p.pod.system).map((p) => p.key);
+
+afterEach(() => { vi.useRealTimers(); });
+
+describe('the analysis controller with a worker', () => {
+  it('analyses a lesson-sized scenario on the page at load, then follows edits through the worker', async () => {
+    vi.useFakeTimers();
+    const { store, worker, analysis } = setup([{ name: 'a.yaml', text: POD('one') }]);
+    expect(isView(analysis.get().current)).toBe(false);
+    expect(podKeys(analysis.get().current)).toEqual(['default/one']);
+    const id = store.getState().files[0]?.id ?? '';
+    store.getState().setText(id, POD('two'));
+    store.getState().setText(id, POD('three'));
+    expect(analysis.get().pending).toBe(true);
+    vi.advanceTimersByTime(20);
+    // One update for both keystrokes, with the changed file only.
+    const updates = worker.posted.filter((m) => m.type === 'update');
+    expect(updates.at(-1)).toMatchObject({ type: 'update', order: ['a.yaml'], changed: [{ name: 'a.yaml' }] });
+    expect(updates.length).toBe(2);
+    const a = analysis.get();
+    expect(isView(a.current)).toBe(true);
+    expect(podKeys(a.current)).toEqual(['default/three']);
+    expect(a.pending).toBe(false);
+    analysis.dispose();
+  });
+
+  it('drops a result that is stale when it arrives and keeps showing the last one', () => {
+    vi.useFakeTimers();
+    const { store, worker, analysis } = setup([{ name: 'a.yaml', text: POD('one') }], true);
+    const id = store.getState().files[0]?.id ?? '';
+    store.getState().setText(id, POD('two'));
+    vi.advanceTimersByTime(20);
+    store.getState().setText(id, POD('three'));
+    vi.advanceTimersByTime(20);
+    // Both results arrive now; the one for "two" is stale (three was posted since).
+    const seen: string[][] = [];
+    analysis.subscribe(() => seen.push(podKeys(analysis.get().current)));
+    worker.deliver();
+    expect(seen.flat()).not.toContain('default/two');
+    expect(podKeys(analysis.get().current)).toEqual(['default/three']);
+    analysis.dispose();
+  });
+
+  it('shows an empty cluster marked initial until the worker answers a large first load', async () => {
+    const { worker, analysis } = setup([{ name: 'a.yaml', text: POD('big') }], true, 10);
+    expect(analysis.get().initial).toBe(true);
+    expect(analysis.get().pending).toBe(true);
+    const settled = analysis.settled();
+    worker.deliver();
+    await settled;
+    expect(analysis.get().initial).toBeUndefined();
+    expect(podKeys(analysis.get().current)).toEqual(['default/big']);
+    analysis.dispose();
+  });
+
+  it('keeps the last result without a syntax error on display, as on the page', () => {
+    vi.useFakeTimers();
+    const { store, analysis } = setup([{ name: 'a.yaml', text: POD('one') }]);
+    const id = store.getState().files[0]?.id ?? '';
+    store.getState().setText(id, `${POD('two')}\n  bad: [`);
+    vi.advanceTimersByTime(20);
+    const d = analysis.get();
+    expect(d.staleBecause?.code).toBe('yaml-syntax');
+    expect(podKeys(d.display)).toEqual(['default/one']);
+    analysis.dispose();
+  });
+
+  it('flush() analyses on the page when the result on screen is behind the files', () => {
+    const { store, analysis } = setup([{ name: 'a.yaml', text: POD('one') }], true);
+    store.getState().replaceFiles([{ name: 'b.yaml', text: POD('fresh') }]);
+    analysis.flush();
+    expect(podKeys(analysis.get().current)).toEqual(['default/fresh']);
+    expect(analysis.get().pending).toBe(false);
+    analysis.dispose();
+  });
+
+  it('answers the verdicts a view wants, explanations and ranges from the worker', async () => {
+    vi.useFakeTimers();
+    const { store, analysis } = setup([{ name: 'a.yaml', text: POD('web') + '---\n' + POD('db', 'app: db') + '---\n' + DENY }], false, 10);
+    vi.advanceTimersByTime(20);
+    const view = analysis.get().current;
+    expect(isView(view)).toBe(true);
+    const engine = analyze(store.getState().files);
+    for (const [from, to] of [['default/web', 'default/db'], ['default/db', 'default/web']] as const) {
+      expect(view.network.allowed(from, to, 80, 'TCP')).toBe(engine.network.allowed(from, to, 80, 'TCP'));
+    }
+    const ports = [{ port: 80, protocol: 'TCP' as const }];
+    vi.useRealTimers();
+    expect(await analysis.explain(view, 'default/web', 'default/db', ports)).toBe(true);
+    const exp = view.network.explain('default/web', 'default/db', 80, 'TCP');
+    expect(exp).toEqual(engine.network.explain('default/web', 'default/db', 80, 'TCP'));
+    const ref = exp?.ingress.isolatingPolicies.length ? engine.policies[0]?.policy.ref : undefined;
+    expect(ref && view.locate(ref)).toEqual(ref && engine.locate(ref));
+    analysis.dispose();
+  });
+
+  it('gives the terminal the result on screen when it is of the same files', () => {
+    vi.useFakeTimers();
+    const { store, analysis } = setup([{ name: 'a.yaml', text: POD('one') }], false, 10);
+    vi.advanceTimersByTime(20);
+    const files = store.getState().files.map((f) => ({ name: f.name, text: f.text }));
+    expect(analysis.analyzeFiles(files)).toBe(analysis.get().current);
+    const other = analysis.analyzeFiles([{ name: 'x.yaml', text: POD('x') }]);
+    expect(podKeys(other)).toEqual(['default/x']);
+    analysis.dispose();
+  });
+
+  it('analyses on the page when the worker cannot start or fails', () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('one') }] });
+    const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
+      worker: () => { throw new Error('blocked by CSP'); }, delayMs: 10, syncFirstChars: 0,
+    });
+    expect(podKeys(analysis.get().current)).toEqual(['default/one']);
+    const id = store.getState().files[0]?.id ?? '';
+    store.getState().setText(id, POD('two'));
+    vi.advanceTimersByTime(20);
+    expect(podKeys(analysis.get().current)).toEqual(['default/two']);
+    analysis.dispose();
+
+    const port = fakeWorker(true);
+    const second = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), { worker: () => port, delayMs: 10 });
+    store.getState().setText(id, POD('three'));
+    vi.advanceTimersByTime(20);
+    port.onerror?.({ message: 'failed to load' } as ErrorEvent);
+    expect(podKeys(second.get().current)).toEqual(['default/three']);
+    expect(second.get().pending).toBe(false);
+    second.dispose();
+    warn.mockRestore();
+  });
+});

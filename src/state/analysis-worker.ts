@@ -1,0 +1,305 @@
+/**
+ * The analysis controller of the browser: the engine runs in a Web Worker (worker/analysis.worker.ts)
+ * and the page keeps showing the last result while the next one is computed (practice 6, 14).
+ *
+ * - Each change of the files posts, after a short pause, only the files whose text changed; the
+ *   worker keeps its own copy of every source.
+ * - Results carry the revision they analysed. One that is stale when it arrives (a newer revision
+ *   was posted since) is dropped; the page keeps the previous one, and `pending` says a newer one
+ *   is coming (the graph and matrix say "recomputing").
+ * - Views say what they draw (`want`): the graph its focused endpoints, the matrix its window, the
+ *   lesson its flow checks; every result carries those verdicts, and a changed want is answered
+ *   for the result on screen.
+ * - Explanations and editor ranges are asked on demand (`explain`, `prefetchRanges`).
+ * - `flush()` keeps its old promise (the analysis of the files as they are now, at once) for the
+ *   few actions that need it (reset, lesson switch, CNI choice): when the result on screen is not
+ *   for the current files, the engine runs on the page that one time.
+ */
+import { analyze as engineAnalyze } from '../engine/index.js';
+import type { Analysis, PortProto, SourceFile, SourceRef } from '../engine/model/index.js';
+import type { FlowInterest, FromWorker, QueryMessage, ResultMessage, ToWorker } from '../worker/protocol.js';
+import { derive, memoAnalyze, type AnalysisController, type AnalyzeFn, type DerivedAnalysis } from './analysis.js';
+import { AnalysisView, ChunkTable, isView } from './analysis-view.js';
+import type { LabFile } from './files.js';
+import { measureSince, tagRevision } from './perf.js';
+
+/** What the controller needs of a Worker (tests pass a fake that runs the worker's core in-process). */
+export interface WorkerPort {
+  postMessage(msg: ToWorker, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror?: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/** The pause after a change before the worker is told (typing a word posts once, not per key). */
+export const WORKER_DELAY_MS = 40;
+
+export function startAnalysisWorker(): WorkerPort {
+  return new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'kslab-analysis' }) as unknown as WorkerPort;
+}
+
+export interface WorkerControllerOptions {
+  readonly worker?: () => WorkerPort;
+  /** The engine on the page: `flush()` when the result on screen is behind, and a view's fallback. */
+  readonly analyze?: AnalyzeFn;
+  readonly delayMs?: number;
+  /** Up to this many characters the first analysis is made on the page (default SYNC_FIRST_CHARS). */
+  readonly syncFirstChars?: number;
+}
+
+/** A lesson's files are a few KB: analysing them on the page at load is quicker than starting the worker. */
+export const SYNC_FIRST_CHARS = 100_000;
+
+const sameSources = (a: readonly SourceFile[], b: readonly SourceFile[]) =>
+  a.length === b.length && a.every((s, i) => s.name === b[i]?.name && s.text === b[i]?.text);
+
+export function createWorkerAnalysisController(
+  getFiles: () => readonly LabFile[],
+  subscribeFiles: (listener: () => void) => () => void,
+  options: WorkerControllerOptions = {},
+): AnalysisController {
+  const analyze = options.analyze ?? engineAnalyze;
+  const delay = options.delayMs ?? WORKER_DELAY_MS;
+  const onPage = memoAnalyze(analyze);
+  /**
+   * A worker that cannot start (a CSP without `worker-src 'self'`, a browser without module
+   * workers) must not leave the lab without analysis: it then analyses on the page, as before.
+   */
+  let broken = false;
+  let worker: WorkerPort;
+  try {
+    worker = (options.worker ?? startAnalysisWorker)();
+  } catch (error) {
+    console.warn('analysis worker could not start; analysing on the page', error);
+    broken = true;
+    worker = { postMessage: () => {}, onmessage: null, terminate: () => {} };
+  }
+  const table = new ChunkTable();
+  const listeners = new Set<() => void>();
+  const interests = new Map<string, string>();
+
+  /** Files revision (every change of the store's files counts; perf.ts marks use it). */
+  let revision = 0;
+  /** The revision and sources the worker was last told about. */
+  let posted = -1;
+  let postedSources: readonly SourceFile[] = [];
+  /** What the worker holds, by file name. */
+  const workerTexts = new Map<string, string>();
+  const snapshots = new Map<number, readonly SourceFile[]>();
+  /** The revision of the result on screen (`current`). */
+  let shown = -1;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastFiles = getFiles();
+  let state: DerivedAnalysis;
+  let settledWaiters: (() => void)[] = [];
+  let nextQuery = 1;
+  const queries = new Map<number, (msg: Extract<FromWorker, { type: 'answer' }>) => void>();
+
+  const notify = () => { for (const l of listeners) l(); };
+  const isSettled = () => timer === null && shown >= posted;
+  const setState = (next: DerivedAnalysis) => {
+    state = next;
+    notify();
+    if (isSettled()) {
+      const waiters = settledWaiters;
+      settledWaiters = [];
+      for (const w of waiters) w();
+    }
+  };
+  /** The derived state after a new result; the empty placeholder of a large first load is never "the last good one". */
+  const nextState = (result: Analysis): DerivedAnalysis => {
+    const d = derive(state.initial ? null : state, result);
+    return { ...d, version: state.version + 1 };
+  };
+  const withPending = (d: DerivedAnalysis): DerivedAnalysis => {
+    const pending = !isSettled();
+    return d.pending === pending ? d : { ...d, pending };
+  };
+
+  /** Without a worker: the files as they are now, analysed here. */
+  const analyseHere = () => {
+    let result: Analysis;
+    try {
+      result = onPage(getFiles());
+    } catch {
+      return;
+    }
+    posted = revision;
+    shown = revision;
+    tagRevision(result, revision);
+    if (result !== state.current) setState(withPending(nextState(result)));
+    else setState(withPending(state));
+  };
+
+  const post = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (broken) { analyseHere(); return; }
+    const sources = getFiles().map((f) => ({ name: f.name, text: f.text }));
+    if (sameSources(sources, postedSources)) {
+      setState(withPending(state));
+      return;
+    }
+    const changed = sources.filter((s) => workerTexts.get(s.name) !== s.text);
+    for (const s of changed) workerTexts.set(s.name, s.text);
+    for (const name of [...workerTexts.keys()]) if (!sources.some((s) => s.name === name)) workerTexts.delete(name);
+    posted = revision;
+    postedSources = sources;
+    snapshots.set(revision, sources);
+    worker.postMessage({ type: 'update', revision, order: sources.map((s) => s.name), changed });
+    if (!state.pending) setState(withPending(state));
+  };
+
+  const onResult = (msg: ResultMessage) => {
+    const sources = snapshots.get(msg.revision);
+    for (const r of [...snapshots.keys()]) if (r <= msg.revision) snapshots.delete(r);
+    if (msg.error) {
+      console.warn('analysis worker: analyze() threw; keeping the previous result', msg.error);
+      if (msg.revision >= posted) shown = Math.max(shown, msg.revision);
+      setState(withPending(state));
+      return;
+    }
+    // Chunks are taken in even from a stale result: the worker's next one refers to them.
+    const resolved = table.take(msg.chunks, msg.packed);
+    if (msg.revision < posted || msg.revision <= shown || !sources) return;
+    const start = performance.now();
+    const view = AnalysisView.create(sources, msg.revision, resolved, msg.packed, analyze);
+    tagRevision(view, msg.revision);
+    shown = msg.revision;
+    try {
+      performance.measure('kslab:worker-analyze', { start: start - msg.timings.analyze - msg.timings.pack - msg.timings.flows, duration: msg.timings.analyze, detail: { revision: msg.revision, ...msg.timings } });
+    } catch { /* no User Timing */ }
+    setState(withPending(nextState(view)));
+    measureSince('take-result', start, { revision: msg.revision, chunks: msg.chunks.length });
+  };
+
+  const onFlows = (msg: Extract<FromWorker, { type: 'flows' }>) => {
+    const widen = (a: Analysis) => (isView(a) && a.revision === msg.revision ? a.withFlows(msg.keys, msg.flows, msg.ports) : a);
+    const current = widen(state.current);
+    const display = state.display === state.current ? current : widen(state.display);
+    if (current === state.current && display === state.display) return;
+    tagRevision(current, msg.revision);
+    tagRevision(display, isView(display) ? display.revision : msg.revision);
+    setState({ ...state, current, display, version: state.version + 1 });
+  };
+
+  worker.onmessage = (event) => {
+    const msg = event.data;
+    if (msg.type === 'result') onResult(msg);
+    else if (msg.type === 'flows') onFlows(msg);
+    else queries.get(msg.id)?.(msg);
+  };
+  worker.onerror = (event) => {
+    console.warn('analysis worker failed; analysing on the page from now on', event.message);
+    broken = true;
+    for (const [id, answer] of queries) answer({ type: 'answer', id, revision: -1, answer: null });
+    analyseHere();
+  };
+
+  const ask = (view: AnalysisView, query: QueryMessage['query']) => new Promise<Extract<FromWorker, { type: 'answer' }> | null>((resolve) => {
+    if (broken) { resolve(null); return; }
+    const id = nextQuery++;
+    queries.set(id, (msg) => { queries.delete(id); resolve(msg.revision === view.revision ? msg : null); });
+    worker.postMessage({ type: 'query', id, revision: view.revision, query });
+  });
+
+  // The first result. A small scenario (a lesson) is analysed on the page at once, as before: the
+  // first screen shows it without waiting for the worker to start. A large one shows the empty
+  // cluster, marked `initial`, until the worker answers: nothing blocks the first paint.
+  const initialFiles = getFiles();
+  if (initialFiles.reduce((n, f) => n + f.text.length, 0) <= (options.syncFirstChars ?? SYNC_FIRST_CHARS)) {
+    let first: Analysis;
+    try {
+      first = onPage(initialFiles);
+    } catch {
+      first = analyze([]);
+    }
+    tagRevision(first, 0);
+    state = derive(null, first);
+    // The worker still gets the files (it analyses the next edit); its answer for these is dropped.
+    shown = revision;
+    post();
+  } else {
+    const empty = analyze([]);
+    tagRevision(empty, -1);
+    state = { ...derive(null, empty), pending: true, initial: true };
+    post();
+  }
+
+  const unsubscribe = subscribeFiles(() => {
+    const files = getFiles();
+    if (files === lastFiles) return;
+    lastFiles = files;
+    revision++;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(post, delay);
+    if (!state.pending) setState(withPending(state));
+  });
+
+  return {
+    get: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush: () => {
+      if (timer) post();
+      if (isSettled()) return;
+      // An action needs the analysis of the files as they are now (reset, lesson switch, CNI):
+      // this once, the engine runs on the page; the worker's answer for the same files is dropped.
+      let result: Analysis;
+      try {
+        result = onPage(getFiles());
+      } catch {
+        return;
+      }
+      tagRevision(result, posted);
+      shown = posted;
+      setState(withPending(nextState(result)));
+    },
+    revision: () => revision,
+    settled: () => {
+      if (timer) post();
+      return isSettled() ? Promise.resolve() : new Promise<void>((resolve) => settledWaiters.push(resolve));
+    },
+    want: (key: string, interest: FlowInterest | null) => {
+      const json = JSON.stringify(interest);
+      if (interests.get(key) === json) return;
+      if (interest === null) interests.delete(key);
+      else interests.set(key, json);
+      worker.postMessage({ type: 'want', key, interest });
+    },
+    explain: async (analysis: Analysis, from: string, to: string, ports: readonly PortProto[]) => {
+      if (!isView(analysis)) return true;
+      const missing = ports.filter((p) => !analysis.hasExplanation(from, to, p));
+      if (missing.length === 0) return true;
+      const reply = await ask(analysis, { kind: 'explain', from, to, ports: missing });
+      if (!reply || reply.answer?.kind !== 'explain') return false;
+      analysis.addRanges(reply.answer.ranges);
+      for (const x of reply.answer.explanations) analysis.addExplanation(from, to, x.port, x.explanation);
+      return true;
+    },
+    prefetchRanges: async (analysis: Analysis, refs: readonly SourceRef[]) => {
+      if (!isView(analysis)) return;
+      const missing = refs.filter((r) => !analysis.hasRange(r));
+      if (missing.length === 0) return;
+      const reply = await ask(analysis, { kind: 'ranges', refs: missing });
+      if (reply?.answer?.kind === 'ranges') analysis.addRanges(reply.answer.ranges);
+    },
+    connectivity: async (analysis: Analysis) => {
+      if (!isView(analysis)) return analysis.network.connectivity();
+      const reply = await ask(analysis, { kind: 'connectivity' });
+      return reply?.answer?.kind === 'connectivity' ? reply.answer.entries : analysis.network.connectivity();
+    },
+    analyzeFiles: (files: readonly SourceFile[]) => {
+      for (const a of [state.current, state.display]) if (sameSources(a.sources, files)) return a;
+      return onPage(files);
+    },
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+      listeners.clear();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The analysis Web Worker (a module worker, bundled by Vite: state/analysis-worker.ts starts it
+ * with `new Worker(new URL(…, import.meta.url), { type: 'module' })`, so it loads from the page's
+ * own origin and passes a `worker-src 'self'` CSP). It receives changed files and answers with
+ * compact results (protocol.ts); the page never runs the engine for typing.
+ */
+import { AnalysisCore } from './core.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+const core = new AnalysisCore();
+let scheduled = false;
+
+function post(msg: FromWorker): void {
+  const transfer: Transferable[] = [];
+  if (msg.type === 'result' || msg.type === 'flows') {
+    const blocks = msg.type === 'result' ? msg.packed.flows : msg.flows;
+    for (const b of blocks) transfer.push(b.bits.buffer as ArrayBuffer);
+  }
+  (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(msg, transfer);
+}
+
+/**
+ * Analyses once the messages already queued are taken in: typing faster than the engine
+ * analyses only the latest text, never a backlog of keystrokes.
+ */
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    const result = core.run();
+    if (result) post(result);
+    if (core.pending) schedule();
+  }, 0);
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  for (const reply of core.receive(event.data)) post(reply);
+  if (core.pending) schedule();
+};

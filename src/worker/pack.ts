@@ -1,0 +1,186 @@
+/**
+ * The worker's side of protocol.ts: an Analysis → plain, compact data. Interning makes an edit
+ * cost what it changed; flow blocks carry verdicts as bits, computed by the engine's own
+ * `network.allowed` (the page never re-derives a verdict: practice 13).
+ */
+import type { Analysis, NetworkAnalysis, PortProto, Protocol } from '../engine/index.js';
+import {
+  FULL_FLOWS_LIMIT, portKey, type ChunkRef, type FlowBlock, type FlowInterest, type PackedAnalysis, type PackedNetwork,
+} from './protocol.js';
+
+/**
+ * Content-addressed chunks: the same JSON text keeps its id from one result to the next, so the
+ * page (which keeps every chunk of the last result) is sent only ids for what did not change.
+ */
+export class Interner {
+  private live = new Map<string, number>();
+  private next = new Map<string, number>();
+  private fresh: [number, string][] = [];
+  private nextId = 1;
+  /** Chunks of objects already interned in this result, by identity (a pod report's pod is the cluster's pod). */
+  private byObject = new Map<object, number>();
+
+  begin(): void {
+    this.next = new Map();
+    this.fresh = [];
+    this.byObject = new Map();
+  }
+
+  /** The chunk id of a JSON value (objects are remembered by identity for `idOfObject`). */
+  id(value: unknown, json: string = JSON.stringify(value) ?? 'null'): number {
+    let id = this.next.get(json);
+    if (id === undefined) {
+      id = this.live.get(json);
+      if (id === undefined) {
+        id = this.nextId++;
+        this.fresh.push([id, json]);
+      }
+      this.next.set(json, id);
+    }
+    if (typeof value === 'object' && value !== null) this.byObject.set(value, id);
+    return id;
+  }
+
+  /** The id of an object interned earlier in this result, or a new chunk for it. */
+  idOfObject(value: object): number {
+    return this.byObject.get(value) ?? this.id(value);
+  }
+
+  ref(value: unknown): ChunkRef {
+    return Array.isArray(value) ? value.map((v: unknown) => this.id(v)) : this.id(value);
+  }
+
+  /** Ends a result: its chunks become what the page holds. */
+  end(): [number, string][] {
+    this.live = this.next;
+    return this.fresh;
+  }
+}
+
+/** Fields of Analysis that are not plain data, or are packed on their own. */
+const SPECIAL = new Set(['sources', 'network', 'locate', 'cluster', 'pods', 'policies']);
+
+export interface PortTable {
+  readonly ports: PortProto[];
+  readonly index: Map<number, number>;
+}
+
+export function portTable(): PortTable {
+  return { ports: [], index: new Map() };
+}
+
+export function addPort(table: PortTable, p: PortProto): number {
+  const key = portKey(p.port, p.protocol);
+  let i = table.index.get(key);
+  if (i === undefined) {
+    i = table.ports.length;
+    table.ports.push({ port: p.port, protocol: p.protocol });
+    table.index.set(key, i);
+  }
+  return i;
+}
+
+/**
+ * The port a destination that lists none is checked on: the smallest TCP port nothing names.
+ * The same rule as ui/graph/flows.ts `probePort` (a test keeps them equal), computed here so the
+ * graph and matrix find it among the ports answered.
+ */
+export function probePortOf(network: NetworkAnalysis): PortProto {
+  const named = new Set(network.allPorts().filter((p) => p.protocol === 'TCP').map((p) => p.port));
+  let port = 1;
+  while (named.has(port) && port < 65535) port++;
+  return { port, protocol: 'TCP' };
+}
+
+export function packNetwork(network: NetworkAnalysis, policyKeys: readonly string[], interner: Interner, table: PortTable): PackedNetwork {
+  const endpoints = network.endpoints.map((e) => interner.id(e));
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const keyOf = (k: string) => {
+    let i = keyIndex.get(k);
+    if (i === undefined) { i = keys.length; keys.push(k); keyIndex.set(k, i); }
+    return i;
+  };
+  const isolation = network.endpoints.map((e) => {
+    const iso = network.isolation(e.id);
+    return [iso.ingress.map(keyOf), iso.egress.map(keyOf)] as const;
+  });
+  const index = new Map(network.endpoints.map((e, i) => [e.id, i]));
+  const selectedBy: Record<string, number[]> = {};
+  for (const key of policyKeys) selectedBy[key] = network.selectedBy(key).map((id) => index.get(id) ?? -1);
+  const allPorts = network.allPorts().map((p) => addPort(table, p));
+  const portsOf = network.endpoints.map((e) => network.portsOf(e.id).map((p) => addPort(table, p)));
+  addPort(table, probePortOf(network));
+  return { endpoints, enforcing: network.enforcing, policyKeys: keys, isolation, selectedBy, ports: [...table.ports], portsOf, allPorts };
+}
+
+/** Everything but the network and the flows, interned. */
+export function packData(analysis: Analysis, interner: Interner): Omit<PackedAnalysis, 'network' | 'flows'> {
+  const cluster: Record<string, ChunkRef> = {};
+  for (const [k, v] of Object.entries(analysis.cluster)) cluster[k] = interner.ref(v);
+  const pods = analysis.pods.map((report) => {
+    const { pod, ...rest } = report;
+    return [interner.id(rest), interner.idOfObject(pod)] as const;
+  });
+  const policies = analysis.policies.map((report) => {
+    const { policy, ...rest } = report;
+    return [interner.id(rest), interner.idOfObject(policy)] as const;
+  });
+  const restFields: Record<string, ChunkRef> = {};
+  for (const [k, v] of Object.entries(analysis)) {
+    if (SPECIAL.has(k) || typeof v === 'function') continue;
+    restFields[k] = interner.ref(v);
+  }
+  return { cluster, pods, policies, rest: restFields };
+}
+
+/** The block of rows × cols on `ports` (indexes), bits from `network.allowed`. */
+export function flowBlock(network: NetworkAnalysis, key: string, rows: readonly number[], cols: readonly number[], ports: readonly number[], table: PortTable): FlowBlock {
+  const ids = network.endpoints.map((e) => e.id);
+  const P = ports.length;
+  const bits = new Uint32Array(Math.ceil((rows.length * cols.length * P) / 32));
+  const portList = ports.map((i) => table.ports[i] as PortProto);
+  let bit = 0;
+  for (const r of rows) {
+    const from = ids[r] as string;
+    for (const c of cols) {
+      const to = ids[c] as string;
+      for (const p of portList) {
+        if (network.allowed(from, to, p.port, p.protocol as Protocol)) bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
+        bit++;
+      }
+    }
+  }
+  return { key, rows, cols, ports, bits };
+}
+
+/** The blocks one view wants (see FlowInterest); unknown ids are skipped. */
+export function interestBlocks(network: NetworkAnalysis, key: string, interest: FlowInterest, table: PortTable): FlowBlock[] {
+  const index = new Map(network.endpoints.map((e, i) => [e.id, i]));
+  const idx = (ids: readonly string[] | undefined) => [...new Set((ids ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined))];
+  const all = network.endpoints.map((_, i) => i);
+  const ports = table.ports.map((_, i) => i);
+  const out: FlowBlock[] = [];
+  for (const f of idx(interest.focus)) {
+    out.push(flowBlock(network, key, [f], all, ports, table));
+    out.push(flowBlock(network, key, all, [f], ports, table));
+  }
+  const rows = idx(interest.rows), cols = idx(interest.cols);
+  if (rows.length > 0 && cols.length > 0) out.push(flowBlock(network, key, rows, cols, ports, table));
+  const byFrom = new Map<number, number[]>();
+  for (const [from, to] of interest.pairs ?? []) {
+    const s = index.get(from), d = index.get(to);
+    if (s === undefined || d === undefined) continue;
+    byFrom.set(s, [...(byFrom.get(s) ?? []), d]);
+  }
+  for (const [s, ds] of byFrom) out.push(flowBlock(network, key, [s], [...new Set(ds)], ports, table));
+  return out;
+}
+
+/** Every pair on every port, when the cluster is small enough (FULL_FLOWS_LIMIT). */
+export function fullBlock(network: NetworkAnalysis, table: PortTable): FlowBlock | null {
+  const n = network.endpoints.length;
+  if (n > FULL_FLOWS_LIMIT) return null;
+  const all = network.endpoints.map((_, i) => i);
+  return flowBlock(network, 'all', all, all, table.ports.map((_, i) => i), table);
+}
