@@ -1,7 +1,9 @@
 import type { i18n as I18n } from 'i18next';
+import type { Check, Lesson } from '../course/model.js';
+import type { PortProto } from '../engine/model/index.js';
 import {
-  createActions, createAnalysisController, createLabStore, decodeShare, loadPrefs, loadWork,
-  sameWork, savePrefs, saveWork, type Dialog, type Lab, type LabState,
+  createActions, createAnalysisController, createLabStore, createWorkerAnalysisController, decodeShare, loadPrefs, loadWork,
+  sameWork, savePrefs, saveWork, type AnalysisController, type Dialog, type Lab, type LabState,
 } from '../state/index.js';
 import { createI18n } from '../ui/i18n/index.js';
 import { allLessons, firstLesson } from './lesson.js';
@@ -54,8 +56,13 @@ export function boot(storage: Storage = window.localStorage): Booted {
     progress: saved?.progress ?? {}, lessonWork: saved?.lessonWork ?? {},
     lessonId: lesson?.id ?? null,
   });
-  const analysis = createAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener));
+  // The engine runs in a Web Worker (state/analysis-worker.ts); on the page only where there is none.
+  const analysis = typeof Worker === 'function'
+    ? createWorkerAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener))
+    : createAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener));
   const actions = createActions(store, analysis, lessons);
+  wantLessonFlows(analysis, store, lessons);
+  prefetchInspectorRanges(analysis, store);
   const i18n = createI18n(lang);
   document.documentElement.lang = lang;
 
@@ -116,4 +123,56 @@ export function boot(storage: Storage = window.localStorage): Booted {
       subscribe: (l) => { failListeners.add(l); return () => failListeners.delete(l); },
     },
   };
+}
+
+/** The connections a lesson's flow checks ask about: the worker sends their verdicts with every result. */
+export function lessonFlows(lesson: Lesson | undefined): { pairs: [string, string][]; ports: PortProto[] } {
+  const pairs: [string, string][] = [];
+  const ports: PortProto[] = [];
+  const walk = (c: Check) => {
+    if (c.kind === 'flow') { pairs.push([c.from, c.to]); ports.push({ port: c.port, protocol: c.protocol }); }
+    else if (c.kind === 'all' || c.kind === 'any') c.checks.forEach(walk);
+    else if (c.kind === 'not') walk(c.check);
+  };
+  for (const step of lesson?.steps ?? []) walk(step.check);
+  return { pairs, ports };
+}
+
+function wantLessonFlows(analysis: AnalysisController, store: Lab['store'], lessons: readonly Lesson[]): void {
+  const want = (id: string | null) => analysis.want('lesson', lessonFlows(lessons.find((l) => l.id === id)));
+  want(store.getState().lessonId);
+  store.subscribe((s, prev) => { if (s.lessonId !== prev.lessonId) want(s.lessonId); });
+}
+
+/** "Show in editor" from the inspector answers at once: the selected pod's ranges come with it. */
+function prefetchInspectorRanges(analysis: AnalysisController, store: Lab['store']): void {
+  let lastDisplay: unknown = null;
+  let lastId = '';
+  const run = () => {
+    const sel = store.getState().selection;
+    if (sel?.kind !== 'pod') return;
+    const display = analysis.get().display;
+    if (display === lastDisplay && sel.id === lastId) return;
+    lastDisplay = display;
+    lastId = sel.id;
+    const report = display.pods.find((p) => p.key === sel.id);
+    if (!report) return;
+    const iso = display.network.isolation(sel.id);
+    const named = new Set([...iso.ingress, ...iso.egress]);
+    const refs = [...collectRefs(report), ...display.policies.filter((p) => named.has(p.key)).map((p) => p.policy.ref)];
+    void analysis.prefetchRanges(display, refs);
+  };
+  store.subscribe((s, prev) => { if (s.selection !== prev.selection) run(); });
+  analysis.subscribe(run);
+}
+
+function collectRefs(value: unknown, out: { file: string; doc: number; path: (string | number)[] }[] = [], depth = 0) {
+  if (depth > 40 || typeof value !== 'object' || value === null) return out;
+  const r = value as { file?: unknown; doc?: unknown; path?: unknown };
+  if (typeof r.file === 'string' && typeof r.doc === 'number' && Array.isArray(r.path)) {
+    out.push(value as { file: string; doc: number; path: (string | number)[] });
+    return out;
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) collectRefs(v, out, depth + 1);
+  return out;
 }

@@ -1,25 +1,27 @@
 import type { Cni, Protocol, SourceRef } from '../engine/model/index.js';
 import { scenarioPods } from '../ui/common/scope.js';
-import { encodeShare, readCni, type Lab } from '../state/index.js';
+import { encodeShare, perfStats, readCni, type Lab } from '../state/index.js';
 import { editorHandle } from '../ui/editor/handle.js';
 import { graphHandle } from '../ui/graph/handle.js';
 
 /**
  * A small typed API on `window.__lab` for Playwright (architecture.md practice 10): Cytoscape
  * draws on a canvas, and typing block YAML into Monaco is mangled by auto-indent. Every call that
- * reads the analysis first flushes the debounce, so tests never race the 150 ms pause.
+ * reads the analysis first waits until it is of the files as they are now (the analysis runs in a
+ * worker), so tests never race it; `page.evaluate` awaits the promises.
  */
 export interface LabTestApi {
-  setFile(name: string, text: string): void;
-  /** Replaces every tab (a journey's own starting scenario). */
-  loadScenario(files: { name: string; text: string }[]): void;
+  /** Sets a tab's text; resolves once the analysis shows it (the worker answered). */
+  setFile(name: string, text: string): Promise<void>;
+  /** Replaces every tab (a journey's own starting scenario); resolves once it is analysed. */
+  loadScenario(files: { name: string; text: string }[]): Promise<void>;
   getFiles(): { name: string; text: string }[];
   activeFile(): string | null;
-  analysis(): AnalysisSummary;
-  allowed(from: string, to: string, port: number, protocol?: Protocol): boolean;
-  setCni(cni: Cni): void;
+  analysis(): Promise<AnalysisSummary>;
+  allowed(from: string, to: string, port: number, protocol?: Protocol): Promise<boolean>;
+  setCni(cni: Cni): Promise<void>;
   cni(): Cni;
-  revealRef(ref: SourceRef): boolean;
+  revealRef(ref: SourceRef): Promise<boolean>;
   editorSelection(): { file: string; text: string; line: number; column: number; endLine: number; endColumn: number } | null;
   /** Markers on the active editor tab, by owner (`kslab` engine, `yaml` schema worker). */
   editorMarkers(): { owner: string; message: string; line: number }[];
@@ -27,6 +29,10 @@ export interface LabTestApi {
   select(selection: { kind: 'pod' | 'external' | 'service'; id: string } | { kind: 'edge'; from: string; to: string } | null): void;
   /** Where the graph draws a pod, external host, Service (when shown) or connection (viewport px), to click it; null if not drawn. */
   graphPoint(selection: { kind: 'pod' | 'external' | 'service'; id: string } | { kind: 'edge'; from: string; to: string }): { x: number; y: number } | null;
+  /** The files revision now (bench:ui waits for a `kslab:graph` mark that shows it). */
+  revision(): number;
+  /** How often the engine ran on the page for a question a worker result could not answer (perf.ts). */
+  stats(): { fallbacks: number; fallbackMs: number; reasons: Record<string, number> };
 }
 
 export interface AnalysisSummary {
@@ -48,14 +54,14 @@ declare global {
 
 export function installTestApi(lab: Lab): void {
   const { store, analysis, actions } = lab;
-  const current = () => { analysis.flush(); return analysis.get(); };
+  const current = async () => { await analysis.settled(); return analysis.get(); };
   window.__lab = {
-    setFile: (name, text) => { store.getState().setFileByName(name, text); analysis.flush(); },
-    loadScenario: (files) => { store.getState().replaceFiles(files); analysis.flush(); },
+    setFile: async (name, text) => { store.getState().setFileByName(name, text); await analysis.settled(); },
+    loadScenario: async (files) => { store.getState().replaceFiles(files); await analysis.settled(); },
     getFiles: () => store.getState().files.map((f) => ({ name: f.name, text: f.text })),
     activeFile: () => { const s = store.getState(); return s.files.find((f) => f.id === s.activeId)?.name ?? null; },
-    analysis: () => {
-      const { current: a, staleBecause } = current();
+    analysis: async () => {
+      const { current: a, staleBecause } = await current();
       return {
         stale: staleBecause !== null,
         cni: a.cluster.config.cni,
@@ -71,13 +77,14 @@ export function installTestApi(lab: Lab): void {
           })),
         })),
         policies: a.policies.map((p) => ({ key: p.key, selects: p.selects })),
-        connectivity: a.network.connectivity().map((c) => ({ ...c })),
+        // Listed by the engine where it runs (the worker): the page never analyses for a test.
+        connectivity: (await analysis.connectivity(a)).map((c) => ({ ...c })),
       };
     },
-    allowed: (from, to, port, protocol = 'TCP') => current().current.network.allowed(from, to, port, protocol),
-    setCni: (cni) => { actions.setCni(cni); analysis.flush(); },
+    allowed: async (from, to, port, protocol = 'TCP') => (await current()).current.network.allowed(from, to, port, protocol),
+    setCni: async (cni) => { actions.setCni(cni); await analysis.settled(); },
     cni: () => readCni(store.getState().files),
-    revealRef: (ref) => actions.revealRef(ref),
+    revealRef: async (ref) => { await analysis.settled(); return actions.revealRef(ref); },
     editorSelection: () => {
       const sel = editorHandle()?.selection();
       if (!sel) return null;
@@ -91,5 +98,7 @@ export function installTestApi(lab: Lab): void {
     },
     select: (selection) => store.getState().select(selection),
     graphPoint: (selection) => graphHandle()?.pointOf(selection) ?? null,
+    revision: () => analysis.revision(),
+    stats: () => ({ ...perfStats, reasons: { ...perfStats.reasons } }),
   };
 }

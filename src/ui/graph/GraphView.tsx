@@ -8,6 +8,11 @@
  *   showServices?: boolean             also draw the scenario's Services with edges to their endpoints
  *   selection:  Selection | null       highlighted element (selection.ts)
  *   onSelect(sel: Selection | null)    a click/tap or arrow key; null on the background or Escape
+ *   recomputing?: boolean              a newer analysis is on its way: say so (the graph keeps this one)
+ *
+ * The verdicts come from the analysis (a worker result on the page, state/analysis-view.ts): the
+ * view asks for what it draws (useFlowInterest: the focused endpoints of a large graph, the port
+ * chosen) and draws those edges once the result holds them, never running the engine itself.
  *
  * Cytoscape lives in GraphAdapter (created once per mount, updated by diff, destroyed on unmount).
  * Labels are canvas text, so untrusted names never become HTML. The accessible view of the same
@@ -18,6 +23,9 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
+import { flowsCover, useFlowInterest } from '../../state/index.js';
+import { markShown } from '../../state/perf.js';
+import { Recomputing } from '../status/Recomputing.js';
 import { GraphAdapter } from './cyAdapter.js';
 import type { Position } from './layout.js';
 import { isLargeGraph, scenarioServices, toElements, type GraphWords } from './elements.js';
@@ -34,6 +42,7 @@ export interface GraphViewProps {
   showServices?: boolean;
   selection: Selection | null;
   onSelect(sel: Selection | null): void;
+  recomputing?: boolean;
 }
 
 /**
@@ -42,7 +51,7 @@ export interface GraphViewProps {
  */
 let lastPositions: Record<string, Position> = {};
 
-export function GraphView({ analysis, port, showDenied, showServices = false, selection, onSelect }: GraphViewProps) {
+export function GraphView({ analysis, port, showDenied, showServices = false, selection, onSelect, recomputing = false }: GraphViewProps) {
   const { t } = useTranslation('graph');
   const canvasRef = useRef<HTMLDivElement>(null);
   const adapterRef = useRef<GraphAdapter | null>(null);
@@ -57,11 +66,16 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const large = isLargeGraph(analysis);
   // Only a large graph depends on the selection (it draws the focused endpoints' edges); the key
   // keeps small graphs from recomputing on every click.
-  const focus = large ? focusOf(selection) : [];
+  const wanted = large ? focusOf(selection) : [];
+  useFlowInterest('graph', { focus: wanted, ports: port === 'any' ? [] : [port] });
+  // Until the result holds the focused endpoints' verdicts, their edges wait (the note says so).
+  const ready = flowsCover(analysis, { focus: wanted, port });
+  const focus = ready ? wanted : [];
   const focusKey = focus.join('\n');
   const elements = useMemo(
-    () => toElements(analysis, { port, showDenied, showServices, words, focus: focusKey === '' ? [] : focusKey.split('\n') }),
-    [analysis, port, showDenied, showServices, words, focusKey],
+    // A port the result has no verdicts for yet draws no connection until it has (a moment).
+    () => toElements(analysis, { port, showDenied, showServices, words, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) }),
+    [analysis, port, showDenied, showServices, words, focusKey, ready],
   );
 
   useEffect(() => {
@@ -94,7 +108,11 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
     };
   }, []);
 
-  useEffect(() => { adapterRef.current?.update(elements, selectionRef.current); }, [elements]);
+  useEffect(() => {
+    adapterRef.current?.update(elements, selectionRef.current);
+    markShown('graph', analysis);
+    // The mark says which analysis the drawn elements came from (bench:ui times keystroke → graph).
+  }, [elements]);
   useEffect(() => { adapterRef.current?.select(selection); }, [selection]);
 
   // Arrow keys reach every node a student can select: endpoints, then the Services drawn.
@@ -137,6 +155,8 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
           data-testid="graph-canvas"
         />
         {empty && <div className="ksl-graph__empty">{t('empty')}</div>}
+        {/* Over the canvas, not above it: appearing must not resize the graph (a resize refits and redraws). */}
+        <div className="ksl-graph__status"><Recomputing active={recomputing || !ready} /></div>
         {/* Floats over the canvas, closed at first: the graph keeps its height on small screens. */}
         <GraphLegend services={showServices} />
       </div>

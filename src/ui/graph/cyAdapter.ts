@@ -37,11 +37,15 @@ export type LayoutRun = 'full' | 'incremental' | 'none';
 /** Data keys Cytoscape does not let `data()` change after creation. */
 const IMMUTABLE = new Set(['id', 'parent', 'source', 'target']);
 
+const signatureOf = (def: ElementDefinition) => `${JSON.stringify(def.data)}|${typeof def.classes === 'string' ? def.classes : JSON.stringify(def.classes ?? '')}`;
+
 export class GraphAdapter {
   private readonly cy: Core;
   private readonly onSelect: (sel: Selection | null) => void;
   private readonly interactive: boolean;
   private remembered: ReadonlyMap<string, Position>;
+  /** Each element's definition when it was last applied (see update). */
+  private signatures = new Map<string, string>();
   /** The viewport our last fit left; while it is unchanged the student has not panned or zoomed. */
   private fitted: { zoom: number; x: number; y: number } | null = null;
 
@@ -63,7 +67,11 @@ export class GraphAdapter {
     });
   }
 
-  /** Apply a new element list; returns which layout ran (for tests). */
+  /**
+   * Apply a new element list; returns which layout ran (for tests). Only what changed is touched:
+   * an element whose definition is the same as last time is left alone, so Cytoscape restyles and
+   * redraws (and its caches invalidate) for the edit, not for the whole graph.
+   */
   update(elements: readonly ElementDefinition[], selection: Selection | null): LayoutRun {
     const cy = this.cy;
     const nextIds = new Set(elements.map((e) => e.data.id).filter((id): id is string => id !== undefined));
@@ -72,19 +80,26 @@ export class GraphAdapter {
     const endpoints = () => cy.nodes().filter((n) => n.data('kind') !== 'namespace').length;
     const hadLeaves = endpoints() > 0;
     const fresh: ElementDefinition[] = [];
+    const signatures = new Map<string, string>();
     cy.batch(() => {
-      cy.elements().filter((el) => !nextIds.has(el.id())).remove();
+      // Removing a namespace removes its pods, and a node its edges: none of those is in `elements`.
+      for (const id of this.signatures.keys()) if (!nextIds.has(id)) cy.getElementById(id).remove();
       for (const def of elements) {
         const id = def.data.id;
         if (id === undefined) continue;
-        const el = cy.getElementById(id);
-        if (el.empty()) { fresh.push(def); continue; }
+        const sig = signatureOf(def);
+        signatures.set(id, sig);
+        const before = this.signatures.get(id);
+        if (before === sig) continue;
+        const el = before === undefined ? null : cy.getElementById(id);
+        if (!el || el.empty()) { fresh.push(def); continue; }
         const data: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(def.data)) if (!IMMUTABLE.has(k)) data[k] = v;
         el.data(data);
         el.classes(def.classes ?? '');
       }
     });
+    this.signatures = signatures;
     const freshNodes = fresh.filter((d) => d.group === 'nodes');
     const stillHaveLeaves = endpoints() > 0;
     // Remembered positions count only for the first update of this instance.

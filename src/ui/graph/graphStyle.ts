@@ -2,6 +2,9 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { GraphTheme } from './theme.js';
 
+/** Labels are drawn from this on-screen size up (zoom in to read a crowded graph). */
+export const MIN_ZOOMED_FONT = 6;
+
 export function graphStyle(t: GraphTheme): StylesheetJson {
   return [
     {
@@ -9,6 +12,8 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
       style: {
         label: 'data(label)', 'font-family': t.font, 'font-size': 11, color: t.text,
         'text-wrap': 'wrap', 'text-max-width': '150px', 'text-valign': 'center', 'text-halign': 'center',
+        // Text too small to read at this zoom is not drawn: a large graph redraws in a fraction of the time.
+        'min-zoomed-font-size': MIN_ZOOMED_FONT,
       },
     },
     {
@@ -54,7 +59,7 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
         width: 2, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 1,
         label: 'data(label)', 'font-size': 10, 'font-family': t.font, color: t.text,
         'text-background-color': t.surface, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
-        'text-rotation': 'autorotate',
+        'text-rotation': 'autorotate', 'min-zoomed-font-size': MIN_ZOOMED_FONT,
       },
     },
     { selector: 'edge.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed } },

@@ -21,7 +21,10 @@ function shellOf(lab: Lab): Shell {
   if (existing) return existing;
   const filesOf = (state: ReturnType<Lab['store']['getState']>) => state.files.map((f) => ({ name: f.name, text: f.text }));
   const start = lab.store.getState();
-  let current = createShell({ files: filesOf(start), runtime: start.runtime });
+  // The terminal reads the analysis on screen when it is of the shell's files (the worker's
+  // result: `kubectl get pods` never runs the engine on the page); otherwise the engine runs here.
+  const analyze = (files: Parameters<Lab['analysis']['analyzeFiles']>[0]) => lab.analysis.analyzeFiles(files);
+  let current = createShell({ files: filesOf(start), runtime: start.runtime, analyze });
   let written: unknown = start.runtime;
   const shell: Shell = {
     run: (line) => {
@@ -48,7 +51,7 @@ function shellOf(lab: Lab): Shell {
   };
   lab.store.subscribe((next, prev) => {
     if (next.runtime !== prev.runtime && next.runtime !== written) {
-      current = createShell({ files: filesOf(next), runtime: next.runtime });
+      current = createShell({ files: filesOf(next), runtime: next.runtime, analyze });
       written = next.runtime;
     } else if (next.files !== prev.files) {
       current.setFiles(filesOf(next));

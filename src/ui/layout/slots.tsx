@@ -2,7 +2,9 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ProbeBar } from '../terminal/ProbeBar.js';
 import type { ProbeRecord } from '../../shell/index.js';
 import { useTranslation } from 'react-i18next';
-import { clientExists, useActions, useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
+import { clientExists, useActions, useDerivedAnalysis, useExplained, useLab, useLabContext } from '../../state/index.js';
+import { portsToCheck } from '../graph/flows.js';
+import { Recomputing } from '../status/Recomputing.js';
 import { Placeholder } from '../common/Placeholder.js';
 import { ExplainPanel } from '../explain/ExplainPanel.js';
 import { ProbeSummary } from '../explain/ProbeSummary.js';
@@ -24,25 +26,25 @@ import { useLabShell } from './shell.js';
  */
 export function GraphSlot() {
   const { store } = useLabContext();
-  const { display } = useDerivedAnalysis();
+  const { display, pending = false } = useDerivedAnalysis();
   const port = useLab((s) => s.portFilter);
   const showDenied = useLab((s) => s.showDenied);
   const showServices = useLab((s) => s.showServices);
   const selection = useLab((s) => s.selection);
   return (
     <GraphView analysis={display} port={port} showDenied={showDenied} showServices={showServices} selection={selection}
-      onSelect={(sel) => store.getState().select(sel)} />
+      onSelect={(sel) => store.getState().select(sel)} recomputing={pending} />
   );
 }
 
 export function MatrixSlot() {
   const { store } = useLabContext();
-  const { display } = useDerivedAnalysis();
+  const { display, pending = false } = useDerivedAnalysis();
   const port = useLab((s) => s.portFilter);
   const selection = useLab((s) => s.selection);
   const selected = selection?.kind === 'edge' ? { from: selection.from, to: selection.to } : undefined;
   return (
-    <ConnectivityMatrix analysis={display} port={port} {...(selected ? { selected } : {})}
+    <ConnectivityMatrix analysis={display} port={port} {...(selected ? { selected } : {})} recomputing={pending}
       onSelectPair={(from, to) => store.getState().select({ kind: 'edge', from, to })}
       onSelectPod={(key) => store.getState().select({ kind: 'pod', id: key })} />
   );
@@ -62,6 +64,9 @@ export function ExplainSlot() {
   const port = useLab((s) => s.portFilter);
   const selection = useLab((s) => s.selection);
   const lastProbe = useLab((s) => s.lastProbe);
+  // Explanations come from the worker on demand; until they do, the last one for this question stays.
+  const edge = selection?.kind === 'edge' ? selection : null;
+  const explained = useExplained(display, edge?.from ?? '', edge?.to ?? '', edge ? portsToCheck(display.network, edge.to, port).ports : []);
   if (selection?.kind === 'service') return <ServiceSlot serviceKey={selection.id} />;
   if (selection?.kind !== 'edge') return <Placeholder slot="explain" text={t('side.explainEmpty')} />;
   // The connection the terminal probed, on the port it reached: say what the probe did first.
@@ -71,7 +76,10 @@ export function ExplainSlot() {
   return (
     <>
       {probed && <ProbeSummary analysis={display} record={lastProbe} />}
-      <ExplainPanel analysis={display} from={selection.from} to={selection.to} port={port} onReveal={(ref) => actions.revealRef(ref)} />
+      <Recomputing active={explained.pending} kind="explaining" testId="explain-pending" />
+      {explained.analysis && (
+        <ExplainPanel analysis={explained.analysis} from={selection.from} to={selection.to} port={port} onReveal={(ref) => actions.revealRef(ref)} />
+      )}
     </>
   );
 }
@@ -131,7 +139,7 @@ export function LessonSlot() {
   const { t } = useTranslation('layout');
   const { store, lessons } = useLabContext();
   const actions = useActions();
-  const { current } = useDerivedAnalysis();
+  const { current, initial } = useDerivedAnalysis();
   const lang = useLab((s) => s.lang);
   const lessonId = useLab((s) => s.lessonId);
   const files = useLab((s) => s.files);
@@ -148,6 +156,9 @@ export function LessonSlot() {
     if (lessonId) store.getState().completeStep(lessonId, stepId);
   }, [store, lessonId]);
   if (lessons.length === 0) return <Placeholder slot="lesson" text={t('slots.lessonEmpty')} />;
+  // A large scenario's first analysis is still in the worker: checks wait for it (an empty
+  // cluster would pass "no errors" and "no such policy" steps, and completion is sticky).
+  if (initial) return <Recomputing active kind="analysing" testId="lesson-analysing" />;
   if (!lesson || listing) {
     return (
       <div ref={top}>

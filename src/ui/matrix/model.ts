@@ -37,11 +37,37 @@ export function buildMatrix(network: NetworkAnalysis, filter: string, limit = MA
 
 export type CellState =
   | { readonly kind: 'none' } // self, or external to external: never reported
-  | { readonly kind: 'flow'; readonly verdict: FlowVerdict };
+  | { readonly kind: 'flow'; readonly verdict: FlowVerdict }
+  | { readonly kind: 'pending' }; // the analysis on screen does not hold this verdict yet (the worker sends it)
 
 export function cellState(network: NetworkAnalysis, from: string, to: string, port: PortChoice): CellState {
   if (!isReportedPair(network, from, to)) return { kind: 'none' };
   return { kind: 'flow', verdict: flowVerdict(network, from, to, port) };
+}
+
+/**
+ * The visible part of a large matrix: rows [r0, r1) and columns [c0, c1) of `rows × cols` cells
+ * of `rowH × colW` pixels, for a scroll position and viewport (plus `overscan` cells each side).
+ * The worker is asked for a window rounded out to `chunk` cells, so small scrolls ask nothing new.
+ */
+export interface MatrixWindow { readonly r0: number; readonly r1: number; readonly c0: number; readonly c1: number }
+
+export function visibleWindow(
+  scroll: { top: number; left: number; width: number; height: number }, size: { rows: number; cols: number },
+  cell: { rowH: number; colW: number }, overscan = 4,
+): MatrixWindow {
+  const clamp = (v: number, max: number) => Math.max(0, Math.min(max, v));
+  const r0 = clamp(Math.floor(scroll.top / cell.rowH) - overscan, size.rows);
+  const r1 = clamp(Math.ceil((scroll.top + scroll.height) / cell.rowH) + overscan, size.rows);
+  const c0 = clamp(Math.floor(scroll.left / cell.colW) - overscan, size.cols);
+  const c1 = clamp(Math.ceil((scroll.left + scroll.width) / cell.colW) + overscan, size.cols);
+  return { r0, r1, c0, c1 };
+}
+
+export function roundWindow(w: MatrixWindow, size: { rows: number; cols: number }, chunk = 16): MatrixWindow {
+  const down = (v: number) => Math.floor(v / chunk) * chunk;
+  const up = (v: number, max: number) => Math.min(max, Math.ceil(v / chunk) * chunk);
+  return { r0: down(w.r0), r1: up(w.r1, size.rows), c0: down(w.c0), c1: up(w.c1, size.cols) };
 }
 
 type T = (key: string, params?: Record<string, string | number>) => string;
@@ -49,6 +75,7 @@ type T = (key: string, params?: Record<string, string | number>) => string;
 /** The accessible name of a cell, e.g. "ns/a to ns/b on 80/TCP: allowed". */
 export function cellLabel(from: string, to: string, port: PortChoice, state: CellState, t: T): string {
   if (state.kind === 'none') return t('cellNoneAria', { from, to });
+  if (state.kind === 'pending') return t('cellPendingAria', { from, to });
   const v = state.verdict;
   const where = port === 'any' ? t('onAnyPort') : portLabel(port);
   if (port === 'any' && v.status === 'partial') {
@@ -62,6 +89,7 @@ export function cellLabel(from: string, to: string, port: PortChoice, state: Cel
 /** The short text inside a cell: a word, or "allowed/total ports" when only some are allowed. */
 export function cellText(state: CellState, t: T): string {
   if (state.kind === 'none') return '—';
+  if (state.kind === 'pending') return '…';
   const v = state.verdict;
   if (v.status === 'partial') return `${v.allowedPorts.length}/${v.allowedPorts.length + v.deniedPorts.length}`;
   return t(v.status === 'allowed' ? 'cellAllowed' : 'cellDenied');
