@@ -10,6 +10,7 @@ import { gateOnInit, podReady, podStatus } from './pod-status.js';
 import { analyzeSecurity, podSecurityStandards } from './security/index.js';
 import { NODES } from './cluster/nodes.js';
 import { buildServices } from './service/index.js';
+import { buildRbac, podServiceAccount } from './rbac/index.js';
 import type { Container, Pod, Cluster } from './model/index.js';
 
 export type * from './model/index.js';
@@ -42,8 +43,12 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
       status: podStatus(containers, initContainers),
       ready: podReady(containers),
       pss: podSecurityStandards(pod),
+      serviceAccount: podServiceAccount(pod, cluster.serviceAccounts),
     };
   });
+
+  const { rbac, diagnostics: rbacDiags } = buildRbac(cluster);
+  pending.push(...rbacDiags);
 
   const { network, diagnostics: netDiags } = compileNetwork(cluster);
   pending.push(...netDiags);
@@ -61,6 +66,7 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
     network,
     services: buildServices(cluster, pods),
     nodes: NODES,
+    rbac,
     locate: (ref) => parsed.locate(ref),
   };
 }
@@ -149,3 +155,15 @@ export { podListeners, nodeListeners, type Listener } from './service/listen.js'
 export { NODES, nodeByName, nodeByIP } from './cluster/nodes.js';
 /** How kubectl reads YAML (YAML 1.1 scalars, merge keys): for anything else that parses manifests. */
 export { PARSE_OPTIONS as KUBE_YAML_OPTIONS } from './parse/cache.js';
+/**
+ * RBAC and ServiceAccounts (engine-spec section 9): authorize() with its explanation and the API
+ * server's Forbidden text, the `kubectl auth can-i --list` rules, `--as`/`--as-group` users, the
+ * resource catalogue `can-i` resolves TYPE against, and the lab's own user and groups.
+ */
+export {
+  authorize, listRules, impersonate, LAB_USER as LAB_USER_INFO, serviceAccountUser, splitServiceAccountUsername,
+  resolveCanIResource, canIWarnings, API_RESOURCES, KNOWN_RESOURCE_VERBS, KNOWN_NON_RESOURCE_VERBS, SERVICE_ACCOUNT_TOKEN_PATH,
+  type ApiResource, type CanIResource, type RulesList, type RulesListRow,
+} from './rbac/index.js';
+export { formatRbacDecision } from './format/rbac.js';
+export { formatRulesList } from './format/rbac-list.js';

@@ -9,6 +9,7 @@ import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-
 import type { ConfigMap, Endpoints, Namespace, Pod, Secret, Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { EndpointPort as DiscoveryEndpointPort, EndpointSlice as DiscoveryEndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
 
 /**
  * EndpointPort represents a Port used by an EndpointSlice. (discovery/v1 EndpointPort, renamed here
@@ -47,4 +48,8 @@ export interface KubernetesKinds {
   'batch/v1/Job': Job;
   'batch/v1/CronJob': CronJob;
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy;
+  'rbac.authorization.k8s.io/v1/Role': Role;
+  'rbac.authorization.k8s.io/v1/ClusterRole': ClusterRole;
+  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding;
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': ClusterRoleBinding;
 }

@@ -9,6 +9,7 @@ import type {
   SecurityReport, SourceRef,
 } from '../engine/model/index.js';
 import { DEFAULT_CAPABILITIES } from '../engine/security/capabilities/table.js';
+import { podServiceAccount } from '../engine/rbac/tokens.js';
 
 export const ref = (file: string, ...path: (string | number)[]): SourceRef => ({ file, doc: 0, path });
 
@@ -122,6 +123,7 @@ export function buildAnalysis(s: UiScenario): Analysis {
       status: p.status ?? containers.find((c) => c.state !== 'Running')?.state ?? 'Running',
       ready: `${containers.filter((c) => c.state === 'Running').length}/${containers.length}`,
       pss: p.pss ?? { level: 'restricted', violations: [] },
+      serviceAccount: podServiceAccount(pod, []),
     };
   });
   const externalHosts: ExternalHost[] = (s.externals ?? []).map((e, i) => ({
@@ -171,8 +173,10 @@ export function buildAnalysis(s: UiScenario): Analysis {
       config: { cni: enforcing ? 'calico' : 'flannel', podCIDR: '10.244.0.0/16' },
       namespaces, pods: pods.map((p) => p.pod), workloads: [], policies: [], secrets: [], serviceAccounts: [],
       services: [], endpoints: [], endpointSlices: [], externalHosts, registries: [], others: [],
+      roles: [], clusterRoles: [], roleBindings: [], clusterRoleBindings: [],
     },
     pods, policies: [], network, services: [], nodes: [],
+    rbac: { roles: [], clusterRoles: [], bindings: [], serviceAccounts: [] },
     locate: () => null,
   };
 }

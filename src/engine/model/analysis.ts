@@ -4,6 +4,7 @@ import type { NetworkAnalysis } from './network.js';
 import type { NodeInfo } from './node.js';
 import type { Cluster, Container, NetworkPolicy, Pod } from './objects.js';
 import type { ServiceReport } from './service.js';
+import type { PodServiceAccount, RbacAnalysis } from './rbac.js';
 import type { PssResult, SecurityReport } from './security.js';
 import type { SourceFile, SourceRange, SourceRef } from './source.js';
 
@@ -31,6 +32,8 @@ export interface PodReport {
   readonly status: string;
   readonly ready: string; // e.g. "1/2"
   readonly pss: PssResult;
+  /** Its ServiceAccount, whether the token is mounted and where, and who the token is (rbac/tokens.ts). */
+  readonly serviceAccount: PodServiceAccount;
 }
 
 export interface PolicyReport {
@@ -53,6 +56,11 @@ export interface Analysis {
   readonly services: readonly ServiceReport[];
   /** The cluster's nodes (cluster/nodes.ts). */
   readonly nodes: readonly NodeInfo[];
+  /**
+   * Roles, ClusterRoles (aggregation resolved), bindings and ServiceAccounts: the scenario's and the
+   * built-in ones of a kubeadm cluster (`system: true`). Ask with rbac/ authorize() and listRules().
+   */
+  readonly rbac: RbacAnalysis;
   /** Line/column range of a recorded reference; null if the file or node is gone. */
   locate(ref: SourceRef): SourceRange | null;
 }

@@ -9,3 +9,4 @@ export { sub, formatPath } from './source.js';
 export type * from './node.js';
 export type * from './service.js';
 export type * from './probe.js';
+export type * from './rbac.js';

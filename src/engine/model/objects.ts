@@ -1,3 +1,4 @@
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from './rbac.js';
 import type { EndpointSliceObject, EndpointsObject, Service } from './service.js';
 import type { SourceRef } from './source.js';
 
@@ -106,6 +107,8 @@ export interface Pod {
   readonly imagePullSecrets: readonly string[];
   /** Defaulted to `default`. */
   readonly serviceAccountName: string;
+  /** spec.automountServiceAccountToken as written (it wins over the ServiceAccount's). */
+  readonly automountServiceAccountToken?: boolean;
   /** The workload that produced the pod, when expanded from a template. */
   readonly owner?: { readonly kind: string; readonly name: string };
   /** The node the pod runs on (cluster/nodes.ts): `spec.nodeName`, else where the lab schedules it. */
@@ -207,6 +210,8 @@ export interface ServiceAccount {
   readonly namespace: string;
   readonly name: string;
   readonly imagePullSecrets: readonly string[];
+  /** As written; undefined: not set (pods then mount the token unless they say otherwise). */
+  readonly automountServiceAccountToken?: boolean;
   readonly declared: boolean;
   readonly ref?: SourceRef;
 }
@@ -242,7 +247,7 @@ export interface ClusterConfig {
   readonly ref?: SourceRef;
 }
 
-/** An object the engine keeps and lists but does not simulate (ConfigMap, Role, …). */
+/** An object the engine keeps and lists but does not simulate (ConfigMap, …); RBAC objects are also listed here. */
 export interface OtherObject {
   readonly apiVersion: string;
   readonly kind: string;
@@ -280,4 +285,9 @@ export interface Cluster {
   readonly externalHosts: readonly ExternalHost[];
   readonly registries: readonly Registry[];
   readonly others: readonly OtherObject[];
+  /** The scenario's RBAC objects, validated and defaulted (Analysis.rbac adds the built-in ones). */
+  readonly roles: readonly Role[];
+  readonly clusterRoles: readonly ClusterRole[];
+  readonly roleBindings: readonly RoleBinding[];
+  readonly clusterRoleBindings: readonly ClusterRoleBinding[];
 }

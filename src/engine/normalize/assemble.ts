@@ -20,7 +20,7 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
   const byName = new Map<string, Namespace>();
   for (const ns of c.namespaces) byName.set(ns.name, { ...ns, labels: { ...ns.labels, [NS_LABEL]: ns.name } });
   const used = new Set<string>(['default']);
-  for (const list of [c.podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services, c.endpoints, c.endpointSlices]) for (const o of list) used.add(o.namespace);
+  for (const list of [c.podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services, c.endpoints, c.endpointSlices, c.roles, c.roleBindings]) for (const o of list) used.add(o.namespace);
   for (const o of c.others) if (o.namespace !== undefined && o.kind !== 'Namespace') used.add(o.namespace);
   for (const name of used) if (!byName.has(name)) byName.set(name, { name, labels: { [NS_LABEL]: name }, declared: false });
   // The namespaces every cluster has: listed by kubectl, marked so reports can leave them out.
@@ -52,6 +52,10 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
     externalHosts: [...c.externalHosts].sort((a, b) => cmp(a.name, b.name)),
     registries: [...c.registries].sort((a, b) => cmp(a.name, b.name)),
     others: [...c.others].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.namespace ?? '', b.namespace ?? '') || cmp(a.name, b.name)),
+    roles: [...c.roles].sort(byNsName),
+    clusterRoles: [...c.clusterRoles].sort((a, b) => cmp(a.name, b.name)),
+    roleBindings: [...c.roleBindings].sort(byNsName),
+    clusterRoleBindings: [...c.clusterRoleBindings].sort((a, b) => cmp(a.name, b.name)),
   });
 }
 

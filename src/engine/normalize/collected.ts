@@ -1,6 +1,6 @@
 import type {
-  ClusterConfig, EndpointSliceObject, EndpointsObject, ExternalHost, Namespace, NetworkPolicy, OtherObject, PendingDiagnostic,
-  Registry, Secret, Service, ServiceAccount, Workload,
+  ClusterConfig, ClusterRole, ClusterRoleBinding, EndpointSliceObject, EndpointsObject, ExternalHost, Namespace, NetworkPolicy, OtherObject, PendingDiagnostic,
+  Registry, Role, RoleBinding, Secret, Service, ServiceAccount, Workload,
 } from '../model/index.js';
 import { sub } from '../model/index.js';
 import type { ObjectDoc } from './document.js';
@@ -21,6 +21,10 @@ export class Collected {
   readonly externalHosts: ExternalHost[] = [];
   readonly registries: Registry[] = [];
   readonly others: OtherObject[] = [];
+  readonly roles: Role[] = [];
+  readonly clusterRoles: ClusterRole[] = [];
+  readonly roleBindings: RoleBinding[] = [];
+  readonly clusterRoleBindings: ClusterRoleBinding[] = [];
   clusterConfig: ClusterConfig | undefined;
   private readonly seen = new Map<string, ObjectDoc>();
 

@@ -2,12 +2,18 @@ import type { PendingDiagnostic, SourceRef } from '../model/index.js';
 import { Diags } from './diag.js';
 import { structFor, versionsOf } from './field-tree.js';
 import { checkLabels } from './labels.js';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names.js';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPathSegmentName } from './names.js';
 import { checkFields } from './strict-fields.js';
 import { at, isObj, str, type Obj } from './values.js';
 
 /** Kinds that are not namespaced (metadata.namespace is ignored). */
-const CLUSTER_SCOPED = new Set(['v1/Namespace', 'lab/v1/Cluster', 'lab/v1/Registry', 'lab/v1/ExternalHost']);
+const CLUSTER_SCOPED = new Set([
+  'v1/Namespace', 'lab/v1/Cluster', 'lab/v1/Registry', 'lab/v1/ExternalHost',
+  'rbac.authorization.k8s.io/v1/ClusterRole', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+]);
+
+/** Kinds whose names only need to be a path segment (pkg/apis/rbac/validation ValidateRBACName). */
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].map((k) => `rbac.authorization.k8s.io/v1/${k}`));
 
 export interface ObjectDoc {
   readonly value: Obj;
@@ -71,7 +77,9 @@ export function readDocument(value: unknown, root: SourceRef, out: PendingDiagno
   else {
     // Namespaces are DNS labels; Services DNS-1035 labels (their name is a DNS label and an env var
     // prefix: pkg/apis/core/validation ValidateServiceName); everything else a DNS subdomain.
-    const msgs = kind === 'Namespace' ? isDNS1123Label(name) : kind === 'Service' && apiVersion === 'v1' ? isDNS1035Label(name) : isDNS1123Subdomain(name);
+    // RBAC objects only need a path segment name (ValidateRBACName): `system:basic-user` is fine.
+    const msgs = kind === 'Namespace' ? isDNS1123Label(name) : kind === 'Service' && apiVersion === 'v1' ? isDNS1035Label(name)
+      : RBAC_KINDS.has(key) ? isValidPathSegmentName(name) : isDNS1123Subdomain(name);
     for (const msg of msgs) objDiags.invalid('name-invalid', ['metadata', 'name'], name, msg);
   }
   if (namespaced && nsValue) for (const msg of isDNS1123Label(nsValue)) objDiags.invalid('name-invalid', ['metadata', 'namespace'], nsValue, msg);

@@ -92,3 +92,15 @@ export function isValidPortName(value: string): string[] {
 export function isValidPortNum(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
 }
+
+/**
+ * k8s.io/apimachinery pkg/api/validation/path IsValidPathSegmentName: the only rule for the names of
+ * Roles, ClusterRoles and their bindings (pkg/apis/rbac/validation ValidateRBACName), so
+ * `system:basic-user` and `Jane's Role` are valid names.
+ */
+export function isValidPathSegmentName(name: string): string[] {
+  for (const illegal of ['.', '..']) if (name === illegal) return [`may not be '${illegal}'`];
+  const errs: string[] = [];
+  for (const illegal of ['/', '%']) if (name.includes(illegal)) errs.push(`may not contain '${illegal}'`);
+  return errs;
+}

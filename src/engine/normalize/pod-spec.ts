@@ -9,7 +9,7 @@ import { arr, bool, field, isObj, str } from './values.js';
 
 export type PodSpecFields = Pick<Pod,
   'containers' | 'initContainers' | 'securityContext' | 'volumes' | 'imagePullSecrets' | 'serviceAccountName' |
-  'hostNetwork' | 'hostPID' | 'hostIPC' | 'hostname' | 'subdomain'> & {
+  'automountServiceAccountToken' | 'hostNetwork' | 'hostPID' | 'hostIPC' | 'hostname' | 'subdomain'> & {
   /** `spec.nodeName` as written; assemble schedules the pod (cluster/nodes.ts). */
   readonly declaredNodeName?: string;
 };
@@ -46,6 +46,7 @@ export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: S
     .map((s) => str(field(s, 'name')) ?? '')
     .filter((n) => n !== '');
   const serviceAccountName = nonEmpty(field(spec, 'serviceAccountName')) ?? nonEmpty(field(spec, 'serviceAccount')) ?? 'default';
+  const automount = bool(field(spec, 'automountServiceAccountToken'));
   const securityContext = readPodSecurityContext(field(spec, 'securityContext'), [...path, 'securityContext'], diags);
   const names = readNames(spec, path, diags);
   return {
@@ -56,6 +57,7 @@ export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: S
     volumes,
     imagePullSecrets,
     serviceAccountName,
+    ...(automount !== undefined ? { automountServiceAccountToken: automount } : {}),
     hostNetwork,
     hostPID: bool(field(spec, 'hostPID')) ?? false,
     hostIPC: bool(field(spec, 'hostIPC')) ?? false,

@@ -1,7 +1,9 @@
+import type { OtherObject } from '../model/index.js';
 import type { ObjectDoc } from './document.js';
 import type { Collected } from './collected.js';
 import { readClusterConfig, readExternalHost, readRegistry } from './lab-kinds.js';
 import { readNetworkPolicy } from './network-policy.js';
+import { readClusterRole, readClusterRoleBinding, readRole, readRoleBinding } from './rbac.js';
 import { readPod } from './pod.js';
 import { readSecret } from './secret.js';
 import { readEndpointSlice, readEndpoints } from './endpoints.js';
@@ -40,6 +42,11 @@ export function readKind(doc: ObjectDoc): Commit {
     case 'Service': { const s = readService(value, ns, name, root, diags); return (c) => c.services.push(s); }
     case 'Endpoints': { const e = readEndpoints(value, ns, name, root, diags); return (c) => c.endpoints.push(e); }
     case 'EndpointSlice': { const e = readEndpointSlice(value, ns, name, root, diags); return (c) => c.endpointSlices.push(e); }
+    // RBAC objects are also kept in `others`: `kubectl get roles` lists them from there.
+    case 'Role': { const r = readRole(value, ns, name, root, diags); return (c) => { c.roles.push(r); c.others.push(other(doc, ns)); }; }
+    case 'ClusterRole': { const r = readClusterRole(value, name, root, diags); return (c) => { c.clusterRoles.push(r); c.others.push(other(doc)); }; }
+    case 'RoleBinding': { const b = readRoleBinding(value, ns, name, root, diags); return (c) => { c.roleBindings.push(b); c.others.push(other(doc, ns)); }; }
+    case 'ClusterRoleBinding': { const b = readClusterRoleBinding(value, name, root, diags); return (c) => { c.clusterRoleBindings.push(b); c.others.push(other(doc)); }; }
     case 'Namespace': {
       const labels = stringMap(field(field(value, 'metadata'), 'labels'));
       return (c) => c.namespaces.push({ name, labels, declared: true, ref: root });
@@ -50,4 +57,8 @@ export function readKind(doc: ObjectDoc): Commit {
       return (c) => c.others.push(other);
     }
   }
+}
+
+function other(doc: ObjectDoc, namespace?: string): OtherObject {
+  return { apiVersion: doc.apiVersion, kind: doc.kind, name: doc.name, ...(namespace !== undefined ? { namespace } : {}), ref: doc.root };
 }
