@@ -28,7 +28,7 @@ describe('kslab CLI contract (engine-spec.md section 7)', () => {
     const r = await runCli(['analyze', '--json', '-'], pod);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['diagnostics', 'namespaces', 'pods', 'policies', 'connectivity']);
+    expect(Object.keys(json)).toEqual(['diagnostics', 'namespaces', 'pods', 'policies', 'rbac', 'connectivity']);
     expect(json.pods[0].name).toBe('web');
     expect(Object.keys(json.pods[0].containers[0]).sort()).toEqual(
       ['capabilities', 'gid', 'image', 'message', 'name', 'privileged', 'state', 'uid', 'username'],

@@ -1,4 +1,5 @@
 import type { Analysis, ContainerReport } from '../engine/index.js';
+import type { RbacRule } from '../engine/index.js';
 
 /** The CLI contract of engine-spec.md section 7, field for field. */
 export interface ContractJson {
@@ -11,6 +12,7 @@ export interface ContractJson {
     containers: ContractContainer[];
   }[];
   policies: { namespace: string; name: string; policyTypes: string[]; selects: string[] }[];
+  rbac: ContractRbac;
   connectivity: { from: string; to: string; port: number; protocol: string; allowed: boolean }[];
 }
 
@@ -55,6 +57,7 @@ export function toContractJson(a: Analysis): ContractJson {
       policyTypes: [...p.policy.policyTypes],
       selects: [...p.selects],
     })),
+    rbac: rbacJson(a),
     connectivity: a.network.connectivity().map((c) => ({ from: c.from, to: c.to, port: c.port, protocol: c.protocol, allowed: c.allowed })),
   };
 }
@@ -80,5 +83,61 @@ function containerJson(c: ContainerReport): ContractContainer {
     username: c.security.identity.username,
     privileged: c.security.privileged,
     capabilities: { bounding: [...caps.bounding], effective: [...caps.effective] },
+  };
+}
+
+/**
+ * RBAC (engine-spec section 9): the scenario's Roles, ClusterRoles (an aggregated one with the
+ * rules the aggregation controller gave it and where they came from), RoleBindings and
+ * ClusterRoleBindings (`roleFound: false` for a binding to a missing role, which grants nothing),
+ * and the ServiceAccounts that are declared or run a scenario pod, with the identity their token
+ * carries and, per pod, whether the token is mounted. The built-in objects of a kubeadm cluster
+ * are left out, as the system pods are.
+ */
+export interface ContractRbac {
+  roles: { namespace: string; name: string; rules: ContractRule[] }[];
+  clusterRoles: { name: string; aggregatedFrom: string[] | null; rules: ContractRule[] }[];
+  bindings: {
+    kind: string; namespace: string | null; name: string;
+    roleRef: { kind: string; name: string }; roleFound: boolean;
+    subjects: { kind: string; name: string; namespace: string | null }[];
+  }[];
+  serviceAccounts: {
+    namespace: string; name: string; user: string; groups: string[];
+    automountServiceAccountToken: boolean | null; pods: { pod: string; tokenMounted: boolean }[];
+  }[];
+}
+
+interface ContractRule { apiGroups: string[]; resources: string[]; resourceNames: string[]; nonResourceURLs: string[]; verbs: string[] }
+
+function rbacJson(a: Analysis): ContractRbac {
+  const rule = (r: RbacRule): ContractRule => ({
+    apiGroups: [...r.apiGroups], resources: [...r.resources], resourceNames: [...r.resourceNames], nonResourceURLs: [...r.nonResourceURLs], verbs: [...r.verbs],
+  });
+  const rbac = a.rbac;
+  const roleExists = (kind: string, ns: string | null, name: string) => kind === 'Role'
+    ? rbac.roles.some((r) => r.namespace === ns && r.name === name)
+    : rbac.clusterRoles.some((r) => r.name === name);
+  const pods = a.pods.filter((p) => !p.pod.system);
+  return {
+    roles: rbac.roles.filter((r) => !r.system).map((r) => ({ namespace: r.namespace, name: r.name, rules: r.rules.map(rule) })),
+    clusterRoles: rbac.clusterRoles.filter((r) => !r.system).map((r) => ({ name: r.name, aggregatedFrom: r.aggregatedFrom ? [...r.aggregatedFrom] : null, rules: r.rules.map(rule) })),
+    bindings: rbac.bindings.filter((b) => !b.system).map((b) => {
+      const ns = b.kind === 'RoleBinding' ? b.namespace : null;
+      return {
+        kind: b.kind, namespace: ns, name: b.name,
+        roleRef: { kind: b.roleRef.kind, name: b.roleRef.name }, roleFound: roleExists(b.roleRef.kind, ns, b.roleRef.name),
+        subjects: b.subjects.map((s) => ({ kind: s.kind, name: s.name, namespace: s.namespace ?? null })),
+      };
+    }),
+    serviceAccounts: rbac.serviceAccounts.flatMap((sa) => {
+      const own = pods.filter((p) => p.pod.namespace === sa.namespace && p.pod.serviceAccountName === sa.name);
+      if (!sa.declared && own.length === 0) return [];
+      return [{
+        namespace: sa.namespace, name: sa.name, user: sa.user.name, groups: [...sa.user.groups],
+        automountServiceAccountToken: sa.automountServiceAccountToken ?? null,
+        pods: own.map((p) => ({ pod: p.key, tokenMounted: p.serviceAccount.mountedIn.length > 0 })),
+      }];
+    }),
   };
 }

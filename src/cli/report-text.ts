@@ -62,7 +62,39 @@ export function formatAnalysis(a: Analysis): string {
       for (const d of e.denied) out.push(`    denied  ${d}`);
     }
   }
+  out.push(...rbacLines(a));
   return out.join('\n') + '\n';
+}
+
+/**
+ * RBAC: the scenario's roles (rule count; an aggregated ClusterRole with where its rules came
+ * from) and bindings (`role not found` when the binding grants nothing), then which ServiceAccount
+ * each scenario pod runs as and whether its token is mounted. Built-in objects are left out.
+ */
+function rbacLines(a: Analysis): string[] {
+  const rbac = a.rbac;
+  const roles = [...rbac.roles.filter((r) => !r.system).map((r) => `  Role ${r.namespace}/${r.name}: ${count(r.rules.length, 'rule')}`),
+    ...rbac.clusterRoles.filter((r) => !r.system).map((r) => `  ClusterRole ${r.name}: ${count(r.rules.length, 'rule')}${r.aggregatedFrom ? ` (aggregated from ${r.aggregatedFrom.join(', ') || 'nothing'})` : ''}`)];
+  const bindings = rbac.bindings.filter((b) => !b.system).map((b) => {
+    const name = b.kind === 'RoleBinding' ? `${b.namespace}/${b.name}` : b.name;
+    const roleName = b.roleRef.kind === 'Role' && b.kind === 'RoleBinding' ? `${b.namespace}/${b.roleRef.name}` : b.roleRef.name;
+    const found = b.roleRef.kind === 'Role' && b.kind === 'RoleBinding'
+      ? rbac.roles.some((r) => r.namespace === b.namespace && r.name === b.roleRef.name)
+      : rbac.clusterRoles.some((r) => r.name === b.roleRef.name);
+    const subjects = b.subjects.map((s) => (s.kind === 'ServiceAccount' ? `ServiceAccount ${s.namespace ?? (b.kind === 'RoleBinding' ? b.namespace : '')}/${s.name}` : `${s.kind} ${s.name}`)).join(', ') || 'no subjects';
+    return `  ${b.kind} ${name}: ${b.roleRef.kind} ${roleName}${found ? '' : ' (role not found)'} -> ${subjects}`;
+  });
+  const pods = a.pods.filter((p) => !p.pod.system);
+  const tokens = pods.map((p) => {
+    const sa = p.serviceAccount;
+    const token = sa.mountedIn.length > 0 ? `token mounted at ${sa.mountPath}` : sa.automount ? 'token not mounted (a volume already uses its path)' : `token not mounted (automountServiceAccountToken: false on the ${sa.decidedBy === 'pod' ? 'pod' : 'ServiceAccount'})`;
+    return `  ${p.key}: ServiceAccount ${p.pod.namespace}/${sa.serviceAccount} (${sa.user.name}), ${token}`;
+  });
+  if (roles.length + bindings.length === 0 && tokens.length === 0) return [];
+  const out = ['', 'RBAC'];
+  out.push(...roles, ...bindings);
+  if (tokens.length > 0) out.push('', 'ServiceAccounts', ...tokens);
+  return out;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
