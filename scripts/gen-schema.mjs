@@ -63,6 +63,22 @@ const labDefinitions = {
   ClusterSpec: object('Lab cluster settings.', {
     cni: { type: 'string', enum: ['calico', 'cilium', 'flannel', 'kindnet'], description: 'Network plugin. calico and cilium enforce NetworkPolicy; flannel and kindnet do not. Defaults to "calico".' },
     podCIDR: { type: 'string', description: 'Range pod IPs are assigned from. Defaults to "10.244.0.0/16".' },
+    podSecurity: ref('PodSecurityConfiguration'),
+  }),
+  // The PodSecurity admission plugin's configuration (pod-security.admission.config.k8s.io/v1
+  // PodSecurityConfiguration), which a real cluster reads from --admission-control-config-file.
+  PodSecurityConfiguration: object('Pod Security Admission configuration: the policy of namespaces without pod-security.kubernetes.io labels, and what is never checked. kubeadm sets none: every mode privileged:latest, no exemptions.', {
+    defaults: ref('PodSecurityDefaults'),
+    exemptions: ref('PodSecurityExemptions'),
+  }),
+  PodSecurityDefaults: object('The level and version of each mode for a namespace that does not label it.', Object.fromEntries(['enforce', 'audit', 'warn'].flatMap((mode) => [
+    [mode, { type: 'string', enum: ['privileged', 'baseline', 'restricted'], description: `Level of the ${mode} mode. Defaults to "privileged".` }],
+    [`${mode}-version`, { type: 'string', description: `Policy version of the ${mode} mode: "latest" or "v1.N". Defaults to "latest".` }],
+  ]))),
+  PodSecurityExemptions: object('Requests Pod Security Admission never evaluates.', {
+    usernames: { type: 'array', items: { type: 'string' }, description: 'Requesting users (e.g. "system:serviceaccount:kube-system:replicaset-controller").' },
+    runtimeClasses: { type: 'array', items: { type: 'string' }, description: 'Pods with one of these spec.runtimeClassName.' },
+    namespaces: { type: 'array', items: { type: 'string' }, description: 'Namespaces whose pods are never checked.' },
   }),
 };
 const labKinds = {

@@ -1,3 +1,4 @@
+import { applyAdmission } from './admission/index.js';
 import { analyzeImage } from './image/index.js';
 import type {
   Analysis, ContainerReport, Diagnostic, PendingDiagnostic, PodReport, PolicyReport, SourceFile,
@@ -21,10 +22,14 @@ export { sub, formatPath } from './model/index.js';
  * Deterministic, no I/O; never throws on student input.
  */
 export function analyze(sources: readonly SourceFile[]): Analysis {
-  const parsed = parseSources(sources.filter((f) => isManifestFile(f.name)));
+  const manifests = sources.filter((f) => isManifestFile(f.name));
+  const parsed = parseSources(manifests);
   const pending: PendingDiagnostic[] = [...parsed.diagnostics];
-  const { cluster, diagnostics: normDiags } = normalize(parsed);
+  const { cluster: normalized, diagnostics: normDiags } = normalize(parsed);
   pending.push(...normDiags);
+  // Pod Security Admission in apply order: refused pods (and namespaces) are not in `cluster`.
+  const { cluster, report: admission, diagnostics: admissionDiags } = applyAdmission(normalized, manifests.map((f) => f.name));
+  pending.push(...admissionDiags);
 
   // The implicit system pods were pulled when the cluster was built (from public registries,
   // whatever lab/v1 Registry the scenario declares) and are never the subject of a diagnostic.
@@ -66,6 +71,7 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
     network,
     services: buildServices(cluster, pods),
     nodes: NODES,
+    admission,
     rbac,
     locate: (ref) => parsed.locate(ref),
   };
@@ -155,6 +161,14 @@ export { podListeners, nodeListeners, type Listener } from './service/listen.js'
 export { NODES, nodeByName, nodeByIP } from './cluster/nodes.js';
 /** How kubectl reads YAML (YAML 1.1 scalars, merge keys): for anything else that parses manifests. */
 export { PARSE_OPTIONS as KUBE_YAML_OPTIONS } from './parse/cache.js';
+/** Pod Security Admission for one request (kubectl run/create/apply, label ns): the same plugin the analysis ran. */
+export {
+  admitPod, admitPodController, validateNamespace, evaluatePodsInNamespace, forbiddenMessage, failedCreateEvent,
+  policyToEvaluate, levelVersionString, LAB_USER, EMPTY_ADMISSION,
+  type AdmissionNamespace, type AdmitOptions, type PodAdmission, type ModeVerdict, type NamespaceRequest, type NamespaceVerdict, type FieldError,
+} from './admission/index.js';
+/** Pod Security Standards checks at a level and policy version (the inspector, explanations). */
+export { evaluatePodSecurity } from './security/pss/index.js';
 /**
  * RBAC and ServiceAccounts (engine-spec section 9): authorize() with its explanation and the API
  * server's Forbidden text, the `kubectl auth can-i --list` rules, `--as`/`--as-group` users, the

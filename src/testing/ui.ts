@@ -9,6 +9,7 @@ import type {
   SecurityReport, SourceRef,
 } from '../engine/model/index.js';
 import { DEFAULT_CAPABILITIES } from '../engine/security/capabilities/table.js';
+import { EMPTY_ADMISSION } from '../engine/admission/index.js';
 import { podServiceAccount } from '../engine/rbac/tokens.js';
 
 export const ref = (file: string, ...path: (string | number)[]): SourceRef => ({ file, doc: 0, path });
@@ -175,7 +176,7 @@ export function buildAnalysis(s: UiScenario): Analysis {
       services: [], endpoints: [], endpointSlices: [], externalHosts, registries: [], others: [],
       roles: [], clusterRoles: [], roleBindings: [], clusterRoleBindings: [],
     },
-    pods, policies: [], network, services: [], nodes: [],
+    pods, policies: [], network, services: [], nodes: [], admission: EMPTY_ADMISSION,
     rbac: { roles: [], clusterRoles: [], bindings: [], serviceAccounts: [] },
     locate: () => null,
   };

@@ -1,3 +1,4 @@
+import type { AdmissionReport } from './admission.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { ImageReport } from './image.js';
 import type { NetworkAnalysis } from './network.js';
@@ -56,6 +57,12 @@ export interface Analysis {
   readonly services: readonly ServiceReport[];
   /** The cluster's nodes (cluster/nodes.ts). */
   readonly nodes: readonly NodeInfo[];
+  /**
+   * Pod Security Admission over the apply: each namespace's levels, every warn/audit/enforce
+   * verdict that found violations, and the pods enforce refused (absent from `pods`, the network
+   * and the Services' endpoints).
+   */
+  readonly admission: AdmissionReport;
   /**
    * Roles, ClusterRoles (aggregation resolved), bindings and ServiceAccounts: the scenario's and the
    * built-in ones of a kubeadm cluster (`system: true`). Ask with rbac/ authorize() and listRules().

@@ -3,6 +3,7 @@ export type * from './diagnostic.js';
 export type * from './objects.js';
 export type * from './image.js';
 export type * from './security.js';
+export type * from './admission.js';
 export type * from './network.js';
 export type * from './analysis.js';
 export { sub, formatPath } from './source.js';

@@ -1,4 +1,5 @@
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from './rbac.js';
+import type { PodSecurityConfig } from './admission.js';
 import type { EndpointSliceObject, EndpointsObject, Service } from './service.js';
 import type { SourceRef } from './source.js';
 
@@ -100,6 +101,10 @@ export interface Pod {
   readonly hostNetwork: boolean;
   readonly hostPID: boolean;
   readonly hostIPC: boolean;
+  /** spec.runtimeClassName as written (PodSecurity exempts the configured RuntimeClasses). */
+  readonly runtimeClassName?: string;
+  /** spec.os.name as written (`linux`, `windows`): Restricted skips Linux-only checks for Windows pods since policy v1.25. */
+  readonly osName?: string;
   readonly containers: readonly Container[];
   readonly initContainers: readonly Container[];
   readonly securityContext?: PodSecurityContext;
@@ -244,6 +249,8 @@ export interface Registry {
 export interface ClusterConfig {
   readonly cni: Cni;
   readonly podCIDR: string;
+  /** `spec.podSecurity`, the PodSecurity admission configuration; absent: the plugin's defaults (model/admission.ts). */
+  readonly podSecurity?: PodSecurityConfig;
   readonly ref?: SourceRef;
 }
 

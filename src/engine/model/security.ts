@@ -52,12 +52,22 @@ export interface PssViolation {
   readonly control: string;
   /** pod-security-admission's check id, e.g. `runAsNonRoot`, `capabilities_baseline`. */
   readonly check: string;
+  /** `reason (detail)`, exactly as the admission plugin words this check. */
   readonly message: string;
+  readonly reason: string;
+  readonly detail: string;
+  /** The first offending field. */
   readonly ref: SourceRef;
+  /** Every offending field, in the order the check visits them. */
+  readonly refs: readonly SourceRef[];
 }
 
 export interface PssResult {
-  /** Strictest level the pod meets. */
+  /** Strictest level the pod meets (at `latest`, the lab's v1.30 API server's newest policy). */
   readonly level: PssLevel;
+  /**
+   * What `baseline:latest` finds, then what the checks of `restricted:latest` that Baseline does
+   * not have find (admission's check order within each).
+   */
   readonly violations: readonly PssViolation[];
 }

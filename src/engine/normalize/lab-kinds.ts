@@ -1,4 +1,6 @@
-import type { ClusterConfig, ExternalHost, Registry, RegistryImage, SourceRef } from '../model/index.js';
+import type { ClusterConfig, ExternalHost, PodSecurityConfig, Registry, RegistryImage, SourceRef } from '../model/index.js';
+import { CNI_NAMES, isCni } from '../cluster/cni.js';
+import { buildPodSecurityConfig } from '../admission/config.js';
 import { parseCIDR, parseIP } from '../net/index.js';
 import { readProtocol } from './containers.js';
 import type { Diags } from './diag.js';
@@ -44,16 +46,43 @@ export function readRegistry(value: unknown, name: string, root: SourceRef, diag
   return { name, server, private: bool(field(spec, 'private')) ?? true, credentials, images, ref: root };
 }
 
-/** lab/v1 Cluster: cni (default calico) and podCIDR (default 10.244.0.0/16, must be a CIDR). */
+/**
+ * lab/v1 Cluster: cni (default calico), podCIDR (default 10.244.0.0/16, must be a CIDR) and
+ * podSecurity (the PodSecurity admission plugin's configuration, admission/config.ts).
+ */
 export function readClusterConfig(value: unknown, root: SourceRef, diags: Diags): ClusterConfig {
   const spec = field(value, 'spec');
   const cniValue = field(spec, 'cni');
   let cni: ClusterConfig['cni'] = 'calico';
-  if (cniValue === 'calico' || cniValue === 'cilium' || cniValue === 'flannel' || cniValue === 'kindnet') cni = cniValue;
-  else if (cniValue !== undefined && cniValue !== null) diags.notSupported('cluster-invalid', ['spec', 'cni'], cniValue, ['calico', 'cilium', 'flannel', 'kindnet']);
+  if (isCni(cniValue)) cni = cniValue;
+  else if (cniValue !== undefined && cniValue !== null) diags.notSupported('cluster-invalid', ['spec', 'cni'], cniValue, [...CNI_NAMES]);
   const podCIDR = str(field(spec, 'podCIDR')) || DEFAULT_POD_CIDR;
   if (!parseCIDR(podCIDR)) diags.invalid('cidr-invalid', ['spec', 'podCIDR'], podCIDR, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)');
-  return { cni, podCIDR, ref: root };
+  const podSecurity = readPodSecurity(field(spec, 'podSecurity'), diags);
+  return { cni, podCIDR, ...(podSecurity ? { podSecurity } : {}), ref: root };
+}
+
+/**
+ * `spec.podSecurity: {defaults: {enforce, enforce-version, audit, audit-version, warn,
+ * warn-version}, exemptions: {usernames, runtimeClasses, namespaces}}`, the fields of an
+ * AdmissionConfiguration's PodSecurityConfiguration (pod-security.admission.config.k8s.io/v1),
+ * validated as the plugin validates its configuration.
+ */
+function readPodSecurity(value: unknown, diags: Diags): PodSecurityConfig | undefined {
+  if (value === undefined || value === null) return undefined;
+  const d = field(value, 'defaults');
+  const e = field(value, 'exemptions');
+  const text = (k: string) => str(field(d, k)) ?? '';
+  const { config, errors } = buildPodSecurityConfig(
+    { enforce: text('enforce'), 'enforce-version': text('enforce-version'), audit: text('audit'), 'audit-version': text('audit-version'), warn: text('warn'), 'warn-version': text('warn-version') },
+    { usernames: strings(field(e, 'usernames')), runtimeClasses: strings(field(e, 'runtimeClasses')), namespaces: strings(field(e, 'namespaces')) },
+  );
+  for (const err of errors) {
+    const path = ['spec', 'podSecurity', ...err.path];
+    if (err.type === 'Duplicate') diags.duplicate('cluster-invalid', path, err.value);
+    else diags.invalid('cluster-invalid', path, err.value, err.detail);
+  }
+  return config;
 }
 
 function num0(v: unknown): number {

@@ -9,7 +9,7 @@ import { arr, bool, field, isObj, str } from './values.js';
 
 export type PodSpecFields = Pick<Pod,
   'containers' | 'initContainers' | 'securityContext' | 'volumes' | 'imagePullSecrets' | 'serviceAccountName' |
-  'automountServiceAccountToken' | 'hostNetwork' | 'hostPID' | 'hostIPC' | 'hostname' | 'subdomain'> & {
+  'automountServiceAccountToken' | 'hostNetwork' | 'hostPID' | 'hostIPC' | 'hostname' | 'subdomain' | 'runtimeClassName' | 'osName'> & {
   /** `spec.nodeName` as written; assemble schedules the pod (cluster/nodes.ts). */
   readonly declaredNodeName?: string;
 };
@@ -49,8 +49,13 @@ export function readPodSpec(spec: unknown, path: readonly PathSegment[], root: S
   const automount = bool(field(spec, 'automountServiceAccountToken'));
   const securityContext = readPodSecurityContext(field(spec, 'securityContext'), [...path, 'securityContext'], diags);
   const names = readNames(spec, path, diags);
+  // Read for Pod Security Admission (runtimeClass exemptions; Restricted's Windows exemptions).
+  const runtimeClassName = nonEmpty(field(spec, 'runtimeClassName'));
+  const osName = str(field(field(spec, 'os'), 'name'));
   return {
     ...names,
+    ...(runtimeClassName !== undefined ? { runtimeClassName } : {}),
+    ...(osName !== undefined ? { osName } : {}),
     containers,
     initContainers,
     ...(securityContext ? { securityContext } : {}),

@@ -1,18 +1,21 @@
+import type { Pod } from '../../model/index.js';
 import { sub } from '../../model/index.js';
-import { violation, type PssCheck } from './check.js';
+import type { CheckResult, PssCheck } from './check.js';
 
-/** policy/check_hostNamespaces.go: hostNetwork, hostPID and hostIPC must be unset or false. */
+/** policy/check_hostNamespaces.go (v1.0+): hostNetwork, hostPID and hostIPC must be unset or false. */
 export const hostNamespaces: PssCheck = {
   id: 'hostNamespaces',
   level: 'baseline',
   control: 'Host Namespaces',
-  check(pod) {
-    const fields = [
-      ['hostNetwork', pod.hostNetwork],
-      ['hostPID', pod.hostPID],
-      ['hostIPC', pod.hostIPC],
-    ] as const;
-    return fields.filter(([, on]) => on).map(([field]) =>
-      violation(this, 'host namespaces', `${field}=true`, sub(pod.specRef, field)));
-  },
+  versions: [{ minimumVersion: 0, checkPod: hostNamespaces_1_0 }],
 };
+
+function hostNamespaces_1_0(pod: Pod): CheckResult | null {
+  const fields = (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((f) => pod[f]);
+  if (fields.length === 0) return null;
+  return {
+    reason: 'host namespaces',
+    detail: fields.map((f) => `${f}=true`).join(', '),
+    refs: fields.map((f) => sub(pod.specRef, f)),
+  };
+}

@@ -1,12 +1,22 @@
-import { quoted, violation, type PssCheck } from './check.js';
+import type { Pod } from '../../model/index.js';
+import { joinQuote, pluralize, type CheckResult, type PssCheck } from './check.js';
 
-/** policy/check_hostPathVolumes.go: no hostPath volume. */
+export const HOST_PATH_VOLUMES_ID = 'hostPathVolumes';
+
+/** policy/check_hostPathVolumes.go (v1.0+): no hostPath volume. */
 export const hostPathVolumes: PssCheck = {
-  id: 'hostPathVolumes',
+  id: HOST_PATH_VOLUMES_ID,
   level: 'baseline',
   control: 'HostPath Volumes',
-  check(pod) {
-    return pod.volumes.filter((v) => v.type === 'hostPath').map((v) =>
-      violation(this, 'hostPath volumes', `volume ${quoted(v.name)}`, v.ref));
-  },
+  versions: [{ minimumVersion: 0, checkPod: hostPathVolumes_1_0 }],
 };
+
+function hostPathVolumes_1_0(pod: Pod): CheckResult | null {
+  const bad = pod.volumes.filter((v) => v.type === 'hostPath');
+  if (bad.length === 0) return null;
+  return {
+    reason: 'hostPath volumes',
+    detail: `${pluralize('volume', 'volumes', bad.length)} ${joinQuote(bad.map((v) => v.name))}`,
+    refs: bad.map((v) => v.ref),
+  };
+}
