@@ -61,7 +61,7 @@ const labDefinitions = {
     user: { type: 'string', description: 'The image\'s USER (e.g. "1000", "app", "1000:1000"); absent means root.' },
   }, ['repository']),
   ClusterSpec: object('Lab cluster settings.', {
-    cni: { type: 'string', enum: ['calico', 'cilium', 'flannel', 'kindnet'], description: 'Network plugin. calico and cilium enforce NetworkPolicy; flannel and kindnet do not. Defaults to "calico".' },
+    cni: { type: 'string', enum: ['calico', 'cilium', 'flannel', 'kindnet', 'kindnet-legacy'], description: 'Network plugin. calico, cilium and kindnet (as kind ships it since v0.24) enforce NetworkPolicy; flannel and kindnet-legacy (kind before v0.24) do not. Defaults to "calico".' },
     podCIDR: { type: 'string', description: 'Range pod IPs are assigned from. Defaults to "10.244.0.0/16".' },
     podSecurity: ref('PodSecurityConfiguration'),
   }),

@@ -1,4 +1,5 @@
 import type { Check, CommandPattern, CapabilityExpectation } from './model.js';
+import { CNI_NAMES } from '../engine/index.js';
 
 /**
  * lesson.json check data → Check. The JSON form is keyed by what it talks about
@@ -14,7 +15,7 @@ const isStr = (v: Json): v is string => typeof v === 'string';
 const strList = (v: Json): string[] | null => (Array.isArray(v) && v.every(isStr) ? v : null);
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
-const CNIS = ['calico', 'cilium', 'flannel', 'kindnet'] as const;
+const CNIS = CNI_NAMES;
 const DIRECTIONS = ['Ingress', 'Egress'] as const;
 const STATES = ['Running', 'CreateContainerConfigError', 'ErrImagePull', 'InvalidImageName', 'PodInitializing'] as const;
 const PULLS = ['Pulled', 'ErrImagePull', 'InvalidImageName'] as const;

@@ -71,8 +71,8 @@ export function analyze(sources: readonly SourceFile[]): Analysis {
     network,
     services: buildServices(cluster, pods),
     nodes: NODES,
-    admission,
     rbac,
+    admission,
     locate: (ref) => parsed.locate(ref),
   };
 }
@@ -181,3 +181,5 @@ export {
 } from './rbac/index.js';
 export { formatRbacDecision } from './format/rbac.js';
 export { formatRulesList } from './format/rbac-list.js';
+/** The network plugins and whether each enforces NetworkPolicy (one table for engine, UI and lessons). */
+export { CNI_INFO, CNI_NAMES, isCni } from './cluster/cni.js';

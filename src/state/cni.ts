@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseAllDocuments } from 'yaml';
+import { CNI_NAMES, isCni } from '../engine/index.js';
 import type { Cni } from '../engine/model/index.js';
 
 /**
@@ -7,15 +8,11 @@ import type { Cni } from '../engine/model/index.js';
  * and the CLI all read. An override in the store would make the CLI and the editor disagree.
  */
 
-export const CNIS: readonly Cni[] = ['calico', 'cilium', 'flannel', 'kindnet'];
+export const CNIS: readonly Cni[] = CNI_NAMES;
 export const DEFAULT_CNI: Cni = 'calico';
 export const CLUSTER_FILE = 'cluster.yaml';
 
 interface FileLike { readonly name: string; readonly text: string }
-
-function isCni(value: unknown): value is Cni {
-  return typeof value === 'string' && (CNIS as readonly string[]).includes(value);
-}
 
 function clusterDocs(text: string) {
   try {

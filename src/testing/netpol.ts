@@ -5,7 +5,7 @@
  * here: an omitted `protocol`, `policyTypes`, `from`/`to`, `ports` or pod IP is what normalize/
  * makes of it, so every verdict table also tests defaulting.
  */
-import type { Cluster, Direction, Labels, PolicyPeer, PolicyPort, Protocol } from '../engine/model/index.js';
+import type { Cluster, Direction, Labels, PolicyPeer, PolicyPort, Protocol, Cni } from '../engine/model/index.js';
 import { compileNetwork, type CompiledNetwork } from '../engine/netpol/index.js';
 import { load, splitId, type Manifest } from './manifests.js';
 
@@ -141,7 +141,7 @@ export interface ClusterSpec {
   readonly policies?: readonly Manifest[];
   readonly externalHosts?: readonly Manifest[];
   /** Written as a lab/v1 Cluster object; omitted ⇒ normalize/'s default (calico). */
-  readonly cni?: 'calico' | 'cilium' | 'flannel' | 'kindnet';
+  readonly cni?: Cni;
 }
 
 /**

@@ -157,10 +157,12 @@ function cniPods(cni: Cni): PodDraft[] {
         containers: [{ name: 'kube-flannel', image: 'docker.io/flannel/flannel:v0.25.1', command: ['/opt/bin/flanneld'], args: ['--ip-masq', '--kube-subnet-mgr'], securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: [] } } }],
       }));
     case 'kindnet':
+    case 'kindnet-legacy':
+      // kind v0.24 ships kindnetd with kube-network-policies (v20240813); before it, v20240202 without.
       return perNode('kindnet', (name, node) => ({
         name, node, hostNetwork: true, serviceAccountName: 'kindnet',
         labels: { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, owner: { kind: 'DaemonSet', name: 'kindnet' },
-        containers: [{ name: 'kindnet-cni', image: 'docker.io/kindest/kindnetd:v20240202-8f1494ea', securityContext: { capabilities: { add: ['NET_RAW', 'NET_ADMIN'], drop: [] } } }],
+        containers: [{ name: 'kindnet-cni', image: `docker.io/kindest/kindnetd:${cni === 'kindnet' ? 'v20240813-c6f155d6' : 'v20240202-8f1494ea'}`, securityContext: { capabilities: { add: ['NET_RAW', 'NET_ADMIN'], drop: [] } } }],
       }));
   }
 }

@@ -238,7 +238,7 @@ export function clusterFiles(options: { services?: boolean; maxPods?: number; ma
       fc.tuple(...ips.map((ip) => externalHost.map((ports) => ({ ip, ports }))))),
     services: fc.array(serviceShape, { maxLength: options.services === false ? 0 : 2 }),
     policies: fc.array(networkPolicy, { maxLength: options.maxPolicies ?? 5 }),
-    cni: fc.constantFrom(undefined, undefined, undefined, 'calico', 'cilium', 'flannel', 'kindnet'),
+    cni: fc.constantFrom(undefined, undefined, undefined, 'calico', 'cilium', 'flannel', 'kindnet', 'kindnet-legacy'),
     split: fc.nat(),
     extra: fc.array(extraFlow, { maxLength: 3 }),
   }).map((g) => {

@@ -1,5 +1,5 @@
-import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from './rbac.js';
 import type { PodSecurityConfig } from './admission.js';
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from './rbac.js';
 import type { EndpointSliceObject, EndpointsObject, Service } from './service.js';
 import type { SourceRef } from './source.js';
 
@@ -11,7 +11,8 @@ import type { SourceRef } from './source.js';
 
 export type Labels = Readonly<Record<string, string>>;
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
-export type Cni = 'calico' | 'cilium' | 'flannel' | 'kindnet';
+/** kindnet: as kind ships it since v0.24 (enforces); kindnet-legacy: before v0.24 (does not). */
+export type Cni = 'calico' | 'cilium' | 'flannel' | 'kindnet' | 'kindnet-legacy';
 export type Direction = 'Ingress' | 'Egress';
 
 export interface Namespace {

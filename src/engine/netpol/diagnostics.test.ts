@@ -66,7 +66,7 @@ describe('network diagnostics', () => {
     expect(none?.object).toBe('NetworkPolicy/app/q');
   });
 
-  it.each([['flannel', 1], ['kindnet', 1], ['calico', 0], ['cilium', 0]] as const)('CNI %s: %i not-enforcing warning', (cni, n) => {
+  it.each([['flannel', 1], ['kindnet-legacy', 1], ['kindnet', 0], ['calico', 0], ['cilium', 0]] as const)('CNI %s: %i not-enforcing warning', (cni, n) => {
     const d = compileNetwork(base([policy('app/a', { ingress: [{}] }), policy('app/b', { ingress: [{}] })], { cni })).diagnostics;
     const w = d.filter((x) => x.code === 'cni-not-enforcing');
     expect(w).toHaveLength(n);

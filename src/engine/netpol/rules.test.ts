@@ -98,10 +98,10 @@ describe('NetworkPolicy rules (allowed and explain agree)', () => {
 });
 
 // The CNI table is a citation, not a copy: it pins netpol/index.ts against the CNIs' own docs
-// (Calico and Cilium enforce NetworkPolicy; Flannel does not implement it; kindnet before its
-// network-policy support did not).
+// (Calico and Cilium enforce NetworkPolicy; Flannel does not implement it; kindnet does since
+// kind v0.24 (kube-network-policies, kubernetes-sigs/kind#842) and did not before: kindnet-legacy).
 describe('CNI', () => {
-  it.each([['calico', false], ['cilium', false], ['flannel', true], ['kindnet', true]] as const)('%s: deny-all gives allowed=%s', (cni, want) => {
+  it.each([['calico', false], ['cilium', false], ['flannel', true], ['kindnet', false], ['kindnet-legacy', true]] as const)('%s: deny-all gives allowed=%s', (cni, want) => {
     const { network, diagnostics } = compileNetwork(world([ingressTo('prod', {}, [])], { cni }));
     expect(network.enforcing).toBe(!want);
     expect(network.allowed('dev/tool', 'prod/web', 8080, 'TCP')).toBe(want);

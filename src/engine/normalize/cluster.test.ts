@@ -56,7 +56,7 @@ describe('lab kinds', () => {
   });
 
   it.each([
-    { yaml: 'apiVersion: lab/v1\nkind: Cluster\nmetadata: {name: lab}\nspec: {cni: weave}', msg: 'spec.cni: Unsupported value: "weave": supported values: "calico", "cilium", "flannel", "kindnet"' },
+    { yaml: 'apiVersion: lab/v1\nkind: Cluster\nmetadata: {name: lab}\nspec: {cni: weave}', msg: 'spec.cni: Unsupported value: "weave": supported values: "calico", "cilium", "flannel", "kindnet", "kindnet-legacy"' },
     { yaml: 'apiVersion: lab/v1\nkind: Cluster\nmetadata: {name: lab}\nspec: {podCIDR: 10.244.0.0}', msg: 'spec.podCIDR: Invalid value: "10.244.0.0": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)' },
     { yaml: 'apiVersion: lab/v1\nkind: Cluster\nmetadata: {name: a}\n---\napiVersion: lab/v1\nkind: Cluster\nmetadata: {name: b}', msg: 'only one lab/v1 Cluster may be declared; this one is ignored' },
     { yaml: 'apiVersion: lab/v1\nkind: ExternalHost\nmetadata: {name: h}\nspec: {ip: 300.1.1.1}', msg: 'spec.ip: Invalid value: "300.1.1.1": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)' },

@@ -7,7 +7,7 @@ import { literalAddress } from './target.js';
  * `ping` from a pod: ICMP echo. NetworkPolicy names no ICMP port; with an enforcing CNI an isolated
  * direction admits ICMP only through a rule without `ports` (Calico: such a rule has no protocol
  * match, projectcalico/calico#2543; Cilium: ICMP passes L3-only rules and is denied once a rule
- * limits ports, cilium/cilium#14609). Flannel and the old kindnet enforce nothing: every ping goes.
+ * limits ports, cilium/cilium#14609). Flannel and kindnet before v0.24 (kindnet-legacy) enforce nothing: every ping goes.
  * A ClusterIP never answers ping under kube-proxy's iptables mode: it is no interface's address and
  * only the Service's TCP/UDP/SCTP ports are DNATed (docs "Virtual IPs and Service Proxies"), so the
  * echo goes unanswered. Pods, nodes and the lab's external hosts answer. The name is looked up first,

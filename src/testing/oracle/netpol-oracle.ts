@@ -107,14 +107,11 @@ export function netpolOracle(files: readonly { name: string; text: string }[]): 
   }
   const policies: Policy[] = objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => ({ namespace: nsOf(o), spec: obj(o.spec) }));
 
-  // §3 "CNI": flannel and kindnet enforce nothing; calico (the default) and cilium do.
-  // NOTE: engine-spec §3 says kindnet *as kind ships it since v0.24* enforces and §1 names the old
-  // one separately; the lab's `kindnet` is the pre-v0.24 one (its kindnetd image predates
-  // kube-network-policies), and issue 15's brief classes it as non-enforcing. Kept here as the
-  // engine and the brief have it; reported as an open question.
+  // §3 "CNI": calico (the default), cilium and kindnet as kind ships it since v0.24 enforce;
+  // flannel and the kindnet before v0.24 (its own name, §1: kindnet-legacy) enforce nothing.
   const cluster = objects.find((o) => o.kind === 'Cluster');
   const cni = String(obj(cluster?.spec).cni ?? 'calico');
-  const enforcing = cni !== 'flannel' && cni !== 'kindnet';
+  const enforcing = cni !== 'flannel' && cni !== 'kindnet-legacy';
 
   const byId = new Map(endpoints.map((e) => [e.id, e]));
 

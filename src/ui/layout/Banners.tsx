@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { CNI_INFO } from '../../engine/index.js';
 import { useActions, useDerivedAnalysis, useLabContext } from '../../state/index.js';
-
-const CNI_NAMES = { calico: 'Calico', cilium: 'Cilium', flannel: 'Flannel', kindnet: 'kindnet' } as const;
 
 /** Warnings about the whole scenario that must not be missed: an unenforcing CNI, stale graph. */
 export function Banners({ storageFailed }: { storageFailed: boolean }) {
@@ -16,7 +15,7 @@ export function Banners({ storageFailed }: { storageFailed: boolean }) {
       {!display.network.enforcing && (
         <div className="banner banner-warning" role="status" data-testid="banner-not-enforced">
           <span className="banner-icon" aria-hidden="true">⚠</span>
-          <span>{t('banner.notEnforced', { cni: CNI_NAMES[cni] })}</span>
+          <span>{t('banner.notEnforced', { cni: CNI_INFO[cni].display })}</span>
           <button type="button" className="btn btn-small" onClick={() => actions.setCni('calico')}>{t('banner.switchToCalico')}</button>
         </div>
       )}

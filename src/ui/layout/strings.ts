@@ -10,7 +10,8 @@ const en = {
     calico: 'Calico — enforces policies',
     cilium: 'Cilium — enforces policies',
     flannel: 'Flannel — does not enforce',
-    kindnet: 'kindnet — does not enforce',
+    kindnet: 'kindnet (kind v0.24+) — enforces policies',
+    'kindnet-legacy': 'kindnet before kind v0.24 — does not enforce',
   },
   banner: {
     notEnforced: '{{cni}} does not enforce NetworkPolicy. Your policies exist (kubectl get netpol lists them), but nothing enforces them: every connection is allowed.',
@@ -124,7 +125,8 @@ const ko: typeof en = {
     calico: 'Calico — 정책을 적용함',
     cilium: 'Cilium — 정책을 적용함',
     flannel: 'Flannel — 정책을 적용하지 않음',
-    kindnet: 'kindnet — 정책을 적용하지 않음',
+    kindnet: 'kindnet(kind v0.24 이상) — 정책을 적용함',
+    'kindnet-legacy': 'kind v0.24 이전의 kindnet — 정책을 적용하지 않음',
   },
   banner: {
     notEnforced: '{{cni}}는 NetworkPolicy를 적용하지 않습니다. 정책 객체는 만들어져 있지만(kubectl get netpol에 보입니다) 실제로 막아 주지는 않으므로 모든 연결이 허용됩니다.',
