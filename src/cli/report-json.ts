@@ -1,4 +1,4 @@
-import type { Analysis, ContainerReport } from '../engine/index.js';
+import type { AdmissionReport, Analysis, ContainerReport, LevelVersion } from '../engine/index.js';
 import type { RbacRule } from '../engine/index.js';
 
 /** The CLI contract of engine-spec.md section 7, field for field. */
@@ -14,6 +14,19 @@ export interface ContractJson {
   policies: { namespace: string; name: string; policyTypes: string[]; selects: string[] }[];
   rbac: ContractRbac;
   connectivity: { from: string; to: string; port: number; protocol: string; allowed: boolean }[];
+  admission: ContractAdmission;
+}
+
+/**
+ * Pod Security Admission (engine-spec section 9): each namespace's levels; each warn, audit and
+ * enforce verdict that found violations, in apply order (`object` is the request's: the Pod, or the
+ * workload for its template; `owner` the workload of a pod its controller creates); the pods enforce
+ * refused, with the API server's error and, for a workload's pod, its controller's event.
+ */
+export interface ContractAdmission {
+  namespaces: { name: string; enforce: LevelVersion; warn: LevelVersion; audit: LevelVersion; exempt: boolean }[];
+  decisions: { object: string; owner: string | null; mode: string; allowed: boolean; level: string; version: string; checks: string[]; message: string }[];
+  rejected: { pod: string; owner: string | null; message: string; event: string | null }[];
 }
 
 export interface ContractContainer {
@@ -59,6 +72,21 @@ export function toContractJson(a: Analysis): ContractJson {
     })),
     rbac: rbacJson(a),
     connectivity: a.network.connectivity().map((c) => ({ from: c.from, to: c.to, port: c.port, protocol: c.protocol, allowed: c.allowed })),
+    admission: admissionJson(a.admission),
+  };
+}
+
+function admissionJson(r: AdmissionReport): ContractAdmission {
+  const lv = (x: LevelVersion): LevelVersion => ({ level: x.level, version: x.version });
+  return {
+    namespaces: r.namespaces.filter((n) => !n.system).map((n) => ({ name: n.name, enforce: lv(n.enforce), warn: lv(n.warn), audit: lv(n.audit), exempt: n.exempt })),
+    decisions: r.decisions.map((d) => ({
+      object: d.object, owner: d.owner ?? null, mode: d.mode, allowed: d.allowed, level: d.level, version: d.version,
+      checks: d.violations.map((v) => v.check), message: d.message,
+    })),
+    rejected: r.rejected.map((p) => ({
+      pod: p.key, owner: p.owner ? `${p.owner.kind}/${p.namespace}/${p.owner.name}` : null, message: p.message, event: p.event?.message ?? null,
+    })),
   };
 }
 

@@ -46,6 +46,8 @@ export function formatAnalysis(a: Analysis): string {
     }
   }
 
+  out.push(...admissionLines(a));
+
   const flows = a.network.connectivity();
   if (flows.length > 0) {
     out.push('', 'Connectivity');
@@ -94,6 +96,26 @@ function rbacLines(a: Analysis): string[] {
   const out = ['', 'RBAC'];
   out.push(...roles, ...bindings);
   if (tokens.length > 0) out.push('', 'ServiceAccounts', ...tokens);
+  return out;
+}
+
+/**
+ * Pod Security Admission: namespaces whose policy is not privileged everywhere (or that are exempt),
+ * then each pod the enforce level refused with the API server's text (a workload's pod with its
+ * controller's FailedCreate event).
+ */
+function admissionLines(a: Analysis): string[] {
+  const lv = (x: { level: string; version: string }) => `${x.level}:${x.version}`;
+  const namespaces = a.admission.namespaces.filter((n) => !n.system && (n.exempt || [n.enforce, n.warn, n.audit].some((m) => m.level !== 'privileged')));
+  if (namespaces.length === 0 && a.admission.rejected.length === 0) return [];
+  const out = ['', 'Pod Security Admission'];
+  for (const n of namespaces) {
+    out.push(`  namespace ${n.name}: ${n.exempt ? 'exempt' : `enforce ${lv(n.enforce)}, warn ${lv(n.warn)}, audit ${lv(n.audit)}`}`);
+  }
+  for (const p of a.admission.rejected) {
+    const owner = p.owner ? ` (${p.owner.kind} ${p.owner.name})` : '';
+    out.push(`  not created  ${p.key}${owner}: ${p.event?.message ?? p.message}`);
+  }
   return out;
 }
 

@@ -65,3 +65,19 @@ describe('aggregation', () => {
     expect(agg?.writtenRules?.length).toBe(1);
   });
 });
+
+describe('pods', () => {
+  it('a pod whose ServiceAccount does not exist: the API server\'s refusal, as a warning on serviceAccountName', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: dev}\nspec:\n  serviceAccountName: robot\n  containers: [{name: c, image: nginx}]';
+    expect(warnings(text)).toEqual([{
+      code: 'serviceaccount-missing', path: 'spec.serviceAccountName', line: lineOf(text, 'serviceAccountName'),
+      message: 'serviceAccountName: ServiceAccount dev/robot does not exist, so the API server refuses this pod: pods "web" is forbidden: error looking up service account dev/robot: serviceaccount "robot" not found',
+    }]);
+  });
+
+  it('a Deployment\'s pods share one warning; the default ServiceAccount always exists', () => {
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: dev}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      serviceAccountName: robot\n      containers: [{name: c, image: nginx}]';
+    expect(warnings(deploy).map((w) => w.message)).toEqual(['serviceAccountName: ServiceAccount dev/robot does not exist, so the API server refuses the pods Deployment api creates (error looking up service account dev/robot: serviceaccount "robot" not found)']);
+    expect(warnings('apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: fresh}\nspec:\n  containers: [{name: c, image: nginx}]')).toEqual([]);
+  });
+});

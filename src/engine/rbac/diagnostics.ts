@@ -13,6 +13,9 @@ import { goQuote } from './subjects.js';
  * listed API groups do not serve (`pod`, `deployments` in the core group); resourceNames on
  * create/deletecollection (those requests carry no name); an aggregationRule that selects nothing,
  * or next to rules the aggregation controller will overwrite. Only the scenario's objects.
+ * Also a pod whose ServiceAccount does not exist: the ServiceAccount admission plugin refuses it
+ * (plugin/pkg/admission/serviceaccount/admission.go); the lab still runs it, so this is a warning
+ * carrying the API server's text.
  */
 export function rbacDiagnostics(cluster: Cluster, rbac: RbacAnalysis): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
@@ -24,7 +27,35 @@ export function rbacDiagnostics(cluster: Cluster, rbac: RbacAnalysis): PendingDi
     if (r.aggregationRule) aggregationDiagnostics(r, out);
     else rulesDiagnostics(r, r.rules, out);
   }
+  serviceAccountDiagnostics(cluster, out);
   return out;
+}
+
+/**
+ * `pods "NAME" is forbidden: error looking up service account NS/SA: serviceaccount "SA" not found`
+ * (admission.NewForbidden around the lister's NotFound for api.Resource("serviceaccount")). A
+ * workload's pods share one warning on the template.
+ */
+function serviceAccountDiagnostics(cluster: Cluster, out: PendingDiagnostic[]): void {
+  const seen = new Set<string>();
+  for (const pod of cluster.pods) {
+    if (pod.system || pod.serviceAccountName === 'default') continue;
+    if (cluster.serviceAccounts.some((s) => s.namespace === pod.namespace && s.name === pod.serviceAccountName)) continue;
+    const key = `${pod.specRef.file}:${pod.specRef.doc}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const lookup = `error looking up service account ${pod.namespace}/${pod.serviceAccountName}: serviceaccount ${goQuote(pod.serviceAccountName)} not found`;
+    const refused = pod.owner
+      ? `the API server refuses the pods ${pod.owner.kind} ${pod.owner.name} creates (${lookup})`
+      : `the API server refuses this pod: pods ${goQuote(pod.name)} is forbidden: ${lookup}`;
+    out.push({
+      severity: 'warning', code: 'serviceaccount-missing',
+      message: `serviceAccountName: ServiceAccount ${pod.namespace}/${pod.serviceAccountName} does not exist, so ${refused}`,
+      ref: sub(pod.specRef, 'serviceAccountName'),
+      params: { namespace: pod.namespace, serviceAccount: pod.serviceAccountName },
+      object: pod.owner ? `${pod.owner.kind}/${pod.namespace}/${pod.owner.name}` : `Pod/${pod.namespace}/${pod.name}`,
+    });
+  }
 }
 
 const objectName = (o: Binding | Role | ClusterRole): string =>
