@@ -2,12 +2,14 @@
 // kslab: the engine from the command line. The TypeScript sources are bundled once into
 // node_modules/.cache/kslab/cli.mjs (esbuild, ~0.2 s) and rebuilt only when a source file is newer,
 // so each call loads one file instead of transpiling ~150 modules (well under a second).
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'node_modules', '.cache', 'kslab', 'cli.mjs');
+// One bundle per checkout: worktrees that share node_modules (a symlink) must not run each other's code.
+const out = join(root, 'node_modules', '.cache', 'kslab', `cli-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.mjs`);
 
 function newestSource(dir) {
   let newest = 0;

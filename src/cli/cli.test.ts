@@ -14,7 +14,6 @@ describe('kslab CLI contract (engine-spec.md section 7)', () => {
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['analyze'], 'analyze needs at least one PATH'],
     [['analyze', '--yaml', '-'], 'unknown flag --yaml'],
-    [['analyze', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
     [['explain', '-', '--from', 'default/web'], 'explain needs --from, --to and --port'],
     [['explain', '-', '--from', 'a/b', '--to', 'c/d', '--port', '99999'], '--port must be a number'],
     [['explain', '-', '--from', 'a/b', '--to', 'c/d', '--port', '80/ICMP'], 'unknown protocol "ICMP"'],
@@ -24,11 +23,16 @@ describe('kslab CLI contract (engine-spec.md section 7)', () => {
     expect(r.stderr).toContain(message);
   });
 
+  it('a PATH that cannot be read exits 3 with one line', async () => {
+    const r = await runCli(['analyze', 'no/such/file.yaml'], pod);
+    expect(r).toEqual({ code: 3, stdout: '', stderr: 'kslab: no/such/file.yaml: no such file or directory\n' });
+  });
+
   it('reads stdin with -, exits 0 without errors, prints the contract fields', async () => {
     const r = await runCli(['analyze', '--json', '-'], pod);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['diagnostics', 'namespaces', 'pods', 'policies', 'rbac', 'connectivity']);
+    expect(Object.keys(json)).toEqual(['diagnostics', 'namespaces', 'pods', 'policies', 'rbac', 'connectivity', 'admission']);
     expect(json.pods[0].name).toBe('web');
     expect(Object.keys(json.pods[0].containers[0]).sort()).toEqual(
       ['capabilities', 'gid', 'image', 'message', 'name', 'privileged', 'state', 'uid', 'username'],

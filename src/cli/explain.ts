@@ -1,13 +1,15 @@
 import { analyze, type Protocol } from '../engine/index.js';
 import { formatExplanation } from '../engine/format/explanation.js';
 import { explainService, formatServiceExplanation } from './explain-service.js';
-import { readSources, UsageError } from './io.js';
+import { readSources, symlinkFlag, UsageError } from './io.js';
 import type { CliIo } from './main.js';
+import { visible } from '../shell/escape.js';
 
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 /** `kslab explain PATH... --from A --to B --port P[/PROTO]` */
-export function runExplain(args: readonly string[], io: CliIo): number {
+export function runExplain(all: readonly string[], io: CliIo): number {
+  const { followSymlinks, rest: args } = symlinkFlag(all);
   const paths: string[] = [];
   let from: string | undefined;
   let to: string | undefined;
@@ -36,27 +38,27 @@ export function runExplain(args: readonly string[], io: CliIo): number {
   if (!m || port < 1 || port > 65535) throw new UsageError(`--port must be a number 1-65535, optionally /TCP, /UDP or /SCTP (got "${portArg}")`);
   if (!PROTOCOLS.includes(protocol)) throw new UsageError(`unknown protocol "${m[2]}" (TCP, UDP or SCTP)`);
 
-  const analysis = analyze(readSources(paths, io.readStdin));
+  const analysis = analyze(readSources(paths, io.readStdin, { followSymlinks }));
   // --to may name a Service (when no pod has that name): expanded to its endpoints after DNAT.
   const service = analysis.network.endpoint(to) ? undefined : analysis.services.find((s) => s.key === to);
   for (const [flag, id] of [['--from', from], ...(service ? [] : [['--to', to]])] as const) {
     if (!analysis.network.endpoint(id)) {
       const known = analysis.network.endpoints.filter((e) => !e.system).map((e) => e.id).join(', ') || '(none)';
       const services = flag === '--to' ? analysis.services.filter((s) => !s.system).map((s) => s.key).join(', ') : '';
-      io.stderr(`kslab: ${flag} ${id}: no such endpoint (pods are namespace/name, external hosts their IP${flag === '--to' ? ', Services namespace/name' : ''}). Known: ${known}${services ? `; Services: ${services}` : ''}\n`);
+      io.stderr(visible(`kslab: ${flag} ${id}: no such endpoint (pods are namespace/name, external hosts their IP${flag === '--to' ? ', Services namespace/name' : ''}). Known: ${known}${services ? `; Services: ${services}` : ''}`) + '\n');
       return 2;
     }
   }
   if (service) {
     const x = explainService(analysis, from, service, port, protocol);
-    io.stdout(json ? JSON.stringify(x, null, 2) + '\n' : formatServiceExplanation(x, service, { locate: (ref) => analysis.locate(ref) }));
+    io.stdout(json ? JSON.stringify(x, null, 2) + '\n' : visible(formatServiceExplanation(x, service, { locate: (ref) => analysis.locate(ref) })));
     return 0;
   }
   const exp = analysis.network.explain(from, to, port, protocol);
   if (!exp) {
-    io.stderr(`kslab: cannot explain ${from} -> ${to} (traffic from a pod to itself, or between two external hosts, is not analysed)\n`);
+    io.stderr(visible(`kslab: cannot explain ${from} -> ${to} (traffic from a pod to itself, or between two external hosts, is not analysed)`) + '\n');
     return 2;
   }
-  io.stdout(json ? JSON.stringify(exp, null, 2) + '\n' : formatExplanation(exp, 'en', { locate: (ref) => analysis.locate(ref) }).replace(/\n?$/, '\n'));
+  io.stdout(json ? JSON.stringify(exp, null, 2) + '\n' : visible(formatExplanation(exp, 'en', { locate: (ref) => analysis.locate(ref) })).replace(/\n?$/, '\n'));
   return 0;
 }

@@ -1,14 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runLessonCommand } from './lesson.js';
+import { runLesson } from './lesson-adapter.js';
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runLessonCommand(args, {
-    readFile: (p) => readFileSync(p, 'utf8'), listDir: (p) => readdirSync(p).sort(), exists: (p) => existsSync(p),
-    stdout: (s) => { out += s; }, stderr: (s) => { err += s; },
-  });
+  const code = await runLesson(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readStdin: () => '' });
   return { code, out, err };
 }
 
@@ -44,11 +40,16 @@ describe('kslab lesson check', () => {
     ['unknown option', ['check', 'lessons/image-security', '--fast']],
     ['--answer without =', ['check', 'lessons/image-security', '--answer', 'resolve']],
     ['--solution with a PATH', ['check', 'lessons/image-security', '--solution', 'x.yaml']],
-    ['missing lesson', ['check', 'lessons/none']],
-    ['missing PATH', ['check', 'lessons/image-security', 'no-such.yaml']],
   ])('usage error: %s (exit 2)', async (_name, args) => {
     const r = await run(...args);
     expect(r.code).toBe(2);
     expect(r.err).not.toBe('');
+  });
+
+  it.each<[string, string[], string]>([
+    ['missing lesson', ['check', 'lessons/none'], 'kslab lesson: lessons/none: no such file or directory\n'],
+    ['missing PATH', ['check', 'lessons/image-security', 'no-such.yaml'], 'kslab lesson: no-such.yaml: no such file or directory\n'],
+  ])('unreadable input: %s (exit 3, one line)', async (_name, args, err) => {
+    expect(await run(...args)).toMatchObject({ code: 3, err });
   });
 });

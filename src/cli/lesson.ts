@@ -2,6 +2,8 @@ import type { SourceFile } from '../engine/index.js';
 import { analyze } from '../engine/index.js';
 import { analyzableFiles, evaluateCheck, loadLesson, walkLesson, type Lesson, type LessonFs, type StepResult } from '../course/index.js';
 import { createShell } from '../shell/index.js';
+import { visible } from '../shell/escape.js';
+import { InputError, isFsError, symlinkFlag } from './io.js';
 
 /**
  * `kslab lesson check lessons/<id> [PATH...] [--solution] [--answer STEP=TEXT]...`
@@ -11,56 +13,51 @@ import { createShell } from '../shell/index.js';
  * so terminal steps see their commands, while edits and answers stay the student's own
  * (`--answer` supplies answers). With --solution: the lesson is walked from its start files with
  * every step's solution applied (edits, commands, answer), and the last step's check must also
- * hold on the lesson's solution/ files. Exit 0 when every step passes, 1 otherwise, 2 on usage.
+ * hold on the lesson's solution/ files. Exit 0 when every step passes, 1 otherwise, 2 on usage,
+ * 3 when a file cannot be read — including a lesson file that refers outside its folder
+ * (`"@../../secret"`) or a symlink leaving it (allowed with --follow-symlinks).
  */
 
 export interface LessonIo {
-  readFile(path: string): string;
-  listDir(path: string): string[];
-  exists(path: string): boolean;
+  /** The lesson folder, confined to itself: reading outside it throws InputError. */
+  lessonFs(dir: string, opts: { followSymlinks: boolean }): LessonFs;
+  /** The PATHs given on the command line: a file, or a directory's *.yaml / *.yml and Dockerfile. */
+  readPaths(paths: readonly string[], opts: { followSymlinks: boolean }): SourceFile[];
   stdout(s: string): void;
   stderr(s: string): void;
 }
 
-const USAGE = 'usage: kslab lesson check lessons/<id> [PATH...] [--solution] [--answer STEP=TEXT]...\n';
+const USAGE = 'usage: kslab lesson check lessons/<id> [PATH...] [--solution] [--answer STEP=TEXT]... [--follow-symlinks]\n';
 
-/** A PATH is a file, or a directory whose *.yaml / *.yml files and Dockerfile are read, sorted. */
-function readPaths(paths: readonly string[], io: LessonIo): SourceFile[] | string {
-  const files: SourceFile[] = [];
-  for (const path of paths) {
-    if (!io.exists(path)) return `${path}: no such file or directory`;
-    let names: string[] | null;
-    try {
-      names = io.listDir(path);
-    } catch {
-      names = null;
-    }
-    if (names === null) files.push({ name: path, text: io.readFile(path) });
-    else {
-      for (const name of names.filter((n) => /\.ya?ml$/i.test(n) || n === 'Dockerfile').sort()) {
-        files.push({ name: `${path.replace(/\/+$/, '')}/${name}`, text: io.readFile(`${path.replace(/\/+$/, '')}/${name}`) });
-      }
-    }
-  }
-  return files;
-}
-
+/** Lesson text and check reasons carry the lesson's and the files' strings: shown, never interpreted. */
 function printSteps(lesson: Lesson, results: readonly StepResult[], io: LessonIo): void {
   results.forEach((r, i) => {
     const step = lesson.steps[i];
-    io.stdout(`  ${r.passed ? 'PASS' : 'FAIL'}  ${i + 1}. ${r.stepId} — ${step?.title.en ?? ''}\n`);
-    for (const why of r.why) io.stdout(`          ${why}\n`);
+    io.stdout(visible(`  ${r.passed ? 'PASS' : 'FAIL'}  ${i + 1}. ${r.stepId} — ${step?.title.en ?? ''}`) + '\n');
+    for (const why of r.why) io.stdout(`          ${visible(why)}\n`);
   });
 }
 
-export async function runLessonCommand(args: string[], io: LessonIo): Promise<number> {
+export async function runLessonCommand(all: string[], io: LessonIo): Promise<number> {
+  try {
+    return await checkLesson(all, io);
+  } catch (e) {
+    if (!(e instanceof InputError) && !isFsError(e)) throw e;
+    io.stderr(`kslab lesson: ${visible(e.message.split('\n')[0] ?? '')}\n`);
+    return 3;
+  }
+}
+
+async function checkLesson(all: string[], io: LessonIo): Promise<number> {
+  const { followSymlinks, rest: args } = symlinkFlag(all);
   const [sub, dir, ...rest] = args;
   if (sub !== 'check' || dir === undefined || dir.startsWith('-')) {
     io.stderr(USAGE);
     return 2;
   }
   let solution = false;
-  const answers: Record<string, string> = {};
+  // Step ids are the user's words: a null-prototype map, so `--answer __proto__=x` is just a key.
+  const answers: Record<string, string> = Object.create(null) as Record<string, string>;
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] ?? '';
@@ -83,23 +80,18 @@ export async function runLessonCommand(args: string[], io: LessonIo): Promise<nu
     return 2;
   }
 
-  const fs: LessonFs = { readFile: (p) => io.readFile(p), listDir: (p) => io.listDir(p), exists: (p) => io.exists(p) };
-  const { lesson, problems } = loadLesson(dir, fs);
-  for (const p of problems) io.stderr(`${dir}: ${p}\n`);
+  const { lesson, problems } = loadLesson(dir, io.lessonFs(dir, { followSymlinks }));
+  for (const p of problems) io.stderr(visible(`${dir}: ${p}`) + '\n');
   if (!lesson) return 2;
 
-  const given = readPaths(paths, io);
-  if (typeof given === 'string') {
-    io.stderr(`kslab lesson: ${given}\n`);
-    return 2;
-  }
+  const given = io.readPaths(paths, { followSymlinks });
   const shellFactory = (o: { files: readonly SourceFile[] }) => createShell({ files: [...o.files] });
   const walk = await walkLesson(lesson, solution
     ? { mode: 'solution', createShell: shellFactory }
     : { mode: 'files', createShell: shellFactory, files: paths.length > 0 ? given : lesson.startFiles, answers });
 
   const what = solution ? 'solution walkthrough' : paths.length > 0 ? paths.join(' ') : 'start files';
-  io.stdout(`${lesson.id}: ${lesson.title.en} (${what})\n`);
+  io.stdout(visible(`${lesson.id}: ${lesson.title.en} (${what})`) + '\n');
   printSteps(lesson, walk.steps, io);
   let ok = walk.steps.every((s) => s.passed) && problems.length === 0;
 
@@ -112,8 +104,8 @@ export async function runLessonCommand(args: string[], io: LessonIo): Promise<nu
         analysis: analyze(analyzableFiles(lesson.solutionFiles)), files: lesson.solutionFiles, transcript: walk.transcript,
         ...(answer !== undefined ? { answer } : {}),
       });
-      io.stdout(`  ${outcome.passed ? 'PASS' : 'FAIL'}  solution/ files pass the last step (${last.id})\n`);
-      for (const why of outcome.why) io.stdout(`          ${why}\n`);
+      io.stdout(visible(`  ${outcome.passed ? 'PASS' : 'FAIL'}  solution/ files pass the last step (${last.id})`) + '\n');
+      for (const why of outcome.why) io.stdout(`          ${visible(why)}\n`);
       ok &&= outcome.passed;
     }
   }

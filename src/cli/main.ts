@@ -1,5 +1,6 @@
 import { analyze } from '../engine/index.js';
-import { readSources, readStdinSync, UsageError } from './io.js';
+import { visible } from '../shell/escape.js';
+import { InputError, isFsError, MAX_FILE_BYTES, MAX_FILES, readSources, readStdinSync, symlinkFlag, UsageError } from './io.js';
 import { runExplain } from './explain.js';
 import { toContractJson } from './report-json.js';
 import { formatAnalysis } from './report-text.js';
@@ -8,6 +9,11 @@ export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
   readStdin(): string;
+  /**
+   * Whether stdout / stderr are terminals. `kslab shell` then shows what the lab's terminal shows
+   * (control characters from data made visible); into a pipe it writes the tools' bytes as they are.
+   */
+  readonly tty?: { readonly out: boolean; readonly err: boolean };
 }
 
 const USAGE = `Usage:
@@ -17,16 +23,20 @@ const USAGE = `Usage:
   kslab shell PATH... -c "CMD" [-c "CMD" ...]    run simulated kubectl/docker commands
   kslab lesson check lessons/<id> [PATH...] [--solution]
                                                  check a lesson's steps without a browser
-PATH is a file, a directory (its *.yaml and *.yml files, sorted) or - for standard input.
+PATH is a file, a directory (its *.yaml and *.yml files, sorted) or - for standard input. Only regular
+files are read (FIFOs, devices and sockets are refused), at most ${MAX_FILE_BYTES / 1024 / 1024} MiB each and ${MAX_FILES} files;
+a symlink inside a directory PATH that points outside it is refused unless --follow-symlinks is given.
 Endpoints are namespace/pod for pods and the bare IP for external hosts; explain --to may also name a
 Service (namespace/name, when no pod has that name): each of its endpoints is explained on its target port.
-Exit codes: 0 ok, 1 an error diagnostic (analyze) or a failed step (lesson), 2 usage error.
+Exit codes: 0 ok, 1 an error diagnostic (analyze) or a failed step (lesson), 2 usage error,
+3 input unreadable (missing, not a regular file, too big, a symlink loop or one leaving its folder).
 `;
 
 const nodeIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   readStdin: readStdinSync,
+  tty: { out: process.stdout.isTTY === true, err: process.stderr.isTTY === true },
 };
 
 /** kslab: the engine from the command line. Returns the exit code. */
@@ -58,20 +68,28 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`kslab: ${e.message}\n\n${USAGE}`);
+      io.stderr(`kslab: ${visible(e.message)}\n\n${USAGE}`);
       return 2;
+    }
+    // Input that cannot be read: one line, its own exit code (paths may hold anything: escaped).
+    if (e instanceof InputError || isFsError(e)) {
+      io.stderr(`kslab: ${visible(e.message.split('\n')[0] ?? '')}\n`);
+      return 3;
     }
     throw e;
   }
 }
 
-function runAnalyze(args: readonly string[], io: CliIo): number {
+function runAnalyze(all: readonly string[], io: CliIo): number {
+  const { followSymlinks, rest: args } = symlinkFlag(all);
   const json = args.includes('--json');
   const unknown = args.find((a) => a.startsWith('--') && a !== '--json');
   if (unknown) throw new UsageError(`unknown flag ${unknown}`);
   const paths = args.filter((a) => a !== '--json');
   if (paths.length === 0) throw new UsageError('analyze needs at least one PATH');
-  const analysis = analyze(readSources(paths, io.readStdin));
-  io.stdout(json ? JSON.stringify(toContractJson(analysis), null, 2) + '\n' : formatAnalysis(analysis));
+  const analysis = analyze(readSources(paths, io.readStdin, { followSymlinks }));
+  // The text report goes to people: names, images and messages from the files are shown, never
+  // interpreted (escape.ts visible). JSON escapes control characters itself.
+  io.stdout(json ? JSON.stringify(toContractJson(analysis), null, 2) + '\n' : visible(formatAnalysis(analysis)));
   return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -1,13 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readSources } from './io.js';
 import type { CliIo } from './main.js';
 import { runShellCommand } from './shell.js';
 
 /** `kslab shell`: node file access for the simulated terminal. */
 export function runShell(args: readonly string[], io: CliIo): Promise<number> {
   return runShellCommand([...args], {
-    readFile: (path) => (path === '-' ? io.readStdin() : readFileSync(path, 'utf8')),
-    listYaml: (dir) => readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort(),
+    read: (paths, opts) => readSources(paths, io.readStdin, opts),
     stdout: io.stdout,
     stderr: io.stderr,
+    ...(io.tty ? { tty: io.tty } : {}),
   });
 }

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { UBUNTU_SLEEPER } from '../testing/shell.js';
+import { InputError } from './io.js';
 import { runShellCommand } from './shell.js';
 
-async function run(args: string[], files: Record<string, string>) {
+async function run(args: string[], files: Record<string, string>, tty?: { out: boolean; err: boolean }) {
   let stdout = '';
   let stderr = '';
   const code = await runShellCommand(args, {
-    readFile: (p) => {
-      const t = files[p];
-      if (t === undefined) throw new Error('ENOENT');
-      return t;
-    },
-    listYaml: () => {
-      throw new Error('ENOTDIR');
-    },
+    read: (paths) => paths.map((p) => {
+      const text = Object.hasOwn(files, p) ? files[p] : undefined;
+      if (text === undefined) throw new InputError(`${p}: no such file or directory`);
+      return { name: p, text };
+    }),
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
+    ...(tty ? { tty } : {}),
   });
   return { code, stdout, stderr };
 }
@@ -35,8 +34,14 @@ describe('kslab shell', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('secret/s created\nsecret/s\n');
   });
-  it('usage errors exit 2', async () => {
+  it('usage errors exit 2; an unreadable PATH exits 3 with one line', async () => {
     expect((await run(['p.yaml'], { 'p.yaml': '' })).code).toBe(2);
-    expect((await run(['missing.yaml', '-c', 'k get po'], {})).code).toBe(2);
+    expect(await run(['missing.yaml', '-c', 'k get po'], {})).toEqual({ code: 3, stdout: '', stderr: 'kslab shell: missing.yaml: no such file or directory\n' });
+  });
+  it('prints data raw into a pipe (as kubectl does) and visibly on a terminal', async () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, annotations: {a: "x\\e[2Jy\\rz"}}\n';
+    const cmd = ['c.yaml', '-c', "kubectl get cm cm -o jsonpath='{.metadata.annotations.a}'"];
+    expect((await run(cmd, { 'c.yaml': cm })).stdout).toBe('x\x1b[2Jy\rz');
+    expect((await run(cmd, { 'c.yaml': cm }, { out: true, err: true })).stdout).toBe('x^[[2Jy^Mz');
   });
 });

@@ -9,10 +9,12 @@ import { HOST_HOME } from './sh/host-fs.js';
 import { parse } from './sh/parse.js';
 import { freshState, restoreState } from './sh/state.js';
 import { HOST_PROGRAMS } from './programs.js';
-import type { ShellResult, ShellRuntime } from './types.js';
+import type { OutputChunk, ShellResult, ShellRuntime } from './types.js';
+import { rememberScreen, screenText } from './escape.js';
 
 export type { ShellResult, ShellRuntime, OutputChunk, DockerContainer, DockerImage, ProbeRecord } from './types.js';
 export { CLUSTER_FILE } from './yaml-edit.js';
+export { escapeTerminal, screenFor, screenText, visible, visibleStyled } from './escape.js';
 
 export interface Shell {
   /** One line typed at the prompt; an incomplete command waits for more lines (`continuation`). */
@@ -60,6 +62,7 @@ export function createShell(init: ShellInit): Shell {
       output: ctx.out.text(),
       exitCode: lastStatus(ctx),
       streams: ctx.out.chunks,
+      screen: screenOf(ctx.out.chunks),
     };
     if (ctx.filesChanged) {
       files = ctx.files;
@@ -95,7 +98,7 @@ export function createShell(init: ShellInit): Shell {
       endSession(ctx, runtime.session.state.status);
       runtime = ctx.runtime;
       if (ctx.filesChanged) files = ctx.files;
-      return { output: ctx.out.text(), exitCode: 0, streams: ctx.out.chunks, ...(ctx.filesChanged ? { files } : {}) };
+      return { output: ctx.out.text(), exitCode: 0, streams: ctx.out.chunks, screen: screenOf(ctx.out.chunks), ...(ctx.filesChanged ? { files } : {}) };
     },
     complete(line) {
       return completeLine(line, new Ctx(files, runtime, analyzer), COMMANDS);
@@ -118,6 +121,13 @@ export function createShell(init: ShellInit): Shell {
   };
 }
 
+/** The terminal's form of a command's output (escape.ts), remembered when it kept a tool's colours. */
+function screenOf(chunks: readonly OutputChunk[]): string {
+  const screen = screenText(chunks);
+  if (chunks.some((c) => c.styled)) rememberScreen(chunks.map((c) => c.text).join(''), screen);
+  return screen;
+}
+
 /** The exit status of the last command line (kept in the shell's `$?`). */
 function lastStatus(ctx: Ctx): number {
   return ctx.runtime.session?.state.status ?? ctx.lastStatus;
@@ -130,7 +140,7 @@ function runHost(ctx: Ctx, src: string, atEof: boolean): string | null {
   const st = ctx.runtime.sh ? restoreState(ctx.runtime.sh, freshState(HOST_HOME, HOST_ENV, HOST_ALIASES)) : freshState(HOST_HOME, HOST_ENV, HOST_ALIASES);
   const sh = new Interp(ctx, sys, st, 'bash', 'bash', true);
   const top = ctx.out;
-  const r = sh.run(src, { stdin: new Input(''), out: (s) => top.out(s), err: (s) => top.err(s), outTty: true, errTty: true, inTty: true }, atEof);
+  const r = sh.run(src, { stdin: new Input(''), out: (s, styled) => top.out(s, styled), err: (s, styled) => top.err(s, styled), outTty: true, errTty: true, inTty: true }, atEof);
   if (r.incomplete !== undefined) return r.incomplete;
   ctx.lastStatus = r.status;
   if (r.exited !== undefined) {

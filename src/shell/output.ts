@@ -4,12 +4,13 @@ import type { OutputChunk } from './types.js';
 export class Output {
   readonly chunks: OutputChunk[] = [];
 
-  out(text: string): void {
-    if (text !== '') this.chunks.push({ fd: 1, text });
+  /** `styled`: the tool's own terminal styling is in `text`, its data made visible (escape.ts). */
+  out(text: string, styled?: boolean): void {
+    if (text !== '') this.chunks.push(styled ? { fd: 1, text, styled: true } : { fd: 1, text });
   }
 
-  err(text: string): void {
-    if (text !== '') this.chunks.push({ fd: 2, text });
+  err(text: string, styled?: boolean): void {
+    if (text !== '') this.chunks.push(styled ? { fd: 2, text, styled: true } : { fd: 2, text });
   }
 
   /** A line on stdout (newline added). */

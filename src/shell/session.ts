@@ -56,7 +56,7 @@ export function runSession(ctx: Ctx, src: string, atEof: boolean): string | null
   const dialect = dialectOf(ctx, s, sys.shells);
   const sh = new Interp(ctx, sys, state, dialect, base, true);
   const top = ctx.out;
-  const r = sh.run(src, { stdin: new Input(''), out: (x) => top.out(x), err: (x) => top.err(x), outTty: true, errTty: true, inTty: true }, atEof);
+  const r = sh.run(src, { stdin: new Input(''), out: (x, styled) => top.out(x, styled), err: (x, styled) => top.err(x, styled), outTty: true, errTty: true, inTty: true }, atEof);
   if (r.incomplete !== undefined) return r.incomplete;
   ctx.lastStatus = r.status;
   if (r.exited !== undefined) {

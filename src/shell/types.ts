@@ -6,6 +6,11 @@ import type { ShState } from './sh/state.js';
 export interface OutputChunk {
   readonly fd: 1 | 2;
   readonly text: string;
+  /**
+   * The tool styled this text itself for a terminal (ls/grep colours, a progress line's CR) and
+   * passed its data through `visible` first: the terminal keeps its SGR sequences (escape.ts).
+   */
+  readonly styled?: true;
 }
 
 export interface ShellResult {
@@ -28,6 +33,11 @@ export interface ShellResult {
   readonly edit?: string;
   /** The same text split by stream, in order (the CLI writes each to its own stream). */
   readonly streams?: readonly OutputChunk[];
+  /**
+   * `output` as the lab's terminal shows it (escape.ts screenText): control characters from data
+   * made visible, the tools' own colours kept. Absent on a continuation.
+   */
+  readonly screen?: string;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { formatRfc1123z } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { isRecord } from '../objects.js';
-import { tabwrite } from '../tabwriter.js';
 import { replicaSetName, revisionsOf } from './cluster.js';
 import { defaultPodSpec } from './defaults.js';
-import { annotationLines, describeEvents, labelLines } from './describe-util.js';
+import { annotationLines, describeEvents, labelLines, describeText } from './describe-util.js';
 import { eventsFor } from './events.js';
 import type { Item } from './items.js';
 import { formatLabelSelector } from './selector.js';
@@ -99,5 +98,5 @@ export function describeDeployment(ctx: Ctx, item: Item): string {
   s += 'OldReplicaSets:\t<none>\n';
   s += `NewReplicaSet:\t${rs} (${pods.length}/${desired} replicas created)\n`;
   s += describeEvents(eventsFor(ctx, 'Deployment', item.namespace, item.name));
-  return tabwrite(s, { padding: 2 });
+  return describeText(s);
 }

@@ -1,9 +1,8 @@
 import { LAB_CREATED, formatGoTime } from '../clock.js';
 import { isRecord } from '../objects.js';
-import { tabwrite } from '../tabwriter.js';
 import type { Item } from './items.js';
 import { formatLabelSelector } from './selector.js';
-import { annotationLines, labelLines } from './describe-util.js';
+import { annotationLines, labelLines, describeText } from './describe-util.js';
 
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -36,7 +35,7 @@ export function describeNetworkPolicy(item: Item, policyTypes: readonly string[]
     s += rules(list(spec['egress']), 'egress', 'To', 'destination');
   } else s += '  Not affecting egress traffic\n';
   s += `  Policy Types: ${policyTypes.length ? policyTypes.join(', ') : '<none>'}\n`;
-  return tabwrite(s, { padding: 2 });
+  return describeText(s);
 }
 
 function rules(rs: unknown[], dir: string, peerWord: string, restricted: string): string {

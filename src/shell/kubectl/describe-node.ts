@@ -3,9 +3,8 @@ import { formatRfc1123z, LAB_NOW } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { hexId } from '../encode.js';
 import { isRecord } from '../objects.js';
-import { tabwrite } from '../tabwriter.js';
 import { ageOf, CLUSTER_CREATED, createdAt } from './cluster.js';
-import { annotationLines, labelLines } from './describe-util.js';
+import { annotationLines, labelLines, describeText } from './describe-util.js';
 
 /**
  * `kubectl describe node NAME`, line for line as kubectl pkg/describe/describe.go describeNode
@@ -145,5 +144,5 @@ export function describeNode(ctx: Ctx, n: NodeInfo): string {
   s += `  memory\t${memString(total.mem)} (${pct(total.mem, ALLOC_MEM_BYTES)}%)\t${memString(total.memLim)} (${pct(total.memLim, ALLOC_MEM_BYTES)}%)\n`;
   s += '  ephemeral-storage\t0 (0%)\t0 (0%)\n  hugepages-1Gi\t0 (0%)\t0 (0%)\n  hugepages-2Mi\t0 (0%)\t0 (0%)\n';
   s += 'Events:\t<none>\n';
-  return tabwrite(s, { padding: 2 });
+  return describeText(s);
 }

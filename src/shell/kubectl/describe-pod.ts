@@ -6,8 +6,7 @@ import { createdAt, replicaSetName } from './cluster.js';
 import { apiAccessVolume } from './defaults.js';
 import { eventsFor } from './events.js';
 import { isRecord } from '../objects.js';
-import { tabwrite } from '../tabwriter.js';
-import { annotationLines, describeEvents, labelLines } from './describe-util.js';
+import { annotationLines, describeEvents, labelLines, describeText } from './describe-util.js';
 
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 
@@ -49,7 +48,7 @@ export function describePod(ctx: Ctx, p: PodReport, annotations: Record<string, 
   s += 'Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n';
   s += '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s\n';
   s += describeEvents(eventsFor(ctx, 'Pod', pod.namespace, pod.name));
-  return tabwrite(s, { padding: 2 });
+  return describeText(s);
 }
 
 function containers(label: string, list: readonly ContainerReport[], volume: string, created: number, podKey: string): string {

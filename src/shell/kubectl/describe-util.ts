@@ -1,6 +1,17 @@
 import { LAB_NOW } from '../clock.js';
 import { humanDuration } from './cluster.js';
 import type { ClusterEvent } from './events.js';
+import { escapeTerminal } from '../escape.js';
+import { tabwrite } from '../tabwriter.js';
+
+/**
+ * A describer's text as kubectl prints it: every Write of describe.go's prefixWriter goes through
+ * printers.WriteEscaped (ESC → `^[`, CR → `\r`; kubernetes#101695, CVE-2021-25743) into a
+ * tabwriter with padding 2, so the escaped form is what the columns are measured on.
+ */
+export function describeText(s: string): string {
+  return tabwrite(escapeTerminal(s), { padding: 2 });
+}
 
 /**
  * printLabelsMultiline (kubectl describe.go): `Labels:\t<none>`, or the first `k=v` after the

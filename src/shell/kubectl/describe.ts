@@ -3,12 +3,11 @@ import type { Ctx } from '../context.js';
 import { formatRfc1123z } from '../clock.js';
 import { bool, flag, parseFlags } from '../flags.js';
 import { isRecord } from '../objects.js';
-import { tabwrite } from '../tabwriter.js';
 import { describeDeployment } from './describe-deployment.js';
 import { describeNetworkPolicy } from './describe-netpol.js';
 import { describeNode } from './describe-node.js';
 import { describePod, podAnnotations } from './describe-pod.js';
-import { annotationLines, describeEvents, labelLines } from './describe-util.js';
+import { annotationLines, describeEvents, labelLines, describeText } from './describe-util.js';
 import { fail, usageError } from './errors.js';
 import { eventsFor } from './events.js';
 import { listItems, notFound, type Item } from './items.js';
@@ -99,7 +98,7 @@ function describeOne(ctx: Ctx, item: Item, showEvents: boolean): string {
     s += `CreationTimestamp:\t${formatRfc1123z(item.created)}\n`;
     if (showEvents) s += describeEvents(eventsFor(ctx, item.type.kind, item.namespace, item.name));
   }
-  return tabwrite(s, { padding: 2 });
+  return describeText(s);
 }
 
 /** printAnnotationsMultiline: `k: v`, sorted, kubectl.kubernetes.io/last-applied-configuration skipped. */
@@ -132,7 +131,7 @@ function describeService(ctx: Ctx, item: Item, s: ServiceReport, showEvents: boo
   out += `Session Affinity:\t${typeof spec['sessionAffinity'] === 'string' ? spec['sessionAffinity'] : 'None'}\n`;
   if (s.type === 'NodePort' || s.type === 'LoadBalancer') out += `External Traffic Policy:\t${typeof spec['externalTrafficPolicy'] === 'string' ? spec['externalTrafficPolicy'] : 'Cluster'}\n`;
   if (showEvents) out += describeEvents(eventsFor(ctx, 'Service', item.namespace, item.name));
-  return tabwrite(out, { padding: 2 });
+  return describeText(out);
 }
 
 /** describeEndpoints: subsets with addresses, not-ready addresses and a ports table. */
@@ -152,5 +151,5 @@ function describeEndpoints(item: Item, s: ServiceReport): string {
     out += '\n';
   }
   out += 'Events:\t<none>\n';
-  return tabwrite(out, { padding: 2 });
+  return describeText(out);
 }

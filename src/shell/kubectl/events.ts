@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../escape.js';
 import type { ContainerReport, PodReport } from '../../engine/index.js';
 import { LAB_NOW } from '../clock.js';
 import type { Ctx } from '../context.js';
@@ -293,7 +294,9 @@ export function kubectlEvents(args: string[], ctx: Ctx): number {
     const e = i.event as ClusterEvent;
     const first = humanDuration(LAB_NOW - e.first);
     const interval = e.count > 1 ? `${humanDuration(LAB_NOW - e.last)} (x${e.count} over ${first})` : first;
-    rows.push([...(all ? [e.namespace] : []), interval, e.type, e.reason, `${e.object.kind}/${e.object.name}`, e.message.trim()]);
+    // event_printer.go printOneEvent: printers.EscapeTerminal on type, reason, object and message.
+    const x = escapeTerminal;
+    rows.push([...(all ? [e.namespace] : []), interval, x(e.type), x(e.reason), `${x(e.object.kind)}/${x(e.object.name)}`, x(e.message.trim())]);
   }
   ctx.out.out(kubeTable(rows));
   return 0;

@@ -1,3 +1,4 @@
+import { escapeTerminal, tableCell } from '../escape.js';
 import type { Ctx } from '../context.js';
 import { bool, flag, flagAll, parseFlags, type FlagSpec } from '../flags.js';
 import { isRecord } from '../objects.js';
@@ -275,7 +276,8 @@ export function kubectlGet(args: string[], ctx: Ctx): number {
         if (!c.nodes.ok) return '<none>';
         const res = findResults(c.nodes.nodes, obj);
         if (!res.ok || res.results.length === 0 || (res.results[0] ?? []).length === 0) return '<none>';
-        return res.results.flat().map(goPrint).join(',');
+        // customcolumn.go: printers.EscapeTerminal on each value.
+        return res.results.flat().map((v) => escapeTerminal(goPrint(v))).join(',');
       });
     });
     ctx.out.out(table(bool(p, 'no-headers') ? rows : [columns.map((c) => c.header), ...rows]));
@@ -299,10 +301,10 @@ export function kubectlGet(args: string[], ctx: Ctx): number {
       const row = isEventWide ? eventWideRow(i) : [...pr.row(i), ...(wide ? pr.wideRow(i) : [])];
       if (multi && req.type.kind !== 'Event') row[0] = `${qualifiedName(i.type)}/${i.name}`;
       return [
-        ...(nsCol ? [i.namespace ?? ''] : []),
-        ...row.map((c) => cell(c)),
-        ...labelCols.map((l) => i.labels[l] ?? ''),
-        ...(bool(p, 'show-labels') ? [formatLabels(i.labels)] : []),
+        ...(nsCol ? [tableCell(i.namespace ?? '')] : []),
+        ...row.map((c) => tableCell(c)),
+        ...labelCols.map((l) => tableCell(Object.hasOwn(i.labels, l) ? (i.labels[l] ?? '') : '')),
+        ...(bool(p, 'show-labels') ? [tableCell(formatLabels(i.labels))] : []),
       ];
     });
     blocks.push(table(bool(p, 'no-headers') ? rows : [header, ...rows]));
@@ -311,8 +313,3 @@ export function kubectlGet(args: string[], ctx: Ctx): number {
   return finish(0);
 }
 
-/** A cell is cut at its first line break (printers/tablegenerator: `...` appended). */
-function cell(s: string): string {
-  const i = s.search(/[\n\r\f]/);
-  return i < 0 ? s : `${s.slice(0, i)}...`;
-}

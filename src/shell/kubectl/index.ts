@@ -1,5 +1,6 @@
 import type { Command, Ctx } from '../context.js';
 import { bool, flag, flagAll, parseFlags } from '../flags.js';
+import { visible } from '../escape.js';
 import { applySources } from './apply.js';
 import { kubectlConfig } from './config.js';
 import { kubectlCreate } from './create.js';
@@ -105,8 +106,9 @@ function apiVersions(_args: string[], ctx: Ctx): number {
 
 function clusterInfo(args: string[], ctx: Ctx): number {
   if (args[0] === 'dump') return fail(ctx, 'error: the lab does not dump the cluster state');
-  const ip = ctx.analysis().nodes[0]?.ip ?? '';
-  ctx.out.out(`\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33mhttps://${ip}:6443\x1b[0m\n\x1b[0;32mCoreDNS\x1b[0m is running at \x1b[0;33mhttps://${ip}:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\x1b[0m\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
+  // kubectl's own colours (go-colortext): styled output (escape.ts); the node IP is the lab's.
+  const ip = visible(ctx.analysis().nodes[0]?.ip ?? '');
+  ctx.out.out(`\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33mhttps://${ip}:6443\x1b[0m\n\x1b[0;32mCoreDNS\x1b[0m is running at \x1b[0;33mhttps://${ip}:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\x1b[0m\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`, true);
   return 0;
 }
 

@@ -1,3 +1,5 @@
+import { procpsEscape } from '../escape.js';
+
 /** One line of procps `ps aux`. */
 export interface PsRow {
   readonly user: string;
@@ -17,14 +19,15 @@ export interface PsRow {
  * (no options) prints PID TTY TIME CMD.
  */
 export function psTable(rows: readonly PsRow[], opts: readonly string[]): string {
+  // COMMAND and CMD go through escape_command/escape_str: non-printables become `?` (escape.ts).
   if (opts.length === 0) {
-    const lines = ['    PID TTY          TIME CMD', ...rows.map((r) => `${String(r.pid).padStart(7)} ${r.tty.padEnd(8)} 00:00:00 ${r.command.split(' ')[0]?.split('/').pop() ?? ''}`)];
+    const lines = ['    PID TTY          TIME CMD', ...rows.map((r) => `${String(r.pid).padStart(7)} ${r.tty.padEnd(8)} 00:00:00 ${procpsEscape(r.command.split(' ')[0]?.split('/').pop() ?? '')}`)];
     return lines.join('\n') + '\n';
   }
   const user = (u: string) => (u.length > 8 ? `${u.slice(0, 7)}+` : u.padEnd(8));
   const lines = ['USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND'];
   for (const r of rows) {
-    lines.push(`${user(r.user)} ${String(r.pid).padStart(7)}  0.0  0.0 ${String(r.vsz).padStart(6)} ${String(r.rss).padStart(5)} ${r.tty.padEnd(8)} ${r.stat.padEnd(4)} ${r.start.padStart(5)} ${r.time.padStart(6)} ${r.command}`);
+    lines.push(`${user(r.user)} ${String(r.pid).padStart(7)}  0.0  0.0 ${String(r.vsz).padStart(6)} ${String(r.rss).padStart(5)} ${r.tty.padEnd(8)} ${r.stat.padEnd(4)} ${r.start.padStart(5)} ${r.time.padStart(6)} ${procpsEscape(r.command)}`);
   }
   return lines.join('\n') + '\n';
 }

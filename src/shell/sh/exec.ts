@@ -11,7 +11,8 @@ import type { ShState } from './state.js';
 import { cloneState } from './state.js';
 import type { Dialect, Program, System } from './system.js';
 
-export type Sink = (text: string) => void;
+/** A stream's writer; `styled` passes a tool's own terminal styling on to the terminal (escape.ts). */
+export type Sink = (text: string, styled?: boolean) => void;
 
 /**
  * Standard input as a cursor over text: `read` takes a line, a program takes the rest, so
@@ -389,7 +390,7 @@ export class Interp {
     } finally {
       Object.assign(ctx, saved);
     }
-    for (const chunk of out.chunks) (chunk.fd === 1 ? f.out : f.err)(chunk.text);
+    for (const chunk of out.chunks) (chunk.fd === 1 ? f.out : f.err)(chunk.text, chunk.styled);
     return code;
   }
 

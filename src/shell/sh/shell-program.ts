@@ -41,6 +41,6 @@ export function shellProgram(dialect: Dialect): Program {
 
 function runIn(ctx: Ctx, dialect: Dialect, name: string, st: ReturnType<typeof freshState>, src: string): number {
   const sh = new Interp(ctx, ctx.sys, st, dialect, name);
-  const r = sh.run(src, { stdin: new Input(''), out: (s) => ctx.out.out(s), err: (s) => ctx.out.err(s), outTty: ctx.tty.out, errTty: ctx.tty.err, inTty: ctx.tty.in }, true);
+  const r = sh.run(src, { stdin: new Input(''), out: (s, styled) => ctx.out.out(s, styled), err: (s, styled) => ctx.out.err(s, styled), outTty: ctx.tty.out, errTty: ctx.tty.err, inTty: ctx.tty.in }, true);
   return r.exited ?? r.status;
 }

@@ -3,7 +3,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Shell, ShellResult } from '../../shell/index.js';
+import { screenFor, visible, type Shell, type ShellResult } from '../../shell/index.js';
 import * as ed from './line-editor.js';
 
 export interface TerminalViewProps {
@@ -25,10 +25,20 @@ function crlf(output: string): string {
   return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
-/** A command as the screen showed it: its prompt, and PS2 before each continuation line. */
+/**
+ * A command as the screen showed it: its prompt, and PS2 before each continuation line. Both are
+ * shown through the boundary (a lesson's Run button or a replay writes them, not the keyboard).
+ */
 function echoed(prompt: string, input: string): string {
-  return `${prompt}${input.replace(/\r?\n/g, '\r\n> ')}`;
+  return `${visible(prompt)}${input.split(/\r?\n/).map(visible).join('\r\n> ')}`;
 }
+
+/*
+ * The terminal boundary (escape.ts): nothing reaches xterm raw but the terminal's own line editing
+ * and the tools' own colours. Command output is written as the shell's `screen` (control characters
+ * from data shown as `^[`, `^M`…); a replayed entry through `screenFor`; prompts, echoed input and
+ * completion candidates through `visible`.
+ */
 
 /** The entries worth replaying: those after the last `clear`. */
 function sinceClear(entries: readonly { readonly input: string }[]): number {
@@ -74,7 +84,12 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     const mono = getComputedStyle(el).getPropertyValue('--font-mono').trim() || 'monospace';
     const term = new Terminal({
       screenReaderMode: true, cursorBlink: true, convertEol: false, fontFamily: mono, fontSize: 13, lineHeight: 1.2, theme: theme(el),
+      // No links in the lab's terminal: OSC 8 hyperlinks are swallowed below, and were one to get
+      // through, activating it does nothing (xterm's default would offer to open it).
+      linkHandler: { activate: () => {}, allowNonHttpProtocols: false },
     });
+    // OSC 8 (hyperlinks): handled, i.e. dropped, so no text in the terminal is ever a link.
+    const noLinks = term.parser.registerOscHandler(8, () => true);
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
@@ -86,11 +101,11 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     let st = ed.fresh(shellRef.current.runtime.history.length);
     let lastTab = '';
     /** The prompt in front of the line being typed (PS1 of the current shell, or PS2). */
-    const prompt = () => shellRef.current.prompt;
+    const prompt = () => visible(shellRef.current.prompt);
     /** PS1 shown when the command now being typed began (a multi-line command keeps its first prompt). */
     let firstPrompt = prompt();
     const history = transcriptRef.current;
-    for (const entry of history.slice(sinceClear(history))) term.write(`${echoed(entry.prompt ?? firstPrompt, entry.input)}\r\n${crlf(entry.output)}`);
+    for (const entry of history.slice(sinceClear(history))) term.write(`${echoed(entry.prompt ?? firstPrompt, entry.input)}\r\n${crlf(screenFor(entry.output))}`);
     shown.current = history.length;
     term.write(prompt());
 
@@ -107,7 +122,7 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
       if (all.length === shown.current) return;
       // Erase the line being typed, print what ran elsewhere as if typed, then restore the line.
       term.write('\x1b[2K\r');
-      for (const entry of all.slice(shown.current)) term.write(`${echoed(entry.prompt ?? prompt(), entry.input)}\r\n${crlf(entry.output)}`);
+      for (const entry of all.slice(shown.current)) term.write(`${echoed(entry.prompt ?? prompt(), entry.input)}\r\n${crlf(screenFor(entry.output))}`);
       shown.current = all.length;
       term.write(`${prompt()}${st.text}`);
       const back = st.text.length - st.cursor;
@@ -124,9 +139,9 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     };
     const finish = (result: ShellResult, command: string) => {
       if (result.clear) term.clear();
-      term.write(crlf(result.output));
+      term.write(crlf(result.screen ?? visible(result.output)));
       // `vi FILE`: the editor takes over; say so where the student is looking.
-      if (result.edit) term.write(`\x1b[2m${editingNote.replace('%FILE%', result.edit.replace(/[\x00-\x1f\x7f]/g, '?'))}\x1b[0m\r\n`);
+      if (result.edit) term.write(`\x1b[2m${editingNote.replace('%FILE%', visible(result.edit))}\x1b[0m\r\n`);
       // This command's transcript entry is on screen already.
       shown.current += 1;
       onResultRef.current(result, command, firstPrompt);
@@ -154,7 +169,7 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
       }
       // Second Tab with nothing to add: list the candidates under the line, like bash.
       if (lastTab === before) {
-        term.write(`\r\n${ed.columns(candidates, term.cols)}\r\n${prompt()}${st.text}`);
+        term.write(`\r\n${ed.columns(candidates.map(visible), term.cols)}\r\n${prompt()}${st.text}`);
         const back = st.text.length - st.cursor;
         if (back > 0) term.write(`\x1b[${back}D`);
       }
@@ -216,6 +231,7 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     ro.observe(el);
     return () => {
       catchUp.current = null;
+      noLinks.dispose();
       ro.disconnect();
       sub.dispose();
       term.dispose();

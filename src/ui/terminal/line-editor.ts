@@ -27,9 +27,17 @@ export function redraw(prev: LineState, next: LineState): string {
   return s;
 }
 
+/**
+ * What the line may hold: no control characters, so `redraw` writes nothing xterm would interpret.
+ * A recalled multi-line command (a here-document) keeps its newlines, as it did when typed.
+ */
+function clean(chars: string, newlines = false): string {
+  return chars.replace(newlines ? /[\x00-\x09\x0b-\x1f\x7f\u0080-\u009f]/g : /[\x00-\x1f\x7f\u0080-\u009f]/g, '');
+}
+
 export function insert(st: LineState, chars: string): LineState {
-  const clean = chars.replace(/[\x00-\x1f\x7f]/g, '');
-  return { ...st, text: st.text.slice(0, st.cursor) + clean + st.text.slice(st.cursor), cursor: st.cursor + clean.length };
+  const text = clean(chars);
+  return { ...st, text: st.text.slice(0, st.cursor) + text + st.text.slice(st.cursor), cursor: st.cursor + text.length };
 }
 
 export function backspace(st: LineState): LineState {
@@ -49,7 +57,8 @@ export function historyStep(st: LineState, history: readonly string[], dir: -1 |
   const i = st.histIndex + dir;
   if (i < 0 || i > history.length) return st;
   const draft = st.histIndex === history.length ? st.text : st.draft;
-  const text = i === history.length ? draft : (history[i] ?? '');
+  // A recalled line is cleaned as a typed one: history may come from saved state.
+  const text = clean(i === history.length ? draft : (history[i] ?? ''), true);
   return { text, cursor: text.length, histIndex: i, draft };
 }
 

@@ -1,4 +1,5 @@
 import type { Program } from '../../sh/system.js';
+import { visible as printable } from '../../escape.js';
 import { statOf } from './fileops.js';
 import { L, type Opt } from './getopt.js';
 import { Tool, type ToolSpec } from './lib.js';
@@ -119,7 +120,10 @@ export const grep: Program = (argv, ctx) => {
   const byteOff = t.gnu && on('b');
   const silent = on('s');
   const groupSep = on('no-group-separator') ? null : (val('group-separator') ?? '--');
-  const paint = (s: string, c: string) => (color && s !== '' ? `${c}${s}${SGR.end}` : s);
+  // Coloured output is styled for the terminal (escape.ts): the lines' data is made visible first,
+  // so the only raw escape sequences in it are grep's own colours.
+  const v = (s: string) => (color ? printable(s) : s);
+  const paint = (s: string, c: string) => (color && s !== '' ? `${c}${printable(s)}${SGR.end}` : s);
   let matchedAny = false;
   let trouble = false;
   let printedGroup = false;
@@ -129,9 +133,16 @@ export const grep: Program = (argv, ctx) => {
   const prefix = (name: string, n: number, off: number, sep: string) =>
     (withName ? paint(name, SGR.file) + paint(sep, SGR.sep) : '') + (lineNo ? paint(String(n), SGR.line) + paint(sep, SGR.sep) : '') + (byteOff ? `${off}${sep}` : '');
   const highlight = (line: string): string => {
-    if (!color || invert) return line;
+    if (!color || invert) return v(line);
     const re = new RegExp(res.map((r) => `(?:${r.source})`).join('|'), `g${icase ? 'i' : ''}`);
-    return line.replace(re, (m) => (m === '' ? m : paint(m, SGR.match)));
+    let shown = '';
+    let at = 0;
+    for (const m of line.matchAll(re)) {
+      if (m[0] === '') continue;
+      shown += v(line.slice(at, m.index)) + paint(m[0], SGR.match);
+      at = m.index + m[0].length;
+    }
+    return shown + v(line.slice(at));
   };
 
   const search = (name: string, text: string): void => {
@@ -150,7 +161,7 @@ export const grep: Program = (argv, ctx) => {
       const hit = matches(line) !== invert;
       if (!hit) {
         if (pendingAfter > 0 && !count && !listMatch && !listNon && !quiet && !binary) {
-          if (!only) out += `${prefix(name, i + 1, offsets[i] as number, '-')}${line}\n`;
+          if (!only) out += `${prefix(name, i + 1, offsets[i] as number, '-')}${v(line)}\n`;
           lastPrinted = i;
           pendingAfter--;
         }
@@ -165,7 +176,7 @@ export const grep: Program = (argv, ctx) => {
       const from = Math.max(0, i - before, lastPrinted + 1);
       if ((before > 0 || after > 0) && groupSep !== null && printedGroup && (firstInFile || from > lastPrinted + 1)) out += `${paint(groupSep, SGR.sep)}\n`;
       firstInFile = false;
-      if (!only) for (let k = from; k < i; k++) out += `${prefix(name, k + 1, offsets[k] as number, '-')}${lines[k]}\n`;
+      if (!only) for (let k = from; k < i; k++) out += `${prefix(name, k + 1, offsets[k] as number, '-')}${v(lines[k] as string)}\n`;
       if (only) {
         if (!invert) {
           for (const re of res) {
@@ -185,7 +196,7 @@ export const grep: Program = (argv, ctx) => {
         // GNU prints the trailing context of the last selected line.
         for (let k = i + 1; k < lines.length && pendingAfter > 0 && !only; k++, pendingAfter--) {
           if (matches(lines[k] as string) !== invert) break;
-          out += `${prefix(name, k + 1, offsets[k] as number, '-')}${lines[k]}\n`;
+          out += `${prefix(name, k + 1, offsets[k] as number, '-')}${v(lines[k] as string)}\n`;
           lastPrinted = k;
         }
         break;
@@ -195,7 +206,7 @@ export const grep: Program = (argv, ctx) => {
     if (listMatch && selected > 0) out += `${paint(name, SGR.file)}\n`;
     if (listNon && selected === 0) out += `${paint(name, SGR.file)}\n`;
     if (binary && selected > 0 && !count && !listMatch && !listNon) {
-      ctx.out.out(out);
+      ctx.out.out(out, color);
       out = '';
       t.err(`${name}: binary file matches`);
     }
@@ -229,10 +240,10 @@ export const grep: Program = (argv, ctx) => {
     for (const f of files) visit(f, f === '-' ? null : t.path(f), true);
   } catch (e) {
     if (!(e instanceof GrepExit)) throw e;
-    ctx.out.out(out);
+    ctx.out.out(out, color);
     return 0;
   }
-  ctx.out.out(out);
+  ctx.out.out(out, color);
   if (trouble && !(quiet && matchedAny)) return 2;
   return matchedAny ? 0 : 1;
 };

@@ -2,6 +2,7 @@ import { LAB_CREATED, LAB_NOW } from '../../clock.js';
 import type { Ctx } from '../../context.js';
 import type { Stat } from '../../sh/fs.js';
 import type { Program } from '../../sh/system.js';
+import { visible as printable } from '../../escape.js';
 import { statOf } from './fileops.js';
 import { L } from './getopt.js';
 import { qAlways, qShell, readText, Tool, type ToolSpec } from './lib.js';
@@ -88,8 +89,11 @@ export const ls: Program = (argv, ctx) => {
   let out = '';
 
   const indicator = (e: Entry) => (on('F') && e.st.type === 'dir') || (on('p') && e.st.type === 'dir') ? '/' : on('F') && e.st.type === 'file' && e.st.mode & 0o111 ? '*' : '';
-  const paint = (e: Entry, text: string) => {
-    if (!color) return text;
+  // Coloured output is styled for the terminal (escape.ts): its data is made visible first, so the
+  // only raw escape sequences in it are ls's own colours.
+  const paint = (e: Entry, raw: string) => {
+    if (!color) return raw;
+    const text = printable(raw);
     if (t.gnu) return e.st.type === 'dir' ? `\x1b[01;34m${text}\x1b[0m` : e.st.mode & 0o111 && e.st.type === 'file' ? `\x1b[01;32m${text}\x1b[0m` : text;
     const exe = e.st.type === 'file' && e.st.mode & 0o111;
     return `\x1b[${e.st.type === 'dir' || exe ? 1 : 0};${e.st.type === 'dir' ? 34 : exe ? 32 : e.st.type === 'char' ? 33 : 0}m${text}\x1b[m`;
@@ -127,7 +131,7 @@ export const ls: Program = (argv, ctx) => {
         const owner = on('n') ? String(e.st.uid) : (users.get(e.st.uid) ?? String(e.st.uid));
         const group = on('n') ? String(e.st.gid) : (groups.get(e.st.gid) ?? String(e.st.gid));
         const size = on('h') ? human(e.st.size) : String(e.st.size);
-        return { e, mode: modeString(e.st), links: String(links), owner, group, size };
+        return { e, mode: modeString(e.st), links: String(links), owner: color ? printable(owner) : owner, group: color ? printable(group) : group, size };
       });
       const w = (k: 'links' | 'owner' | 'group' | 'size') => Math.max(0, ...rows.map((r) => r[k].length));
       for (const r of rows) {
@@ -178,7 +182,7 @@ export const ls: Program = (argv, ctx) => {
       code = t.gnu ? 2 : 1;
       return;
     }
-    if (header) out += `${label}:\n`;
+    if (header) out += `${color ? printable(label) : label}:\n`;
     const visible = names.filter((n) => showAll || almost || !n.startsWith('.'));
     const entries: Entry[] = [];
     if (showAll) for (const n of ['.', '..']) entries.push({ name: n, path: n === '.' ? dirPath : dirPath.replace(/\/[^/]*$/, '') || '/', st: statOf(ctx, dirPath) as Stat });
@@ -219,7 +223,7 @@ export const ls: Program = (argv, ctx) => {
     if (files.length || i > 0) out += '\n';
     listDir(d.path, d.name, header);
   });
-  ctx.out.out(out);
+  ctx.out.out(out, color);
   return code;
 };
 

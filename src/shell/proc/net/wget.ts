@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.js';
+import { visible as printable } from '../../escape.js';
 import { basename, resolvePath, STRERROR } from '../../sh/fs.js';
 import type { Program } from '../../sh/system.js';
 import { accessLogLine, bytes, httpReply, type HttpReply } from './http.js';
@@ -21,7 +22,9 @@ const LONG = {
 
 /** The bar busybox draws (libbb/progress.c) for a finished small download: label, 100%, 32 stars, size. */
 function progressLine(label: string, size: number, tty: boolean): string {
-  const name = [...label].length > 20 ? [...label].slice(0, 20).join('') : label.padEnd(20);
+  // On a terminal the line starts with CR (styled output, escape.ts): the name is made visible.
+  const shown = tty ? printable(label) : label;
+  const name = [...shown].length > 20 ? [...shown].slice(0, 20).join('') : shown.padEnd(20);
   return `${tty ? '\r' : ''}${name} 100% |${'*'.repeat(32)}| ${size5(size)}  0:00:00 ETA\n`;
 }
 
@@ -68,7 +71,7 @@ export const wget: Program = (argv, ctx) => {
     if (o.flags.has('spider')) { say('remote file exists\n'); continue; }
     if (out === '-') {
       say('writing to stdout\n');
-      say(progressLine('-', bytes(reply.body), ctx.tty.err));
+      if (!quiet) ctx.out.err(progressLine('-', bytes(reply.body), ctx.tty.err), ctx.tty.err);
       ctx.out.out(reply.body);
       say('written to stdout\n');
       continue;
@@ -80,7 +83,7 @@ export const wget: Program = (argv, ctx) => {
     say(`saving to '${name}'\n`);
     const err = ctx.sys.fs.write(path, reply.body, false);
     if (err !== null) return die(`can't open '${name}': ${STRERROR[err]}`);
-    say(progressLine(basename(name), bytes(reply.body), ctx.tty.err));
+    if (!quiet) ctx.out.err(progressLine(basename(name), bytes(reply.body), ctx.tty.err), ctx.tty.err);
     say(`'${name}' saved\n`);
   }
   return 0;
