@@ -60,7 +60,15 @@ export function clusterFor(pods: number, layout: 'files' | 'single' = 'files'): 
   return generateCluster({ pods, namespaces: Math.max(1, Math.round(pods / 25)), policies: Math.max(1, Math.round(pods / 5)), layout });
 }
 
+export interface Phases {
+  /** Per result, medians (ms): the engine in the worker, packing, flow bits; the page taking a result in; the engine on the page (before the worker). */
+  workerAnalyze: number | null; workerPack: number | null; workerFlows: number | null; pageTake: number | null; pageAnalyze: number | null;
+  /** The graph on the page: element definitions (toElements) and applying them to Cytoscape. */
+  graphElements: number | null; graphUpdate: number | null;
+}
+
 export interface RunResult {
+  phaseMs: Phases;
   /** Times the engine ran on the page for a question the worker's result could not answer. */
   fallbacks: number;
   firstScreenMs: number;
@@ -94,6 +102,7 @@ export interface SizeReport {
   terminalMs: number | null;
   terminalLongestTaskMs: number | null;
   fallbacks: number;
+  phaseMs: Phases;
   profile?: ProfileSummary;
 }
 
@@ -282,9 +291,25 @@ export async function measureRun(page: Page, base: string, files: { name: string
     await page.waitForTimeout(400);
     terminalLongestTaskMs = await longestSince(page, t0);
   }
+  // Where a result's time went: the worker's analyze/pack/flows, the page taking it in.
+  const phases = await page.evaluate(() => {
+    const worker = performance.getEntriesByName('kslab:worker-analyze').map((m) => (m as PerformanceMeasure).detail as { analyze: number; pack: number; flows: number });
+    const take = performance.getEntriesByName('kslab:take-result').map((m) => m.duration);
+    const analyze = performance.getEntriesByName('kslab:analyze').map((m) => m.duration);
+    const elements = performance.getEntriesByName('kslab:graph-elements').map((m) => m.duration);
+    const update = performance.getEntriesByName('kslab:graph-update').map((m) => m.duration);
+    return { worker, take, analyze, elements, update };
+  });
+  const med = (xs: number[]) => (xs.length ? median(xs) : null);
+  const phaseMs = {
+    workerAnalyze: med(phases.worker.map((w) => w.analyze)), workerPack: med(phases.worker.map((w) => w.pack)),
+    workerFlows: med(phases.worker.map((w) => w.flows)), pageTake: med(phases.take), pageAnalyze: med(phases.analyze),
+    graphElements: med(phases.elements), graphUpdate: med(phases.update),
+  };
   const fallbacks = await page.evaluate(() => (window as unknown as { __lab: { stats?(): { fallbacks: number } } }).__lab.stats?.().fallbacks ?? 0);
   await cdp.detach();
   return {
+    phaseMs,
     fallbacks,
     firstScreenMs, keyToGraphMs, longestTaskMs, burstLongestTaskMs, burstKeyToGraphMs, heapMB: heap, workerHeapMB: workerHeap,
     matrixSwitchMs, matrixLongestTaskMs, terminalMs, terminalLongestTaskMs,
@@ -414,6 +439,12 @@ export async function benchUi(o: Options, log: (s: string) => void = console.err
         terminalMs: medianOrNull(runs.map((r) => r.terminalMs)),
         terminalLongestTaskMs: medianOrNull(runs.map((r) => r.terminalLongestTaskMs)),
         fallbacks: Math.max(...runs.map((r) => r.fallbacks)),
+        phaseMs: {
+          workerAnalyze: medianOrNull(runs.map((r) => r.phaseMs.workerAnalyze)), workerPack: medianOrNull(runs.map((r) => r.phaseMs.workerPack)),
+          workerFlows: medianOrNull(runs.map((r) => r.phaseMs.workerFlows)), pageTake: medianOrNull(runs.map((r) => r.phaseMs.pageTake)),
+          pageAnalyze: medianOrNull(runs.map((r) => r.phaseMs.pageAnalyze)),
+          graphElements: medianOrNull(runs.map((r) => r.phaseMs.graphElements)), graphUpdate: medianOrNull(runs.map((r) => r.phaseMs.graphUpdate)),
+        },
         ...(profile ? { profile } : {}),
       });
     }
@@ -442,6 +473,13 @@ function printTable(reports: readonly SizeReport[]): void {
     ['kubectl get pods -A (ms)', (r) => fmt(r.terminalMs)],
     ['kubectl get pods -A: longest task (ms)', (r) => fmt(r.terminalLongestTaskMs)],
     ['engine runs on the page (fallbacks)', (r) => String(r.fallbacks)],
+    ['per result: engine on the page (ms)', (r) => fmt(r.phaseMs.pageAnalyze)],
+    ['per result: engine in the worker (ms)', (r) => fmt(r.phaseMs.workerAnalyze)],
+    ['per result: worker packing (ms)', (r) => fmt(r.phaseMs.workerPack)],
+    ['per result: worker flow bits (ms)', (r) => fmt(r.phaseMs.workerFlows)],
+    ['per result: page takes it in (ms)', (r) => fmt(r.phaseMs.pageTake)],
+    ['per result: graph elements (ms)', (r) => fmt(r.phaseMs.graphElements)],
+    ['per result: graph update, Cytoscape (ms)', (r) => fmt(r.phaseMs.graphUpdate)],
   ];
   const head = ['', ...reports.map((r) => `${r.pods} pods`)];
   const width = Math.max(...rows.map(([l]) => l.length));

@@ -84,7 +84,13 @@ export function installTestApi(lab: Lab): void {
     allowed: async (from, to, port, protocol = 'TCP') => (await current()).current.network.allowed(from, to, port, protocol),
     setCni: async (cni) => { actions.setCni(cni); await analysis.settled(); },
     cni: () => readCni(store.getState().files),
-    revealRef: async (ref) => { await analysis.settled(); return actions.revealRef(ref); },
+    revealRef: async (ref) => {
+      await analysis.settled();
+      const { current: a, display } = analysis.get();
+      // Ranges come from the worker first, so the answer below is the reveal's own (not "fetching").
+      await Promise.all([analysis.prefetchRanges(a, [ref]), analysis.prefetchRanges(display, [ref])]);
+      return actions.revealRef(ref);
+    },
     editorSelection: () => {
       const sel = editorHandle()?.selection();
       if (!sel) return null;

@@ -1,14 +1,22 @@
 import { currentStepIndex } from '../course/live.js';
 import type { Lesson } from '../course/model.js';
 import type { Cni, SourceRef } from '../engine/model/index.js';
+import type { Analysis } from '../engine/model/index.js';
 import type { AnalysisController } from './analysis.js';
+import { isView } from './analysis-view.js';
 import { writeCni } from './cni.js';
 import { newFileId, type LabFile } from './files.js';
 import type { LabStore } from './store.js';
 
+/** True when `analysis.locate(ref)` answers without running the engine on the page. */
+const canLocate = (analysis: Analysis, ref: SourceRef) => !isView(analysis) || analysis.hasRange(ref);
+
 /** Actions that need both the store and the derived analysis. */
 export interface LabActions {
-  /** Selects the exact YAML range of `ref` in the editor and focuses its tab; false if it is gone. */
+  /**
+   * Selects the exact YAML range of `ref` in the editor and focuses its tab; false if it is gone.
+   * When the range must first come from the analysis worker, true at once and the reveal follows.
+   */
   revealRef(ref: SourceRef): boolean;
   setCni(cni: Cni): void;
   /** Back to the lesson's start, its steps not done (the caller has asked for confirmation). */
@@ -18,23 +26,33 @@ export interface LabActions {
 }
 
 export function createActions(store: LabStore, analysis: AnalysisController, lessons: readonly Lesson[] = []): LabActions {
+  const reveal = (ref: SourceRef): boolean => {
+    const { current, display } = analysis.get();
+    const range = current.locate(ref) ?? display.locate(ref);
+    const name = range?.file ?? ref.file;
+    const file = store.getState().files.find((f) => f.name === name);
+    if (!file) return false;
+    if (!range) {
+      store.getState().setActive(file.id);
+      return false;
+    }
+    store.getState().requestReveal({
+      fileId: file.id, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn,
+    });
+    return true;
+  };
   return {
     revealRef(ref) {
       // Refs come from the displayed analysis, which may be the last good one: try the current first.
       analysis.flush();
       const { current, display } = analysis.get();
-      const range = current.locate(ref) ?? display.locate(ref);
-      const name = range?.file ?? ref.file;
-      const file = store.getState().files.find((f) => f.name === name);
-      if (!file) return false;
-      if (!range) {
-        store.getState().setActive(file.id);
-        return false;
+      if (!canLocate(current, ref) || !canLocate(display, ref)) {
+        // A worker result holds the ranges it was asked for; any other range is fetched from the
+        // worker first (the page never analyses a large scenario to find one line).
+        void Promise.all([analysis.prefetchRanges(current, [ref]), analysis.prefetchRanges(display, [ref])]).then(() => reveal(ref));
+        return true;
       }
-      store.getState().requestReveal({
-        fileId: file.id, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn,
-      });
-      return true;
+      return reveal(ref);
     },
     setCni(cni) {
       const state = store.getState();

@@ -14,7 +14,7 @@
  */
 import { analyze as engineAnalyze } from '../engine/index.js';
 import type {
-  Analysis, Cluster, ConnectivityEntry, Diagnostic, DirectionExplanation, Endpoint, Explanation, IcmpVerdict,
+  Analysis, Cluster, ConnectivityEntry, Container, ContainerReport, Diagnostic, Pod, DirectionExplanation, Endpoint, Explanation, IcmpVerdict,
   NetworkAnalysis, NodeInfo, PodReport, PolicyReport, PortProto, Protocol, ServiceReport, SourceFile, SourceRange,
   SourceRef,
 } from '../engine/model/index.js';
@@ -78,6 +78,21 @@ export interface Resolved {
 }
 
 const materialValue = (c: Chunk | Chunk[]): unknown => (Array.isArray(c) ? c.map((x) => valueOf(x)) : valueOf(c));
+
+/** A pod report as packed (worker/pack.ts): no pod, and each container report's container as its index in the pod. */
+type PackedContainerReport = Omit<ContainerReport, 'container'> & { readonly container?: Container; readonly $container?: number };
+type PackedPodReport = Omit<PodReport, 'pod' | 'containers' | 'initContainers'> & {
+  readonly containers: readonly PackedContainerReport[];
+  readonly initContainers: readonly PackedContainerReport[];
+};
+
+function unpackPodReport(report: PackedPodReport, pod: Pod): PodReport {
+  const full = (list: readonly PackedContainerReport[], own: readonly Container[]): ContainerReport[] => list.map((c) => {
+    const { $container, ...rest } = c;
+    return { ...rest, container: $container === undefined ? (c.container as Container) : (own[$container] as Container) };
+  });
+  return { ...report, pod, containers: full(report.containers, pod.containers), initContainers: full(report.initContainers, pod.initContainers) };
+}
 
 /** A pod report is the report's chunk plus the cluster's pod: one wrapper per pair, kept across views. */
 const podReports = new WeakMap<object, WeakMap<object, PodReport>>();
@@ -235,8 +250,8 @@ export class AnalysisView {
   get pods(): readonly PodReport[] {
     const b = this.shared.built;
     b.pods ??= this.shared.resolved.pods.map(([r, p]) => {
-      const report = valueOf<object>(r), pod = valueOf<object>(p);
-      return joined(podReports, report, pod, () => ({ ...(report as Omit<PodReport, 'pod'>), pod } as unknown as PodReport));
+      const report = valueOf<PackedPodReport>(r), pod = valueOf<Pod>(p);
+      return joined(podReports, report, pod, () => unpackPodReport(report, pod));
     });
     return b.pods;
   }

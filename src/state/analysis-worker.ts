@@ -18,7 +18,7 @@
 import { analyze as engineAnalyze } from '../engine/index.js';
 import type { Analysis, PortProto, SourceFile, SourceRef } from '../engine/model/index.js';
 import type { FlowInterest, FromWorker, QueryMessage, ResultMessage, ToWorker } from '../worker/protocol.js';
-import { derive, memoAnalyze, type AnalysisController, type AnalyzeFn, type DerivedAnalysis } from './analysis.js';
+import { derive, memoAnalyze, RECOMPUTE_DELAY_MS, type AnalysisController, type AnalyzeFn, type DerivedAnalysis } from './analysis.js';
 import { AnalysisView, ChunkTable, isView } from './analysis-view.js';
 import type { LabFile } from './files.js';
 import { measureSince, tagRevision } from './perf.js';
@@ -31,8 +31,8 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-/** The pause after a change before the worker is told (typing a word posts once, not per key). */
-export const WORKER_DELAY_MS = 40;
+/** The pause after a change before the worker is told (keys typed within a frame post once; the worker analyses only the latest text anyway). */
+export const WORKER_DELAY_MS = 16;
 
 export function startAnalysisWorker(): WorkerPort {
   return new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'kslab-analysis' }) as unknown as WorkerPort;
@@ -88,6 +88,9 @@ export function createWorkerAnalysisController(
   const snapshots = new Map<number, readonly SourceFile[]>();
   /** The revision of the result on screen (`current`). */
   let shown = -1;
+  /** The revision posted when the files last stayed unchanged for RECOMPUTE_DELAY_MS (see `checked`). */
+  let quietPosted = 0;
+  let quietTimer: ReturnType<typeof setTimeout> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastFiles = getFiles();
   let state: DerivedAnalysis;
@@ -109,11 +112,17 @@ export function createWorkerAnalysisController(
   /** The derived state after a new result; the empty placeholder of a large first load is never "the last good one". */
   const nextState = (result: Analysis): DerivedAnalysis => {
     const d = derive(state.initial ? null : state, result);
-    return { ...d, version: state.version + 1 };
+    return { ...d, version: state.version + 1, ...(state.checked ? { checked: state.checked } : {}) };
   };
+  /**
+   * `pending`, and `checked`: lesson checks read the result of files that stayed unchanged for
+   * RECOMPUTE_DELAY_MS, as they did when the page analysed after that pause; results of
+   * half-typed text in between update the graph, never a (sticky) step completion.
+   */
   const withPending = (d: DerivedAnalysis): DerivedAnalysis => {
     const pending = !isSettled();
-    return d.pending === pending ? d : { ...d, pending };
+    const checked = shown === quietPosted ? d.current : (state.checked ?? d.current);
+    return d.pending === pending && d.checked === checked ? d : { ...d, pending, checked };
   };
 
   /** Without a worker: the files as they are now, analysed here. */
@@ -180,7 +189,7 @@ export function createWorkerAnalysisController(
     if (current === state.current && display === state.display) return;
     tagRevision(current, msg.revision);
     tagRevision(display, isView(display) ? display.revision : msg.revision);
-    setState({ ...state, current, display, version: state.version + 1 });
+    setState(withPending({ ...state, current, display, checked: state.checked === state.current ? current : state.checked, version: state.version + 1 }));
   };
 
   worker.onmessage = (event) => {
@@ -233,6 +242,13 @@ export function createWorkerAnalysisController(
     revision++;
     if (timer) clearTimeout(timer);
     timer = setTimeout(post, delay);
+    if (quietTimer) clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      quietTimer = null;
+      if (timer) post();
+      quietPosted = posted;
+      setState(withPending(state));
+    }, RECOMPUTE_DELAY_MS);
     if (!state.pending) setState(withPending(state));
   });
 
@@ -255,6 +271,8 @@ export function createWorkerAnalysisController(
       }
       tagRevision(result, posted);
       shown = posted;
+      // Asked for now: the lesson's checks see it at once too (reset, lesson switch).
+      quietPosted = posted;
       setState(withPending(nextState(result)));
     },
     revision: () => revision,
@@ -297,6 +315,7 @@ export function createWorkerAnalysisController(
     },
     dispose: () => {
       if (timer) clearTimeout(timer);
+      if (quietTimer) clearTimeout(quietTimer);
       unsubscribe();
       listeners.clear();
       worker.terminate();

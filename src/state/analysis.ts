@@ -30,6 +30,11 @@ export interface DerivedAnalysis {
    * cluster, which lesson checks must not judge.
    */
   readonly initial?: boolean;
+  /**
+   * What lesson checks read: the analysis of files that stayed unchanged for RECOMPUTE_DELAY_MS
+   * (half-typed text must not complete a step: completion is sticky). Absent: `current`.
+   */
+  readonly checked?: Analysis;
 }
 
 export type AnalyzeFn = (sources: readonly SourceFile[]) => Analysis;

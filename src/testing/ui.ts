@@ -176,8 +176,8 @@ export function buildAnalysis(s: UiScenario): Analysis {
       services: [], endpoints: [], endpointSlices: [], externalHosts, registries: [], others: [],
       roles: [], clusterRoles: [], roleBindings: [], clusterRoleBindings: [],
     },
-    pods, policies: [], network, services: [], nodes: [], admission: EMPTY_ADMISSION,
-    rbac: { roles: [], clusterRoles: [], bindings: [], serviceAccounts: [] },
+    pods, policies: [], network, services: [], nodes: [],
+    rbac: { roles: [], clusterRoles: [], bindings: [], serviceAccounts: [] }, admission: EMPTY_ADMISSION,
     locate: () => null,
   };
 }

@@ -120,7 +120,15 @@ export function packData(analysis: Analysis, interner: Interner): Omit<PackedAna
   for (const [k, v] of Object.entries(analysis.cluster)) cluster[k] = interner.ref(v);
   const pods = analysis.pods.map((report) => {
     const { pod, ...rest } = report;
-    return [interner.id(rest), interner.idOfObject(pod)] as const;
+    // A container report's container is the pod's own: sent as its index (`$container`), not again.
+    const slim = (list: readonly { container: unknown }[], own: readonly unknown[]) => list.map((c) => {
+      const k = own.indexOf(c.container);
+      if (k < 0) return c;
+      const { container: _container, ...other } = c;
+      return { ...other, $container: k };
+    });
+    const packed = { ...rest, containers: slim(report.containers, pod.containers), initContainers: slim(report.initContainers, pod.initContainers) };
+    return [interner.id(packed), interner.idOfObject(pod)] as const;
   });
   const policies = analysis.policies.map((report) => {
     const { policy, ...rest } = report;

@@ -24,7 +24,7 @@ import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
 import { flowsCover, useFlowInterest } from '../../state/index.js';
-import { markShown } from '../../state/perf.js';
+import { markShown, measureSince } from '../../state/perf.js';
 import { Recomputing } from '../status/Recomputing.js';
 import { GraphAdapter } from './cyAdapter.js';
 import type { Position } from './layout.js';
@@ -72,11 +72,13 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const ready = flowsCover(analysis, { focus: wanted, port });
   const focus = ready ? wanted : [];
   const focusKey = focus.join('\n');
-  const elements = useMemo(
+  const elements = useMemo(() => {
+    const start = performance.now();
     // A port the result has no verdicts for yet draws no connection until it has (a moment).
-    () => toElements(analysis, { port, showDenied, showServices, words, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) }),
-    [analysis, port, showDenied, showServices, words, focusKey, ready],
-  );
+    const out = toElements(analysis, { port, showDenied, showServices, words, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) });
+    measureSince('graph-elements', start);
+    return out;
+  }, [analysis, port, showDenied, showServices, words, focusKey, ready]);
 
   useEffect(() => {
     const box = canvasRef.current;
@@ -109,7 +111,9 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   }, []);
 
   useEffect(() => {
+    const start = performance.now();
     adapterRef.current?.update(elements, selectionRef.current);
+    measureSince('graph-update', start);
     markShown('graph', analysis);
     // The mark says which analysis the drawn elements came from (bench:ui times keystroke → graph).
   }, [elements]);

@@ -7,7 +7,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { graphStyle } from './graphStyle.js';
-import { placeNewNodes, withSeededRandom, type LeafNode, type Position } from './layout.js';
+import { GRID_LAYOUT_FROM, gridPositions, placeNewNodes, withSeededRandom, type LeafNode, type Position } from './layout.js';
 import { elementIdOf, selectionOf, type SelectableData, type Selection } from './selection.js';
 import type { GraphTheme } from './theme.js';
 
@@ -137,6 +137,17 @@ export class GraphAdapter {
   layout(): void {
     const cy = this.cy;
     if (cy.nodes().empty()) return;
+    const leaves = cy.nodes().filter((n) => n.isChildless());
+    if (leaves.length >= GRID_LAYOUT_FROM) {
+      // A large graph: namespaces as grids (milliseconds), not a force layout (seconds on the main thread).
+      const positions = gridPositions(leaves.map((n) => {
+        const parent = n.data('parent') as unknown;
+        return typeof parent === 'string' ? { id: n.id(), parent } : { id: n.id() };
+      }));
+      cy.batch(() => leaves.forEach((n) => { const p = positions.get(n.id()); if (p) n.position({ ...p }); }));
+      if (this.interactive) this.fit();
+      return;
+    }
     // Nodes only: edges change with every policy edit and, near-complete as they often are,
     // would pull everything into one tangle; namespaces tiled with their pods read better.
     withSeededRandom(LAYOUT_SEED, () => {

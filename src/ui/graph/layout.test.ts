@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_H, CELL_W, placeNewNodes, seededRandom, withSeededRandom, type Position } from './layout.js';
+import { CELL_H, CELL_W, gridPositions, placeNewNodes, seededRandom, withSeededRandom, type Position } from './layout.js';
 
 const overlap = (a: Position, b: Position) => Math.abs(a.x - b.x) < CELL_W && Math.abs(a.y - b.y) < CELL_H;
 
@@ -46,5 +46,29 @@ describe('seeded random', () => {
     const seq = withSeededRandom(3, () => [Math.random(), Math.random()]);
     expect(withSeededRandom(3, () => [Math.random(), Math.random()])).toEqual(seq);
     expect(Math.random).toBe(original);
+  });
+});
+
+describe('gridPositions (large graphs)', () => {
+  const nodes = [
+    ...Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, parent: 'ns:a' })),
+    ...Array.from({ length: 7 }, (_, i) => ({ id: `b${i}`, parent: 'ns:b' })),
+    { id: 'ext', parent: undefined },
+  ].map((n) => (n.parent ? n : { id: n.id }));
+  it('places every node once, none overlapping, deterministically', () => {
+    const p = gridPositions(nodes);
+    expect(p.size).toBe(nodes.length);
+    const all = [...p.values()];
+    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlap(all[i]!, all[j]!)).toBe(false);
+    expect(gridPositions(nodes)).toEqual(p);
+  });
+  it('keeps each namespace together: its box does not contain another namespace\'s pod', () => {
+    const p = gridPositions(nodes);
+    const box = (prefix: string) => {
+      const ps = [...p].filter(([id]) => id.startsWith(prefix)).map(([, v]) => v);
+      return { x1: Math.min(...ps.map((q) => q.x)), x2: Math.max(...ps.map((q) => q.x)), y1: Math.min(...ps.map((q) => q.y)), y2: Math.max(...ps.map((q) => q.y)) };
+    };
+    const a = box('a');
+    for (const [id, q] of p) if (!id.startsWith('a')) expect(q.x >= a.x1 && q.x <= a.x2 && q.y >= a.y1 && q.y <= a.y2).toBe(false);
   });
 });

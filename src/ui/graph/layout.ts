@@ -94,6 +94,51 @@ export function placeNewNodes(nodes: readonly LeafNode[], known: ReadonlyMap<str
   return placed;
 }
 
+/**
+ * Past this many nodes a force layout (fcose) takes seconds on the main thread; namespaces tiled
+ * as grids take milliseconds and read better at that size anyway.
+ */
+export const GRID_LAYOUT_FROM = 150;
+
+/** Room inside a namespace box: its padding and its label line. */
+const NS_PAD = 30;
+const NS_LABEL = 24;
+const BOX_GAP = 60;
+
+/**
+ * A deterministic layout for large graphs: each namespace's pods in a near-square grid, in the
+ * order given (namespaces in the order their first node comes, nodes outside any namespace last),
+ * and the namespace boxes tiled in rows about as wide as the whole is tall.
+ */
+export function gridPositions(nodes: readonly LeafNode[]): Map<string, Position> {
+  const groups = new Map<string, string[]>();
+  for (const n of nodes) {
+    const g = n.parent ?? '';
+    let list = groups.get(g);
+    if (!list) groups.set(g, (list = []));
+    list.push(n.id);
+  }
+  const outside = groups.get('');
+  if (outside) { groups.delete(''); groups.set('', outside); }
+  const boxes = [...groups.values()].map((ids) => {
+    const cols = Math.ceil(Math.sqrt(ids.length));
+    const rows = Math.ceil(ids.length / cols);
+    return { ids, cols, w: cols * CELL_W + 2 * NS_PAD, h: rows * CELL_H + 2 * NS_PAD + NS_LABEL };
+  });
+  const rowWidth = Math.max(...boxes.map((b) => b.w), Math.sqrt(boxes.reduce((s, b) => s + (b.w + BOX_GAP) * (b.h + BOX_GAP), 0)));
+  const out = new Map<string, Position>();
+  let x = 0, y = 0, rowH = 0;
+  for (const b of boxes) {
+    if (x > 0 && x + b.w > rowWidth) { x = 0; y += rowH + BOX_GAP; rowH = 0; }
+    b.ids.forEach((id, i) => {
+      out.set(id, { x: x + NS_PAD + (i % b.cols) * CELL_W + CELL_W / 2, y: y + NS_PAD + NS_LABEL + Math.floor(i / b.cols) * CELL_H + CELL_H / 2 });
+    });
+    x += b.w + BOX_GAP;
+    rowH = Math.max(rowH, b.h);
+  }
+  return out;
+}
+
 /** mulberry32: a tiny seeded PRNG, so fcose's random start is the same on every load. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

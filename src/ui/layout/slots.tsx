@@ -139,7 +139,7 @@ export function LessonSlot() {
   const { t } = useTranslation('layout');
   const { store, lessons } = useLabContext();
   const actions = useActions();
-  const { current, initial } = useDerivedAnalysis();
+  const { current, initial, checked } = useDerivedAnalysis();
   const lang = useLab((s) => s.lang);
   const lessonId = useLab((s) => s.lessonId);
   const files = useLab((s) => s.files);
@@ -172,8 +172,9 @@ export function LessonSlot() {
       <LessonPanel
         lesson={lesson}
         lang={lang}
-        // Checks look at what the student has now, syntax errors included (not the last good graph).
-        analysis={current}
+        // Checks look at what the student has now, syntax errors included (not the last good graph),
+        // once typing pauses (`checked`: the analysis runs on every keystroke, in a worker).
+        analysis={checked ?? current}
         files={files}
         transcript={transcript}
         completed={progress[lesson.id] ?? []}

@@ -108,7 +108,8 @@ function SmallMatrix({ analysis, port, rows, cols, caption, selected, onSelectPa
   useFlowInterest('matrix', { ports: port === 'any' ? [] : [port] });
   // Verdicts only change with the analysis, filter or port, not with focus moves.
   const grid = useMemo(() => rows.map((r) => cols.map((c) => cellOf(analysis, r.id, c.id, port))), [analysis, rows, cols, port]);
-  useEffect(() => { markShown('matrix', analysis); }, [grid, analysis]);
+  // The matrix shows this analysis once no cell in view is waiting for its verdict (bench:ui times it).
+  useEffect(() => { if (!grid.some((row) => row.some((c) => c.kind === 'pending'))) markShown('matrix', analysis); }, [grid, analysis]);
   const [fr, fc] = [Math.min(focus[0], Math.max(rows.length - 1, 0)), Math.min(focus[1], Math.max(cols.length - 1, 0))];
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {

@@ -59,7 +59,8 @@ export function VirtualMatrix({ analysis, port, rows, cols, caption, selected, o
   const shownCols = useMemo(() => cols.slice(win.c0, win.c1), [cols, win.c0, win.c1]);
   // Only the cells in view are computed.
   const grid = useMemo(() => shownRows.map((r) => shownCols.map((c) => cellOf(analysis, r.id, c.id, port))), [analysis, port, shownRows, shownCols]);
-  useEffect(() => { markShown('matrix', analysis); }, [grid, analysis]);
+  // The matrix shows this analysis once no cell in view is waiting for its verdict (bench:ui times it).
+  useEffect(() => { if (!grid.some((row) => row.some((c) => c.kind === 'pending'))) markShown('matrix', analysis); }, [grid, analysis]);
 
   const [fr, fc] = [Math.min(focus[0], Math.max(rows.length - 1, 0)), Math.min(focus[1], Math.max(cols.length - 1, 0))];
   const focusShown = fr >= win.r0 && fr < win.r1 && fc >= win.c0 && fc < win.c1;
