@@ -8,9 +8,11 @@ import {
   canonical, createObject, deleteObject, findDocs, keyOf, notFoundMessage, objectKey, replaceObject,
 } from './mutate.js';
 import { invalidMessage, podUpdateErrors } from './pod-update.js';
+import { admissionOf } from './admission-output.js';
 import { dryRunSuffix, printObjects, type DryRun } from './print.js';
 import { qualifiedKind, qualifiedPlural, resourceByKind } from './resources.js';
 import { readSources, type Source, type SourceObject } from './sources.js';
+import { printWarnings } from './warnings.js';
 
 /**
  * `kubectl apply|create|replace -f FILE|DIR|-`: each object of the sources against the cluster (the
@@ -49,6 +51,9 @@ function serverError(ctx: Ctx, file: string, doc: number, value: Record<string, 
   const name = String(isRecord(value['metadata']) ? value['metadata']['name'] ?? '' : '');
   const apiVersion = String(value['apiVersion'] ?? '');
   const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
+  // PodSecurity refused the pod (admission, after decoding and validation passed).
+  const forbidden = diags.find((d) => d.code === 'pod-security-forbidden');
+  if (forbidden) return `Error from server (Forbidden): error when ${verb} "${source}": ${forbidden.message}`;
   const decode = diags.filter((d) => d.code === 'unknown-field' || d.code === 'field-type' || d.message.includes('cannot be handled as'));
   if (decode.length) {
     const strict = decode.filter((d) => d.code === 'unknown-field').map((d) => d.message);
@@ -146,7 +151,8 @@ interface Live {
 
 /** The live object for a source object: another document declaring it, or the tab's last applied self. */
 function liveOf(ctx: Ctx, src: Source, o: SourceObject, key: string, kind: string, ns: string | undefined, name: string, selfIsLive: boolean): Live | null {
-  const docs = findDocs(ctx, kind, ns, name).filter((d) => !(src.tab !== null && d.file === src.tab && d.doc === o.doc));
+  // A document whose pod PodSecurity refused declares nothing that exists.
+  const docs = findDocs(ctx, kind, ns, name).filter((d) => !(src.tab !== null && d.file === src.tab && d.doc === o.doc) && admissionOf(ctx, d.file, d.doc).forbidden === null);
   const doc = docs[0];
   if (doc) return { doc, value: doc.value };
   const applied = ctx.runtime.applied[key];
@@ -271,6 +277,9 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
           if (live?.doc && !wasForce) deleteObject(ctx, live.doc);
           if (ns !== undefined && ns !== 'default' && written === undefined) pinNamespace(ctx, src.tab, o.doc, ns);
         }
+        // The response's warning headers (PodSecurity's warn level, a Namespace's existing pods).
+        const writtenDoc = src.tab === null ? findDocs(ctx, kind, ns, name).find((d) => d.file !== src.tab) : { file: src.tab, doc: o.doc };
+        if (writtenDoc) printWarnings(ctx, admissionOf(ctx, writtenDoc.file, writtenDoc.doc).warnings);
         if (opts.dryRun === 'server') {
           ctx.setFiles(before);
           ctx.runtime.applied = beforeApplied;

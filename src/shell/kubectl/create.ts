@@ -5,7 +5,10 @@ import { basename, isErrno, resolvePath, STRERROR } from '../sh/fs.js';
 import { applySources } from './apply.js';
 import { fail, usageError, usageErrorf } from './errors.js';
 import { listItems } from './items.js';
-import { alreadyExistsMessage, createObject, findDoc, notFoundMessage } from './mutate.js';
+import { CLUSTER_FILE } from '../yaml-edit.js';
+import { admissionOf } from './admission-output.js';
+import { alreadyExistsMessage, createObject, findDoc, findDocs, notFoundMessage } from './mutate.js';
+import { printWarnings } from './warnings.js';
 import { checkOutputFormat, dryRunOf, dryRunSuffix, printObject, type DryRun } from './print.js';
 import { resolveResource, resourceByKind, type ResourceType } from './resources.js';
 
@@ -164,7 +167,18 @@ export function finishCreate(
   if (namespaced && opts.ns !== 'default') sm['namespace'] = opts.ns;
   else if (!namespaced || opts.ns === 'default') delete sm['namespace'];
   pruneEmpty(stored);
-  if (opts.dry === 'none') createObject(ctx, stored, opts.saveConfig === true);
+  // The API server's admission (PodSecurity) answers a server dry run as it answers a create.
+  const before = ctx.files;
+  const beforeApplied = ctx.runtime.applied;
+  createObject(ctx, stored, opts.saveConfig === true);
+  const target = findDocs(ctx, kind, namespaced ? opts.ns : undefined, name).filter((d) => d.file === CLUSTER_FILE).pop();
+  const answer = target ? admissionOf(ctx, target.file, target.doc) : null;
+  if (answer?.forbidden || opts.dry === 'server') {
+    ctx.setFiles(before);
+    ctx.runtime.applied = beforeApplied;
+  }
+  if (answer?.forbidden) return fail(ctx, opts.wrap ? `error: ${opts.wrap(answer.forbidden, obj)}` : `Error from server (Forbidden): ${answer.forbidden}`);
+  if (answer) printWarnings(ctx, answer.warnings);
   if (opts.quiet) return 0;
   const shown = structuredClone(obj);
   const shownMeta = shown['metadata'] as Record<string, unknown>;

@@ -233,6 +233,17 @@ export function clusterEvents(ctx: Ctx): ClusterEvent[] {
       for (const p of mine) rec.add({ namespace: w.namespace, type: 'Normal', reason: 'SuccessfulCreate', object: obj(w.kind, w.name), message: `Created pod: ${p.pod.name}`, component, host: '', first: t0 });
     }
   }
+  // A controller whose pod PodSecurity refused records FailedCreate (the engine's event text:
+  // RealPodControl `Error creating: …`, the StatefulSet controller's own wording). A CronJob's Job
+  // has a name its controller chooses at run time: the lab has none to show.
+  for (const r of a.admission.rejected) {
+    const e = r.event;
+    if (!e) continue;
+    const via = e.involvedObject.via;
+    const name = via?.kind === 'Deployment' ? replicaSetName(ctx, r.namespace, via.name) : e.involvedObject.name;
+    if (name === undefined) continue;
+    rec.add({ namespace: r.namespace, type: e.type, reason: e.reason, object: { kind: e.involvedObject.kind, name, namespace: r.namespace }, message: e.message, component: e.component, host: '', first: createdAt(false) });
+  }
   return rec.events.sort((x, y) => (x.namespace < y.namespace ? -1 : x.namespace > y.namespace ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 

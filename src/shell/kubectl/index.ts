@@ -2,6 +2,9 @@ import type { Command, Ctx } from '../context.js';
 import { bool, flag, flagAll, parseFlags } from '../flags.js';
 import { visible } from '../escape.js';
 import { applySources } from './apply.js';
+import { kubectlAuth } from './auth.js';
+import { authorizeCommand } from './command-authz.js';
+import { withImpersonation } from './impersonation.js';
 import { kubectlConfig } from './config.js';
 import { kubectlCreate } from './create.js';
 import { kubectlDelete } from './delete.js';
@@ -116,6 +119,7 @@ export const KUBECTL_SUBCOMMANDS: Readonly<Record<string, Command>> = {
   get: kubectlGet,
   describe: kubectlDescribe,
   apply,
+  auth: kubectlAuth,
   create: kubectlCreate,
   replace,
   delete: kubectlDelete,
@@ -167,6 +171,7 @@ Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
   exec            Execute a command in a container
+  auth            Inspect authorization
   events          List events
 
 Advanced Commands:
@@ -196,10 +201,26 @@ export const kubectl: Command = (args, ctx) => {
   const words = [...args];
   const pre: string[] = [];
   let context: string | undefined;
+  // Impersonation (cli-runtime genericclioptions ConfigFlags: --as, --as-group repeatable, --as-uid).
+  let as: string | undefined;
+  const asGroups: string[] = [];
+  let asUid: string | undefined;
+  const takeAs = (flagName: string, v: string | undefined) => {
+    if (flagName === '--as') as = v ?? '';
+    else if (flagName === '--as-group') asGroups.push(v ?? '');
+    else asUid = v ?? '';
+  };
   for (;;) {
     const w = words[0];
     if (w === undefined) break;
-    if (w === '-n' || w === '--namespace') {
+    if (w === '--as' || w === '--as-group' || w === '--as-uid') {
+      words.shift();
+      takeAs(w, words.shift());
+    } else if (/^--as(-group|-uid)?=/.test(w)) {
+      words.shift();
+      const eq = w.indexOf('=');
+      takeAs(w.slice(0, eq), w.slice(eq + 1));
+    } else if (w === '-n' || w === '--namespace') {
       pre.push(words.shift() as string);
       if (words.length) pre.push(words.shift() as string);
     } else if (w.startsWith('--namespace=') || /^-n\S/.test(w)) pre.push(words.shift() as string);
@@ -224,7 +245,20 @@ export const kubectl: Command = (args, ctx) => {
       context = w.slice('--context='.length);
       words.splice(i, 1);
       i--;
+    } else if ((w === '--as' || w === '--as-group' || w === '--as-uid') && words[i + 1] !== undefined) {
+      takeAs(w, words[i + 1]);
+      words.splice(i, 2);
+      i--;
+    } else if (/^--as(-group|-uid)?=/.test(w)) {
+      const eq = w.indexOf('=');
+      takeAs(w.slice(0, eq), w.slice(eq + 1));
+      words.splice(i, 1);
+      i--;
     }
+  }
+  // client-go clientcmd validation.go validateAuthInfo: groups or a UID without a user to impersonate.
+  if ((as === undefined || as === '') && (asGroups.length > 0 || (asUid !== undefined && asUid !== ''))) {
+    return fail(ctx, 'error: invalid configuration: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user');
   }
   const sub = words.shift();
   if (!sub) {
@@ -253,7 +287,7 @@ export const kubectl: Command = (args, ctx) => {
   const run = () => {
     syncRollouts(ctx);
     try {
-      return cmd([...pre, ...words], ctx);
+      return withImpersonation(ctx, as === '' ? undefined : as, asGroups, () => authorizeCommand(ctx, sub, [...pre, ...words]) ?? cmd([...pre, ...words], ctx));
     } finally {
       syncRollouts(ctx);
     }

@@ -2,7 +2,8 @@ import { isQualifiedName, isValidLabelValue } from '../../engine/normalize/names
 import type { Ctx } from '../context.js';
 import { bool, flag, flagAll, parseFlags } from '../flags.js';
 import { isRecord } from '../objects.js';
-import { appendDocument, CLUSTER_FILE, updateDocument } from '../yaml-edit.js';
+import { appendDocument, CLUSTER_FILE, removeDocument, updateDocument } from '../yaml-edit.js';
+import { namespaceUpdate, touchesPodSecurity } from './admission-output.js';
 import { apiObject } from './api-object.js';
 import { fail, usageError } from './errors.js';
 import { listItems, notFound, type Item } from './items.js';
@@ -12,6 +13,10 @@ import { checkOutputFormat, dryRunOf, dryRunSuffix, printObject, type DryRun } f
 import { resolveResource, resourceByKind, unknownResource, type ResourceType } from './resources.js';
 import { matches, parseSelector } from './selector.js';
 import { readSources } from './sources.js';
+import { printWarnings } from './warnings.js';
+
+/** How many pods of a namespace PodSecurity refused (as the engine admitted the files). */
+const refusedIn = (ctx: Ctx, ns: string): number => ctx.analysis().admission.rejected.filter((r) => r.namespace === ns).length;
 
 /** Which metadata map a command edits: `kubectl label` (labels) or `kubectl annotate` (annotations). */
 type Which = 'label' | 'annotation';
@@ -300,6 +305,12 @@ function editOne(ctx: Ctx, t: Target, which: Which, ch: Changes, o: { overwrite:
     // The API server's ValidateObjectMeta: label keys are qualified names; annotation keys too (lower-cased).
     const causes = Object.keys(next).sort().flatMap((k) => isQualifiedName(which === 'label' ? k : k.toLowerCase()).map((m) => `metadata.${field}: Invalid value: ${JSON.stringify(k)}: ${m}`));
     if (causes.length) return invalidMessage(t.type.kind, t.name, causes).replace(/\n$/, '');
+    // PodSecurity validates a Namespace's label update (also a server dry run): refused, or warnings.
+    if (t.type.kind === 'Namespace' && o.dry !== 'client' && touchesPodSecurity(current, next)) {
+      const answer = namespaceUpdate(ctx, t.name, current, next);
+      if (answer.error !== null) return answer.error;
+      printWarnings(ctx, answer.warnings);
+    }
     if (o.dry === 'none') {
       const err = write(ctx, t, doc, item, field, ch);
       if (err) return err;
@@ -312,6 +323,7 @@ function editOne(ctx: Ctx, t: Target, which: Which, ch: Changes, o: { overwrite:
 /** Writes the change into the object's document (an implicit namespace gets one of its own). */
 function write(ctx: Ctx, t: Target, doc: ReturnType<typeof findDoc>, item: Item | undefined, field: 'labels' | 'annotations', ch: Changes): string | null {
   if (doc) {
+    const refusedBefore = refusedIn(ctx, t.name);
     ctx.setFiles(updateDocument(ctx.files, doc.file, doc.doc, (d) => {
       // Create the map from a plain object: with the YAML 1.1 schema, setIn's implicit map would be a !!omap.
       if (Object.keys(ch.set).length > 0 && !d.hasIn(['metadata', field])) d.setIn(['metadata', field], d.createNode({}));
@@ -320,6 +332,13 @@ function write(ctx: Ctx, t: Target, doc: ReturnType<typeof findDoc>, item: Item 
       const m = d.getIn(['metadata', field]);
       if (m && typeof m === 'object' && 'items' in m && Array.isArray(m.items) && m.items.length === 0) d.deleteIn(['metadata', field]);
     }));
+    if (t.type.kind === 'Namespace' && doc.file === CLUSTER_FILE && refusedIn(ctx, t.name) > refusedBefore) {
+      // The cluster is the files, admitted in document order: a Namespace document the terminal
+      // wrote before its pods would now refuse them, while the real update evicts nothing. The
+      // labels were set after those pods, so the document moves after them (end of cluster.yaml).
+      const moved = findDoc(ctx, t.type.kind, undefined, t.name);
+      if (moved && moved.file === CLUSTER_FILE) ctx.setFiles(appendDocument(removeDocument(ctx.files, moved.file, moved.doc), CLUSTER_FILE, moved.value));
+    }
     return null;
   }
   if (t.type.kind === 'Namespace' && item) {

@@ -224,7 +224,8 @@ export const PRINTERS: Readonly<Record<string, Printer>> = {
     row: (i) => {
       const n = i.replicas ?? 1;
       const ready = readyCount(i);
-      return [i.name, `${ready}/${n}`, String(n), String(ready), age(i)];
+      // status.updatedReplicas counts the pods that exist (PodSecurity may have refused some).
+      return [i.name, `${ready}/${n}`, String(i.pods?.length ?? n), String(ready), age(i)];
     },
     wideRow: (i) => {
       const cs = templateContainers(i);
@@ -233,7 +234,7 @@ export const PRINTERS: Readonly<Record<string, Printer>> = {
   },
   ReplicaSet: {
     header: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'], wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (i) => [i.name, String(i.replicas ?? 1), String(i.replicas ?? 1), String(readyCount(i)), age(i)],
+    row: (i) => [i.name, String(i.replicas ?? 1), String(i.pods?.length ?? i.replicas ?? 1), String(readyCount(i)), age(i)],
     wideRow: (i) => {
       const cs = templateContainers(i);
       return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(','), workloadSelector(i)];

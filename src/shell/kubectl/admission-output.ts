@@ -1,0 +1,53 @@
+import { validateNamespace, type Labels } from '../../engine/index.js';
+import type { Ctx } from '../context.js';
+import { invalidMessage } from './pod-update.js';
+
+/**
+ * What the lab's API server answered, in its PodSecurity admission (k8s.io/pod-security-admission
+ * v0.30.0, run by the engine: src/engine/admission), about one request the terminal sent. Nothing
+ * is checked here: the terminal writes the object into the cluster (the editor's files), the
+ * engine admits the documents in apply order, and these functions read its verdict on the
+ * document just written.
+ */
+export interface AdmissionAnswer {
+  /** The pod was refused: `pods "NAME" is forbidden: violates PodSecurity "L:V": …` (kubectl prints `Error from server (Forbidden): ` before it). */
+  readonly forbidden: string | null;
+  /** The response's warning headers (`would violate PodSecurity "L:V": …`, a Namespace's `existing pods …`). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The admission of the document `doc` of `file`: a Pod's enforce refusal, the warn level's warning
+ * on a Pod or on a workload's pod template (the workload itself is never refused: its pods are,
+ * by its controller's requests, which nobody sees but its events), a Namespace's warnings.
+ */
+export function admissionOf(ctx: Ctx, file: string, doc: number): AdmissionAnswer {
+  const a = ctx.analysis().admission;
+  const at = (ref: { file: string; doc: number } | undefined) => ref !== undefined && ref.file === file && ref.doc === doc;
+  const rejected = a.rejected.find((r) => r.owner === undefined && at(r.ref));
+  const warnings = a.decisions.filter((d) => d.mode === 'warn' && d.owner === undefined && at(d.ref)).map((d) => d.message);
+  const ns = a.namespaces.find((n) => at(n.ref));
+  return { forbidden: rejected ? rejected.message : null, warnings: [...warnings, ...(ns ? ns.warnings : [])] };
+}
+
+/**
+ * `kubectl label ns NAME pod-security.kubernetes.io/…=…`: the update of the Namespace's labels as
+ * the PodSecurity plugin validates it (admission.go ValidateNamespace through the engine's
+ * validateNamespace): invalid labels refuse the update — kubectl prints the Invalid status as
+ * cmdutil.CheckErr does, `The Namespace "NAME" is invalid: CAUSE` — and a new enforce level is
+ * checked against the namespace's pods, which it never evicts: the warnings list them.
+ */
+export function namespaceUpdate(ctx: Ctx, name: string, oldLabels: Labels, labels: Labels): { error: string | null; warnings: readonly string[] } {
+  const a = ctx.analysis();
+  const pods = a.pods.filter((p) => p.pod.namespace === name).map((p) => p.pod);
+  const verdict = validateNamespace({ operation: 'update', name, labels, oldLabels }, pods, { config: a.admission.config });
+  if (!verdict.allowed) return { error: invalidMessage('Namespace', name, verdict.errors.map((e) => e.message)).replace(/\n$/, ''), warnings: [] };
+  return { error: null, warnings: verdict.warnings };
+}
+
+/** Whether a label change touches the PodSecurity labels (only those make the plugin look at a Namespace update). */
+export function touchesPodSecurity(before: Labels, after: Labels): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const k of keys) if (k.startsWith('pod-security.kubernetes.io/') && before[k] !== after[k]) return true;
+  return false;
+}
