@@ -40,7 +40,43 @@ export interface SecurityReport {
   readonly capabilities: CapabilityReport;
   readonly privileged: boolean;
   readonly allowPrivilegeEscalation: boolean;
+  /**
+   * The kubelet sets no_new_privs only when allowPrivilegeEscalation is written false
+   * (pkg/securitycontext/util.go AddNoNewPrivileges): `NoNewPrivs: 1` in /proc/PID/status.
+   */
+  readonly noNewPrivs: boolean;
   readonly readOnlyRootFilesystem: boolean;
+  readonly seccomp: SeccompReport;
+  readonly appArmor: AppArmorReport;
+}
+
+export type ProfileType = 'RuntimeDefault' | 'Unconfined' | 'Localhost';
+
+/** The seccomp profile of one container (security/profiles/seccomp.ts). */
+export interface SeccompReport {
+  /** What the kubelet asks the runtime for: the field's type, else Unconfined (SeccompDefault off). */
+  readonly requested: ProfileType;
+  /** Which securityContext set it; `default` when neither did. */
+  readonly from: 'container' | 'pod' | 'default';
+  /** As written, for Localhost; else null. */
+  readonly localhostProfile: string | null;
+  /** The node file a Localhost profile is read from (`/var/lib/kubelet/seccomp/…`); else null. */
+  readonly file: string | null;
+  /** What the process runs under: containerd installs no filter for a privileged container. */
+  readonly applied: ProfileType;
+  /** /proc/PID/status `Seccomp:` — 0 disabled, 2 filter. */
+  readonly mode: 0 | 2;
+}
+
+/** The AppArmor profile of one container (security/profiles/apparmor.ts). */
+export interface AppArmorReport {
+  /** The type the kubelet passes on; nothing set is RuntimeDefault (containerd's default). */
+  readonly requested: ProfileType;
+  /** The container's field, the legacy annotation, the pod's field, or nothing. */
+  readonly from: 'container' | 'annotation' | 'pod' | 'default';
+  readonly localhostProfile: string | null;
+  /** The profile the process is confined by, as /proc/PID/attr/current names it: `cri-containerd.apparmor.d`, `unconfined`, or the Localhost name. */
+  readonly applied: string;
 }
 
 export type PssLevel = 'privileged' | 'baseline' | 'restricted';

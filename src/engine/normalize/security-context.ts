@@ -1,4 +1,5 @@
 import type { ContainerSecurityContext, PathSegment, PodSecurityContext, SecurityContextFields } from '../model/index.js';
+import { validateAppArmorField, validateSeccompField } from '../security/profiles/validate.js';
 import type { Diags } from './diag.js';
 import { arr, bool, field, isObj, num, str, stringMap, strings } from './values.js';
 
@@ -31,6 +32,9 @@ function common(sc: unknown, path: readonly PathSegment[], diags: Diags): Securi
   if (runAsGroup !== undefined) out.runAsGroup = runAsGroup;
   const runAsNonRoot = bool(field(sc, 'runAsNonRoot'));
   if (runAsNonRoot !== undefined) out.runAsNonRoot = runAsNonRoot;
+  // The API server's field validation (security/profiles/validate.ts) refuses bad profiles.
+  validateSeccompField(field(sc, 'seccompProfile'), [...path, 'seccompProfile'], diags);
+  validateAppArmorField(field(sc, 'appArmorProfile'), [...path, 'appArmorProfile'], diags);
   const seccomp = profile(field(sc, 'seccompProfile'));
   if (seccomp) out.seccompProfile = seccomp;
   const apparmor = profile(field(sc, 'appArmorProfile'));

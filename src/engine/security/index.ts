@@ -4,13 +4,18 @@ import { applyCapabilities, diffFromDefault, type UnknownCapability } from './ca
 import { resolveIdentity } from './identity.js';
 import { effectiveSecurityContext } from './merge.js';
 import { allowsPrivilegeEscalation } from './privilege-escalation.js';
+import { effectiveAppArmor } from './profiles/apparmor.js';
+import { effectiveSeccomp } from './profiles/seccomp.js';
 import { evaluatePss } from './pss/index.js';
 import { checkRunAsNonRoot } from './run-as-non-root.js';
 
 export { effectiveSecurityContext, type EffectiveSecurityContext } from './merge.js';
+export { CONTAINERD_APPARMOR_PROFILE, attrCurrent } from './profiles/apparmor.js';
+export { SECCOMP_PROFILE_ROOT } from './profiles/seccomp.js';
+export { validateAppArmorField, validateAppArmorAnnotations, validateSeccompField, type FieldErrors } from './profiles/validate.js';
 export { ALL_CAPABILITIES, CAPABILITY_BITS, DEFAULT_CAPABILITIES, capabilityMask, type CapabilityName } from './capabilities/table.js';
 
-/** Effective identity, runAsNonRoot and capabilities of one container. */
+/** Effective identity, runAsNonRoot, capabilities, no_new_privs, seccomp and AppArmor of one container. */
 export function analyzeSecurity(pod: Pod, container: Container, image: ImageMeta): { report: SecurityReport; diagnostics: PendingDiagnostic[] } {
   const sc = effectiveSecurityContext(pod, container);
   const privileged = sc.privileged === true;
@@ -20,6 +25,7 @@ export function analyzeSecurity(pod: Pod, container: Container, image: ImageMeta
   // non-root process loses its permitted and effective sets at execve.
   const effective = identity.uid === 0 ? applied.bounding : [];
   const { added, dropped } = diffFromDefault(applied.bounding);
+  const escalation = allowsPrivilegeEscalation(sc);
 
   const object = objectName(pod);
   const diagnostics: PendingDiagnostic[] = applied.unknown.map((u) => unknownCapability(container, u, object));
@@ -48,8 +54,11 @@ export function analyzeSecurity(pod: Pod, container: Container, image: ImageMeta
         unknown: applied.unknown.map((u) => u.name),
       },
       privileged,
-      allowPrivilegeEscalation: allowsPrivilegeEscalation(sc),
+      allowPrivilegeEscalation: escalation,
+      noNewPrivs: !escalation,
       readOnlyRootFilesystem: sc.readOnlyRootFilesystem === true,
+      seccomp: effectiveSeccomp(sc, privileged),
+      appArmor: effectiveAppArmor(pod, container, privileged),
     },
     diagnostics,
   };

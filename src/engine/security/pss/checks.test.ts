@@ -53,7 +53,8 @@ describe('Pod Security Standards checks (policy/check_*_test.go, v0.30.0)', () =
     ['allowPrivilegeEscalation: linux pod without a security context', allowPrivilegeEscalation, { os: { name: 'linux' } }, undefined,
       row('allowPrivilegeEscalation != false', 'container "a" must set securityContext.allowPrivilegeEscalation=false')],
     // check_appArmorProfile_test.go
-    ['appArmor: runtime/default and localhost annotations, other annotations', appArmor, {},
+    // (containers a and b exist: the API server refuses an annotation naming no container)
+    ['appArmor: runtime/default and localhost annotations, other annotations', appArmor, { containers: [c('a'), c('b')] },
       { 'container.apparmor.security.beta.kubernetes.io/a': 'runtime/default', 'container.apparmor.security.beta.kubernetes.io/b': 'localhost/sec-profile01', env: 'prod' }, null],
     ['appArmor: pod RuntimeDefault', appArmor, { securityContext: { appArmorProfile: { type: 'RuntimeDefault' } } }, undefined, null],
     ['appArmor: unconfined pod', appArmor, { securityContext: { appArmorProfile: { type: 'Unconfined' } } }, undefined,
@@ -64,13 +65,6 @@ describe('Pod Security Standards checks (policy/check_*_test.go, v0.30.0)', () =
     ['appArmor: unconfined init container', appArmor,
       { securityContext: { appArmorProfile: { type: 'RuntimeDefault' } }, containers: [c('foo')], initContainers: [c('bar', { appArmorProfile: { type: 'Unconfined' } })] }, undefined,
       row('forbidden AppArmor profile', 'container "bar" must not set AppArmor profile type to "Unconfined"')],
-    ['appArmor: annotations, sorted as key="value"', appArmor, {}, {
-      'container.apparmor.security.beta.kubernetes.io/': 'bogus', 'container.apparmor.security.beta.kubernetes.io/a': '',
-      'container.apparmor.security.beta.kubernetes.io/b': 'runtime/default', 'container.apparmor.security.beta.kubernetes.io/c': 'localhost/',
-      'container.apparmor.security.beta.kubernetes.io/d': 'localhost/foo', 'container.apparmor.security.beta.kubernetes.io/e': 'unconfined',
-      'container.apparmor.security.beta.kubernetes.io/f': 'unknown',
-    }, row('forbidden AppArmor profiles', 'annotations must not set AppArmor profile type to ' +
-      '"container.apparmor.security.beta.kubernetes.io/="bogus"", "container.apparmor.security.beta.kubernetes.io/e="unconfined"", "container.apparmor.security.beta.kubernetes.io/f="unknown""')],
     // check_capabilities_baseline_test.go
     ['capabilities_baseline: multiple containers', capabilitiesBaseline,
       { containers: [c('a', { capabilities: { add: ['FOO', 'BAR'] } }), c('b', { capabilities: { add: ['BAR', 'BAZ'] } })] }, undefined,
@@ -176,6 +170,25 @@ describe('Pod Security Standards checks (policy/check_*_test.go, v0.30.0)', () =
     }, undefined, row('hostProcess', 'pod and containers "e", "f" must not set securityContext.windowsOptions.hostProcess=true')],
   ])('%s', (_label, check, spec, annotations, expected) => {
     expect(run(check, podOf(spec, annotations))).toEqual(expected);
+  });
+
+  // check_appArmorProfile_test.go's bogus annotations: a Pod carrying them is refused by
+  // ValidateAppArmorPodAnnotations (container not found, invalid AppArmor profile name), so they
+  // are checked where PodSecurity still meets them: a workload's pod template.
+  it('appArmor: annotations, sorted as key="value" (pod template)', () => {
+    const annotations = {
+      'container.apparmor.security.beta.kubernetes.io/': 'bogus', 'container.apparmor.security.beta.kubernetes.io/a': '',
+      'container.apparmor.security.beta.kubernetes.io/b': 'runtime/default', 'container.apparmor.security.beta.kubernetes.io/c': 'localhost/',
+      'container.apparmor.security.beta.kubernetes.io/d': 'localhost/foo', 'container.apparmor.security.beta.kubernetes.io/e': 'unconfined',
+      'container.apparmor.security.beta.kubernetes.io/f': 'unknown',
+    };
+    const labels = { app: 'p' };
+    const { scenario } = load({ 'deploy.yaml': [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p' },
+      spec: { selector: { matchLabels: labels }, template: { metadata: { labels, annotations }, spec: { containers: [c('a')] } } } }] });
+    const p = scenario.pods[0];
+    if (!p) throw new Error('no pod');
+    expect(run(appArmor, p)).toEqual(row('forbidden AppArmor profiles', 'annotations must not set AppArmor profile type to ' +
+      '"container.apparmor.security.beta.kubernetes.io/="bogus"", "container.apparmor.security.beta.kubernetes.io/e="unconfined"", "container.apparmor.security.beta.kubernetes.io/f="unknown""'));
   });
 
   // check_restrictedVolumes_test.go: every restricted source, sorted by type name. Upstream's `c1`
