@@ -31,7 +31,7 @@ test('the ? key opens the shortcut help; presentation mode hides the side panels
   await expect(page.locator('.app.presentation')).toHaveCount(0);
 });
 
-test('Korean is drawn with the bundled Noto Sans KR, loaded from the lab itself, on a machine with no Korean font', async ({ lab, page }) => {
+test('Korean is drawn with the bundled Noto Sans KR and code with JetBrains Mono, loaded from the lab itself, on a machine with neither', async ({ lab, page }) => {
   await lab.openFresh();
   await lab.waitForEditor();
   const fontRequests: string[] = [];
@@ -50,6 +50,11 @@ test('Korean is drawn with the bundled Noto Sans KR, loaded from the lab itself,
   // Where the machine has a Korean font of its own it may draw them; this CI machine has none.
   expect(hangul.some((f) => /Noto Sans KR/.test(f))).toBe(true);
   expect(fontRequests.length).toBeGreaterThan(0);
+  // Code is drawn with the bundled JetBrains Mono (Monaco remeasures once it has loaded).
+  await page.evaluate(async () => { await document.fonts.load('13px "JetBrains Mono Variable"', 'M'); });
+  const line = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.monaco-editor .view-line span span' });
+  const code = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: line.nodeId });
+  expect(code.fonts.filter((f) => f.glyphCount > 0).some((f) => /JetBrains Mono/.test(f.familyName))).toBe(true);
   expect(fontRequests.every((h) => h === new URL(page.url()).host)).toBe(true);
   await page.getByTestId('lang-en').click();
 });

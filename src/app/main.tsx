@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// Hangul for machines without a Korean font (projectors, fresh Linux): Noto Sans KR, bundled and
-// split by unicode-range, so only the subsets a page shows are loaded, from the lab itself.
+// The same type on every machine (projectors, fresh Linux without Korean fonts): Noto Sans KR for the
+// UI and Hangul, JetBrains Mono for code; bundled, split by unicode-range (ui/common/fonts.ts).
 import '@fontsource-variable/noto-sans-kr';
+import '@fontsource-variable/jetbrains-mono';
 import '../ui/layout/app.css';
 import { App } from './App.js';
 import { boot } from './boot.js';

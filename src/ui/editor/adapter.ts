@@ -1,6 +1,7 @@
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import type { Diagnostic } from '../../engine/model/index.js';
 import type { Monaco } from './monaco.js';
+import { MONO_FONTS, whenMonoFontReady } from '../common/fonts.js';
 
 /**
  * Monaco lives behind this adapter (architecture.md practice 7): created once, then updated with
@@ -60,7 +61,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     theme: 'kslab-light',
     automaticLayout: true,
     fontSize: options.fontSize,
-    fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    fontFamily: MONO_FONTS,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     wordWrap: 'on',
@@ -72,6 +73,8 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     fixedOverflowWidgets: true,
     padding: { top: 8 },
   });
+  // Monaco measured its glyphs with a fallback font if the bundled one was still loading.
+  const cancelFont = whenMonoFontReady(() => monaco.editor.remeasureFonts());
 
   function ensureModel(file: EditorFile) {
     let model = models.get(file.id);
@@ -172,6 +175,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
         .map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber }));
     },
     destroy() {
+      cancelFont();
       for (const l of listeners.values()) l.dispose();
       for (const m of models.values()) m.dispose();
       models.clear();

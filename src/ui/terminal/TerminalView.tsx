@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { screenFor, visible, type Shell, type ShellResult } from '../../shell/index.js';
 import * as ed from './line-editor.js';
+import { whenMonoFontReady } from '../common/fonts.js';
 
 export interface TerminalViewProps {
   readonly shell: Shell;
@@ -83,13 +84,15 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     // xterm measures glyphs on a canvas, where CSS variables mean nothing: pass the font itself.
     const mono = getComputedStyle(el).getPropertyValue('--font-mono').trim() || 'monospace';
     const term = new Terminal({
-      screenReaderMode: true, cursorBlink: true, convertEol: false, fontFamily: mono, fontSize: 13, lineHeight: 1.2, theme: theme(el),
+      screenReaderMode: true, cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches, convertEol: false, fontFamily: mono, fontSize: 13, lineHeight: 1.2, theme: theme(el),
       // No links in the lab's terminal: OSC 8 hyperlinks are swallowed below, and were one to get
       // through, activating it does nothing (xterm's default would offer to open it).
       linkHandler: { activate: () => {}, allowNonHttpProtocols: false },
     });
     // OSC 8 (hyperlinks): handled, i.e. dropped, so no text in the terminal is ever a link.
     const noLinks = term.parser.registerOscHandler(8, () => true);
+    // Shift+Tab is the keyboard's way out of the terminal (Tab completes): xterm leaves it to the browser.
+    term.attachCustomKeyEventHandler((e) => !(e.key === 'Tab' && e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey));
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
@@ -98,6 +101,11 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     } catch {
       // Not laid out yet (hidden panel): the resize observer fits later.
     }
+    // xterm measured its cell with whatever font was there first: once the bundled one is in, again.
+    const cancelFont = whenMonoFontReady(() => {
+      term.options.fontFamily = mono;
+      try { fit.fit(); } catch { /* detached */ }
+    });
     let st = ed.fresh(shellRef.current.runtime.history.length);
     let lastTab = '';
     /** The prompt in front of the line being typed (PS1 of the current shell, or PS2). */
@@ -231,6 +239,7 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     ro.observe(el);
     return () => {
       catchUp.current = null;
+      cancelFont();
       noLinks.dispose();
       ro.disconnect();
       sub.dispose();
