@@ -7,7 +7,7 @@ export { buildLesson, loadLesson, loadLessons, memoryFs, readFolder, type Lesson
 export { applySolutionFiles, editsFiles } from './patch.js';
 export { currentStepIndex, evaluateLesson, isLessonComplete, stepToComplete, type LiveInput } from './live.js';
 export {
-  analyzableFiles, mergeShellFiles, walkLesson, type ShellFactory, type ShellLike, type ShellRunResult, type WalkOptions,
+  analyzableFiles, mergeShellFiles, walkLesson, type ShellFactory, type ShellLike, type ShellRunResult, type StepVariant, type WalkOptions,
   type WalkResult,
 } from './walkthrough.js';
 export { parseMarkdownLite, type Block, type Inline } from './markdown.js';

@@ -73,6 +73,11 @@ export interface PodCheck {
   readonly username?: string | null;
   readonly effective?: CapabilityExpectation;
   readonly bounding?: CapabilityExpectation;
+  /**
+   * Exactly these capabilities beyond the runtime's default set (upper case, no `CAP_`): `privileged`
+   * or `add: ["ALL"]` adds every other one, so a step asking for two capabilities rejects them.
+   */
+  readonly added?: readonly string[];
   readonly privileged?: boolean;
   /** Compared after normalization: `nginx` equals `docker.io/library/nginx:latest`. */
   readonly image?: string;
@@ -89,6 +94,12 @@ export interface SecretCheck {
   /** A docker config entry keyed exactly by this server. */
   readonly server?: string;
   readonly username?: string;
+  /**
+   * An image these credentials pull: a pod in the secret's namespace listing only this secret is
+   * put through the engine's own pull (the kubelet's keyring matching, the registry's check of the
+   * username and password), so a wrong password or server fails and `https://host:port` passes.
+   */
+  readonly pulls?: string;
 }
 
 export interface FlowCheck {
@@ -161,6 +172,18 @@ export interface CommandCheck {
   readonly exitCode?: number;
   /** Every string must appear in the same command's output. */
   readonly outputIncludes?: readonly string[];
+  /** A line of the same command's output must match this regular expression. */
+  readonly outputMatches?: string;
+}
+
+/**
+ * Checks that hold one after another in the transcript: the first on some leading part of it, the
+ * next on what came after that, and so on (each sees only its own part of the transcript). "Build
+ * the image with USER, then run it" — a run before the build, or a build before USER, does not count.
+ */
+export interface SequenceCheck {
+  readonly kind: 'sequence';
+  readonly checks: readonly Check[];
 }
 
 export interface AnswerCheck {
@@ -174,7 +197,7 @@ export type Check =
   | { readonly kind: 'any'; readonly checks: readonly Check[] }
   | { readonly kind: 'not'; readonly check: Check }
   | PodCheck | SecretCheck | FlowCheck | PolicyCheck | PolicyCountCheck | NamespaceCheck | ClusterCheck
-  | DiagnosticCheck | NoErrorsCheck | FileCheck | CommandCheck | AnswerCheck | ProbedCheck;
+  | DiagnosticCheck | NoErrorsCheck | FileCheck | CommandCheck | AnswerCheck | ProbedCheck | SequenceCheck;
 
 /** A text replacement in one file: how a step's solution edits YAML. */
 export interface FilePatch {

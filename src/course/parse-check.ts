@@ -46,6 +46,13 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
 
   if ('all' in raw) return list('all');
   if ('any' in raw) return list('any');
+  if ('sequence' in raw) {
+    const items = raw.sequence;
+    if (!Array.isArray(items) || items.length < 2) return fail('"sequence" needs a list of at least two checks');
+    const checks = items.map((c, i) => parseCheck(c, `${where}.sequence[${i}]`, problems));
+    if (!allowOnly(['sequence']) || checks.some((c) => c === null)) return null;
+    return { kind: 'sequence', checks: checks as Check[] };
+  }
   if ('not' in raw) {
     const inner = parseCheck(raw.not, `${where}.not`, problems);
     return allowOnly(['not']) && inner ? { kind: 'not', check: inner } : null;
@@ -53,13 +60,15 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
   if ('pod' in raw) return parsePod(raw, fail, allowOnly);
   if ('secret' in raw) {
     if (!isStr(raw.secret) || !raw.secret.includes('/')) return fail('"secret" must be namespace/name');
-    if (!allowOnly(['secret', 'exists', 'type', 'server', 'username'])) return null;
+    if (!allowOnly(['secret', 'exists', 'type', 'server', 'username', 'pulls'])) return null;
+    if (raw.pulls !== undefined && (!isStr(raw.pulls) || raw.pulls.trim() === '')) return fail('"pulls" must be an image reference');
     return {
       kind: 'secret', secret: raw.secret,
       ...(typeof raw.exists === 'boolean' ? { exists: raw.exists } : {}),
       ...(isStr(raw.type) ? { type: raw.type } : {}),
       ...(isStr(raw.server) ? { server: raw.server } : {}),
       ...(isStr(raw.username) ? { username: raw.username } : {}),
+      ...(isStr(raw.pulls) ? { pulls: raw.pulls } : {}),
     };
   }
   if ('flow' in raw) {
@@ -137,11 +146,15 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
     const output = raw.output === undefined ? [] : isStr(raw.output) ? [raw.output] : strList(raw.output);
     if (output === null) return fail('"output" must be a string or a list of strings');
     if (raw.exitCode !== undefined && typeof raw.exitCode !== 'number') return fail('"exitCode" must be a number');
-    if (!allowOnly(['ran', 'exitCode', 'output'])) return null;
+    if (raw.outputMatches !== undefined && !(isStr(raw.outputMatches) && validRegex(raw.outputMatches))) {
+      return fail('"outputMatches" must be a regular expression');
+    }
+    if (!allowOnly(['ran', 'exitCode', 'output', 'outputMatches'])) return null;
     return {
       kind: 'command', ran,
       ...(typeof raw.exitCode === 'number' ? { exitCode: raw.exitCode } : {}),
       ...(output.length > 0 ? { outputIncludes: output } : {}),
+      ...(isStr(raw.outputMatches) ? { outputMatches: raw.outputMatches } : {}),
     };
   }
   if ('probed' in raw) {
@@ -176,7 +189,7 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
 function parsePod(raw: Obj, fail: (m: string) => null, allowOnly: (k: readonly string[]) => boolean): Check | null {
   if (!isStr(raw.pod) || !raw.pod.includes('/')) return fail('"pod" must be namespace/name');
   const keys = ['pod', 'exists', 'status', 'imagePullSecrets', 'container', 'state', 'uid', 'uidFrom', 'gid', 'username',
-    'effective', 'bounding', 'privileged', 'image', 'pull', 'credentials'];
+    'effective', 'bounding', 'added', 'privileged', 'image', 'pull', 'credentials'];
   if (!allowOnly(keys)) return null;
   const caps = (v: Json): CapabilityExpectation | null | undefined => {
     if (v === undefined) return undefined;
@@ -191,6 +204,8 @@ function parsePod(raw: Obj, fail: (m: string) => null, allowOnly: (k: readonly s
   if (raw.state !== undefined && !oneOf(STATES, raw.state)) return fail(`unknown container state ${String(raw.state)}`);
   if (raw.pull !== undefined && !oneOf(PULLS, raw.pull)) return fail(`unknown pull result ${String(raw.pull)}`);
   if (raw.uidFrom !== undefined && !oneOf(FROMS, raw.uidFrom)) return fail(`unknown uidFrom ${String(raw.uidFrom)}`);
+  const added = raw.added === undefined ? undefined : strList(raw.added);
+  if (added === null) return fail('"added" must list capability names');
   const secrets = raw.imagePullSecrets === undefined ? undefined : strList(raw.imagePullSecrets);
   if (secrets === null) return fail('"imagePullSecrets" must list secret names');
   const num = (k: string): number | undefined => (typeof raw[k] === 'number' ? raw[k] : undefined);
@@ -209,6 +224,7 @@ function parsePod(raw: Obj, fail: (m: string) => null, allowOnly: (k: readonly s
     ...(isStr(raw.username) || raw.username === null ? { username: raw.username } : {}),
     ...(effective ? { effective } : {}),
     ...(bounding ? { bounding } : {}),
+    ...(added ? { added } : {}),
     ...(typeof raw.privileged === 'boolean' ? { privileged: raw.privileged } : {}),
     ...(isStr(raw.image) ? { image: raw.image } : {}),
     ...(oneOf(PULLS, raw.pull) ? { pull: raw.pull } : {}),

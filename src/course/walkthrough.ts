@@ -1,7 +1,7 @@
 import { analyze, isManifestFile, type SourceFile } from '../engine/index.js';
 import type { ProbeRecord } from '../shell/index.js';
 import { evaluateCheck } from './checks/index.js';
-import type { Lesson, StepResult, TranscriptEntry } from './model.js';
+import type { FilePatch, Lesson, StepResult, StepSolution, TranscriptEntry } from './model.js';
 import { applySolutionFiles } from './patch.js';
 
 /**
@@ -46,12 +46,43 @@ export interface WalkOptions {
   readonly files?: readonly SourceFile[];
   /** Answers by step id (mode 'files'; in 'solution' mode the lesson's answers are used). */
   readonly answers?: Readonly<Record<string, string>>;
+  /** mode 'solution': what a student did instead of one step's solution (tests of wrong answers). */
+  readonly variant?: StepVariant;
+  /** Stop after this step (its result is the last one). */
+  readonly until?: string;
+}
+
+/**
+ * A student's attempt at one step, in place of its solution. Each part given replaces that part of
+ * the step's solution; a part left out is the solution's own. `remove` deletes files first; `more`
+ * is done after the (replaced) solution: "the solution, and then this mistake".
+ */
+export interface StepVariant {
+  readonly step: string;
+  readonly files?: readonly SourceFile[];
+  readonly patch?: readonly FilePatch[];
+  readonly commands?: readonly string[];
+  /** null: the answer box left empty. */
+  readonly answer?: string | null;
+  readonly remove?: readonly string[];
+  readonly more?: { readonly files?: readonly SourceFile[]; readonly patch?: readonly FilePatch[]; readonly commands?: readonly string[] };
 }
 
 export interface WalkResult {
   readonly steps: readonly StepResult[];
   readonly files: readonly SourceFile[];
   readonly transcript: readonly TranscriptEntry[];
+}
+
+interface Phase { readonly edit: StepSolution; readonly commands: readonly string[] }
+
+/** The step's phases: its (replaced) solution, then the variant's `more`. */
+function attempt(solution: StepSolution, v: StepVariant | undefined): { phases: Phase[]; answer: string | undefined } {
+  if (!v) return { phases: [{ edit: solution, commands: solution.commands }], answer: solution.answer };
+  const main: StepSolution = { files: v.files ?? solution.files, patch: v.patch ?? solution.patch, commands: [] };
+  const phases: Phase[] = [{ edit: main, commands: v.commands ?? solution.commands }];
+  if (v.more) phases.push({ edit: { files: v.more.files ?? [], patch: v.more.patch ?? [], commands: [] }, commands: v.more.commands ?? [] });
+  return { phases, answer: v.answer === undefined ? solution.answer : v.answer ?? undefined };
 }
 
 export async function walkLesson(lesson: Lesson, options: WalkOptions): Promise<WalkResult> {
@@ -61,30 +92,38 @@ export async function walkLesson(lesson: Lesson, options: WalkOptions): Promise<
   let shell: ShellLike | null = null;
   for (const step of lesson.steps) {
     const problems: string[] = [];
-    if (options.mode === 'solution' && (step.solution.files.length > 0 || step.solution.patch.length > 0)) {
-      const applied = applySolutionFiles(files, step.solution);
-      files = applied.files;
-      problems.push(...applied.problems);
-      // The terminal must see the edited files: a student's editor and terminal share one state.
-      if (shell?.setFiles) shell.setFiles(files);
-      else shell = null;
-    }
-    for (const command of step.solution.commands) {
-      shell ??= options.createShell({ files });
-      let result: ShellRunResult;
-      try {
-        result = await shell.run(command);
-      } catch (e) {
-        result = { output: `shell error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 127 };
+    const variant = options.mode === 'solution' && options.variant?.step === step.id ? options.variant : undefined;
+    const { phases, answer: given } = attempt(step.solution, variant);
+    const removed = variant?.remove ?? [];
+    if (removed.length > 0) files = files.filter((f) => !removed.includes(f.name));
+    for (const [i, phase] of phases.entries()) {
+      const edits = phase.edit.files.length > 0 || phase.edit.patch.length > 0;
+      if (options.mode === 'solution' && (edits || (i === 0 && removed.length > 0))) {
+        const applied = applySolutionFiles(files, phase.edit);
+        files = applied.files;
+        problems.push(...applied.problems);
+        // The terminal must see the edited files: a student's editor and terminal share one state.
+        if (shell?.setFiles) shell.setFiles(files);
+        else shell = null;
       }
-      transcript.push({ input: command, output: result.output, exitCode: result.exitCode, ...(result.probes?.length ? { probes: result.probes } : {}) });
-      if (result.files) files = mergeShellFiles(files, result.files);
+      for (const command of phase.commands) {
+        shell ??= options.createShell({ files });
+        let result: ShellRunResult;
+        try {
+          result = await shell.run(command);
+        } catch (e) {
+          result = { output: `shell error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 127 };
+        }
+        transcript.push({ input: command, output: result.output, exitCode: result.exitCode, ...(result.probes?.length ? { probes: result.probes } : {}) });
+        if (result.files) files = mergeShellFiles(files, result.files);
+      }
     }
-    const answer = options.mode === 'solution' ? step.solution.answer : options.answers?.[step.id];
+    const answer = options.mode === 'solution' ? given : options.answers?.[step.id];
     const outcome = evaluateCheck(step.check, {
       analysis: analyze(analyzableFiles(files)), files, transcript, ...(answer !== undefined ? { answer } : {}),
     });
     steps.push({ stepId: step.id, passed: outcome.passed && problems.length === 0, why: [...problems, ...outcome.why] });
+    if (options.until === step.id) break;
   }
   return { steps, files, transcript };
 }

@@ -24,6 +24,7 @@ export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
       const inner = evaluateCheck(check.check, ctx);
       return inner.passed ? { passed: false, why: ['a condition that should not hold holds'] } : { passed: true, why: [] };
     }
+    case 'sequence': return checkSequence(check.checks, ctx);
     case 'pod': return checkPod(check, ctx);
     case 'secret': return checkSecret(check, ctx);
     case 'flow': return checkFlow(check, ctx);
@@ -43,7 +44,7 @@ export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
 /** True when the step shows an answer box. */
 export function needsAnswer(check: Check): boolean {
   switch (check.kind) {
-    case 'all': case 'any': return check.checks.some(needsAnswer);
+    case 'all': case 'any': case 'sequence': return check.checks.some(needsAnswer);
     case 'not': return needsAnswer(check.check);
     case 'answer': return true;
     default: return false;
@@ -54,6 +55,7 @@ export function needsAnswer(check: Check): boolean {
 export function needsTerminal(check: Check): boolean {
   switch (check.kind) {
     case 'all': case 'any': return check.checks.some(needsTerminal);
+    case 'sequence': return true;
     case 'not': return needsTerminal(check.check);
     case 'command': case 'probed': return true;
     default: return false;
@@ -63,9 +65,32 @@ export function needsTerminal(check: Check): boolean {
 /** Whether an answer is one the step's answer check(s) accept, regardless of the step's other conditions. */
 export function answerAccepted(check: Check, answer: string): boolean {
   switch (check.kind) {
-    case 'all': case 'any': return check.checks.some((c) => answerAccepted(c, answer));
+    case 'all': case 'any': case 'sequence': return check.checks.some((c) => answerAccepted(c, answer));
     case 'not': return false;
     case 'answer': return answerMatches(check.accept, answer);
     default: return false;
   }
+}
+
+/**
+ * Each check holds on its own part of the transcript, in order: the first on the shortest leading
+ * part where it holds, the next on the shortest part after that, and so on. Taking the shortest
+ * part leaves the most transcript to the checks that follow.
+ */
+function checkSequence(checks: readonly Check[], ctx: CheckContext): CheckOutcome {
+  let start = 0;
+  for (const [i, check] of checks.entries()) {
+    let end = start;
+    let last: CheckOutcome | null = null;
+    for (; end < ctx.transcript.length; end++) {
+      last = evaluateCheck(check, { ...ctx, transcript: ctx.transcript.slice(start, end + 1) });
+      if (last.passed) break;
+    }
+    if (end >= ctx.transcript.length) {
+      const why = last?.why ?? evaluateCheck(check, { ...ctx, transcript: [] }).why;
+      return { passed: false, why: [i === 0 ? `not yet: ${why.join('; ')}` : `not after step ${i} of the sequence: ${why.join('; ')}`] };
+    }
+    start = end + 1;
+  }
+  return { passed: true, why: [] };
 }

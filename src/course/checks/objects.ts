@@ -1,3 +1,4 @@
+import { analyze } from '../../engine/index.js';
 import type {
   CheckContext, CheckOutcome, ClusterCheck, DiagnosticCheck, NamespaceCheck, NoErrorsCheck, PolicyCheck, PolicyCountCheck,
   SecretCheck,
@@ -27,7 +28,31 @@ export function checkSecret(check: SecretCheck, ctx: CheckContext): CheckOutcome
     const user = entry.auth?.username ?? entry.username;
     if (user !== check.username) why.push(`secret ${check.secret} has username ${user ?? 'none'}, expected ${check.username}`);
   }
+  if (check.pulls !== undefined) why.push(...pullWhy(check.secret, namespace, name, check.pulls, ctx));
   return result(why);
+}
+
+/** The pod a `pulls` check adds to the student's files: it lists only the secret under test. */
+export const PULL_PROBE_POD = 'kslab-pull-check';
+
+/**
+ * Would these credentials pull the image? The engine decides, as it does for the student's pods:
+ * the same files plus one pod in the secret's namespace whose only pull secret is this one.
+ */
+function pullWhy(key: string, namespace: string, name: string, image: string, ctx: CheckContext): string[] {
+  const pod = {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name: PULL_PROBE_POD, namespace },
+    spec: { imagePullSecrets: [{ name }], containers: [{ name: 'pull', image, imagePullPolicy: 'Always' }] },
+  };
+  // JSON is YAML: no quoting of the student's names can go wrong.
+  const probe = { name: `${PULL_PROBE_POD}.yaml`, text: JSON.stringify(pod) };
+  const analysis = analyze([...ctx.analysis.sources.filter((f) => f.name !== probe.name), probe]);
+  const report = analysis.pods.find((p) => p.key === `${namespace}/${PULL_PROBE_POD}`)?.containers[0];
+  if (!report) return [`secret ${key}: could not try a pull of ${image}`];
+  const pull = report.image.pull;
+  if (pull.state === 'Pulled' && pull.credentials === name) return [];
+  return [`secret ${key} does not pull ${image}: ${pull.message ?? (pull.credentials === null ? 'the pull used no credentials' : `pulled with ${pull.credentials}`)}`];
 }
 
 export function checkPolicy(check: PolicyCheck, ctx: CheckContext): CheckOutcome {

@@ -42,6 +42,13 @@ function containerWhy(pod: PodReport, c: ContainerReport, check: PodCheck): stri
   if (check.image !== undefined) why.push(...imageWhy(where, c, check.image));
   why.push(...capsWhy(where, 'effective', c.security.capabilities.effective, check.effective));
   why.push(...capsWhy(where, 'bounding', c.security.capabilities.bounding, check.bounding));
+  if (check.added !== undefined) {
+    const have = [...c.security.capabilities.added].sort();
+    const want = [...new Set(check.added.map((n) => n.toUpperCase().replace(/^CAP_/, '')))].sort();
+    if (have.join(',') !== want.join(',')) {
+      why.push(`${where}: capabilities added to the runtime's default set are [${have.join(', ')}], expected exactly [${want.join(', ')}]`);
+    }
+  }
   return why;
 }
 

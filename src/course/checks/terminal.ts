@@ -8,14 +8,17 @@ export function checkCommand(check: CommandCheck, ctx: CheckContext): CheckOutco
   const ran = ctx.transcript.filter((e) => check.ran.some((p) => matchesPattern(p, e.input)));
   const wanted = check.ran.map((p) => (p.kind === 'words' ? p.text : `/${p.source}/`)).join(' | ');
   if (ran.length === 0) return { passed: false, why: [`not run yet: ${wanted}`] };
+  const lineRe = check.outputMatches === undefined ? null : new RegExp(check.outputMatches);
+  const linesMatch = (output: string) => lineRe === null || output.split(/\r?\n/).some((l) => lineRe.test(l));
   const ok = ran.some((e) =>
     (check.exitCode === undefined || e.exitCode === check.exitCode) &&
-    (check.outputIncludes ?? []).every((s) => e.output.includes(s)));
+    (check.outputIncludes ?? []).every((s) => e.output.includes(s)) && linesMatch(e.output));
   if (ok) return { passed: true, why: [] };
   const last = ran[ran.length - 1];
   const why: string[] = [];
   if (last && check.exitCode !== undefined && last.exitCode !== check.exitCode) why.push(`${last.input}: exit code ${last.exitCode}, expected ${check.exitCode}`);
   for (const s of check.outputIncludes ?? []) if (last && !last.output.includes(s)) why.push(`${last.input}: output does not contain "${s}"`);
+  if (last && !linesMatch(last.output)) why.push(`${last.input}: no line of the output matches /${check.outputMatches ?? ''}/`);
   return { passed: false, why: why.length > 0 ? why : [`no run of ${wanted} met every condition`] };
 }
 
