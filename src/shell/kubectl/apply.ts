@@ -13,6 +13,10 @@ import { dryRunSuffix, printObjects, type DryRun } from './print.js';
 import { qualifiedKind, qualifiedPlural, resourceByKind } from './resources.js';
 import { readSources, type Source, type SourceObject } from './sources.js';
 import { printWarnings } from './warnings.js';
+import { hasKey, setOwn } from './user-map.js';
+
+/** A record's own value for a key (user keys such as `constructor` are not inherited). */
+const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /**
  * `kubectl apply|create|replace -f FILE|DIR|-`: each object of the sources against the cluster (the
@@ -44,7 +48,7 @@ const IGNORED_CODES = new Set(['duplicate-object', 'cluster-duplicate', 'image-i
 const FIELD_ERROR = /^[\w.[\]/-]+: (Required value|Invalid value|Forbidden|Unsupported value|Duplicate value|Too long|Too many|Not found)/;
 
 /** What the API server answers for a document the engine refuses (null: it accepts it). */
-function serverError(ctx: Ctx, file: string, doc: number, value: Record<string, unknown>, verb: string, source: string): string | null {
+export function serverError(ctx: Ctx, file: string, doc: number, value: Record<string, unknown>, verb: string, source: string): string | null {
   const diags = ctx.analysis().diagnostics.filter((d) => d.severity === 'error' && d.file === file && !IGNORED_CODES.has(d.code) && docOf(ctx, file, d.line) === doc);
   if (diags.length === 0) return null;
   const kind = String(value['kind'] ?? '');
@@ -118,8 +122,8 @@ const MERGE_KEYS: Readonly<Record<string, string>> = {
 export function applyMerge(live: unknown, config: unknown, last: unknown, key = ''): unknown {
   if (isRecord(config) && isRecord(live)) {
     const out: Record<string, unknown> = { ...live };
-    for (const k of Object.keys(config)) out[k] = config[k] === null ? undefined : applyMerge(live[k], config[k], isRecord(last) ? last[k] : undefined, k);
-    if (isRecord(last)) for (const k of Object.keys(last)) if (!(k in config)) delete out[k];
+    for (const k of Object.keys(config)) setOwn(out, k, config[k] === null ? undefined : applyMerge(own(live, k), config[k], isRecord(last) ? own(last, k) : undefined, k));
+    if (isRecord(last)) for (const k of Object.keys(last)) if (!hasKey(config, k)) delete out[k];
     for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
     return out;
   }
@@ -302,7 +306,7 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
 
 /** Whether every (non-null) field of `config` has the same value in `live`. */
 function isSubset(config: unknown, live: unknown): boolean {
-  if (isRecord(config)) return isRecord(live) && Object.keys(config).every((k) => config[k] === null || isSubset(config[k], live[k]));
+  if (isRecord(config)) return isRecord(live) && Object.keys(config).every((k) => config[k] === null || isSubset(config[k], own(live, k)));
   if (Array.isArray(config)) return Array.isArray(live) && live.length === config.length && config.every((x, i) => isSubset(x, live[i]));
   return config === live;
 }

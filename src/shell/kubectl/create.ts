@@ -2,13 +2,15 @@ import type { Ctx } from '../context.js';
 import { base64 } from '../encode.js';
 import { bool, flag, flagAll, parseFlags, type FlagSpec, type Parsed } from '../flags.js';
 import { basename, isErrno, resolvePath, STRERROR } from '../sh/fs.js';
-import { applySources } from './apply.js';
+import { applySources, serverError } from './apply.js';
 import { fail, usageError, usageErrorf } from './errors.js';
 import { listItems } from './items.js';
+import { serviceAccountToken } from '../proc/serviceaccount.js';
 import { CLUSTER_FILE } from '../yaml-edit.js';
 import { admissionOf } from './admission-output.js';
 import { alreadyExistsMessage, createObject, findDoc, findDocs, notFoundMessage } from './mutate.js';
 import { printWarnings } from './warnings.js';
+import { setOwn, userMap } from './user-map.js';
 import { checkOutputFormat, dryRunOf, dryRunSuffix, printObject, type DryRun } from './print.js';
 import { resolveResource, resourceByKind, type ResourceType } from './resources.js';
 
@@ -173,10 +175,13 @@ export function finishCreate(
   createObject(ctx, stored, opts.saveConfig === true);
   const target = findDocs(ctx, kind, namespaced ? opts.ns : undefined, name).filter((d) => d.file === CLUSTER_FILE).pop();
   const answer = target ? admissionOf(ctx, target.file, target.doc) : null;
-  if (answer?.forbidden || opts.dry === 'server') {
+  // Validation (the engine's diagnostics on the document, as the API server words them) comes before admission.
+  const invalid = target && !answer?.forbidden ? serverError(ctx, target.file, target.doc, stored, 'creating', CLUSTER_FILE) : null;
+  if (invalid || answer?.forbidden || opts.dry === 'server') {
     ctx.setFiles(before);
     ctx.runtime.applied = beforeApplied;
   }
+  if (invalid) return fail(ctx, opts.wrap ? `error: ${opts.wrap(invalid.replace(/\n$/, ''), obj)}` : invalid);
   if (answer?.forbidden) return fail(ctx, opts.wrap ? `error: ${opts.wrap(answer.forbidden, obj)}` : `Error from server (Forbidden): ${answer.forbidden}`);
   if (answer) printWarnings(ctx, answer.warnings);
   if (opts.quiet) return 0;
@@ -216,10 +221,10 @@ const splitList = (values: readonly string[]): string[] => values.flatMap((v) =>
 
 /** `--from-literal`, `--from-file`, `--from-env-file` (kubectl create_configmap.go / create_secret.go). */
 function collectData(ctx: Ctx, p: Parsed, what: 'ConfigMap' | 'Secret', name: string): { data: Record<string, string> } | { error: string } {
-  const data: Record<string, string> = {};
+  const data = userMap();
   const add = (k: string, v: string): string | null => {
     if (Object.hasOwn(data, k)) return `error: cannot add key ${k}, another key by that name already exists in ${what === 'ConfigMap' ? 'Data for ConfigMap' : 'data'} "${name}"`;
-    data[k] = v;
+    setOwn(data, k, v);
     return null;
   };
   for (const lit of flagAll(p, 'from-literal')) {
@@ -323,14 +328,6 @@ function subjects(p: Parsed): Record<string, unknown>[] | { error: string } {
     out.push({ kind: 'ServiceAccount', name: t[1], namespace: t[0] });
   }
   return out;
-}
-
-/** A fake but well-formed service account JWT (header.payload.signature), stable per name. */
-function token(ns: string, sa: string): string {
-  const b64url = (s: string) => base64(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  const header = b64url('{"alg":"RS256","kid":"lab-signing-key"}');
-  const payload = b64url(JSON.stringify({ aud: ['https://kubernetes.default.svc.cluster.local'], exp: 1716202800, iat: 1716199200, iss: 'https://kubernetes.default.svc.cluster.local', 'kubernetes.io': { namespace: ns, serviceaccount: { name: sa } }, nbf: 1716199200, sub: `system:serviceaccount:${ns}:${sa}` }));
-  return `${header}.${payload}.${b64url(`lab-signature-${ns}-${sa}`)}`;
 }
 
 const GENERATORS: Readonly<Record<string, Gen>> = {
@@ -535,11 +532,11 @@ const GENERATORS: Readonly<Record<string, Gen>> = {
   quota: {
     path: 'quota', flags: { hard: { value: true }, scopes: { value: true } }, wrap: (m) => `failed to create quota: ${m}`,
     build: (_c, name, p, ns) => {
-      const hard: Record<string, string> = {};
+      const hard = userMap();
       for (const kv of splitList(flagAll(p, 'hard'))) {
         const [k, v] = kv.split('=', 2);
         if (!k || v === undefined) return { error: `error: invalid argument "${kv}" for "--hard" flag` };
-        hard[k] = v;
+        setOwn(hard, k, v);
       }
       return { apiVersion: 'v1', kind: 'ResourceQuota', metadata: meta(name, ns), spec: { ...(Object.keys(hard).length ? { hard } : {}) }, status: {} };
     },
@@ -608,15 +605,43 @@ function suffix5(seed: string): string {
   return out;
 }
 
-/** `kubectl create token SA`: the token on stdout (TokenRequest), or the wrapped NotFound. */
+/**
+ * `kubectl create token SA [--duration D]` (create_token.go): the TokenRequest's token on stdout
+ * (proc/serviceaccount.ts: JWT-shaped, NOT a real signature — the lab has no signing key), or the
+ * wrapped NotFound; a newline after it only on a terminal. --duration: a Go duration in whole
+ * seconds, at least 10 minutes (the API server's ValidateTokenRequest minimum).
+ */
 export function createToken(ctx: Ctx, args: string[]): number {
   const r = parseFlags(args, { ...COMMON, ...GENERATORS['token']!.flags });
   if (!r.ok) return usageError(ctx, r.error, 'create token');
   const name = r.parsed.positional[0];
   if (!name || r.parsed.positional.length !== 1) return usageErrorf(ctx, `exactly one NAME is required, got ${r.parsed.positional.length}`, 'create token');
   const ns = flag(r.parsed, 'namespace') ?? ctx.namespace();
+  const durationFlag = flag(r.parsed, 'duration');
+  let seconds = 3600;
+  if (durationFlag !== undefined) {
+    const d = goDurationSeconds(durationFlag);
+    if (d === null) return usageErrorf(ctx, `invalid argument "${durationFlag}" for "--duration" flag: time: invalid duration "${durationFlag}"`, 'create token');
+    if (d < 0) return fail(ctx, 'error: --duration must be greater than or equal to 0');
+    if (!Number.isInteger(d)) return fail(ctx, 'error: --duration cannot be expressed in units less than seconds');
+    if (d > 0) seconds = d;
+  }
   const sa = resolveResource('serviceaccounts') as ResourceType;
   if (!existsObject(ctx, sa, ns, name)) return fail(ctx, `error: failed to create token: ${notFoundMessage(sa, name)}`);
-  ctx.out.line(token(ns, name));
+  // The API server refuses a TokenRequest below ten minutes (ValidateTokenRequest).
+  if (seconds < 600) return fail(ctx, `error: failed to create token: TokenRequest.authentication.k8s.io "${name}" is invalid: spec.expirationSeconds: Invalid value: ${seconds}: may not specify a duration less than 10 minutes`);
+  // create_token.go: a newline only when stdout is a terminal.
+  ctx.out.out(`${serviceAccountToken(ns, name, seconds)}${ctx.tty.out ? '\n' : ''}`);
   return 0;
+}
+
+/** Go's time.ParseDuration, in seconds (null: not a duration). */
+function goDurationSeconds(s: string): number | null {
+  if (s === '0') return 0;
+  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(s);
+  if (!m) return null;
+  const unit: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const part of s.replace(/^[-+]/, '').matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * (unit[part[2] as string] ?? 0);
+  return m[1] === '-' ? -total : total;
 }

@@ -14,6 +14,7 @@ import { resolveResource, resourceByKind, unknownResource, type ResourceType } f
 import { matches, parseSelector } from './selector.js';
 import { readSources } from './sources.js';
 import { printWarnings } from './warnings.js';
+import { hasKey, setOwn, userMap, userMapOf } from './user-map.js';
 
 /** How many pods of a namespace PodSecurity refused (as the engine admitted the files). */
 const refusedIn = (ctx: Ctx, ns: string): number => ctx.analysis().admission.rejected.filter((r) => r.namespace === ns).length;
@@ -22,7 +23,7 @@ const refusedIn = (ctx: Ctx, ns: string): number => ctx.analysis().admission.rej
 type Which = 'label' | 'annotation';
 
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
-const strings = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(rec(v)).map(([k, x]) => [k, String(x)]));
+const strings = (v: unknown): Record<string, string> => userMapOf(Object.fromEntries(Object.entries(rec(v)).map(([k, x]) => [k, String(x)])));
 
 /**
  * cmdutil.GetResourcesAndPairs (kubectl pkg/cmd/util/helpers.go): the words before the first
@@ -53,7 +54,7 @@ interface Changes {
  * IsValidLabelValue), `k-`; a key both set and removed is refused.
  */
 export function parseLabels(spec: readonly string[]): Changes | { error: string } {
-  const set: Record<string, string> = {};
+  const set = userMap();
   const remove: string[] = [];
   for (const s of spec) {
     if (s.includes('=')) {
@@ -61,11 +62,11 @@ export function parseLabels(spec: readonly string[]): Changes | { error: string 
       if (parts.length !== 2) return { error: `invalid label spec: ${s}` };
       const errs = isValidLabelValue(parts[1] ?? '');
       if (errs.length) return { error: `invalid label value: ${JSON.stringify(s)}: ${errs.join(';')}` };
-      set[parts[0] ?? ''] = parts[1] ?? '';
+      setOwn(set, parts[0] ?? '', parts[1] ?? '');
     } else if (s.endsWith('-')) remove.push(s.slice(0, -1));
     else return { error: `unknown label spec: ${s}` };
   }
-  if (remove.some((k) => k in set)) return { error: 'can not both modify and remove a label in the same command' };
+  if (remove.some((k) => hasKey(set, k))) return { error: 'can not both modify and remove a label in the same command' };
   return { set, remove };
 }
 
@@ -74,18 +75,18 @@ export function parseLabels(spec: readonly string[]): Changes | { error: string 
  * pkg/cmd/annotate/annotate.go): `k=v` splits at the first `=`; `k-` removes.
  */
 export function parseAnnotations(spec: readonly string[]): Changes | { error: string } {
-  const set: Record<string, string> = {};
+  const set = userMap();
   const remove: string[] = [];
   const invalid: string[] = [];
   for (const s of spec) {
     if (s.includes('=') && s[0] !== '=') {
       const eq = s.indexOf('=');
-      set[s.slice(0, eq)] = s.slice(eq + 1);
+      setOwn(set, s.slice(0, eq), s.slice(eq + 1));
     } else if (s.endsWith('-') && s !== '-') remove.push(s.slice(0, -1));
     else invalid.push(s);
   }
   if (invalid.length) return { error: `invalid annotation format: ${invalid.join(', ')}` };
-  const both = remove.filter((k) => k in set);
+  const both = remove.filter((k) => hasKey(set, k));
   if (both.length) return { error: `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}` };
   return { set, remove };
 }
@@ -273,17 +274,17 @@ function editOne(ctx: Ctx, t: Target, which: Which, ch: Changes, o: { overwrite:
   const current = strings(meta[field]);
   if (!o.overwrite) {
     if (which === 'label') {
-      const errs = Object.keys(ch.set).sort().filter((k) => k in current && current[k] !== ch.set[k]).map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
+      const errs = Object.keys(ch.set).sort().filter((k) => hasKey(current, k) && current[k] !== ch.set[k]).map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
       if (errs.length === 1) return `error: ${errs[0]}`;
       if (errs.length > 1) return errs.join('\n');
     } else {
-      const errs = Object.keys(ch.set).sort().filter((k) => k !== CHANGE_CAUSE && k in current && current[k] !== ch.set[k]).map((k) => `'${k}' already has a value (${current[k]})`);
+      const errs = Object.keys(ch.set).sort().filter((k) => k !== CHANGE_CAUSE && hasKey(current, k) && current[k] !== ch.set[k]).map((k) => `'${k}' already has a value (${current[k]})`);
       if (errs.length) return `error: --overwrite is false but found the following declared annotation(s): ${errs.join('; ')}`;
     }
   }
   // label.go prints this before the patch goes out (not for --dry-run=client, --local or --list).
-  const notFoundKeys = which === 'label' && o.dry !== 'client' && !o.list ? ch.remove.filter((k) => !(k in current)) : [];
-  const next: Record<string, string> = { ...current, ...ch.set };
+  const notFoundKeys = which === 'label' && o.dry !== 'client' && !o.list ? ch.remove.filter((k) => !hasKey(current, k)) : [];
+  const next = userMapOf({ ...current, ...ch.set });
   for (const k of ch.remove) delete next[k];
   meta[field] = next;
   const before = had ? mapJson(field, current) : '';

@@ -12,6 +12,7 @@ import { exposeService } from './expose.js';
 import { listItems } from './items.js';
 import { deleteObject, findDoc } from './mutate.js';
 import { checkOutputFormat, dryRunOf, dryRunSuffix, printObjects } from './print.js';
+import { setOwn, userMap } from './user-map.js';
 import { resolveResource } from './resources.js';
 
 const POD = resolveResource('pods')!;
@@ -94,20 +95,20 @@ export function kubectlRun(args: string[], ctx: Ctx): number {
   if (pullPolicy !== undefined && pullPolicy !== '' && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) return usageErrorf(ctx, `invalid image pull policy: ${pullPolicy}`, 'run');
   if (!checkOutputFormat(ctx, flag(p, 'output'))) return 1;
 
-  const labels: Record<string, string> = {};
+  const labels = userMap();
   const lab = flag(p, 'labels');
   if (lab) {
     for (const kv of lab.split(',')) {
       const eq = kv.indexOf('=');
       if (eq <= 0) return fail(ctx, `error: invalid label spec: ${lab}`);
-      labels[kv.slice(0, eq)] = kv.slice(eq + 1);
+      setOwn(labels, kv.slice(0, eq), kv.slice(eq + 1));
     }
   } else labels['run'] = name;
-  const annotations: Record<string, string> = {};
+  const annotations = userMap();
   for (const kv of flagAll(p, 'annotations')) {
     const eq = kv.indexOf('=');
     if (eq <= 0) return fail(ctx, `error: invalid annotation spec: ${kv}`);
-    annotations[kv.slice(0, eq)] = kv.slice(eq + 1);
+    setOwn(annotations, kv.slice(0, eq), kv.slice(eq + 1));
   }
   const env: { name: string; value: string }[] = [];
   for (const e of flagAll(p, 'env')) {

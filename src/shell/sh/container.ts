@@ -2,6 +2,7 @@ import type { ContainerReport, ImageRef, PodReport } from '../../engine/index.js
 import type { Ctx } from '../context.js';
 import { groupFile, homeOf, osRelease, passwdFile } from '../proc/etc-files.js';
 import { statusFile } from '../proc/proc-status.js';
+import { serviceAccountFiles } from '../proc/serviceaccount.js';
 import type { Proc } from '../proc/process.js';
 import { containerProgram } from '../programs.js';
 import { toolsetOf, type Toolset } from '../proc/toolsets.js';
@@ -83,17 +84,14 @@ function resolveIn(toolset: Toolset, name: string): ReturnType<System['resolve']
 }
 
 /** The files the kubelet adds to every container (pkg/kubelet/kubelet_pods.go managedHostsFileContent). */
-export function kubeletFiles(p: PodReport): Map<string, string> {
+export function kubeletFiles(p: PodReport, container: string): Map<string, string> {
   const pod = p.pod;
   const files = new Map<string, string>();
   files.set('/etc/hosts', pod.hostNetwork
     ? `# Kubernetes-managed hosts file (host network).\n127.0.0.1 localhost\n`
     : `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${pod.ip}\t${pod.name}\n`);
   files.set('/etc/resolv.conf', `search ${pod.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`);
-  const sa = '/var/run/secrets/kubernetes.io/serviceaccount';
-  files.set(`${sa}/namespace`, pod.namespace);
-  files.set(`${sa}/token`, 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImxhYiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.lab');
-  files.set(`${sa}/ca.crt`, '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIlab\n-----END CERTIFICATE-----\n');
+  for (const [path, text] of serviceAccountFiles(p, container)) files.set(path, text);
   return files;
 }
 
@@ -105,7 +103,7 @@ export function podSystem(ctx: Ctx, p: PodReport, c: ContainerReport, proc: Proc
     proc,
     net: (tool) => podNet(ctx, p, tool),
     image: c.image.ref,
-    extra: kubeletFiles(p),
+    extra: kubeletFiles(p, ct.name),
     mounts: ct.volumeMounts.map((m) => m.mountPath),
     readOnlyRoot: ct.securityContext?.readOnlyRootFilesystem === true,
     env: Object.fromEntries(ct.env.map((e) => [e.name, e.value])),
