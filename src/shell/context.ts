@@ -1,3 +1,4 @@
+import type { BrokenFile, ClusterView, ClusterViewFn } from './cluster-view.js';
 import { analyze, type Analysis, type SourceFile, type SourceRef } from '../engine/index.js';
 import { indexObjects, type DocObject } from './objects.js';
 import { Output } from './output.js';
@@ -113,22 +114,36 @@ export class Ctx {
   interp: Interp | null = null;
   private cachedAnalysis: Analysis | null = null;
   private cachedObjects: DocObject[] | null = null;
+  private cachedView: ClusterView | null = null;
+  /**
+   * Files whose YAML syntax error kept the cluster on their last parsed version, when this command
+   * asked the cluster anything (the terminal says so before the answer).
+   */
+  staleBecause: readonly BrokenFile[] = [];
 
   constructor(
     public files: SourceFile[],
     runtime: ShellRuntime,
     private readonly analyzer: (files: readonly SourceFile[]) => Analysis = analyze,
+    private readonly clusterView: ClusterViewFn = (f) => ({ files: f, broken: [] }),
   ) {
     this.runtime = { ...runtime };
   }
 
+  /** The files the cluster is made of: the editor's, or their last parsed version (cluster-view.ts). */
+  private cluster(): readonly SourceFile[] {
+    this.cachedView ??= this.clusterView(this.files);
+    if (this.cachedView.broken.length > 0) this.staleBecause = this.cachedView.broken;
+    return this.cachedView.files;
+  }
+
   analysis(): Analysis {
-    this.cachedAnalysis ??= this.analyzer(this.files);
+    this.cachedAnalysis ??= this.analyzer(this.cluster());
     return this.cachedAnalysis;
   }
 
   objects(): DocObject[] {
-    this.cachedObjects ??= indexObjects(this.files);
+    this.cachedObjects ??= indexObjects(this.cluster());
     return this.cachedObjects;
   }
 
@@ -137,6 +152,7 @@ export class Ctx {
     this.filesChanged = true;
     this.cachedAnalysis = null;
     this.cachedObjects = null;
+    this.cachedView = null;
   }
 
   /** The current context's namespace (`default` when the kubeconfig sets none). */

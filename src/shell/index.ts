@@ -11,9 +11,11 @@ import { freshState, restoreState } from './sh/state.js';
 import { HOST_PROGRAMS } from './programs.js';
 import type { OutputChunk, ShellResult, ShellRuntime } from './types.js';
 import { rememberScreen, screenText } from './escape.js';
+import { lastParsedView, type ClusterViewFn } from './cluster-view.js';
 
 export type { ShellResult, ShellRuntime, OutputChunk, DockerContainer, DockerImage, ProbeRecord } from './types.js';
 export { CLUSTER_FILE } from './yaml-edit.js';
+export { brokenFiles, lastParsedView, type BrokenFile, type ClusterView, type ClusterViewFn } from './cluster-view.js';
 export { escapeTerminal, screenFor, screenText, visible, visibleStyled } from './escape.js';
 
 export interface Shell {
@@ -41,6 +43,11 @@ export interface ShellInit {
   readonly runtime?: ShellRuntime | Readonly<Record<string, unknown>>;
   /** For tests: analyze with a stand-in instead of the engine. */
   readonly analyze?: (files: readonly SourceFile[]) => Analysis;
+  /**
+   * The files the cluster is made of while one has a YAML syntax error: the lab passes the graph's
+   * last good version; by default the shell keeps the last set of files that all parsed.
+   */
+  readonly clusterView?: ClusterViewFn;
 }
 
 /** Every program name on the host's PATH (for completion). */
@@ -51,9 +58,10 @@ export function createShell(init: ShellInit): Shell {
   let runtime: ShellRuntime = normalizeRuntime(init.runtime);
   let pending: string | null = null;
   const analyzer = init.analyze;
+  const view = init.clusterView ?? lastParsedView();
 
   const execute = (src: string, atEof: boolean, record: string | null): ShellResult => {
-    const ctx = new Ctx(files, runtime, analyzer);
+    const ctx = new Ctx(files, runtime, analyzer, view);
     if (record !== null && record.trim() !== '') ctx.runtime.history = [...ctx.runtime.history, record.trim()];
     const incomplete = ctx.runtime.session ? runSession(ctx, src, atEof) : runHost(ctx, src, atEof);
     runtime = ctx.runtime;
@@ -72,6 +80,7 @@ export function createShell(init: ShellInit): Shell {
     if (ctx.edit) result.edit = ctx.edit;
     if (ctx.clear) result.clear = true;
     if (ctx.probes.length) result.probes = ctx.probes;
+    if (ctx.staleBecause.length) result.stale = ctx.staleBecause;
     return result;
   };
 
@@ -80,7 +89,7 @@ export function createShell(init: ShellInit): Shell {
     get runtime() { return runtime; },
     get prompt() {
       if (pending !== null) return '> ';
-      if (runtime.session) return sessionPrompt(runtime.session, new Ctx(files, runtime, analyzer));
+      if (runtime.session) return sessionPrompt(runtime.session, new Ctx(files, runtime, analyzer, view));
       return `controlplane:${tildePath(runtime.sh?.cwd ?? HOST_HOME, HOST_HOME)}$ `;
     },
     setFiles(next) { files = [...next]; },
@@ -92,7 +101,7 @@ export function createShell(init: ShellInit): Shell {
         return execute(src, true, null);
       }
       if (!runtime.session) return null;
-      const ctx = new Ctx(files, runtime, analyzer);
+      const ctx = new Ctx(files, runtime, analyzer, view);
       // Interactive bash says `exit` on Ctrl+D as on `exit`; ash and dash leave quietly.
       if (/(^|\/)bash$/.test(runtime.session.shell)) ctx.out.err('exit\n');
       endSession(ctx, runtime.session.state.status);
@@ -101,7 +110,7 @@ export function createShell(init: ShellInit): Shell {
       return { output: ctx.out.text(), exitCode: 0, streams: ctx.out.chunks, screen: screenOf(ctx.out.chunks), ...(ctx.filesChanged ? { files } : {}) };
     },
     complete(line) {
-      return completeLine(line, new Ctx(files, runtime, analyzer), COMMANDS);
+      return completeLine(line, new Ctx(files, runtime, analyzer, view), COMMANDS);
     },
     run(line) {
       const src = pending === null ? line : `${pending}\n${line}`;

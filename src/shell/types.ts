@@ -38,6 +38,11 @@ export interface ShellResult {
    * made visible, the tools' own colours kept. Absent on a continuation.
    */
   readonly screen?: string;
+  /**
+   * The editor has a YAML syntax error and the command asked the cluster: it answered from the last
+   * version of the files that parsed, as the graph shows (cluster-view.ts). The terminal says so.
+   */
+  readonly stale?: readonly { readonly file: string; readonly line: number }[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editorHandle } from '../editor/handle.js';
 import { useToast } from './toast.js';
-import { createShell, type Shell, type ShellResult } from '../../shell/index.js';
+import { brokenFiles, createShell, lastParsedView, type ClusterViewFn, type Shell, type ShellResult } from '../../shell/index.js';
 import { useLabContext, type Lab } from '../../state/index.js';
 
 /**
@@ -24,7 +24,15 @@ function shellOf(lab: Lab): Shell {
   // The terminal reads the analysis on screen when it is of the shell's files (the worker's
   // result: `kubectl get pods` never runs the engine on the page); otherwise the engine runs here.
   const analyze = (files: Parameters<Lab['analysis']['analyzeFiles']>[0]) => lab.analysis.analyzeFiles(files);
-  let current = createShell({ files: filesOf(start), runtime: start.runtime, analyze });
+  // One truth while a file has a YAML syntax error: the cluster is the graph's last good version.
+  const fallback = lastParsedView();
+  const clusterView: ClusterViewFn = (files) => {
+    const { current: now, display, staleBecause } = lab.analysis.get();
+    const same = now.sources.length === files.length && now.sources.every((s, i) => s.name === files[i]?.name && s.text === files[i]?.text);
+    if (!same) return fallback(files); // the analysis of these files is still on its way
+    return staleBecause ? { files: display.sources, broken: brokenFiles(files) } : { files, broken: [] };
+  };
+  let current = createShell({ files: filesOf(start), runtime: start.runtime, analyze, clusterView });
   let written: unknown = start.runtime;
   const shell: Shell = {
     run: (line) => {
@@ -51,7 +59,7 @@ function shellOf(lab: Lab): Shell {
   };
   lab.store.subscribe((next, prev) => {
     if (next.runtime !== prev.runtime && next.runtime !== written) {
-      current = createShell({ files: filesOf(next), runtime: next.runtime, analyze });
+      current = createShell({ files: filesOf(next), runtime: next.runtime, analyze, clusterView });
       written = next.runtime;
     } else if (next.files !== prev.files) {
       current.setFiles(filesOf(next));

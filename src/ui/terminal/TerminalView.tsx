@@ -147,6 +147,11 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
     };
     const finish = (result: ShellResult, command: string) => {
       if (result.clear) term.clear();
+      // The editor has a YAML syntax error: the answer is the graph's last good version; say so first.
+      if (result.stale?.length) {
+        const files = result.stale.map((b) => t('staleAt', { file: b.file, line: b.line })).join(', ');
+        term.write(`\x1b[2m${visible(t('stale', { files }))}\x1b[0m\r\n`);
+      }
       term.write(crlf(result.screen ?? visible(result.output)));
       // `vi FILE`: the editor takes over; say so where the student is looking.
       if (result.edit) term.write(`\x1b[2m${editingNote.replace('%FILE%', visible(result.edit))}\x1b[0m\r\n`);
