@@ -4,6 +4,7 @@ import { formatRfc1123z } from '../clock.js';
 import { bool, flag, parseFlags } from '../flags.js';
 import { isRecord } from '../objects.js';
 import { describeDeployment } from './describe-deployment.js';
+import { describeRbac } from './describe-rbac.js';
 import { describeNetworkPolicy } from './describe-netpol.js';
 import { describeNode } from './describe-node.js';
 import { describePod, podAnnotations } from './describe-pod.js';
@@ -78,6 +79,8 @@ function describeOne(ctx: Ctx, item: Item, showEvents: boolean): string {
     return describeNetworkPolicy(item, pol?.policyTypes ?? ['Ingress']);
   }
   if (item.type.kind === 'Deployment' && !item.system) return describeDeployment(ctx, item);
+  const rbac = describeRbac(ctx, item);
+  if (rbac !== null) return rbac;
   if (item.service && item.type.kind === 'Service') return describeService(ctx, item, item.service, showEvents);
   if (item.service && item.type.kind === 'Endpoints') return describeEndpoints(item, item.service);
   // Other kinds: the header every describer prints.

@@ -4,6 +4,7 @@ import { isRecord } from '../objects.js';
 import { uidOf } from './api-object.js';
 import { createdAt, deploymentTemplate, podTemplateHash, randomish, replicaSetName, revisionsOf, systemWorkloads } from './cluster.js';
 import { clusterEvents, type ClusterEvent } from './events.js';
+import { rbacItems } from './rbac-items.js';
 import { qualifiedPlural, type ResourceType } from './resources.js';
 
 /** One object of the cluster as `kubectl get` sees it. */
@@ -162,6 +163,9 @@ export function listItems(ctx: Ctx, type: ResourceType, namespace: string | null
       }
       break;
     }
+    case 'Role': case 'ClusterRole': case 'RoleBinding': case 'ClusterRoleBinding':
+      items = rbacItems(ctx, type, namespace);
+      break;
     default:
       items = c.others.filter((o) => o.kind === type.kind && (type.namespaced ? inNs(o.namespace) : true)).map((o) => base(o.name, type.namespaced ? o.namespace : undefined, o.ref));
   }

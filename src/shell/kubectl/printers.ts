@@ -150,7 +150,8 @@ function roleRef(i: Item): string {
 }
 
 function subjects(i: Item, kind: string): string {
-  const ss = list(i.raw?.['subjects']).filter((s) => s['kind'] === kind).map((s) => (kind === 'ServiceAccount' ? `${String(s['namespace'] ?? '')}/${String(s['name'] ?? '')}` : String(s['name'] ?? '')));
+  // rbac.SubjectsStrings: a ServiceAccount as NAMESPACE/NAME, or NAME when the subject has no namespace.
+  const ss = list(i.raw?.['subjects']).filter((s) => s['kind'] === kind).map((s) => (kind === 'ServiceAccount' && typeof s['namespace'] === 'string' && s['namespace'] !== '' ? `${s['namespace']}/${String(s['name'] ?? '')}` : String(s['name'] ?? '')));
   return ss.join(', ');
 }
 
