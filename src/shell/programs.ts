@@ -5,6 +5,8 @@ import { kubectl } from './kubectl/index.js';
 import { PROC_PROGRAMS } from './proc/commands.js';
 import { COREUTILS } from './proc/coreutils/index.js';
 import { editor } from './proc/editor.js';
+import { mount } from './proc/mount.js';
+import { unshare } from './proc/unshare.js';
 import { NET_TOOLS } from './proc/net/index.js';
 import type { Toolset } from './proc/toolsets.js';
 import { shellProgram } from './sh/shell-program.js';
@@ -31,7 +33,7 @@ export const HOST_PROGRAMS: Readonly<Record<string, Program>> = {
   vi: editor, vim: editor, nano: editor,
 };
 
-const IN_CONTAINER: Readonly<Record<string, Program>> = { ...COMMON, ...NET_TOOLS };
+const IN_CONTAINER: Readonly<Record<string, Program>> = { ...COMMON, ...NET_TOOLS, mount, unshare };
 
 /** An installed program that the lab does not simulate says so instead of pretending. */
 const notSimulated: Program = (argv, ctx) => {

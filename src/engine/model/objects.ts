@@ -78,7 +78,7 @@ export interface Container {
   readonly ports: readonly ContainerPort[];
   readonly securityContext?: ContainerSecurityContext;
   /** Raw fields Pod Security Standards look at, kept as written. */
-  readonly volumeMounts: readonly { readonly name: string; readonly mountPath: string }[];
+  readonly volumeMounts: readonly { readonly name: string; readonly mountPath: string; /** `readOnly: true` as written. */ readonly readOnly?: boolean }[];
   readonly hostPorts: readonly number[];
   readonly kind: 'container' | 'initContainer' | 'ephemeralContainer';
   readonly ref: SourceRef;

@@ -3,7 +3,7 @@ import { sub } from '../model/index.js';
 import type { Diags } from './diag.js';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names.js';
 import { readContainerSecurityContext } from './security-context.js';
-import { arr, field, num, str, strings } from './values.js';
+import { arr, bool, field, num, str, strings } from './values.js';
 
 /** Sorted, as `sets.List` gives them in pkg/apis/core/validation's NotSupported message for ports. */
 const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -75,7 +75,10 @@ export function readContainer(c: unknown, path: readonly PathSegment[], kind: Co
     env: arr(field(c, 'env')).map((e) => ({ name: str(field(e, 'name')) ?? '', value: str(field(e, 'value')) ?? '' })),
     ports,
     ...(securityContext ? { securityContext } : {}),
-    volumeMounts: arr(field(c, 'volumeMounts')).map((m) => ({ name: str(field(m, 'name')) ?? '', mountPath: str(field(m, 'mountPath')) ?? '' })),
+    volumeMounts: arr(field(c, 'volumeMounts')).map((m) => ({
+      name: str(field(m, 'name')) ?? '', mountPath: str(field(m, 'mountPath')) ?? '',
+      ...(bool(field(m, 'readOnly')) === true ? { readOnly: true } : {}),
+    })),
     hostPorts,
     kind,
     ref: sub(root, ...path),

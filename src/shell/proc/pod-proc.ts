@@ -5,7 +5,6 @@ import type { Proc } from './process.js';
 export function podProc(p: PodReport, c: ContainerReport, tty: boolean): Proc {
   const sec = c.security;
   const ct = c.container;
-  const seccomp = ct.securityContext?.seccompProfile?.type ?? p.pod.securityContext?.seccompProfile?.type;
   return {
     hostname: p.pod.name,
     uid: sec.identity.uid,
@@ -19,8 +18,12 @@ export function podProc(p: PodReport, c: ContainerReport, tty: boolean): Proc {
     env: ct.env,
     clockKey: `pod:${p.key}/${ct.name}`,
     tty,
-    noNewPrivs: !sec.allowPrivilegeEscalation,
-    seccomp: seccomp === 'RuntimeDefault' || seccomp === 'Localhost' ? 2 : 0,
+    // The engine's verdicts (security/profiles): containerd installs no filter for a privileged
+    // container, and confines it with no AppArmor profile unless a Localhost one is named.
+    noNewPrivs: sec.noNewPrivs,
+    seccomp: sec.seccomp.mode,
+    seccompProfile: sec.seccomp.applied,
+    apparmor: sec.appArmor.applied,
   };
 }
 

@@ -17,3 +17,13 @@ export function statusFile(proc: Proc, pid: number, name: string): string {
   ].join('\n') + '\n';
 }
 
+
+/**
+ * /proc/PID/attr/current under AppArmor: the confining profile and its mode, `unconfined` when
+ * none (the kernel's apparmor getprocattr; `cri-containerd.apparmor.d (enforce)` as the
+ * kubernetes.io AppArmor tutorial's `cat /proc/1/attr/current` shows for a profile).
+ */
+export function attrCurrentFile(proc: Proc): string {
+  const label = proc.apparmor ?? 'unconfined';
+  return label === 'unconfined' ? 'unconfined\n' : `${label} (enforce)\n`;
+}

@@ -23,6 +23,13 @@ export interface Proc {
   readonly noNewPrivs: boolean;
   /** /proc/PID/status Seccomp: 0 unconfined (kubelet default), 2 filter (docker default). */
   readonly seccomp: 0 | 2;
+  /**
+   * Which filter, when `seccomp` is 2: the runtime's default profile or a Localhost file (whose
+   * rules the lab cannot read; it blocks nothing here). Absent: RuntimeDefault when filtered.
+   */
+  readonly seccompProfile?: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
+  /** The AppArmor profile confining the process, as /proc/PID/attr/current names it; absent: `unconfined`. */
+  readonly apparmor?: string;
 }
 
 /**

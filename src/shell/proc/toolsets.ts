@@ -37,6 +37,8 @@ const DEBIAN_BASE = [
   'mkdir', 'mktemp', 'mv', 'nproc', 'od', 'printenv', 'printf', 'pwd', 'readlink', 'realpath', 'rm', 'rmdir', 'sed', 'seq',
   'sha256sum', 'sleep', 'sort', 'stat', 'su', 'sync', 'tac', 'tail', 'tar', 'tee', 'test', '[', 'timeout', 'touch', 'tr', 'true',
   'tty', 'uname', 'uniq', 'wc', 'which', 'whoami', 'xargs', 'yes', 'zcat', 'base64', 'getent', 'mount', 'more', 'kill',
+  // util-linux (Essential: yes) ships unshare next to mount.
+  'unshare',
 ];
 
 const BIN = (names: readonly string[], dir: string) => names.map((n) => [n, `${dir}/${n}`] as const);
@@ -46,7 +48,9 @@ function toolset(family: Toolset['family'], flavor: Toolset['flavor'], shells: R
   return { family, flavor, shells, programs: new Map(BIN(names, dir)) };
 }
 
-const busyboxSet = toolset('busybox', 'busybox', { sh: 'ash', ash: 'ash' }, BUSYBOX_APPLETS);
+// unshare (util-linux/unshare.c, `default y`) is in the image's defconfig build; whether Alpine's
+// busybox has it is not known here, so alpine images are not given it.
+const busyboxSet = toolset('busybox', 'busybox', { sh: 'ash', ash: 'ash' }, [...BUSYBOX_APPLETS, 'unshare']);
 const alpineSet = (extra: readonly string[] = []) => toolset('alpine', 'busybox', { sh: 'ash', ash: 'ash' }, [...BUSYBOX_APPLETS, 'apk', ...extra]);
 const debianSet = (extra: readonly string[] = [], family: Toolset['family'] = 'debian') =>
   toolset(family, 'gnu', { sh: 'dash', dash: 'dash', bash: 'bash' }, [...DEBIAN_BASE, ...extra]);

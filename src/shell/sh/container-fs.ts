@@ -17,6 +17,8 @@ export interface ContainerFsOptions {
   readonly readOnlyRoot: boolean;
   /** Mount paths of writable volumes (emptyDir, …). */
   readonly mounts: readonly string[];
+  /** Mount paths of read-only volumes (configMap, secret, `readOnly: true`, …): writes get EROFS. */
+  readonly readOnlyMounts?: readonly string[];
   /** The process's uid: non-root may write only in /tmp and its home. */
   readonly uid: number;
   readonly home: string;
@@ -25,6 +27,10 @@ export interface ContainerFsOptions {
 /** A container's root file system: the image's files with a writable layer on top. */
 export class ContainerFs implements Fs {
   constructor(private readonly o: ContainerFsOptions) {}
+
+  private get roMounts(): readonly string[] {
+    return this.o.readOnlyMounts ?? [];
+  }
 
   private text(path: string): string | null {
     const d = this.o.disk();
@@ -36,7 +42,7 @@ export class ContainerFs implements Fs {
   private isDir(path: string): boolean {
     const d = this.o.disk();
     if (d.removed.includes(path)) return false;
-    if (this.o.baseDirs.has(path) || d.dirs.includes(path) || this.o.mounts.includes(path)) return true;
+    if (this.o.baseDirs.has(path) || d.dirs.includes(path) || this.o.mounts.includes(path) || this.roMounts.includes(path)) return true;
     const prefix = path === '/' ? '/' : `${path}/`;
     for (const p of this.o.base.keys()) if (p.startsWith(prefix) && !d.removed.includes(p)) return true;
     return Object.keys(d.files).some((p) => p.startsWith(prefix));
@@ -63,7 +69,11 @@ export class ContainerFs implements Fs {
   private writable(path: string): Errno | null {
     if (path === '/dev/null' || path === '/dev/stdout' || path === '/dev/stderr') return null;
     if (path.startsWith('/proc/') || path.startsWith('/sys/')) return 'EACCES';
-    const inMount = this.o.mounts.some((m) => path === m || path.startsWith(`${m}/`));
+    // The deepest mount holding the path decides (a read-only volume inside a writable one, or the reverse).
+    const under = (m: string) => path === m || path.startsWith(m === '/' ? '/' : `${m}/`);
+    const depth = (list: readonly string[]) => Math.max(-1, ...list.filter(under).map((m) => m.length));
+    const inMount = depth(this.o.mounts) >= 0 && depth(this.o.mounts) > depth(this.roMounts);
+    if (depth(this.roMounts) >= 0 && !inMount) return 'EROFS';
     if (this.o.readOnlyRoot && !inMount) return 'EROFS';
     if (this.o.uid !== 0 && !inMount && !path.startsWith('/tmp/') && !(this.o.home !== '/' && path.startsWith(`${this.o.home}/`))) return 'EACCES';
     return null;
@@ -91,7 +101,7 @@ export class ContainerFs implements Fs {
       const first = p.slice(prefix.length).split('/')[0];
       if (first && !d.removed.includes(`${prefix}${first}`)) names.add(first);
     };
-    for (const p of [...this.o.baseDirs, ...this.o.base.keys(), ...d.dirs, ...Object.keys(d.files), ...this.o.mounts]) add(p);
+    for (const p of [...this.o.baseDirs, ...this.o.base.keys(), ...d.dirs, ...Object.keys(d.files), ...this.o.mounts, ...this.roMounts]) add(p);
     return [...names].sort();
   }
 

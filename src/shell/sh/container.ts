@@ -1,7 +1,8 @@
 import type { ContainerReport, ImageRef, PodReport } from '../../engine/index.js';
 import type { Ctx } from '../context.js';
 import { groupFile, homeOf, osRelease, passwdFile } from '../proc/etc-files.js';
-import { statusFile } from '../proc/proc-status.js';
+import { attrCurrentFile, statusFile } from '../proc/proc-status.js';
+import { containerMounts } from '../proc/mounts.js';
 import { serviceAccountFiles } from '../proc/serviceaccount.js';
 import type { Proc } from '../proc/process.js';
 import { containerProgram } from '../programs.js';
@@ -13,7 +14,7 @@ import { ContainerFs, type BaseFile } from './container-fs.js';
 import type { System } from './system.js';
 
 const EMPTY_DISK: ContainerDisk = { files: {}, removed: [], dirs: [] };
-const BASE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/proc/1', '/proc/self', '/root', '/run', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/sbin', '/var', '/var/run', '/lib'];
+const BASE_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/proc/1', '/proc/self', '/proc/1/attr', '/proc/self/attr', '/root', '/run', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/sbin', '/var', '/var/run', '/lib'];
 
 export interface ContainerSpec {
   /** The network the container is on (a pod's: the cluster; docker's bridge: none simulated). */
@@ -25,6 +26,8 @@ export interface ContainerSpec {
   /** Files the runtime adds (kubelet's /etc/hosts, resolv.conf, service account token). */
   readonly extra: ReadonlyMap<string, string>;
   readonly mounts: readonly string[];
+  /** Read-only volume mounts (proc/mounts.ts); absent: none. */
+  readonly readOnlyMounts?: readonly string[];
   readonly readOnlyRoot: boolean;
   /** Extra environment (the container's env). */
   readonly env: Readonly<Record<string, string>>;
@@ -47,6 +50,8 @@ export function containerSystem(ctx: Ctx, spec: ContainerSpec): System {
   base.set('/etc/hostname', { text: `${proc.hostname}\n` });
   base.set('/proc/1/status', { text: statusFile(proc, 1, (proc.pid1[0] ?? 'sleep').split('/').pop() ?? 'sleep') });
   base.set('/proc/self/status', { text: statusFile(proc, 8, 'cat') });
+  base.set('/proc/1/attr/current', { text: attrCurrentFile(proc) });
+  base.set('/proc/self/attr/current', { text: attrCurrentFile(proc) });
   for (const dir of toolset.programs.values()) base.set(dir, { text: '', mode: 0o755 });
   for (const [path, text] of spec.extra) {
     base.set(path, { text });
@@ -56,7 +61,7 @@ export function containerSystem(ctx: Ctx, spec: ContainerSpec): System {
   const fs = new ContainerFs({
     base, baseDirs: dirs, disk,
     setDisk: (d) => { ctx.runtime.containerDisk = { ...ctx.runtime.containerDisk, [spec.key]: d }; },
-    readOnlyRoot: spec.readOnlyRoot, mounts: spec.mounts, uid: proc.uid, home,
+    readOnlyRoot: spec.readOnlyRoot, mounts: spec.mounts, readOnlyMounts: spec.readOnlyMounts ?? [], uid: proc.uid, home,
   });
   const user = proc.passwd.find((p) => p.uid === proc.uid)?.name ?? null;
   return {
@@ -104,7 +109,8 @@ export function podSystem(ctx: Ctx, p: PodReport, c: ContainerReport, proc: Proc
     net: (tool) => podNet(ctx, p, tool),
     image: c.image.ref,
     extra: kubeletFiles(p, ct.name),
-    mounts: ct.volumeMounts.map((m) => m.mountPath),
+    mounts: containerMounts(p, c).writable,
+    readOnlyMounts: containerMounts(p, c).readOnly,
     readOnlyRoot: ct.securityContext?.readOnlyRootFilesystem === true,
     env: Object.fromEntries(ct.env.map((e) => [e.name, e.value])),
   });
