@@ -51,6 +51,23 @@ describe('walkLesson', () => {
     expect(answered.steps[2]?.passed).toBe(true);
   });
 
+  it('a variant replaces one step\'s attempt, runs "more" after it, and the walk stops where asked', async () => {
+    const log: string[] = [];
+    // Built before USER was added, then the line added: the build saw root.
+    const walk = await walkLesson(lesson, {
+      mode: 'solution', createShell: fakeShell(log), until: 'build',
+      variant: { step: 'edit', patch: [], commands: ['docker build -t img .'], more: { patch: lesson.steps[0]?.solution.patch ?? [] } },
+    });
+    expect(walk.steps.map((s) => [s.stepId, s.passed])).toEqual([['edit', true], ['build', true]]);
+    expect(log).toEqual(['docker build -t img . @ root', 'docker build -t img . @ user']);
+    const wrong = await walkLesson(lesson, { mode: 'solution', createShell: fakeShell([]), until: 'ask', variant: { step: 'ask', answer: '1001' } });
+    expect(wrong.steps.map((s) => s.passed)).toEqual([true, true, false]);
+    const empty = await walkLesson(lesson, { mode: 'solution', createShell: fakeShell([]), variant: { step: 'ask', answer: null } });
+    expect(empty.steps[2]?.why).toEqual(['not answered yet']);
+    const removed = await walkLesson(lesson, { mode: 'solution', createShell: fakeShell([]), until: 'edit', variant: { step: 'edit', remove: ['Dockerfile'] } });
+    expect(removed.steps[0]?.passed).toBe(false);
+  });
+
   it('reports a patch that does not apply as the step failing', async () => {
     const broken: Lesson = { ...lesson, startFiles: [{ name: 'Dockerfile', text: 'FROM debian\n' }] };
     const walk = await walkLesson(broken, { mode: 'solution', createShell: fakeShell([]) });
