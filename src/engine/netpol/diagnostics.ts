@@ -15,6 +15,14 @@ const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
 export function networkDiagnostics(cluster: Cluster, c: Compiled, network: CompiledNetwork): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   const dns = dnsTargets(c);
+  // Whether a pod's egress policies let it reach DNS, once per pod: asked per
+  // policy over its pods, this was policies × pods × policies (issue 12's many-policies cliff).
+  const dnsByPod = new Map<number, boolean>();
+  const reachesDns = (i: number): boolean => {
+    let ok = dnsByPod.get(i);
+    if (ok === undefined) dnsByPod.set(i, ok = egressAllowsDns(c, c.egressBy[i] ?? [], dns));
+    return ok;
+  };
   // Every real cluster has these even when the scenario does not declare them; selecting
   // kube-system (for DNS) is the most common namespaceSelector of all and must not warn.
   const nsLabels = [...cluster.namespaces.map((n) => n.labels), ...SYSTEM_NAMESPACES
@@ -59,7 +67,7 @@ export function networkDiagnostics(cluster: Cluster, c: Compiled, network: Compi
     }
     if (cp.egress) {
       const isolated = cp.selected.toArray().filter((i) => !c.endpoints[i]?.hostNetwork);
-      const blocked = isolated.filter((i) => !egressAllowsDns(c, c.egressBy[i] ?? [], dns));
+      const blocked = isolated.filter((i) => !reachesDns(i));
       const first = blocked[0] === undefined ? undefined : c.endpoints[blocked[0]]?.endpoint.id;
       if (first !== undefined) {
         const more = blocked.length - 1;
