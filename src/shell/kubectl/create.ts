@@ -277,29 +277,58 @@ function podTemplateContainer(name: string, image: string, command: readonly str
   return { name, image, ...(command && command.length ? { command: [...command] } : {}), resources: {} };
 }
 
-/** rbac generateResourcePolicyRules: one rule per API group (groups sorted), resources by their plural names. */
-function policyRules(ctx: Ctx, verbs: string[], resources: string[], resourceNames: string[], nonResourceURLs: string[]): Record<string, unknown>[] | { error: string } {
-  const byGroup = new Map<string, string[]>();
+/** create_role.go specialVerbs: verbs that only make sense on these group/resources. */
+const SPECIAL_VERBS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  use: [['policy', 'podsecuritypolicies'], ['extensions', 'podsecuritypolicies']],
+  bind: [['rbac.authorization.k8s.io', 'roles'], ['rbac.authorization.k8s.io', 'clusterroles']],
+  escalate: [['rbac.authorization.k8s.io', 'roles'], ['rbac.authorization.k8s.io', 'clusterroles']],
+  impersonate: [['', 'users'], ['', 'serviceaccounts'], ['', 'groups'], ['authentication.k8s.io', 'userextras'], ['authentication.k8s.io', 'uids']],
+};
+
+/**
+ * create_role.go Complete (`RESOURCE[.GROUP][/SUBRESOURCE]`; a bare `*` alone stands for all),
+ * validateResource (an empty resource; a special verb on another resource: `can not perform
+ * 'use' on 'pods' in group ''`; the RESTMapper's error for an unknown type — forgiven when a
+ * special verb matched; everything after a `*` unchecked) and generateResourcePolicyRules: one
+ * rule per API group (groups sorted), resources by their plural names.
+ */
+function policyRules(verbs: string[], resources: string[], resourceNames: string[], nonResourceURLs: string[]): Record<string, unknown>[] | { error: string } {
+  const parsed: { resource: string; group: string; sub: string | undefined }[] = [];
   for (const r of resources) {
-    const [base, subres] = r.split('/', 2) as [string, string | undefined];
+    const slash = r.indexOf('/');
+    const sub = slash < 0 ? undefined : r.slice(slash + 1);
+    const base = slash < 0 ? r : r.slice(0, slash);
     const dot = base.indexOf('.');
-    const res = dot >= 0 ? base.slice(0, dot) : base;
-    const group = dot >= 0 ? base.slice(dot + 1) : undefined;
-    if (res === '') return { error: 'error: resource must be specified if apiGroup/subresource specified' };
-    let plural = res;
-    let g = group ?? '';
-    if (res !== '*') {
-      const t = resolveResource(group ? `${res}.${group}` : res);
-      if (!t) return { error: `error: the server doesn't have a resource type "${res}"` };
-      plural = t.plural;
-      g = t.group;
+    const entry = { resource: dot < 0 ? base : base.slice(0, dot), group: dot < 0 ? '' : base.slice(dot + 1), sub };
+    if (entry.resource === '*' && dot < 0 && slash < 0) {
+      parsed.splice(0, parsed.length, entry);
+      break;
     }
-    const full = subres ? `${plural}/${subres}` : plural;
-    const list = byGroup.get(g) ?? [];
-    if (!list.includes(full)) list.push(full);
-    byGroup.set(g, list);
+    parsed.push(entry);
   }
-  void ctx;
+  const resolved = parsed.map((r) => {
+    const t = r.resource === '*' ? undefined : resolveResource(r.group ? `${r.resource}.${r.group}` : r.resource);
+    return { ...r, plural: t ? t.plural : r.resource, group: t ? t.group : r.group, known: t !== undefined };
+  });
+  for (const r of resolved) {
+    if (r.resource === '') return { error: 'error: resource must be specified if apiGroup/subresource specified' };
+    if (r.resource === '*') break;
+    let known = r.known;
+    for (const v of verbs) {
+      const allowed = SPECIAL_VERBS[v];
+      if (!allowed) continue;
+      if (!allowed.some(([g, res]) => g === r.group && res === r.plural)) return { error: `error: can not perform '${v}' on '${r.plural}' in group '${r.group}'` };
+      known = true;
+    }
+    if (!known) return { error: `error: the server doesn't have a resource type "${r.resource}"` };
+  }
+  const byGroup = new Map<string, string[]>();
+  for (const r of resolved) {
+    const full = r.sub !== undefined && r.sub !== '' ? `${r.plural}/${r.sub}` : r.plural;
+    const list = byGroup.get(r.group) ?? [];
+    if (!list.includes(full)) list.push(full);
+    byGroup.set(r.group, list);
+  }
   const rules: Record<string, unknown>[] = [...byGroup.keys()].sort().map((g) => ({
     apiGroups: [g], resources: byGroup.get(g), verbs, ...(resourceNames.length ? { resourceNames } : {}),
   }));
@@ -307,14 +336,25 @@ function policyRules(ctx: Ctx, verbs: string[], resources: string[], resourceNam
   return rules;
 }
 
-function verbsOf(ctx: Ctx, p: Parsed): string[] {
+/** create_role.go Complete: verbs deduplicated, `*` standing for all. */
+function dedupeVerbs(values: readonly string[]): string[] {
   const verbs: string[] = [];
-  for (const v of splitList(flagAll(p, 'verb'))) {
+  for (const v of splitList(values)) {
     if (v === '*') return ['*'];
     if (!verbs.includes(v)) verbs.push(v);
   }
+  return verbs;
+}
+
+/** Validate's `Warning: 'x' is not a standard resource verb` (fmt.Fprintf to stderr, not the warning printer). */
+function warnVerbs(ctx: Ctx, verbs: readonly string[]): void {
   const valid = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
   for (const v of verbs) if (!valid.includes(v)) ctx.out.errLine(`Warning: '${v}' is not a standard resource verb`);
+}
+
+function verbsOf(ctx: Ctx, p: Parsed): string[] {
+  const verbs = dedupeVerbs(flagAll(p, 'verb'));
+  warnVerbs(ctx, verbs);
   return verbs;
 }
 
@@ -481,21 +521,45 @@ const GENERATORS: Readonly<Record<string, Gen>> = {
       const resources = splitList(flagAll(p, 'resource'));
       if (resources.length === 0) return { error: 'error: at least one resource must be specified' };
       const names = [...new Set(flagAll(p, 'resource-name'))];
-      const rules = policyRules(ctx, verbs, resources.includes('*') ? ['*'] : resources, names, []);
+      const rules = policyRules(verbs, resources, names, []);
       if ('error' in rules) return rules;
       return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(name, ns), rules };
     },
   },
   clusterrole: {
     path: 'clusterrole', flags: { verb: { value: true }, resource: { value: true }, 'resource-name': { value: true }, 'non-resource-url': { value: true }, 'aggregation-rule': { value: true } }, wrap: null,
+    // create_clusterrole.go Validate: an aggregation rule alone; verbs; resource verbs warned; URL verbs and shapes checked.
     build: (ctx, name, p) => {
-      const verbs = verbsOf(ctx, p);
+      const verbs = dedupeVerbs(flagAll(p, 'verb'));
       const resources = splitList(flagAll(p, 'resource'));
       const urls = splitList(flagAll(p, 'non-resource-url'));
+      const names = [...new Set(flagAll(p, 'resource-name'))];
+      const aggregation = splitList(flagAll(p, 'aggregation-rule'));
+      if (aggregation.length) {
+        if (urls.length || verbs.length || resources.length || names.length) return { error: 'error: aggregation rule must be specified without nonResourceURLs, verbs, resources or resourceNames' };
+        const matchLabels = userMap();
+        for (const kv of aggregation) {
+          const eq = kv.indexOf('=');
+          if (eq < 0) return { error: `error: invalid argument "${aggregation.join(',')}" for "--aggregation-rule" flag: ${kv} must be formatted as key=value\nSee 'kubectl create clusterrole -h' for help and examples` };
+          setOwn(matchLabels, kv.slice(0, eq), kv.slice(eq + 1));
+        }
+        return { aggregationRule: { clusterRoleSelectors: [{ matchLabels }] }, apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, creationTimestamp: null }, rules: null };
+      }
       if (verbs.length === 0) return { error: 'error: at least one verb must be specified' };
       if (resources.length === 0 && urls.length === 0) return { error: 'error: one of resource or nonResourceURL must be specified' };
-      const rules = policyRules(ctx, verbs, resources.includes('*') ? ['*'] : resources, [...new Set(flagAll(p, 'resource-name'))], urls);
+      if (resources.length) warnVerbs(ctx, verbs);
+      let rules = policyRules(verbs, resources, names, []);
       if ('error' in rules) return rules;
+      if (urls.length) {
+        const bad = verbs.find((v) => !['*', 'get', 'post', 'put', 'delete', 'patch', 'head', 'options'].includes(v));
+        if (bad !== undefined) return { error: `error: invalid verb: '${bad}' for nonResourceURL` };
+        for (const u of urls) {
+          if (u === '*') continue;
+          if (!u.startsWith('/')) return { error: 'error: nonResourceURL should start with /' };
+          if (u.slice(0, -1).includes('*')) return { error: "error: nonResourceURL only supports wildcard matches when '*' is at the end" };
+        }
+        rules = [...rules, { nonResourceURLs: urls, verbs }];
+      }
       return { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, creationTimestamp: null }, rules };
     },
   },
