@@ -12,12 +12,15 @@ export function EditorPane() {
   const activeId = useLab((s) => s.activeId);
   const hasFiles = useLab((s) => s.files.length > 0);
   return (
-    <section className="editor-pane" aria-label={t('region')} id="editor">
+    <section className="editor-pane" aria-labelledby="editor-heading" id="editor">
+      <h2 id="editor-heading" className="visually-hidden">{t('region')}</h2>
       <FileTabs panelId={PANEL_ID} />
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={activeId ? `tab-${activeId}` : undefined} className="editor-panel">
         <MonacoHost />
         {!hasFiles && <p className="editor-empty">{t('noFiles')}</p>}
       </div>
+      {/* Shown while the editor has keyboard focus: the way out of a text box that keeps Tab. */}
+      <p className="editor-keys" data-testid="editor-keys">{t('keysHint')}</p>
       <ProblemsList />
     </section>
   );

@@ -16,9 +16,16 @@ export function FileTabs({ panelId }: { panelId: string }) {
   const [dragId, setDragId] = useState<string | null>(null);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 
-  // The active tab is always in view, even when the tab strip scrolls.
+  // The active tab is always in view, even when the tab strip scrolls. Only the strip scrolls:
+  // scrollIntoView would scroll every ancestor too (the page opened ~400 px down at 200% zoom).
   useEffect(() => {
-    if (activeId) tabRefs.current.get(activeId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const tab = activeId ? tabRefs.current.get(activeId) : undefined;
+    const strip = tab?.closest<HTMLElement>('.tabs');
+    if (!tab || !strip) return;
+    const box = tab.closest<HTMLElement>('.tab') ?? tab;
+    const left = box.offsetLeft - strip.offsetLeft;
+    if (left < strip.scrollLeft) strip.scrollLeft = left;
+    else if (left + box.offsetWidth > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = left + box.offsetWidth - strip.clientWidth;
   }, [activeId, files.length]);
 
   const focusTab = (id: string | undefined) => {
@@ -51,8 +58,11 @@ export function FileTabs({ panelId }: { panelId: string }) {
     <div className="tabbar">
       <div role="tablist" aria-label={t('tabs')} className="tabs" aria-describedby="tab-keys-hint">
         {files.map((file, index) => (
+          // Only tabs are in the tablist (ARIA: aria-required-children): the wrapper has no role, and
+          // the close mark is for the mouse (Delete closes the focused tab, as the tab's hint says).
           <div
             key={file.id}
+            role="presentation"
             className={`tab${file.id === activeId ? ' tab-active' : ''}${dragId === file.id ? ' tab-dragging' : ''}`}
             draggable={renaming !== file.id}
             onDragStart={(e) => { setDragId(file.id); e.dataTransfer.setData('application/x-kslab-tab', file.id); e.dataTransfer.effectAllowed = 'move'; }}
@@ -87,14 +97,13 @@ export function FileTabs({ panelId }: { panelId: string }) {
                 {file.name}
               </button>
             )}
-            <button
-              type="button"
+            <span
               className="tab-close"
-              tabIndex={-1}
-              aria-label={t('closeFile', { name: file.name })}
-              title={t('closeFile', { name: file.name })}
+              aria-hidden="true"
+              title={`${t('closeFile', { name: file.name })} (Delete)`}
+              data-testid={`close-${file.name}`}
               onClick={() => store.getState().closeFile(file.id)}
-            >×</button>
+            >×</span>
           </div>
         ))}
       </div>

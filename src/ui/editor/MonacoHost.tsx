@@ -54,6 +54,9 @@ export function MonacoHost() {
   useEffect(() => adapter?.update(files, activeId), [adapter, files, activeId]);
   useEffect(() => adapter?.setDiagnostics(files, derived.current.diagnostics), [adapter, files, derived]);
   useEffect(() => adapter?.setFontSize(presentation ? PRESENTATION_FONT_SIZE : FONT_SIZE), [adapter, presentation]);
+  // Monaco's own text box carries the name (an aria-label on the role-less host div is ignored).
+  const fileLabel = t('editorLabel', { name: activeName });
+  useEffect(() => adapter?.setAriaLabel(fileLabel), [adapter, fileLabel]);
   useEffect(() => {
     if (!adapter || !reveal) return;
     adapter.update(store.getState().files, reveal.fileId);
@@ -61,7 +64,7 @@ export function MonacoHost() {
   }, [adapter, reveal, store]);
 
   return (
-    <div className="monaco-host" aria-label={t('editorLabel', { name: activeName })}>
+    <div className="monaco-host">
       <div ref={container} className="monaco-container" data-testid="monaco" />
       {!adapter && !failure && <div className="monaco-loading">{t('loading')}</div>}
       {failure && <div className="monaco-loading" role="alert">{t('loadFailed', { message: failure })}</div>}

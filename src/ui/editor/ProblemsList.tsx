@@ -41,7 +41,8 @@ export function ProblemsList() {
               {diagnostics.map((d, i) => (
                 <li key={`${d.file}:${d.line}:${d.column}:${d.code}:${i}`}>
                   <button type="button" className={`problem problem-${d.severity}`} onClick={() => go(d)} disabled={!files.some((f) => f.name === d.file)}>
-                    <span className="problem-icon" aria-label={t(`severity.${d.severity}`)}>{ICON[d.severity]}</span>
+                    <span className="problem-icon" aria-hidden="true">{ICON[d.severity]}</span>
+                    <span className="visually-hidden">{t(`severity.${d.severity}`)}: </span>
                     <span className="problem-message">{d.message}</span>
                     <span className="problem-at">{d.file ? t('at', { file: d.file, line: d.line, column: d.column }) : t('scenarioWide')}</span>
                   </button>

@@ -2,6 +2,7 @@ import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor';
 import type { Diagnostic } from '../../engine/model/index.js';
 import type { Monaco } from './monaco.js';
 import { MONO_FONTS, whenMonoFontReady } from '../common/fonts.js';
+import { installEditorExit } from './keyboard-exit.js';
 
 /**
  * Monaco lives behind this adapter (architecture.md practice 7): created once, then updated with
@@ -26,6 +27,8 @@ export interface EditorAdapter {
   setDiagnostics(files: readonly EditorFile[], diagnostics: readonly Diagnostic[]): void;
   reveal(fileId: string, range: RevealRange): void;
   setFontSize(size: number): void;
+  /** The name screen readers hear on entering the editor (it says which file). */
+  setAriaLabel(label: string): void;
   focus(): void;
   undo(): void;
   selection(): { fileId: string; text: string; line: number; column: number; endLine: number; endColumn: number } | null;
@@ -72,9 +75,12 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     ariaLabel: options.ariaLabel,
     fixedOverflowWidgets: true,
     padding: { top: 8 },
+    // A blinking caret is motion: it stops when the student's system asks for less of it.
+    cursorBlinking: reducedMotion() ? 'solid' : 'blink',
   });
   // Monaco measured its glyphs with a fallback font if the bundled one was still loading.
   const cancelFont = whenMonoFontReady(() => monaco.editor.remeasureFonts());
+  const removeExit = installEditorExit(container);
 
   function ensureModel(file: EditorFile) {
     let model = models.get(file.id);
@@ -153,6 +159,9 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     setFontSize(size) {
       editor.updateOptions({ fontSize: size });
     },
+    setAriaLabel(label) {
+      editor.updateOptions({ ariaLabel: label });
+    },
     focus() {
       editor.focus();
     },
@@ -175,6 +184,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
         .map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber }));
     },
     destroy() {
+      removeExit();
       cancelFont();
       for (const l of listeners.values()) l.dispose();
       for (const m of models.values()) m.dispose();
@@ -182,4 +192,8 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
       editor.dispose();
     },
   };
+}
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }

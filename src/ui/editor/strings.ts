@@ -1,6 +1,7 @@
 /** Editor, tabs and problems list. */
 const en = {
   region: 'YAML editor',
+  keysHint: 'Esc then Tab leaves the editor · Ctrl+M: Tab moves focus instead of indenting · Alt+1/2/3: editor, graph, details · ? for every shortcut',
   editorLabel: 'YAML of {{name}}',
   loading: 'Loading the editor…',
   loadFailed: 'The editor could not start: {{message}}',
@@ -33,6 +34,7 @@ const en = {
 
 const ko: typeof en = {
   region: 'YAML 편집기',
+  keysHint: 'Esc를 누른 뒤 Tab을 누르면 편집기에서 나갑니다 · Ctrl+M: Tab으로 들여쓰기 대신 포커스 이동 · Alt+1/2/3: 편집기, 그래프, 자세히 · ?: 단축키 전체 보기',
   editorLabel: '{{name}}의 YAML',
   loading: '편집기를 불러오는 중…',
   loadFailed: '편집기를 시작하지 못했습니다: {{message}}',

@@ -47,7 +47,8 @@ export function ExplainPanel({ analysis, from, to, port, onReveal }: ExplainPane
 
   return (
     <Shell title={t('flowTitle', { from, to })}>
-      <div className={`ksl-explain__verdict ksl-explain__verdict--${flow.status}`} role="status" data-testid="explain-verdict" data-status={flow.status}>
+      {/* Announced by the frame's live region (layout/Workspace.tsx), which stays in the page. */}
+      <div className={`ksl-explain__verdict ksl-explain__verdict--${flow.status}`} data-testid="explain-verdict" data-status={flow.status}>
         <strong>{t(verdictKey)}</strong>
         <span>{t(longKey, { from, to, where, allowed, denied })}</span>
       </div>

@@ -25,10 +25,11 @@ export function Reveal({ label, target, onReveal, showPath = false }: RevealProp
       className="ksl-reveal"
       onClick={() => onReveal(target)}
       title={`${t('reveal')}: ${target.file}${path ? ` · ${path}` : ''}`}
-      aria-label={t('revealWhat', { what: label })}
+      // The name holds all the visible text (WCAG 2.5.3 Label in Name), path included when shown.
+      aria-label={t('revealWhat', { what: showPath && path !== '' ? `${label} ${path}` : label })}
     >
       {label}
-      {showPath && path !== '' && <code className="ksl-reveal__path">{path}</code>}
+      {showPath && path !== '' && <>{' '}<code className="ksl-reveal__path">{path}</code></>}
     </button>
   );
 }

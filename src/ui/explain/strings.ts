@@ -155,7 +155,7 @@ export const strings = {
     serviceNotReady: '준비 안 됨({{reason}}) · 트래픽을 받지 않음',
     serviceNotReadyPlain: '준비 안 됨 · 트래픽을 받지 않음',
     serviceWhy: '왜?',
-    serviceWhyLabel: '왜 그럴까? {{from}} → {{to}} 연결({{port}})을 규칙별로 설명',
+    serviceWhyLabel: '왜? {{from}} → {{to}} 연결({{port}})을 규칙별로 설명',
     serviceTrapTitle: '서비스 포트 함정:',
     serviceViaClusterIP: '클라이언트 {{client}}에서는 이름 조회가 실패합니다(단계별 결과 참고). 여기 나온 판정은 ClusterIP {{ip}}에 바로 연결할 때의 결과입니다.',
     serviceSteps: '단계별 결과: {{client}} → {{host}}',

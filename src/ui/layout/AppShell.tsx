@@ -99,7 +99,8 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
         <Workspace />
       </main>
       {!presentation && (
-        <section className={`terminal-drawer${showTerminal ? ' open' : ''}`} aria-label={t('slots.terminal')}>
+        <section className={`terminal-drawer${showTerminal ? ' open' : ''}`} aria-labelledby="terminal-heading">
+          <h2 id="terminal-heading" className="visually-hidden">{t('slots.terminal')}</h2>
           <button type="button" className="drawer-handle" aria-expanded={showTerminal} data-testid="terminal-toggle"
             onClick={() => store.getState().setTerminalOpen(!terminalOpen)}>
             <span aria-hidden="true">{showTerminal ? '▾' : '▴'}</span> {t('slots.terminal')}

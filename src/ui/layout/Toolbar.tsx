@@ -75,14 +75,25 @@ export function FileMenu() {
     close();
   };
   return (
-    <details className="menu" ref={details}>
+    // A disclosure of plain buttons (not role=menu, whose arrow-key contract it would not keep):
+    // Tab walks it, Esc closes it and returns to "File", and it closes once focus leaves it.
+    <details className="menu" ref={details}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !details.current?.open) return;
+        e.preventDefault();
+        e.stopPropagation();
+        close();
+        details.current.querySelector('summary')?.focus();
+      }}
+      // Focus went to something else (not "nowhere": Safari does not focus a clicked button).
+      onBlur={(e) => { if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget)) close(); }}>
       <summary className="btn" data-testid="file-menu">{t('file.menu')}</summary>
-      <div className="menu-list" role="menu">
-        <button type="button" role="menuitem" disabled={!activeName} onClick={exportActive}>{t('file.exportFile', { name: activeName ?? '' })}</button>
-        <button type="button" role="menuitem" onClick={exportAll}>{t('file.exportAll')}</button>
-        <button type="button" role="menuitem" onClick={() => { input.current?.click(); close(); }}>{t('file.import')}</button>
+      <div className="menu-list">
+        <button type="button" disabled={!activeName} onClick={exportActive}>{t('file.exportFile', { name: activeName ?? '' })}</button>
+        <button type="button" onClick={exportAll}>{t('file.exportAll')}</button>
+        <button type="button" onClick={() => { input.current?.click(); close(); }}>{t('file.import')}</button>
         <hr />
-        <button type="button" role="menuitem" data-testid="reset" onClick={() => { store.getState().openDialog({ kind: 'reset' }); close(); }}>{t('file.reset')}</button>
+        <button type="button" data-testid="reset" onClick={() => { store.getState().openDialog({ kind: 'reset' }); close(); }}>{t('file.reset')}</button>
       </div>
       <input
         ref={input}

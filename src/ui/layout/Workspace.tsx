@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { scenarioPods } from '../common/scope.js';
-import { useDerivedAnalysis, useLab, useLabContext, type MainView, type SideTab } from '../../state/index.js';
+import { flowsCover, useDerivedAnalysis, useLab, useLabContext, type MainView, type SideTab } from '../../state/index.js';
+import { verdictSentence } from '../explain/announce.js';
 import { ExplainSlot, GraphSlot, InspectorSlot, MatrixSlot, PortPickerSlot } from './slots.js';
 
 const VIEWS: readonly MainView[] = ['graph', 'matrix'];
@@ -16,9 +17,16 @@ export function Workspace() {
   const showServices = useLab((s) => s.showServices);
   const presentation = useLab((s) => s.presentation);
   const { display } = useDerivedAnalysis();
+  const { t: te } = useTranslation('explain');
+  const selection = useLab((s) => s.selection);
+  const port = useLab((s) => s.portFilter);
+  // One live region for the selected connection's verdict, always in the page (see explain/announce.ts).
+  const verdict = selection?.kind === 'edge' && flowsCover(display, { pairs: [[selection.from, selection.to]], port })
+    ? verdictSentence(display.network, selection.from, selection.to, port, te as unknown as (k: string, p?: Record<string, string>) => string) : '';
   return (
     <div className="workspace">
-      <section className="view-pane" aria-label={t('views.label')} id="view">
+      <section className="view-pane" aria-labelledby="view-heading" id="view">
+        <h2 id="view-heading" className="visually-hidden">{t('views.heading')}</h2>
         <div className="pane-toolbar">
           <div role="tablist" aria-label={t('views.label')} className="view-tabs">
             {VIEWS.map((v) => (
@@ -60,7 +68,8 @@ export function Workspace() {
         </div>
       </section>
       {!presentation && (
-        <aside className="side-pane" aria-label={t('side.label')} id="side">
+        <aside className="side-pane" aria-labelledby="side-heading" id="side">
+          <h2 id="side-heading" className="visually-hidden">{t('side.label')}</h2>
           <div role="tablist" aria-label={t('side.label')} className="side-tabs">
             {SIDE_TABS.map((tab) => (
               <button key={tab} type="button" role="tab" id={`side-tab-${tab}`} aria-selected={sideTab === tab} aria-controls="side-panel"
@@ -78,7 +87,9 @@ export function Workspace() {
               </button>
             ))}
           </div>
-          <div role="tabpanel" id="side-panel" aria-labelledby={`side-tab-${sideTab}`} className="side-panel" tabIndex={-1}>
+          <p className="visually-hidden" role="status" data-testid="verdict-live">{verdict}</p>
+          <div role="tabpanel" id="side-panel" aria-labelledby={`side-tab-${sideTab}`} className="side-panel" tabIndex={0}>
+            {/* In the Tab order (tabIndex 0, named by its tab): the explanation scrolls, and a keyboard scrolls it from here. */}
             {sideTab === 'explain' ? <ExplainSlot /> : <InspectorSlot />}
           </div>
         </aside>

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ProbeBar } from '../terminal/ProbeBar.js';
 import type { ProbeRecord } from '../../shell/index.js';
 import { useTranslation } from 'react-i18next';
@@ -152,6 +152,17 @@ export function LessonSlot() {
   const top = useRef<HTMLDivElement>(null);
   // Another lesson, or the list: start reading at the top, not where the last page was scrolled.
   useLayoutEffect(() => { top.current?.closest('.lesson-pane')?.scrollTo({ top: 0 }); }, [lessonId, listing]);
+  // A lesson opened, or the list shown, by the student: focus goes to its heading (not the page
+  // body), so a keyboard or screen reader user reads on from there. Kept until the heading exists
+  // (the first analysis may still be running when a lesson opens).
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (!focusHeading.current) return;
+    const heading = top.current?.querySelector<HTMLElement>('h2');
+    if (!heading) return;
+    focusHeading.current = false;
+    heading.focus();
+  });
   const onStepComplete = useCallback((stepId: string) => {
     if (lessonId) store.getState().completeStep(lessonId, stepId);
   }, [store, lessonId]);
@@ -163,7 +174,7 @@ export function LessonSlot() {
     return (
       <div ref={top}>
         <LessonList lessons={lessons} progress={progress} activeId={lessonId} lang={lang}
-          onOpen={(id) => { actions.openLesson(id); setListing(false); }} />
+          onOpen={(id) => { focusHeading.current = true; actions.openLesson(id); setListing(false); }} />
       </div>
     );
   }
@@ -180,7 +191,7 @@ export function LessonSlot() {
         completed={progress[lesson.id] ?? []}
         onStepComplete={onStepComplete}
         onReset={() => store.getState().openDialog({ kind: 'reset' })}
-        onBack={() => setListing(true)}
+        onBack={() => { focusHeading.current = true; setListing(true); }}
         onApplySolution={(next) => store.getState().syncFiles(next)}
         onRunCommand={(command) => { store.getState().setTerminalOpen(true); run(command); }}
         // One step for the panel and presentation mode's counter (the store's `step`).

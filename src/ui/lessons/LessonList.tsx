@@ -17,7 +17,7 @@ export function LessonList({ lessons, progress, activeId, lang, onOpen }: Lesson
   const { t } = useTranslation('lessons');
   return (
     <nav className="lesson-list" aria-label={t('listLabel')} data-testid="lesson-list">
-      <h2>{t('listTitle')}</h2>
+      <h2 tabIndex={-1}>{t('listTitle')}</h2>
       <ol>
         {lessons.map((lesson, i) => {
           const done = lesson.steps.filter((s) => (progress[lesson.id] ?? []).includes(s.id)).length;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, SourceFile } from '../../engine/model/index.js';
 import { answerAccepted, needsAnswer, needsTerminal } from '../../course/checks/index.js';
@@ -90,6 +90,22 @@ function LessonPanelInner({
     if (box && pane && box.getBoundingClientRect().top < pane.getBoundingClientRect().top) box.scrollIntoView({ block: 'start' });
   }, [index]);
   const step = lesson.steps[index];
+  // The steps list's tab stop: the step the arrows reached, or the step in view once it changes.
+  const [rove, setRove] = useState<number | null>(null);
+  const [roveFor, setRoveFor] = useState(index);
+  if (roveFor !== index) { setRoveFor(index); setRove(null); }
+  const onStepsKey = (e: KeyboardEvent<HTMLOListElement>) => {
+    const buttons = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-step]'));
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    if (at === -1) return;
+    const to = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? Math.min(at + 1, buttons.length - 1)
+      : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? Math.max(at - 1, 0)
+        : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    setRove(to);
+    buttons[to]?.focus();
+  };
   const allDone = isLessonComplete(lesson, completed);
   const done = lesson.steps.filter((s) => completed.includes(s.id)).length;
 
@@ -97,20 +113,24 @@ function LessonPanelInner({
     <section className="lesson-panel" aria-labelledby="lesson-title" data-testid="lesson-panel" data-lesson={lesson.id}>
       <header className="lesson-header">
         {onBack && <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>← {t('allLessons')}</button>}
-        <h2 id="lesson-title"><InlineMarkdown text={lesson.title[lang]} /></h2>
+        <h2 id="lesson-title" tabIndex={-1}><InlineMarkdown text={lesson.title[lang]} /></h2>
         <div className="lesson-progress">
           <progress max={lesson.steps.length} value={done} aria-label={t('progress', { done, total: lesson.steps.length })} />
           <button type="button" className="btn btn-ghost btn-small" title={t('resetHint')} onClick={onReset}>{t('reset')}</button>
         </div>
       </header>
 
-      <ol className="lesson-steps" aria-label={t('stepsLabel')}>
+      {/* One Tab stop for the whole list (the step in view); ↑/↓, Home and End move between steps, so
+          the step's text and answer box are a few Tabs from the lesson's heading. */}
+      <ol className="lesson-steps" aria-label={t('stepsLabel')} onKeyDown={onStepsKey}>
         {lesson.steps.map((s, i) => {
           const isDone = completed.includes(s.id);
           return (
             <li key={s.id} className={`${isDone ? 'done' : ''}${i === index ? ' viewing' : ''}`}>
-              <button type="button" aria-current={i === index ? 'step' : undefined} data-step={s.id} onClick={() => setView(i)}>
-                <span className="lesson-step-mark" aria-label={t(isDone ? 'stepDone' : 'stepTodo')}>{isDone ? '✓' : i + 1}</span>
+              <button type="button" aria-current={i === index ? 'step' : undefined} data-step={s.id} onClick={() => setView(i)}
+                tabIndex={i === (rove ?? index) ? 0 : -1}>
+                <span className="lesson-step-mark" aria-hidden="true">{isDone ? '✓' : i + 1}</span>
+                <span className="visually-hidden">{t(isDone ? 'stepDone' : 'stepTodo')}</span>
                 <span><InlineMarkdown text={s.title[lang]} /></span>
               </button>
             </li>
@@ -118,7 +138,8 @@ function LessonPanelInner({
         })}
       </ol>
 
-      {allDone && <p className="lesson-complete" role="status">{t('lessonDone')}</p>}
+      {/* Live regions stay in the page and change their text: one inserted already holding text is often not announced. */}
+      <p className={allDone ? 'lesson-complete' : 'visually-hidden'} role="status">{allDone ? t('lessonDone') : ''}</p>
 
       <div ref={stepBox} className="lesson-step-box">
       {step && (
@@ -212,11 +233,9 @@ function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onAppl
             />
             <button type="submit" className="btn btn-small">{t('checkAnswer')}</button>
           </div>
-          {answerState !== null && (
-            <p className={answerState ? 'lesson-answer-right' : 'lesson-answer-wrong'} role="status">
-              {t(answerState ? 'answerRight' : 'answerWrong')}
-            </p>
-          )}
+          <p className={answerState === null ? 'visually-hidden' : answerState ? 'lesson-answer-right' : 'lesson-answer-wrong'} role="status">
+            {answerState === null ? '' : t(answerState ? 'answerRight' : 'answerWrong')}
+          </p>
         </form>
       )}
 

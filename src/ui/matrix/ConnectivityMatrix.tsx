@@ -26,7 +26,7 @@ import { markShown } from '../../state/perf.js';
 import { portLabel } from '../graph/flows.js';
 import { Recomputing } from '../status/Recomputing.js';
 import { MatrixCell } from './Cell.js';
-import { buildMatrix, cellState, moveFocus, type CellState } from './model.js';
+import { buildMatrix, cellState, firstCell, moveFocus, type CellState } from './model.js';
 import { VirtualMatrix } from './VirtualMatrix.js';
 import './matrix.css';
 
@@ -102,7 +102,7 @@ export interface TableProps {
 /** Every cell in the page (up to MATRIX_LIMIT endpoints). */
 function SmallMatrix({ analysis, port, rows, cols, caption, selected, onSelectPair, onSelectPod }: TableProps) {
   const { t } = useTranslation('matrix');
-  const [focus, setFocus] = useState<[number, number]>([0, 0]);
+  const [focus, setFocus] = useState<[number, number] | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   // The port chosen may be one the result has no verdicts for yet (no longer in play): ask for it.
   useFlowInterest('matrix', { ports: port === 'any' ? [] : [port] });
@@ -110,10 +110,14 @@ function SmallMatrix({ analysis, port, rows, cols, caption, selected, onSelectPa
   const grid = useMemo(() => rows.map((r) => cols.map((c) => cellOf(analysis, r.id, c.id, port))), [analysis, rows, cols, port]);
   // The matrix shows this analysis once no cell in view is waiting for its verdict (bench:ui times it).
   useEffect(() => { if (!grid.some((row) => row.some((c) => c.kind === 'pending'))) markShown('matrix', analysis); }, [grid, analysis]);
-  const [fr, fc] = [Math.min(focus[0], Math.max(rows.length - 1, 0)), Math.min(focus[1], Math.max(cols.length - 1, 0))];
+  // Only a reported pair is a button: the roving tab stop is always on one (never the self-pair [0,0]).
+  const isCell = (r: number, c: number) => grid[r]?.[c]?.kind === 'flow';
+  const wanted = focus && isCell(focus[0], focus[1]) ? focus : firstCell(rows.length, cols.length, isCell);
+  const [fr, fc] = wanted ?? [-1, -1];
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const next = moveFocus(fr, fc, e.key, rows.length, cols.length);
+    if (fr < 0) return;
+    const next = moveFocus(fr, fc, e.key, rows.length, cols.length, isCell);
     if (!next) return;
     e.preventDefault();
     setFocus(next);

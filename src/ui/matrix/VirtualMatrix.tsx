@@ -11,7 +11,7 @@ import { useFlowInterest } from '../../state/index.js';
 import { markShown } from '../../state/perf.js';
 import { MatrixCell } from './Cell.js';
 import { cellOf, RowHead, type TableProps } from './ConnectivityMatrix.js';
-import { moveFocus, roundWindow, visibleWindow } from './model.js';
+import { firstCell, moveFocus, roundWindow, visibleWindow } from './model.js';
 
 /** Fixed cell geometry: windowing needs to know where row r and column c are without measuring. */
 const ROW_H = 30;
@@ -64,8 +64,10 @@ export function VirtualMatrix({ analysis, port, rows, cols, caption, selected, o
 
   const [fr, fc] = [Math.min(focus[0], Math.max(rows.length - 1, 0)), Math.min(focus[1], Math.max(cols.length - 1, 0))];
   const focusShown = fr >= win.r0 && fr < win.r1 && fc >= win.c0 && fc < win.c1;
-  // One tab stop: the focused cell, or the first one in view when it scrolled away.
-  const tabbable = (ri: number, ci: number) => (focusShown ? ri === fr && ci === fc : ri === win.r0 && ci === win.c0);
+  // One tab stop, on a button: the focused cell, or the first reported pair in view when it scrolled away.
+  const inView = (ri: number, ci: number) => grid[ri - win.r0]?.[ci - win.c0]?.kind === 'flow';
+  const first = focusShown && inView(fr, fc) ? [fr, fc] : firstCell(win.r1 - win.r0, win.c1 - win.c0, (r, c) => inView(r + win.r0, c + win.c0))?.map((v, i) => v + (i === 0 ? win.r0 : win.c0));
+  const tabbable = (ri: number, ci: number) => first !== undefined && ri === first[0] && ci === first[1];
 
   // A keyboard move past the window scrolls the cell into view, then focuses it once rendered.
   useEffect(() => {
@@ -83,7 +85,9 @@ export function VirtualMatrix({ analysis, port, rows, cols, caption, selected, o
   }, [keyboardMoved, fr, fc, win.r0, win.c0]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const next = moveFocus(fr, fc, e.key, rows.length, cols.length);
+    // Cells out of view are not computed yet: only those in view are known not to be buttons.
+    const known = (r: number, c: number) => r < win.r0 || r >= win.r1 || c < win.c0 || c >= win.c1 || inView(r, c);
+    const next = moveFocus(fr, fc, e.key, rows.length, cols.length, known);
     if (!next) return;
     e.preventDefault();
     setFocus(next);

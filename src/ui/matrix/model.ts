@@ -72,18 +72,22 @@ export function roundWindow(w: MatrixWindow, size: { rows: number; cols: number 
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
-/** The accessible name of a cell, e.g. "ns/a to ns/b on 80/TCP: allowed". */
+/**
+ * The accessible name of a cell. It starts with the cell's visible text (WCAG 2.5.3 Label in Name:
+ * a speech user says what they see), then the pair and the port, e.g. "deny: ns/a to ns/b on 80/TCP".
+ */
 export function cellLabel(from: string, to: string, port: PortChoice, state: CellState, t: T): string {
   if (state.kind === 'none') return t('cellNoneAria', { from, to });
   if (state.kind === 'pending') return t('cellPendingAria', { from, to });
   const v = state.verdict;
+  const text = cellText(state, t);
   const where = port === 'any' ? t('onAnyPort') : portLabel(port);
   if (port === 'any' && v.status === 'partial') {
     return t('cellPartialAria', {
-      from, to, allowed: v.allowedPorts.map(portLabel).join(', '), denied: v.deniedPorts.map(portLabel).join(', '),
+      text, from, to, allowed: v.allowedPorts.map(portLabel).join(', '), denied: v.deniedPorts.map(portLabel).join(', '),
     });
   }
-  return t('cellAria', { from, to, port: where, verdict: t(v.status) });
+  return t('cellAria', { text, from, to, port: where });
 }
 
 /** The short text inside a cell: a word, or "allowed/total ports" when only some are allowed. */
@@ -95,16 +99,33 @@ export function cellText(state: CellState, t: T): string {
   return t(v.status === 'allowed' ? 'cellAllowed' : 'cellDenied');
 }
 
-/** Roving focus: the next cell for an arrow/Home/End key, clamped to the table. */
-export function moveFocus(r: number, c: number, key: string, rows: number, cols: number): [number, number] | null {
-  const clamp = (v: number, max: number) => Math.max(0, Math.min(max - 1, v));
+/**
+ * Roving focus: the next cell for an arrow/Home/End key, clamped to the table. `isCell` says which
+ * cells can take focus (the self-pair and external-to-external cells are text, not buttons): a move
+ * skips the others, and stays put when there is none that way.
+ */
+export function moveFocus(
+  r: number, c: number, key: string, rows: number, cols: number, isCell: (r: number, c: number) => boolean = () => true,
+): [number, number] | null {
+  const walk = (dr: number, dc: number, fr: number, fc: number): [number, number] => {
+    for (let nr = fr, nc = fc; nr >= 0 && nr < rows && nc >= 0 && nc < cols; nr += dr, nc += dc) {
+      if (isCell(nr, nc)) return [nr, nc];
+    }
+    return [r, c];
+  };
   switch (key) {
-    case 'ArrowUp': return [clamp(r - 1, rows), c];
-    case 'ArrowDown': return [clamp(r + 1, rows), c];
-    case 'ArrowLeft': return [r, clamp(c - 1, cols)];
-    case 'ArrowRight': return [r, clamp(c + 1, cols)];
-    case 'Home': return [r, 0];
-    case 'End': return [r, cols - 1];
+    case 'ArrowUp': return walk(-1, 0, r - 1, c);
+    case 'ArrowDown': return walk(1, 0, r + 1, c);
+    case 'ArrowLeft': return walk(0, -1, r, c - 1);
+    case 'ArrowRight': return walk(0, 1, r, c + 1);
+    case 'Home': return walk(0, 1, r, 0);
+    case 'End': return walk(0, -1, r, cols - 1);
     default: return null;
   }
+}
+
+/** Where the roving tab stop starts: the first focusable cell, row by row (null: none). */
+export function firstCell(rows: number, cols: number, isCell: (r: number, c: number) => boolean): [number, number] | null {
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (isCell(r, c)) return [r, c];
+  return null;
 }

@@ -17,14 +17,24 @@ export function fresh(historyLength: number): LineState {
   return { ...EMPTY, histIndex: historyLength };
 }
 
-/** ANSI to redraw the line from the prompt: go to column after prompt, rewrite, clear rest, place cursor. */
+/**
+ * ANSI that turns the shown line `prev` into `next`, writing only what changed: from the first
+ * character that differs, the new tail, an erase when the line got shorter, then the cursor put
+ * back. A screen reader (xterm's screenReaderMode) hears what is written, so typing "k" at the end
+ * of "kube" says "k", not the whole line again; a cursor move writes no text at all.
+ */
 export function redraw(prev: LineState, next: LineState): string {
-  let s = '';
-  if (prev.cursor > 0) s += `\x1b[${prev.cursor}D`;
-  s += next.text + '\x1b[K';
-  const back = next.text.length - next.cursor;
-  if (back > 0) s += `\x1b[${back}D`;
-  return s;
+  if (prev.text === next.text) return moveCursor(prev.cursor, next.cursor);
+  let same = 0;
+  const max = Math.min(prev.text.length, next.text.length);
+  while (same < max && prev.text[same] === next.text[same]) same++;
+  let s = moveCursor(prev.cursor, same) + next.text.slice(same);
+  if (next.text.length < prev.text.length) s += '\x1b[K';
+  return s + moveCursor(next.text.length, next.cursor);
+}
+
+function moveCursor(from: number, to: number): string {
+  return to < from ? `\x1b[${from - to}D` : to > from ? `\x1b[${to - from}C` : '';
 }
 
 /**
