@@ -31,6 +31,8 @@ stepCases('docker-security', {
       commands: ['docker build --tag my-ubuntu-image:latest .', 'docker run -d my-ubuntu-image:latest sleep 3600', 'ps aux'] },
     { name: 'built before USER was added, never rebuilt', pass: false, patch: [],
       commands: [BUILD], more: { patch: [USER_LINE], commands: ['docker run -d my-ubuntu-image sleep 3600', 'ps aux'] }, because: 'USER 1000' },
+    { name: 'checked with docker exec whoami instead of ps', pass: true,
+      commands: [BUILD, 'docker run -d --name built my-ubuntu-image sleep 3600', 'docker exec built whoami'] },
     { name: 'ran the image before building it', pass: false,
       commands: ['docker run -d ubuntu sleep 3600', BUILD, 'ps aux'] },
     { name: 'USER root', pass: false, patch: [{ ...USER_LINE, replace: 'FROM ubuntu\nUSER root\n' }] },
