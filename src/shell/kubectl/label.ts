@@ -252,7 +252,8 @@ function targetsOf(ctx: Ctx, resources: readonly string[], files: readonly strin
 
 /** The map as JSON marshals it inside the object: absent, or `"labels":{…}` with sorted keys. */
 function mapJson(key: string, m: Record<string, string> | undefined): string {
-  if (m === undefined) return '';
+  // ObjectMeta's labels/annotations are `omitempty`: an empty map is not in the JSON either.
+  if (m === undefined || Object.keys(m).length === 0) return '';
   return `"${key}":${JSON.stringify(Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]])))}`;
 }
 
