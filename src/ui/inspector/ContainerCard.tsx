@@ -1,11 +1,13 @@
 /**
  * One container (or init container) of the inspected pod: image and pull, state, identity,
- * runAsNonRoot, capabilities (bounding vs effective against the default set) and privilege flags.
+ * runAsNonRoot, capabilities (bounding vs effective against the default set), privilege flags and
+ * what confines the process (seccomp, AppArmor, no_new_privs, read-only root file system).
  */
 import { useTranslation } from 'react-i18next';
 import { sub, type ContainerReport, type SourceRef } from '../../engine/model/index.js';
 import { imageTools, type ImageTools } from '../../state/index.js';
 import { Reveal } from '../explain/Reveal.js';
+import { confinement, type Phrase } from './confinement.js';
 import { capabilityRows, effectiveNote, nonRootKey, pullKey, sourceKey, stateTone } from './model.js';
 
 export interface ContainerCardProps {
@@ -29,6 +31,8 @@ export function ContainerCard({ report, onReveal }: ContainerCardProps) {
   const note = effectiveNote(security);
   const yesNo = (b: boolean) => t(b ? 'yes' : 'no');
   const scRef = sub(container.ref, 'securityContext');
+  const conf = confinement(security);
+  const say = (p: Phrase) => t(p.key, { ...p.params, from: p.params.fromKey ? t(p.params.fromKey) : '' });
 
   return (
     <article className="ksl-insp__card" data-testid={`container-${container.name}`}>
@@ -106,7 +110,19 @@ export function ContainerCard({ report, onReveal }: ContainerCardProps) {
         <dd data-testid="bounding-caps">{caps.bounding.length === 0 ? <em>{t('capsEmpty')}</em> : <code>{caps.bounding.join(', ')}</code>}</dd>
         <dt>{t('privileged')}</dt><dd className={security.privileged ? 'ksl-insp__bad' : ''}>{yesNo(security.privileged)}</dd>
         <dt>{t('allowPrivilegeEscalation')}</dt><dd className={security.allowPrivilegeEscalation ? 'ksl-insp__warn' : ''}>{yesNo(security.allowPrivilegeEscalation)}</dd>
-        <dt>{t('readOnlyRootFilesystem')}</dt><dd>{yesNo(security.readOnlyRootFilesystem)}</dd>
+      </dl>
+      <h5>{t('confinement')}</h5>
+      <dl className="ksl-insp__dl" data-testid="confinement">
+        <dt>{t('seccomp')}</dt>
+        <dd className={conf.weak.seccomp ? 'ksl-insp__warn' : ''} data-testid="seccomp">
+          {say(conf.seccomp)}{conf.seccompOverride && <> — {say(conf.seccompOverride)}</>}
+        </dd>
+        <dt>{t('appArmor')}</dt>
+        <dd data-testid="apparmor">{say(conf.appArmor)}{conf.appArmorOverride && <> — {say(conf.appArmorOverride)}</>}</dd>
+        <dt>{t('noNewPrivs')}</dt>
+        <dd className={conf.weak.noNewPrivs ? 'ksl-insp__warn' : ''} data-testid="no-new-privs">{say(conf.noNewPrivs)}</dd>
+        <dt>{t('readOnlyRootFilesystem')}</dt>
+        <dd data-testid="read-only-root">{say(conf.readOnlyRoot)}</dd>
       </dl>
       {caps.privileged && <p className="ksl-insp__bad">{t('privilegedNote')}</p>}
       {note && <p className="ksl-insp__note">{t(note, { uid: id.uid })}</p>}

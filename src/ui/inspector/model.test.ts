@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CAPABILITIES as ENGINE_DEFAULTS } from '../../engine/index.js';
 import { DEFAULT_CAPS, containerReport, imageReport, securityReport } from '../../testing/ui.js';
 import { capabilityRows, effectiveNote, nonRootKey, pullKey, stateTone, DEFAULT_CAPABILITIES } from './model.js';
+import { confinement } from './confinement.js';
 import { strings } from './strings.js';
 
 const caps = (bounding: readonly string[], effective: readonly string[] = bounding) =>
@@ -63,5 +64,65 @@ describe('phrases', () => {
   it('state tone', () => {
     expect(stateTone(containerReport())).toBe('ok');
     expect(stateTone(containerReport({ state: 'CreateContainerConfigError' }))).toBe('error');
+  });
+});
+
+describe('confinement', () => {
+  // The engine's verdicts (security/profiles) as phrases: each key exists in en and ko, and the text
+  // carries the fact itself (Seccomp: 0/2, NoNewPrivs: 0/1, the profile name), not a colour.
+  const phrases = (c: ReturnType<typeof confinement>) => [c.seccomp, c.seccompOverride, c.appArmor, c.appArmorOverride, c.noNewPrivs, c.readOnlyRoot].filter((p) => p !== null);
+  it('nothing set: Unconfined seccomp, containerd\'s AppArmor profile, no no_new_privs', () => {
+    const c = confinement(securityReport());
+    expect(c.seccomp.key).toBe('seccompUnset');
+    expect(c.appArmor).toEqual({ key: 'appArmorUnset', params: { profile: 'cri-containerd.apparmor.d' } });
+    expect(c.noNewPrivs.key).toBe('noNewPrivsUnset');
+    expect(c.weak).toEqual({ seccomp: true, noNewPrivs: true });
+  });
+  it('restricted-style container', () => {
+    const c = confinement(securityReport({
+      noNewPrivs: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,
+      seccomp: { requested: 'RuntimeDefault', from: 'pod', localhostProfile: null, file: null, applied: 'RuntimeDefault', mode: 2 },
+    }));
+    expect(c.seccomp).toEqual({ key: 'seccomp_RuntimeDefault', params: { fromKey: 'level_pod', file: '' } });
+    expect(c.seccompOverride).toBeNull();
+    expect(c.noNewPrivs.key).toBe('noNewPrivsSet');
+    expect(c.readOnlyRoot.key).toBe('readOnlyRootYes');
+    expect(c.weak).toEqual({ seccomp: false, noNewPrivs: false });
+  });
+  it('privileged overrides RuntimeDefault for both', () => {
+    const c = confinement(securityReport({
+      privileged: true,
+      seccomp: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0 },
+      appArmor: { requested: 'RuntimeDefault', from: 'default', localhostProfile: null, applied: 'unconfined' },
+    }));
+    expect(c.seccompOverride?.key).toBe('seccompPrivileged');
+    expect(c.appArmorOverride?.key).toBe('appArmorPrivileged');
+    expect(c.weak.seccomp).toBe(true);
+  });
+  it('Localhost names the file and the profile; the annotation is named as the source', () => {
+    const c = confinement(securityReport({
+      seccomp: { requested: 'Localhost', from: 'container', localhostProfile: 'profiles/audit.json', file: '/var/lib/kubelet/seccomp/profiles/audit.json', applied: 'Localhost', mode: 2 },
+      appArmor: { requested: 'Localhost', from: 'annotation', localhostProfile: 'deny-write', applied: 'deny-write' },
+    }));
+    expect(c.seccomp.params.file).toBe('/var/lib/kubelet/seccomp/profiles/audit.json');
+    expect(c.appArmor).toEqual({ key: 'appArmor_Localhost', params: { fromKey: 'fromAnnotation', profile: 'deny-write' } });
+  });
+  it('every phrase and source is translated in en and ko', () => {
+    const all = [
+      securityReport(),
+      securityReport({ seccomp: { requested: 'Unconfined', from: 'pod', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0 }, appArmor: { requested: 'Unconfined', from: 'pod', localhostProfile: null, applied: 'unconfined' }, noNewPrivs: true, readOnlyRootFilesystem: true }),
+      securityReport({ seccomp: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0 }, appArmor: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, applied: 'unconfined' } }),
+      securityReport({ seccomp: { requested: 'Localhost', from: 'container', localhostProfile: 'a', file: '/var/lib/kubelet/seccomp/a', applied: 'Localhost', mode: 2 }, appArmor: { requested: 'Localhost', from: 'annotation', localhostProfile: 'b', applied: 'b' } }),
+    ];
+    for (const s of all) {
+      for (const p of phrases(confinement(s))) {
+        expect(strings.en).toHaveProperty(p.key);
+        expect(strings.ko).toHaveProperty(p.key);
+        if (p.params.fromKey) {
+          expect(strings.en).toHaveProperty(p.params.fromKey);
+          expect(strings.ko).toHaveProperty(p.params.fromKey);
+        }
+      }
+    }
   });
 });
