@@ -13,3 +13,14 @@ describe('kubectl exam transcripts', () => {
     expect(actual).toBe(expected);
   });
 });
+
+// Pod Security Admission and RBAC at the terminal (psa-*, rbac-*): the engine's verdicts in
+// kubectl's and the API server's words (psa.test.ts, auth.test.ts and rbac-objects.test.ts cite
+// cani.go, whoami.go, create_role.go, create_rolebinding.go, create_token.go, rest/warnings.go).
+describe('Pod Security Admission and RBAC transcripts', () => {
+  it.each([...transcriptDirs('psa-'), ...transcriptDirs('rbac-')])('%s', (dir) => {
+    const { actual, expected, path } = runTranscript(dir);
+    expect(expected, `missing ${path}: review the output, then write it with KSLAB_UPDATE_GOLDENS=1`).not.toBeNull();
+    expect(actual).toBe(expected);
+  });
+});
