@@ -14,20 +14,25 @@ const sc = fc.record({
   privileged: fc.option(fc.boolean(), { nil: undefined }),
   allowPrivilegeEscalation: fc.option(fc.boolean(), { nil: undefined }),
   capabilities: fc.option(fc.record({ add: fc.array(capName, { maxLength: 4 }), drop: fc.array(capName, { maxLength: 4 }) }), { nil: undefined }),
-  seccompProfile: fc.option(fc.record({ type: fc.constantFrom('RuntimeDefault', 'Localhost', 'Unconfined', '') }), { nil: undefined }),
+  seccompProfile: fc.option(fc.record({ type: fc.constantFrom('RuntimeDefault', 'Localhost', 'Unconfined', ''), localhostProfile: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: ['type'] }), { nil: undefined }),
+  appArmorProfile: fc.option(fc.record({ type: fc.oneof(fc.constantFrom('RuntimeDefault', 'Localhost', 'Unconfined'), fc.string()), localhostProfile: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: ['type'] }), { nil: undefined }),
   procMount: fc.option(fc.constantFrom('Default', 'Unmasked', ''), { nil: undefined }),
 }, { requiredKeys: [] });
 
 describe('security never throws', () => {
-  it('on arbitrary securityContexts, users and passwd files', () => {
+  it('on arbitrary securityContexts, profiles, AppArmor annotations, users and passwd files', () => {
     fc.assert(fc.property(sc, sc, fc.option(fc.string(), { nil: undefined }),
       fc.array(fc.record({ name: fc.string(), uid: fc.nat(70000), gid: fc.nat(70000) }), { maxLength: 4 }),
-      (podSc, containerSc, user, passwd) => {
-        const p = pod({ securityContext: podSc, containers: [{ name: 'c', securityContext: containerSc }] });
+      fc.dictionary(fc.constantFrom('container.apparmor.security.beta.kubernetes.io/c', 'container.apparmor.security.beta.kubernetes.io/x', 'other'), fc.string()),
+      (podSc, containerSc, user, passwd, annotations) => {
+        const p = pod({ securityContext: podSc, annotations, containers: [{ name: 'c', securityContext: containerSc }] });
         const { report } = analyzeSecurity(p, first(p), image(user, passwd));
         // Invariants: effective ⊆ bounding, and effective is empty for non-root.
         expect(report.capabilities.effective.every((c) => report.capabilities.bounding.includes(c))).toBe(true);
         if (report.identity.uid !== 0) expect(report.capabilities.effective).toEqual([]);
+        // A privileged container never has a seccomp filter; no_new_privs is the opposite of escalation.
+        if (report.privileged) expect(report.seccomp.mode).toBe(0);
+        expect(report.noNewPrivs).toBe(!report.allowPrivilegeEscalation);
         const pss = podSecurityStandards(p);
         expect(pss.level === 'restricted').toBe(pss.violations.length === 0);
       }), { numRuns: 300 });

@@ -4,6 +4,7 @@
 // ValidateAppArmorProfileFormat, validateAppArmorAnnotationsAndFieldsMatchOnCreate) and the
 // deprecation warning of pkg/api/pod/warnings.go; field errors printed as apimachinery's
 // field.Error does (`path: Required value: detail`, `Invalid value: "v": detail`).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../normalize/index.js';
 import { parseSources } from '../parse/index.js';
@@ -95,5 +96,17 @@ describe('legacy AppArmor annotations', () => {
 
   it('field and annotation that agree', () => {
     expect(check(c({ appArmorProfile: { type: 'Unconfined' } }), { [`${A}app`]: 'unconfined' })).toEqual({ messages: [deprecated('app')], created: true });
+  });
+});
+
+describe('validation never throws', () => {
+  it('on any value where a profile or an AppArmor annotation goes', () => {
+    const anything = fc.anything({ maxDepth: 2 });
+    const profile = fc.oneof(anything, fc.record({ type: anything, localhostProfile: anything }, { requiredKeys: [] }));
+    fc.assert(fc.property(profile, profile, fc.dictionary(fc.constantFrom('container.apparmor.security.beta.kubernetes.io/app', 'container.apparmor.security.beta.kubernetes.io/', 'x'), fc.string()),
+      (seccompProfile, appArmorProfile, annotations) => {
+        const r = check(c({ seccompProfile, appArmorProfile }), annotations);
+        expect(Array.isArray(r.messages)).toBe(true);
+      }), { numRuns: 150 });
   });
 });
