@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine/index.js';
 import {
-  analyzableFiles, evaluateCheck, loadLessons, needsAnswer, parseMarkdownLite, walkLesson, type LessonFs, type ShellFactory,
+  analyzableFiles, answerAccepted, answerExpectation, evaluateCheck, loadLessons, needsAnswer, parseMarkdownLite, walkLesson,
+  type LessonFs, type ShellFactory,
 } from '../src/course/index.js';
 
 /**
@@ -49,6 +50,14 @@ describe('lessons', () => {
           expect(step.hint[lang].trim(), `${step.id} hint ${lang}`).not.toBe('');
         }
         if (needsAnswer(step.check)) expect(step.solution.answer, `${step.id} needs a solution answer`).toBeDefined();
+      }
+    });
+
+    it('every answer box says what kind of answer it wants, in both languages, without giving it away', () => {
+      for (const step of lesson.steps.filter((s) => needsAnswer(s.check))) {
+        const expects = answerExpectation(step.check);
+        expect(expects, step.id).toBeDefined();
+        for (const lang of ['ko', 'en'] as const) expect(answerAccepted(step.check, expects?.[lang] ?? ''), `${step.id} ${lang}`).toBe(false);
       }
     });
 

@@ -190,6 +190,8 @@ export interface AnswerCheck {
   readonly kind: 'answer';
   /** Accepted forms, compared after normalization (answer.ts). */
   readonly accept: readonly string[];
+  /** What kind of answer is wanted ("a user ID", "yes or no"), said on a refusal; never the answer. */
+  readonly expects?: Localized;
 }
 
 export type Check =

@@ -181,7 +181,12 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
     const accept = Array.isArray(a) ? a.map((x) => (typeof x === 'number' ? String(x) : x)) : [typeof a === 'number' ? String(a) : a];
     const forms = strList(accept);
     if (!forms || forms.length === 0) return fail('"answer" must list the accepted answers');
-    return allowOnly(['answer']) ? { kind: 'answer', accept: forms } : null;
+    const e = raw.expects;
+    if (e !== undefined && !(isObj(e) && isStr(e.ko) && isStr(e.en) && e.ko.trim() !== '' && e.en.trim() !== '' && Object.keys(e).length === 2)) {
+      return fail('"expects" must be {"ko": …, "en": …}: the kind of answer wanted');
+    }
+    if (!allowOnly(['answer', 'expects'])) return null;
+    return { kind: 'answer', accept: forms, ...(isObj(e) && isStr(e.ko) && isStr(e.en) ? { expects: { ko: e.ko, en: e.en } } : {}) };
   }
   return fail(`unknown check (keys: ${Object.keys(raw).join(', ') || 'none'})`);
 }

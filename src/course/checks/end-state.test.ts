@@ -103,6 +103,16 @@ describe('sequence and outputMatches', () => {
     expect(outcome.why.join('\n')).toContain('no line of the output matches');
   });
 
+  it('an answer refusal names the kind of answer, not the answer', () => {
+    const check = { answer: ['1001'], expects: { ko: 'UID 번호 하나', en: 'one UID number' } };
+    const outcome = evaluateCheck(parse(check), { analysis: analyze([]), files: [], transcript: [], answer: '1002' });
+    expect(outcome.why).toEqual(['"1002" is not the answer (expected: one UID number)']);
+    const problems: string[] = [];
+    expect(parseCheck({ answer: ['x'], expects: { en: 'only English' } }, 'x', problems)).toBeNull();
+    expect(parseCheck({ answer: ['x'], expects: { ko: 'a', en: 'b', fr: 'c' } }, 'x', problems)).toBeNull();
+    expect(problems).toHaveLength(2);
+  });
+
   it('rejects a sequence of one and a bad outputMatches', () => {
     const problems: string[] = [];
     expect(parseCheck({ sequence: [build] }, 'x', problems)).toBeNull();

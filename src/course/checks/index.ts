@@ -1,4 +1,4 @@
-import type { Check, CheckContext, CheckOutcome } from '../model.js';
+import type { Check, CheckContext, CheckOutcome, Localized } from '../model.js';
 import { answerMatches } from '../answer.js';
 import { checkFlow } from './flow.js';
 import {
@@ -93,4 +93,18 @@ function checkSequence(checks: readonly Check[], ctx: CheckContext): CheckOutcom
     start = end + 1;
   }
   return { passed: true, why: [] };
+}
+
+/** What kind of answer the step's answer box wants (for a refusal that never gives the answer away). */
+export function answerExpectation(check: Check): Localized | undefined {
+  switch (check.kind) {
+    case 'all': case 'any': case 'sequence':
+      for (const c of check.checks) {
+        const e = answerExpectation(c);
+        if (e) return e;
+      }
+      return undefined;
+    case 'answer': return check.expects;
+    default: return undefined;
+  }
 }

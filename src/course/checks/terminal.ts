@@ -24,7 +24,8 @@ export function checkCommand(check: CommandCheck, ctx: CheckContext): CheckOutco
 
 export function checkAnswer(check: AnswerCheck, ctx: CheckContext): CheckOutcome {
   if (ctx.answer === undefined || ctx.answer.trim() === '') return { passed: false, why: ['not answered yet'] };
-  return answerMatches(check.accept, ctx.answer) ? { passed: true, why: [] } : { passed: false, why: [`"${ctx.answer}" is not the answer`] };
+  if (answerMatches(check.accept, ctx.answer)) return { passed: true, why: [] };
+  return { passed: false, why: [`"${ctx.answer}" is not the answer${check.expects ? ` (expected: ${check.expects.en})` : ''}`] };
 }
 
 export function checkFile(check: FileCheck, ctx: CheckContext): CheckOutcome {
