@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
 import { parseFileCached } from './cache.js';
+import { blankDocuments, findTooDeep, MAX_NESTING } from './depth.js';
 
 /** One YAML document of one file, converted to plain data (or `ok: false` when it could not be). */
 export interface ParsedDoc {
@@ -35,11 +36,24 @@ export function parseSources(files: readonly SourceFile[]): ParsedSources {
   const diagnostics: PendingDiagnostic[] = [];
 
   for (const file of files) {
-    const { lines, docs: parsed } = parseFileCached(file.text);
+    // Documents too deep for the parser's recursion are blanked first (offsets and lines kept):
+    // the rest of the file and the other files are still analysed.
+    const tooDeep = findTooDeep(file.text);
+    const { lines, docs: parsed } = parseFileCached(tooDeep.length > 0 ? blankDocuments(file.text, tooDeep) : file.text);
     states.set(file.name, { text: file.text, lines, docs: parsed });
+    for (const d of tooDeep) {
+      const offsets: [number, number] = [d.at, d.at + 1];
+      const index = parsed.findIndex((doc) => doc.range[1] >= d.at);
+      diagnostics.push(tooDeepDiagnostic(file.name, index < 0 ? parsed.length : index, offsets));
+    }
     parsed.forEach((doc, index) => {
       const errors = doc.errors;
       for (const err of errors) {
+        // The parser's recursion gave out (a depth the pre-check did not see): the same words.
+        if (/call stack/i.test(err.message)) {
+          diagnostics.push(tooDeepDiagnostic(file.name, index, [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)]));
+          continue;
+        }
         diagnostics.push({
           severity: 'error',
           code: 'yaml-syntax',
@@ -57,12 +71,14 @@ export function parseSources(files: readonly SourceFile[]): ParsedSources {
           value = doc.toJS({ maxAliasCount: 1000 });
         } catch (e) {
           ok = false;
-          diagnostics.push({
-            severity: 'error',
-            code: 'yaml-syntax',
-            message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
-            ref: { file: file.name, doc: index, path: [] },
-          });
+          diagnostics.push(e instanceof RangeError && /call stack/i.test(e.message)
+            ? tooDeepDiagnostic(file.name, index, [doc.range[0], Math.max(doc.range[1], doc.range[0] + 1)])
+            : {
+                severity: 'error',
+                code: 'yaml-syntax',
+                message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
+                ref: { file: file.name, doc: index, path: [] },
+              });
         }
       }
       docs.push({ file: file.name, index, value, ok, empty });
@@ -93,6 +109,19 @@ function toRange(file: string, state: FileState, start: number, end: number): So
   const a = state.lines.linePos(start);
   const b = state.lines.linePos(end);
   return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, start, end };
+}
+
+/** A document nesting deeper than MAX_NESTING (depth.ts): left out, the rest still analysed. */
+function tooDeepDiagnostic(file: string, doc: number, offsets: [number, number]): PendingDiagnostic {
+  return {
+    severity: 'error',
+    code: 'yaml-too-deep',
+    message: `YAML nesting deeper than ${MAX_NESTING} levels: this document is left out of the analysis. ` +
+      `Kubernetes manifests nest a few dozen levels at most; look for a runaway run of [ or { or of ever-deeper indentation here.`,
+    ref: { file, doc, path: [] },
+    offsets,
+    params: { limit: MAX_NESTING },
+  };
 }
 
 /** yaml's messages end with a code excerpt; keep the first line. */
