@@ -1,5 +1,7 @@
 import { validateNamespace, type Labels } from '../../engine/index.js';
 import type { Ctx } from '../context.js';
+import { appendDocument, CLUSTER_FILE, removeDocument } from '../yaml-edit.js';
+import { findDoc } from './mutate.js';
 import { invalidMessage } from './pod-update.js';
 
 /**
@@ -50,4 +52,22 @@ export function touchesPodSecurity(before: Labels, after: Labels): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const k of keys) if (k.startsWith('pod-security.kubernetes.io/') && before[k] !== after[k]) return true;
   return false;
+}
+
+/** How many pods of a namespace PodSecurity refused (as the engine admitted the files). */
+export function refusedIn(ctx: Ctx, namespace: string): number {
+  return ctx.analysis().admission.rejected.filter((r) => r.namespace === namespace).length;
+}
+
+/**
+ * The cluster is the files, admitted in document order: a Namespace document the terminal wrote
+ * (cluster.yaml) before its pods would, once it carries a stricter level, refuse them — while the
+ * real update evicts nothing. The labels were set after those pods, so when the update made the
+ * engine refuse more pods than before, the document moves after them (end of cluster.yaml).
+ * A Namespace in one of the student's own files is left where it is.
+ */
+export function keepNamespaceAfterPods(ctx: Ctx, namespace: string, refusedBefore: number): void {
+  if (refusedIn(ctx, namespace) <= refusedBefore) return;
+  const doc = findDoc(ctx, 'Namespace', undefined, namespace);
+  if (doc && doc.file === CLUSTER_FILE) ctx.setFiles(appendDocument(removeDocument(ctx.files, doc.file, doc.doc), CLUSTER_FILE, doc.value));
 }

@@ -8,7 +8,7 @@ import {
   canonical, createObject, deleteObject, findDocs, keyOf, notFoundMessage, objectKey, replaceObject,
 } from './mutate.js';
 import { invalidMessage, podUpdateErrors } from './pod-update.js';
-import { admissionOf } from './admission-output.js';
+import { admissionOf, keepNamespaceAfterPods, namespaceUpdate, refusedIn, touchesPodSecurity } from './admission-output.js';
 import { dryRunSuffix, printObjects, type DryRun } from './print.js';
 import { qualifiedKind, qualifiedPlural, resourceByKind } from './resources.js';
 import { readSources, type Source, type SourceObject } from './sources.js';
@@ -210,6 +210,9 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
       const label = `${qualifiedKind(kind, apiVersion)}/${name}`;
       const plural = type ? qualifiedPlural(type) : `${kind.toLowerCase()}s`;
       count++;
+      // kubectl's warning handler prints each distinct warning once (Deduplicate: true).
+      const seen = new Set<string>();
+      let namespaceRefused: number | null = null;
       // The object as it will be stored: namespace written when it is not `default`.
       const stored: Record<string, unknown> = structuredClone(value);
       const sm = stored['metadata'] as Record<string, unknown>;
@@ -255,6 +258,21 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
         // The patch apply computes is empty: nothing changed since the last apply, and the live object still has it all.
         const unchanged = opts.verb === 'apply' && lastRaw !== undefined && lastRaw !== '' && lastRaw === canonical(stored) && isSubset(stored, live.value);
         operation = opts.verb === 'replace' ? 'replaced' : unchanged ? 'unchanged' : 'configured';
+        // An update of a Namespace's PodSecurity labels: ValidateNamespace (refused, or warnings about its pods).
+        if (kind === 'Namespace' && opts.dryRun !== 'client') {
+          const labels = (v: unknown) => Object.fromEntries(Object.entries(isRecord(v) && isRecord(v['metadata']) && isRecord(v['metadata']['labels']) ? v['metadata']['labels'] : {}).map(([k, x]) => [k, String(x)]));
+          const before = labels(live.value);
+          const after = labels(result);
+          if (touchesPodSecurity(before, after)) {
+            const answer = namespaceUpdate(ctx, name, { ...before, 'kubernetes.io/metadata.name': name }, { ...after, 'kubernetes.io/metadata.name': name });
+            if (answer.error !== null) {
+              errors.push(answer.error);
+              continue;
+            }
+            printWarnings(ctx, answer.warnings, seen);
+            namespaceRefused = refusedIn(ctx, name);
+          }
+        }
       } else if (opts.verb === 'replace') operation = 'replaced';
 
       if (opts.dryRun !== 'client') {
@@ -269,6 +287,7 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
         if (src.tab === null) {
           if (live?.doc && !wasForce) replaceObject(ctx, live.doc, result);
           else createObject(ctx, result);
+          if (namespaceRefused !== null) keepNamespaceAfterPods(ctx, name, namespaceRefused);
           const target = findDocs(ctx, kind, ns, name).find((d) => d.file !== src.tab) ?? findDocs(ctx, kind, ns, name)[0];
           const err = target ? serverError(ctx, target.file, target.doc, value, verbing, src.name) : null;
           if (err) {
@@ -283,7 +302,7 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
         }
         // The response's warning headers (PodSecurity's warn level, a Namespace's existing pods).
         const writtenDoc = src.tab === null ? findDocs(ctx, kind, ns, name).find((d) => d.file !== src.tab) : { file: src.tab, doc: o.doc };
-        if (writtenDoc) printWarnings(ctx, admissionOf(ctx, writtenDoc.file, writtenDoc.doc).warnings);
+        if (writtenDoc) printWarnings(ctx, admissionOf(ctx, writtenDoc.file, writtenDoc.doc).warnings, seen);
         if (opts.dryRun === 'server') {
           ctx.setFiles(before);
           ctx.runtime.applied = beforeApplied;

@@ -2,8 +2,8 @@ import { isQualifiedName, isValidLabelValue } from '../../engine/normalize/names
 import type { Ctx } from '../context.js';
 import { bool, flag, flagAll, parseFlags } from '../flags.js';
 import { isRecord } from '../objects.js';
-import { appendDocument, CLUSTER_FILE, removeDocument, updateDocument } from '../yaml-edit.js';
-import { namespaceUpdate, touchesPodSecurity } from './admission-output.js';
+import { appendDocument, CLUSTER_FILE, updateDocument } from '../yaml-edit.js';
+import { keepNamespaceAfterPods, namespaceUpdate, refusedIn, touchesPodSecurity } from './admission-output.js';
 import { apiObject } from './api-object.js';
 import { fail, usageError } from './errors.js';
 import { listItems, notFound, type Item } from './items.js';
@@ -15,9 +15,6 @@ import { matches, parseSelector } from './selector.js';
 import { readSources } from './sources.js';
 import { printWarnings } from './warnings.js';
 import { hasKey, setOwn, userMap, userMapOf } from './user-map.js';
-
-/** How many pods of a namespace PodSecurity refused (as the engine admitted the files). */
-const refusedIn = (ctx: Ctx, ns: string): number => ctx.analysis().admission.rejected.filter((r) => r.namespace === ns).length;
 
 /** Which metadata map a command edits: `kubectl label` (labels) or `kubectl annotate` (annotations). */
 type Which = 'label' | 'annotation';
@@ -334,13 +331,7 @@ function write(ctx: Ctx, t: Target, doc: ReturnType<typeof findDoc>, item: Item 
       const m = d.getIn(['metadata', field]);
       if (m && typeof m === 'object' && 'items' in m && Array.isArray(m.items) && m.items.length === 0) d.deleteIn(['metadata', field]);
     }));
-    if (t.type.kind === 'Namespace' && doc.file === CLUSTER_FILE && refusedIn(ctx, t.name) > refusedBefore) {
-      // The cluster is the files, admitted in document order: a Namespace document the terminal
-      // wrote before its pods would now refuse them, while the real update evicts nothing. The
-      // labels were set after those pods, so the document moves after them (end of cluster.yaml).
-      const moved = findDoc(ctx, t.type.kind, undefined, t.name);
-      if (moved && moved.file === CLUSTER_FILE) ctx.setFiles(appendDocument(removeDocument(ctx.files, moved.file, moved.doc), CLUSTER_FILE, moved.value));
-    }
+    if (t.type.kind === 'Namespace') keepNamespaceAfterPods(ctx, t.name, refusedBefore);
     return null;
   }
   if (t.type.kind === 'Namespace' && item) {

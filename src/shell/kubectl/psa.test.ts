@@ -159,3 +159,24 @@ describe('kubectl label ns: ValidateNamespace on the update', () => {
     expect(sh.run('kubectl label ns demo team=x').output).toBe('namespace/demo labeled\n');
   });
 });
+
+describe('kubectl apply of a Namespace: the same ValidateNamespace', () => {
+  const ns = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n  labels:\n${labels}`;
+  it('an update to a stricter level warns about the running pods and keeps them', () => {
+    const sh = createShell({ files: [] });
+    sh.run('kubectl create ns demo');
+    sh.run('kubectl run a --image=nginx -n demo');
+    sh.run(`cat > /tmp/ns.yaml <<'EOF'\n${ns('    pod-security.kubernetes.io/enforce: restricted\n')}EOF`);
+    const r = sh.run('kubectl apply -f /tmp/ns.yaml');
+    expect(plain(streams(r).stderr)).toContain('Warning: existing pods in namespace "demo" violate the new PodSecurity enforce level "restricted:latest"\nWarning: a: allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile\n');
+    expect(streams(r).stdout).toBe('namespace/demo configured\n');
+    expect(sh.run('kubectl get pods -n demo -o name').output).toBe('pod/a\n');
+  });
+  it('invalid labels: The Namespace is invalid, one cause per label (MultilineError)', () => {
+    const sh = createShell({ files: [] });
+    sh.run(`cat > /tmp/ns.yaml <<'EOF'\n${ns('    pod-security.kubernetes.io/enforce: strict\n    pod-security.kubernetes.io/warn-version: banana\n')}EOF`);
+    const r = sh.run('kubectl apply -f /tmp/ns.yaml');
+    expect([r.output, r.exitCode]).toEqual(['The Namespace "demo" is invalid: \n* metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: "strict": must be one of privileged, baseline, restricted\n* metadata.labels[pod-security.kubernetes.io/warn-version]: Invalid value: "banana": must be "latest" or "v1.x"\n', 1]);
+    expect(sh.run('kubectl get ns demo').output).toBe('Error from server (NotFound): namespaces "demo" not found\n');
+  });
+});
