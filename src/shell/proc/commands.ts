@@ -3,7 +3,7 @@ import { LAB_CREATED, LAB_NOW, formatDate, formatHourMinute, parseDate } from '.
 import type { Ctx } from '../context.js';
 import type { Program } from '../sh/system.js';
 import { hostProc } from './host-proc.js';
-import { psTable, type PsRow } from './ps.js';
+import { PID1_MEMORY, psTable, type PsRow } from './ps.js';
 import { EXEC_PID, groupName, userName, type Proc } from './process.js';
 
 export interface ProcIo {
@@ -73,16 +73,31 @@ const date: Builtin = (argv, proc, ctx, io) => {
   return code;
 };
 
-/** procps ps: `ps aux` / `ps -ef` / `ps` inside the container's PID namespace. */
+/** procps ps: `ps aux` / `ps -ef` / `ps` inside the container's PID namespace; busybox ps in busybox images. */
 const ps: Builtin = (argv, proc, ctx, io) => {
   const user = userName(proc, proc.uid) ?? String(proc.uid);
+  if (ctx.sys.kind === 'container' && ctx.sys.flavor === 'busybox') {
+    io.out(busyboxPs([[1, proc.pid1.join(' ') || 'sleep infinity'], [EXEC_PID, ['ps', ...argv.slice(1)].join(' ')]], user));
+    return 0;
+  }
   const rows: PsRow[] = [
-    { user, pid: 1, vsz: 2788, rss: 1536, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: proc.pid1.join(' ') || 'sleep infinity' },
+    { user, pid: 1, vsz: PID1_MEMORY.vsz, rss: PID1_MEMORY.rss, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: proc.pid1.join(' ') || 'sleep infinity' },
     { user, pid: EXEC_PID, vsz: 7888, rss: 4096, tty: proc.tty ? 'pts/0' : '?', stat: proc.tty ? 'Rs+' : 'Rs', start: formatHourMinute(now(proc, ctx)), time: '0:00', command: ['ps', ...argv.slice(1)].join(' ') },
   ];
   io.out(psTable(rows, argv.slice(1)));
   return 0;
 };
+
+/**
+ * busybox procps/ps.c with CONFIG_DESKTOP (the image's defconfig): the default format
+ * "pid,user,time,args" whatever BSD-style letters follow (`ps aux` prints the same), PID right in 5,
+ * USER left in 8 (cut to 8), TIME right in 5, one space between:
+ * `PID   USER     TIME  COMMAND` / `    1 root      0:00 sleep 3600`.
+ */
+function busyboxPs(rows: readonly (readonly [number, string])[], user: string): string {
+  const lines = ['PID   USER     TIME  COMMAND', ...rows.map(([pid, cmd]) => `${String(pid).padStart(5)} ${user.slice(0, 8).padEnd(8)}  0:00 ${cmd}`)];
+  return lines.join('\n') + '\n';
+}
 
 /** libcap's capsh --print (libcap 2.66, Ubuntu 24.04). */
 const capsh: Builtin = (argv, proc, _ctx, io) => {

@@ -140,3 +140,27 @@ spec:
     expect(run(yaml, 'kubectl exec ro -- touch /x').output).toBe('');
   });
 });
+
+describe('ps agrees with /proc and id', () => {
+  it('busybox ps (CONFIG_DESKTOP default format, `aux` changes nothing); VmSize/VmRSS are its PID 1', () => {
+    const yaml = podYaml('p', { image: 'busybox', podSc: '{runAsUser: 1000}' });
+    expect(run(yaml, 'kubectl exec p -- ps aux').output).toBe('PID   USER     TIME  COMMAND\n    1 1000      0:00 sleep 3600\n    7 1000      0:00 ps aux\n');
+    const status = run(yaml, 'kubectl exec p -- cat /proc/1/status').output;
+    expect(status).toContain('VmSize:\t    2788 kB\n');
+    expect(status).toContain('VmRSS:\t    1536 kB\n');
+  });
+
+  it('procps ps aux in ubuntu: the same VSZ and RSS for PID 1', () => {
+    const out = run(podYaml('p', { image: 'ubuntu' }), 'kubectl exec p -- ps aux').output;
+    expect(out.split('\n')[1]).toMatch(/^root +1 +0\.0 +0\.0 +2788 +1536 /);
+  });
+
+  it('status fields in fs/proc/array.c order (5.15)', () => {
+    const keys = run(podYaml('p', { image: 'busybox' }), 'kubectl exec p -- cat /proc/1/status').output.split('\n').filter(Boolean).map((l) => l.split(':')[0]);
+    expect(keys).toEqual(['Name', 'Umask', 'State', 'Tgid', 'Ngid', 'Pid', 'PPid', 'TracerPid', 'Uid', 'Gid', 'FDSize', 'Groups', 'NStgid', 'NSpid',
+      'NSpgid', 'NSsid', 'VmPeak', 'VmSize', 'VmLck', 'VmPin', 'VmHWM', 'VmRSS', 'RssAnon', 'RssFile', 'RssShmem', 'VmData', 'VmStk', 'VmExe', 'VmLib',
+      'VmPTE', 'VmSwap', 'HugetlbPages', 'CoreDumping', 'THP_enabled', 'Threads', 'SigQ', 'SigPnd', 'ShdPnd', 'SigBlk', 'SigIgn', 'SigCgt', 'CapInh',
+      'CapPrm', 'CapEff', 'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp', 'Seccomp_filters', 'Speculation_Store_Bypass', 'SpeculationIndirectBranch',
+      'Cpus_allowed', 'Cpus_allowed_list', 'Mems_allowed', 'Mems_allowed_list', 'voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches']);
+  });
+});

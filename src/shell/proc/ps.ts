@@ -1,5 +1,8 @@
 import { procpsEscape } from '../escape.js';
 
+/** PID 1's memory in kB, as `ps aux` (VSZ, RSS) and /proc/1/status (VmSize, VmRSS) both show it. */
+export const PID1_MEMORY = { vsz: 2788, rss: 1536 } as const;
+
 /** One line of procps `ps aux`. */
 export interface PsRow {
   readonly user: string;
