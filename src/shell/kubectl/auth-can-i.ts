@@ -55,7 +55,8 @@ export function kubectlAuthCanI(args: string[], ctx: Ctx): number {
   } else if (nonResourceURL !== undefined) {
     if (subresource !== '') return fail(ctx, 'error: --subresource can not be used with NonResourceURL');
     for (const w of canIWarnings(verb, { nonResourceURL }, all)) printWarning(ctx, `${w}\n`);
-  } else if (target) {
+  } else if (target && target.resource !== '') {
+    // `!o.Resource.Empty()`: an empty TYPE (`can-i get ''`) skips the scope and verb warnings.
     for (const w of canIWarnings(verb, target, all)) printWarning(ctx, `${w}\n`);
   }
   if (bool(p, 'no-headers') && !list) return fail(ctx, 'error: --no-headers cannot be set without --list specified');

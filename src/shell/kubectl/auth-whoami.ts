@@ -2,7 +2,7 @@ import { LAB_NOW } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { escapeTerminal } from '../escape.js';
 import { flag, parseFlags } from '../flags.js';
-import { fail, usageError } from './errors.js';
+import { usageError } from './errors.js';
 import { requestUser } from './impersonation.js';
 import { checkOutputFormat, kubeTable, printObject } from './print.js';
 
@@ -18,7 +18,7 @@ import { checkOutputFormat, kubeTable, printObject } from './print.js';
 export function kubectlAuthWhoami(args: string[], ctx: Ctx): number {
   const r = parseFlags(args, { output: { short: 'o', value: true }, 'show-managed-fields': { value: false }, template: { value: true }, 'allow-missing-template-keys': { value: true, optional: 'true' } });
   if (!r.ok) return usageError(ctx, r.error, 'auth whoami');
-  if (r.parsed.positional.length) return fail(ctx, `error: unknown command "${r.parsed.positional[0] ?? ''}" for "kubectl auth whoami"`);
+  // No Args validator on the cobra command: extra words are ignored.
   const output = flag(r.parsed, 'output');
   const user = requestUser(ctx);
   if (output === undefined) {

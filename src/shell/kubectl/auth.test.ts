@@ -80,6 +80,10 @@ describe('kubectl auth can-i VERB TYPE[/NAME]', () => {
     ['kubectl auth can-i get foo', 'yes\n', "Warning: the server doesn't have a resource type 'foo'\n\n", 0],
     ['kubectl auth can-i lsit pods --as jane -n dev', 'no\n', "Warning: verb 'lsit' is not a known verb\n\n", 1],
     ['kubectl auth can-i list nodes --as jane', 'no\n', "Warning: resource 'nodes' is not namespace scoped\n\n", 1],
+    // An empty TYPE: resourceFor's warning only (Validate skips an empty GroupVersionResource).
+    ["kubectl auth can-i get '' --as jane -n dev", 'no\n', "Warning: the server doesn't have a resource type ''\n\n", 1],
+    // An empty --as is no impersonation.
+    ['kubectl auth can-i delete nodes --as=', 'yes\n', "Warning: resource 'nodes' is not namespace scoped\n\n", 0],
   ])('%s', (cmd, stdout, stderr, code) => {
     expect(run(cmd)).toEqual({ stdout, stderr, code });
   });
@@ -121,6 +125,9 @@ describe('kubectl auth whoami', () => {
   });
   it('--as-group replaces the ServiceAccount groups; system:authenticated is added', () => {
     expect(run('kubectl auth whoami --as jane --as-group devs').stdout).toBe('ATTRIBUTE   VALUE\nUsername    jane\nGroups      [devs system:authenticated]\n');
+  });
+  it('extra words are ignored (the command has no Args validator)', () => {
+    expect(run('kubectl auth whoami extra').stdout).toBe(run('kubectl auth whoami').stdout);
   });
   it('-o json in the type\'s field order', () => {
     expect(JSON.parse(run('kubectl auth whoami -o json').stdout)).toEqual({ kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: '2024-05-20T09:00:00Z' }, status: { userInfo: { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] } } });
