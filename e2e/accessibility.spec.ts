@@ -424,6 +424,41 @@ test('the file tabs: Delete closes the focused tab (the × is for the mouse), th
   expect(await page.getByRole('tablist', { name: 'Scenario files' }).getByRole('button').count()).toBe(0);
 });
 
+/** Whether Monaco's caret hides at some moment in 1.6 s (its flat blink toggles the layer's visibility). */
+async function editorCaretBlinks(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const layer = document.querySelector<HTMLElement>('.monaco-editor .cursors-layer')!;
+    for (let i = 0; i < 16; i++) {
+      if (getComputedStyle(layer).visibility === 'hidden' || getComputedStyle(layer.querySelector('.cursor') ?? layer).visibility === 'hidden') return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  });
+}
+
+test('reduced motion: the editor\'s and the terminal\'s carets stop blinking', async ({ lab, page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await lab.openFresh();
+  await lab.waitForEditor();
+  await page.keyboard.press('Alt+1');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+  expect(await editorCaretBlinks(page)).toBe(false);
+  await page.keyboard.press('Alt+T');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.xterm') !== null)).toBe(true);
+  await expect(page.locator('.xterm .xterm-cursor')).toHaveCount(1);
+  await expect(page.locator('.xterm .xterm-cursor-blink')).toHaveCount(0);
+  // Without the preference both blink (so the checks above can fail).
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.reload();
+  await lab.waitForEditor();
+  await page.keyboard.press('Alt+1');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true);
+  expect(await editorCaretBlinks(page)).toBe(true);
+  await page.keyboard.press('Alt+T');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.xterm') !== null)).toBe(true);
+  await expect(page.locator('.xterm .xterm-cursor-blink')).toHaveCount(1);
+});
+
 // ---------- zoom and small screens ----------
 
 /** Every header control is on screen and on top at its centre; nothing scrolled; header above the panes. */

@@ -67,7 +67,11 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
         </div>
         <nav className="toolbar" aria-label={t('toolbar')}>
           {!presentation && (
-            <button type="button" className="btn btn-ghost" aria-pressed={lessonOpen} onClick={() => store.getState().setLessonOpen(!lessonOpen)}>
+            <button type="button" className="btn btn-ghost" aria-pressed={lessonOpen} onClick={() => {
+              store.getState().setLessonOpen(!lessonOpen);
+              // Shown: read on from the lesson's (or the list's) heading.
+              if (!lessonOpen) requestAnimationFrame(() => document.querySelector<HTMLElement>('.lesson-pane h2')?.focus());
+            }}>
               {t(lessonOpen ? 'slots.hideLesson' : 'slots.showLesson')}
             </button>
           )}
