@@ -302,7 +302,8 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
         }
         // The response's warning headers (PodSecurity's warn level, a Namespace's existing pods).
         const writtenDoc = src.tab === null ? findDocs(ctx, kind, ns, name).find((d) => d.file !== src.tab) : { file: src.tab, doc: o.doc };
-        if (writtenDoc) printWarnings(ctx, admissionOf(ctx, writtenDoc.file, writtenDoc.doc).warnings, seen);
+        // An unchanged object sends no request (apply's patcher skips an empty `{}` patch): no headers.
+        if (writtenDoc && operation !== 'unchanged') printWarnings(ctx, admissionOf(ctx, writtenDoc.file, writtenDoc.doc).warnings, seen);
         if (opts.dryRun === 'server') {
           ctx.setFiles(before);
           ctx.runtime.applied = beforeApplied;

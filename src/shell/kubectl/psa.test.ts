@@ -117,6 +117,17 @@ describe('workloads: created with the warning, their pods refused (FailedCreate)
   });
 });
 
+describe('apply of a workload: the warning when sent, none when unchanged (no request for an empty patch)', () => {
+  it('kubectl apply -f deployment.yaml twice', () => {
+    const sh = shell();
+    sh.run('kubectl create deployment api --image=nginx -n secure --dry-run=client -o yaml > d.yaml');
+    const first = sh.run('kubectl apply -f d.yaml');
+    expect(plain(streams(first).stderr)).toMatch(/^Warning: would violate PodSecurity "restricted:latest": /);
+    expect(streams(first).stdout).toBe('deployment.apps/api created\n');
+    expect(sh.run('kubectl apply -f d.yaml').output).toBe('deployment.apps/api unchanged\n');
+  });
+});
+
 describe('kubectl label ns: ValidateNamespace on the update', () => {
   const setup = () => {
     const sh = createShell({ files: [] });
