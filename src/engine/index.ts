@@ -101,6 +101,9 @@ function containerReport(cluster: Cluster, pod: Pod, container: Container, pendi
     const message = `${nonRoot.message ?? 'container has runAsNonRoot'} (pod: "${pod.name}_${pod.namespace}(${podUid(pod)})", container: ${container.name})`;
     return { container, image: image.report, security: security.report, state: 'CreateContainerConfigError', message };
   }
+  // generateContainerConfig → determineEffectiveSecurityContext → getSeccompProfile (after runAsNonRoot).
+  const seccompError = security.report.seccomp.error;
+  if (seccompError !== null) return { container, image: image.report, security: security.report, state: 'CreateContainerConfigError', message: seccompError };
   return { container, image: image.report, security: security.report, state: 'Running', message: null };
 }
 
@@ -181,5 +184,8 @@ export {
 } from './rbac/index.js';
 export { formatRbacDecision } from './format/rbac.js';
 export { formatRulesList } from './format/rbac-list.js';
+/** Bounds (issue 12, README "Bounds"): connectivity() entries listed at most; YAML nesting read at most. */
+export { MAX_CONNECTIVITY_FLOWS } from './netpol/index.js';
+export { MAX_NESTING } from './parse/depth.js';
 /** The network plugins and whether each enforces NetworkPolicy (one table for engine, UI and lessons). */
 export { CNI_INFO, CNI_NAMES, isCni } from './cluster/cni.js';

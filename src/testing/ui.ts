@@ -29,7 +29,7 @@ export function securityReport(over: Partial<SecurityReport> = {}): SecurityRepo
       bounding: DEFAULT_CAPS, effective: DEFAULT_CAPS, added: [], dropped: [], privileged: false, unknown: [],
     },
     privileged: false, allowPrivilegeEscalation: true, noNewPrivs: false, readOnlyRootFilesystem: false,
-    seccomp: { requested: 'Unconfined', from: 'default', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0 },
+    seccomp: { requested: 'Unconfined', from: 'default', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0, error: null },
     appArmor: { requested: 'RuntimeDefault', from: 'default', localhostProfile: null, applied: 'cri-containerd.apparmor.d' },
     ...over,
   };

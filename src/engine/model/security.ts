@@ -66,6 +66,11 @@ export interface SeccompReport {
   readonly applied: ProfileType;
   /** /proc/PID/status `Seccomp:` — 0 disabled, 2 filter. */
   readonly mode: 0 | 2;
+  /**
+   * The kubelet's refusal (fieldSeccompProfile) when Localhost names no file — `localhostProfile: ""`
+   * passes validation but not the kubelet: the container waits in CreateContainerConfigError.
+   */
+  readonly error: string | null;
 }
 
 /** The AppArmor profile of one container (security/profiles/apparmor.ts). */

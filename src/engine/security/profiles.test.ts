@@ -103,3 +103,17 @@ describe('no_new_privs', () => {
     expect(r.allowPrivilegeEscalation).toBe(!expected);
   });
 });
+
+describe('Localhost without a file name', () => {
+  // `localhostProfile: ""` passes validation (validateLocalDescendingPath has nothing to say) but not
+  // the kubelet's fieldSeccompProfile: generateContainerConfig fails after the runAsNonRoot check, so
+  // the container waits in CreateContainerConfigError with the error's text (startContainer).
+  it('is the kubelet\'s error, and the container does not start', async () => {
+    const { analyze } = await import('../index.js');
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: busybox\n    securityContext: {seccompProfile: {type: Localhost, localhostProfile: ""}}\n';
+    const c = analyze([{ name: 'p.yaml', text }]).pods.find((p) => p.key === 'default/p')?.containers[0];
+    expect(c?.security.seccomp.error).toBe('localhostProfile must be set if seccompProfile type is Localhost.');
+    expect(c?.state).toBe('CreateContainerConfigError');
+    expect(c?.message).toBe('localhostProfile must be set if seccompProfile type is Localhost.');
+  });
+});

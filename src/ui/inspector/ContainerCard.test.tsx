@@ -17,7 +17,7 @@ function render(lang: 'en' | 'ko', security = securityReport()): string {
 
 const hardened = securityReport({
   noNewPrivs: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,
-  seccomp: { requested: 'RuntimeDefault', from: 'pod', localhostProfile: null, file: null, applied: 'RuntimeDefault', mode: 2 },
+  seccomp: { requested: 'RuntimeDefault', from: 'pod', localhostProfile: null, file: null, applied: 'RuntimeDefault', mode: 2, error: null },
   appArmor: { requested: 'Localhost', from: 'annotation', localhostProfile: 'k8s-deny-write', applied: 'k8s-deny-write' },
 });
 

@@ -81,7 +81,7 @@ describe('confinement', () => {
   it('restricted-style container', () => {
     const c = confinement(securityReport({
       noNewPrivs: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,
-      seccomp: { requested: 'RuntimeDefault', from: 'pod', localhostProfile: null, file: null, applied: 'RuntimeDefault', mode: 2 },
+      seccomp: { requested: 'RuntimeDefault', from: 'pod', localhostProfile: null, file: null, applied: 'RuntimeDefault', mode: 2, error: null },
     }));
     expect(c.seccomp).toEqual({ key: 'seccomp_RuntimeDefault', params: { fromKey: 'level_pod', file: '' } });
     expect(c.seccompOverride).toBeNull();
@@ -92,7 +92,7 @@ describe('confinement', () => {
   it('privileged overrides RuntimeDefault for both', () => {
     const c = confinement(securityReport({
       privileged: true,
-      seccomp: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0 },
+      seccomp: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0, error: null },
       appArmor: { requested: 'RuntimeDefault', from: 'default', localhostProfile: null, applied: 'unconfined' },
     }));
     expect(c.seccompOverride?.key).toBe('seccompPrivileged');
@@ -101,7 +101,7 @@ describe('confinement', () => {
   });
   it('Localhost names the file and the profile; the annotation is named as the source', () => {
     const c = confinement(securityReport({
-      seccomp: { requested: 'Localhost', from: 'container', localhostProfile: 'profiles/audit.json', file: '/var/lib/kubelet/seccomp/profiles/audit.json', applied: 'Localhost', mode: 2 },
+      seccomp: { requested: 'Localhost', from: 'container', localhostProfile: 'profiles/audit.json', file: '/var/lib/kubelet/seccomp/profiles/audit.json', applied: 'Localhost', mode: 2, error: null },
       appArmor: { requested: 'Localhost', from: 'annotation', localhostProfile: 'deny-write', applied: 'deny-write' },
     }));
     expect(c.seccomp.params.file).toBe('/var/lib/kubelet/seccomp/profiles/audit.json');
@@ -110,9 +110,9 @@ describe('confinement', () => {
   it('every phrase and source is translated in en and ko', () => {
     const all = [
       securityReport(),
-      securityReport({ seccomp: { requested: 'Unconfined', from: 'pod', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0 }, appArmor: { requested: 'Unconfined', from: 'pod', localhostProfile: null, applied: 'unconfined' }, noNewPrivs: true, readOnlyRootFilesystem: true }),
-      securityReport({ seccomp: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0 }, appArmor: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, applied: 'unconfined' } }),
-      securityReport({ seccomp: { requested: 'Localhost', from: 'container', localhostProfile: 'a', file: '/var/lib/kubelet/seccomp/a', applied: 'Localhost', mode: 2 }, appArmor: { requested: 'Localhost', from: 'annotation', localhostProfile: 'b', applied: 'b' } }),
+      securityReport({ seccomp: { requested: 'Unconfined', from: 'pod', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0, error: null }, appArmor: { requested: 'Unconfined', from: 'pod', localhostProfile: null, applied: 'unconfined' }, noNewPrivs: true, readOnlyRootFilesystem: true }),
+      securityReport({ seccomp: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, file: null, applied: 'Unconfined', mode: 0, error: null }, appArmor: { requested: 'RuntimeDefault', from: 'container', localhostProfile: null, applied: 'unconfined' } }),
+      securityReport({ seccomp: { requested: 'Localhost', from: 'container', localhostProfile: 'a', file: '/var/lib/kubelet/seccomp/a', applied: 'Localhost', mode: 2, error: null }, appArmor: { requested: 'Localhost', from: 'annotation', localhostProfile: 'b', applied: 'b' } }),
     ];
     for (const s of all) {
       for (const p of phrases(confinement(s))) {

@@ -11,7 +11,8 @@ export const SECCOMP_PROFILE_ROOT = '/var/lib/kubelet/seccomp';
  * seccompProfile, else the pod's, else — with the SeccompDefault feature off, as on a kubeadm
  * cluster that does not set `seccompDefault: true` in its KubeletConfiguration — Unconfined
  * (fieldSeccompProfile). Localhost becomes the file `filepath.Join(seccompProfileRoot,
- * localhostProfile)`. An unknown type is Unconfined there; validation refuses it before.
+ * localhostProfile)`; Localhost with an empty name is the kubelet's error (container creation fails).
+ * An unknown type is Unconfined there; validation refuses it before.
  *
  * containerd (internal/cri/server/container_create_linux.go generateSeccompSpecOpts, 1.7) installs
  * nothing for a privileged container, whatever was asked; otherwise RuntimeDefault is its default
@@ -32,6 +33,8 @@ export function effectiveSeccomp(sc: EffectiveSecurityContext, privileged: boole
     file: localhostProfile !== null ? joinPath(SECCOMP_PROFILE_ROOT, localhostProfile) : null,
     applied,
     mode: applied === 'Unconfined' ? 0 : 2,
+    error: set?.value.type === 'Localhost' && (set.value.localhostProfile ?? '') === ''
+      ? 'localhostProfile must be set if seccompProfile type is Localhost.' : null,
   };
 }
 
