@@ -9,7 +9,8 @@ import type { Item } from './items.js';
  * Annotations, then PolicyRule: the rules broken down, compacted and sorted as `auth can-i --list`
  * does them — rbac.BreakdownRule, CompactRules, SortableRuleSlice — one row per rule with
  * CombineResourceGroup and Go's %v lists) and describeRoleBinding / describeClusterRoleBinding
- * (Role: Kind, Name; Subjects: Kind, Name, Namespace). No Namespace line and no events.
+ * (Role: Kind, Name; Subjects: Kind, Name, Namespace). No Namespace line and no events. Also
+ * describeServiceAccount.
  */
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : []);
@@ -40,7 +41,7 @@ function header(item: Item): string {
   return `Name:\t${item.name}\n${labelLines('Labels', item.labels)}${annotationLines('Annotations', rec(meta['annotations']))}`;
 }
 
-export function describeRbac(ctx: Ctx, item: Item): string | null {
+export function describeRbac(ctx: Ctx, item: Item, showEvents = true): string | null {
   const kind = item.type.kind;
   if (kind === 'Role' || kind === 'ClusterRole') {
     let s = header(item);
@@ -56,5 +57,29 @@ export function describeRbac(ctx: Ctx, item: Item): string | null {
     for (const sub of list(item.raw?.['subjects'])) s += `  ${String(sub['kind'] ?? '')}\t${String(sub['name'] ?? '')}\t${typeof sub['namespace'] === 'string' ? sub['namespace'] : ''}\n`;
     return describeText(s);
   }
+  if (kind === 'ServiceAccount') return describeServiceAccount(item, showEvents);
   return null;
+}
+
+/**
+ * describe.go describeServiceAccount: Name, Namespace, Labels, Annotations, then the three secret
+ * lists under their fixed-width headers in sorted order (`Image pull secrets:`, `Mountable secrets: `,
+ * `Tokens:            `), `<none>` when empty, then the events. The lab's v1.30 cluster creates no
+ * token Secrets (bound tokens only), so Tokens lists none.
+ */
+function describeServiceAccount(item: Item, showEvents: boolean): string {
+  const names = (v: unknown) => list(v).map((x) => String(x['name'] ?? ''));
+  let s = `Name:\t${item.name}\nNamespace:\t${item.namespace ?? ''}\n`;
+  s += header(item).split('\n').slice(1).join('\n');
+  const types: [string, string[]][] = [
+    ['Image pull secrets:', names(item.raw?.['imagePullSecrets'])],
+    ['Mountable secrets: ', names(item.raw?.['secrets'])],
+    ['Tokens:            ', []],
+  ];
+  for (const [head, values] of types) {
+    if (values.length === 0) s += `${head}\t<none>\n`;
+    else values.forEach((n, i) => { s += `${i === 0 ? head : ' '.repeat(19)}\t${n}\n`; });
+  }
+  if (showEvents) s += 'Events:\t<none>\n';
+  return describeText(s);
 }

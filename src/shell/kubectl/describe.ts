@@ -79,7 +79,7 @@ function describeOne(ctx: Ctx, item: Item, showEvents: boolean): string {
     return describeNetworkPolicy(item, pol?.policyTypes ?? ['Ingress']);
   }
   if (item.type.kind === 'Deployment' && !item.system) return describeDeployment(ctx, item);
-  const rbac = describeRbac(ctx, item);
+  const rbac = describeRbac(ctx, item, showEvents);
   if (rbac !== null) return rbac;
   if (item.service && item.type.kind === 'Service') return describeService(ctx, item, item.service, showEvents);
   if (item.service && item.type.kind === 'Endpoints') return describeEndpoints(item, item.service);

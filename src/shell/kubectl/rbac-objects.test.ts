@@ -86,6 +86,10 @@ describe('kubectl create serviceaccount / token', () => {
     expect(s.run('kubectl get sa -n dev').output).toBe('NAME      SECRETS   AGE\nbot       0         10m\ndefault   0         12d\nrobot     0         10m\n');
     expect(s.run('kubectl create sa bot -n dev').output).toBe('error: failed to create serviceaccount: serviceaccounts "bot" already exists\n');
   });
+  it('describe sa: describeServiceAccount\'s fixed-width headers, sorted; several pull secrets one per line', () => {
+    const s = createShell({ files: [{ name: 'sa.yaml', text: 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: puller}\nimagePullSecrets: [{name: reg-a}, {name: reg-b}]\n' }] });
+    expect(s.run('kubectl describe sa puller').output).toBe('Name:                puller\nNamespace:           default\nLabels:              <none>\nAnnotations:         <none>\nImage pull secrets:  reg-a\n                     reg-b\nMountable secrets:   <none>\nTokens:              <none>\nEvents:              <none>\n');
+  });
   it('token: a JWT for the ServiceAccount (three base64url parts; claims as TokenRequest gives them)', () => {
     const r = sh().run('kubectl create token robot -n dev');
     const token = r.output.trim();
