@@ -149,6 +149,18 @@ describe('--as on other commands: the API server\'s Forbidden text', () => {
   ])('%s', (cmd, stderr) => {
     expect(run(cmd)).toEqual({ stdout: '', stderr, code: 1 });
   });
+  it.each([
+    ['kubectl scale deploy api --replicas=2 -n dev --as jane', 'Error from server (Forbidden): deployments.apps "api" is forbidden: User "jane" cannot patch resource "deployments/scale" in API group "apps" in the namespace "dev"\n'],
+    ['kubectl rollout restart deploy/api -n dev --as jane', 'Error from server (Forbidden): deployments.apps "api" is forbidden: User "jane" cannot get resource "deployments" in API group "apps" in the namespace "dev"\n'],
+    ['kubectl set image deploy/api nginx=nginx:1.27 -n dev --as jane', 'Error from server (Forbidden): deployments.apps "api" is forbidden: User "jane" cannot get resource "deployments" in API group "apps" in the namespace "dev"\n'],
+    ['kubectl expose pod web --port=80 -n dev --as jane', 'Error from server (Forbidden): services is forbidden: User "jane" cannot create resource "services" in API group "" in the namespace "dev"\n'],
+    ['kubectl edit deploy api -n dev --as jane', 'Error from server (Forbidden): deployments.apps "api" is forbidden: User "jane" cannot get resource "deployments" in API group "apps" in the namespace "dev"\n'],
+  ])('%s (a Deployment the lab user created)', (cmd, stderr) => {
+    const s = shell();
+    s.run('kubectl create deployment api --image=nginx -n dev');
+    const r = s.run(cmd);
+    expect([streams(r).stdout, plain(streams(r).stderr), r.exitCode]).toEqual(['', stderr, 1]);
+  });
   it('what the Role allows goes through', () => {
     const r = run('kubectl get pods -n dev --as jane');
     expect(r.code).toBe(0);

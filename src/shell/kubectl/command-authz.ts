@@ -15,7 +15,9 @@ import { readSources } from './sources.js';
  * create GENERATOR — create; create token SA — create serviceaccounts/token; create -f — create,
  * wrapped by cmdutil.AddSourceToErr (`error when creating "SRC": …`); apply -f — get first
  * (`error when retrieving current configuration of:` + resource.Info.String()), then create when
- * absent; label/annotate — get, then patch; events — list events. Other commands are not checked.
+ * absent; label/annotate — get, then patch; edit — get; scale — patch TYPE/scale; rollout and
+ * set — get, then patch when they write; expose — get, then create services; events — list
+ * events. Other commands (replace, diff, top…) are not checked.
  */
 interface Check {
   readonly verb: string;
@@ -127,6 +129,34 @@ function checksFor(ctx: Ctx, sub: string, args: readonly string[]): Check[] {
     }
     case 'run':
       return s.words.length ? [{ verb: 'create', type: pod, namespace: ns }] : [];
+    case 'edit': {
+      // The editor fetches the objects first (builder .Latest()); the patch afterwards is not checked.
+      const ts = targets(s.words);
+      return (ts ?? []).filter((t) => t.name !== undefined).map((t) => ({ verb: 'get', type: t.type, namespace: scoped(t.type), name: t.name as string }));
+    }
+    case 'scale': {
+      // scale.go patches the scale subresource.
+      const ts = targets(s.words);
+      return (ts ?? []).filter((t) => t.name !== undefined).map((t) => ({ verb: 'patch', type: t.type, namespace: scoped(t.type), name: t.name as string, subresource: 'scale' }));
+    }
+    case 'rollout': case 'set': {
+      // The object is fetched (.Latest()); restart/pause/resume/undo and set patch it; status/history only read.
+      const [action, ...rest] = s.words;
+      const ts = targets(rest.filter((w) => !w.includes('=')));
+      const writes = sub === 'set' || ['restart', 'pause', 'resume', 'undo'].includes(action ?? '');
+      return (ts ?? []).filter((t) => t.name !== undefined).flatMap((t) => [
+        { verb: 'get', type: t.type, namespace: scoped(t.type), name: t.name as string },
+        ...(writes ? [{ verb: 'patch', type: t.type, namespace: scoped(t.type), name: t.name as string }] : []),
+      ]);
+    }
+    case 'expose': {
+      const ts = targets(s.words);
+      const svc = resolveResource('services') as ResourceType;
+      return (ts ?? []).filter((t) => t.name !== undefined).flatMap((t) => [
+        { verb: 'get', type: t.type, namespace: scoped(t.type), name: t.name as string },
+        { verb: 'create', type: svc, namespace: ns },
+      ]);
+    }
     case 'events':
       return [{ verb: 'list', type: resolveResource('events') as ResourceType, namespace: s.all ? '' : ns }];
     case 'create': case 'apply': {
