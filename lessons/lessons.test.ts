@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine/index.js';
 import {
-  analyzableFiles, answerAccepted, answerExpectation, evaluateCheck, loadLessons, needsAnswer, parseMarkdownLite, walkLesson,
+  analyzableFiles, answerAccepted, answerChoices, answerExpectation, evaluateCheck, loadLessons, needsAnswer, parseMarkdownLite, walkLesson,
   type LessonFs, type ShellFactory,
 } from '../src/course/index.js';
 
@@ -58,6 +58,17 @@ describe('lessons', () => {
         const expects = answerExpectation(step.check);
         expect(expects, step.id).toBeDefined();
         for (const lang of ['ko', 'en'] as const) expect(answerAccepted(step.check, expects?.[lang] ?? ''), `${step.id} ${lang}`).toBe(false);
+      }
+    });
+
+    it('answer buttons: exactly one choice is right, in both languages, and it is the solution\'s answer', () => {
+      for (const step of lesson.steps) {
+        const choices = answerChoices(step.check);
+        if (!choices) continue;
+        for (const lang of ['ko', 'en'] as const) {
+          expect(choices.filter((c) => answerAccepted(step.check, c[lang])).length, `${step.id} ${lang}`).toBe(1);
+        }
+        expect(choices.some((c) => answerAccepted(step.check, c.en) && answerAccepted(step.check, step.solution.answer ?? '')), step.id).toBe(true);
       }
     });
 

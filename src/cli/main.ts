@@ -2,7 +2,8 @@ import { analyze } from '../engine/index.js';
 import { visible } from '../shell/escape.js';
 import { InputError, isFsError, MAX_FILE_BYTES, MAX_FILES, readSources, readStdinSync, symlinkFlag, UsageError } from './io.js';
 import { runExplain } from './explain.js';
-import { toContractJson } from './report-json.js';
+import { writeContractJson } from './report-json.js';
+import { chooseForm, COMPACT_ABOVE, type ConnectivityForm } from './connectivity.js';
 import { formatAnalysis } from './report-text.js';
 
 export interface CliIo {
@@ -17,12 +18,15 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  kslab analyze [--json] PATH...                 what a real cluster would do with these manifests
+  kslab analyze [--json] [--connectivity=full|compact|none] PATH...
+                                                 what a real cluster would do with these manifests
   kslab explain PATH... --from A --to B --port P[/TCP|UDP|SCTP] [--json]
                                                  why one connection is allowed or denied
   kslab shell PATH... -c "CMD" [-c "CMD" ...]    run simulated kubectl/docker commands
   kslab lesson check lessons/<id> [PATH...] [--solution]
                                                  check a lesson's steps without a browser
+Connectivity lists every pair on every port (full) up to ${COMPACT_ABOVE} endpoints; above, per source the allowed
+destinations with ports that answer alike grouped (compact), unless --connectivity chooses.
 PATH is a file, a directory (its *.yaml and *.yml files, sorted) or - for standard input. Only regular
 files are read (FIFOs, devices and sockets are refused), at most ${MAX_FILE_BYTES / 1024 / 1024} MiB each and ${MAX_FILES} files;
 a symlink inside a directory PATH that points outside it is refused unless --follow-symlinks is given.
@@ -83,13 +87,21 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise
 function runAnalyze(all: readonly string[], io: CliIo): number {
   const { followSymlinks, rest: args } = symlinkFlag(all);
   const json = args.includes('--json');
-  const unknown = args.find((a) => a.startsWith('--') && a !== '--json');
+  let flag: ConnectivityForm | undefined;
+  for (const a of args.filter((x) => x.startsWith('--connectivity'))) {
+    const m = /^--connectivity=(full|compact|none)$/.exec(a);
+    if (!m) throw new UsageError(`--connectivity must be full, compact or none (got "${a.slice('--connectivity'.length).replace(/^=/, '')}")`);
+    flag = m[1] as ConnectivityForm;
+  }
+  const unknown = args.find((a) => a.startsWith('--') && a !== '--json' && !a.startsWith('--connectivity'));
   if (unknown) throw new UsageError(`unknown flag ${unknown}`);
-  const paths = args.filter((a) => a !== '--json');
+  const paths = args.filter((a) => a !== '--json' && !a.startsWith('--connectivity'));
   if (paths.length === 0) throw new UsageError('analyze needs at least one PATH');
   const analysis = analyze(readSources(paths, io.readStdin, { followSymlinks }));
+  const form = chooseForm(flag, analysis.network);
   // The text report goes to people: names, images and messages from the files are shown, never
-  // interpreted (escape.ts visible). JSON escapes control characters itself.
-  io.stdout(json ? JSON.stringify(toContractJson(analysis), null, 2) + '\n' : visible(formatAnalysis(analysis)));
+  // interpreted (escape.ts visible). JSON escapes control characters itself, and is streamed.
+  if (json) writeContractJson(analysis, form, (s) => io.stdout(s));
+  else io.stdout(visible(formatAnalysis(analysis, form)));
   return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

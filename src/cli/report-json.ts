@@ -1,5 +1,6 @@
 import type { AdmissionReport, Analysis, ContainerReport, LevelVersion } from '../engine/index.js';
 import type { RbacRule } from '../engine/index.js';
+import { compactConnectivity, compactJson, forEachFlow, type CompactConnectivity, type ConnectivityForm } from './connectivity.js';
 
 /** The CLI contract of engine-spec.md section 7, field for field. */
 export interface ContractJson {
@@ -13,7 +14,8 @@ export interface ContractJson {
   }[];
   policies: { namespace: string; name: string; policyTypes: string[]; selects: string[] }[];
   rbac: ContractRbac;
-  connectivity: { from: string; to: string; port: number; protocol: string; allowed: boolean }[];
+  /** The full form (§7), or at scale the compact one or none (§10, connectivity.ts). */
+  connectivity: { from: string; to: string; port: number; protocol: string; allowed: boolean }[] | CompactConnectivity | { form: 'none' };
   admission: ContractAdmission;
 }
 
@@ -54,7 +56,7 @@ export interface ContractContainer {
  * kube-proxy, the CNI) and system namespaces nothing in the scenario uses are left out, as is
  * connectivity to and from system pods (NetworkAnalysis.connectivity already leaves it out).
  */
-export function toContractJson(a: Analysis): ContractJson {
+export function toContractJson(a: Analysis, form: ConnectivityForm = 'full'): ContractJson {
   return {
     diagnostics: a.diagnostics.map((d) => ({ severity: d.severity, message: d.message, file: d.file, line: d.line, column: d.column })),
     namespaces: a.cluster.namespaces.filter((n) => !n.system).map((n) => ({ name: n.name, labels: { ...n.labels } })),
@@ -71,7 +73,8 @@ export function toContractJson(a: Analysis): ContractJson {
       selects: [...p.selects],
     })),
     rbac: rbacJson(a),
-    connectivity: a.network.connectivity().map((c) => ({ from: c.from, to: c.to, port: c.port, protocol: c.protocol, allowed: c.allowed })),
+    connectivity: form === 'compact' ? compactConnectivity(a.network) : form === 'none' ? { form: 'none' }
+      : a.network.connectivity().map((c) => ({ from: c.from, to: c.to, port: c.port, protocol: c.protocol, allowed: c.allowed })),
     admission: admissionJson(a.admission),
   };
 }
@@ -168,4 +171,37 @@ function rbacJson(a: Analysis): ContractRbac {
       }];
     }),
   };
+}
+
+/**
+ * `analyze --json` written as it is made: the full form's entries are streamed in chunks (never one
+ * string of N² entries), byte for byte what JSON.stringify(toContractJson(a), null, 2) gives; the
+ * compact form one line per entry (connectivity.ts compactJson), the same data as toContractJson's.
+ */
+export function writeContractJson(a: Analysis, form: ConnectivityForm, write: (s: string) => void): void {
+  if (form === 'none') {
+    write(JSON.stringify(toContractJson(a, form), null, 2) + '\n');
+    return;
+  }
+  const text = JSON.stringify({ ...toContractJson(a, 'none'), connectivity: [] }, null, 2);
+  // The top-level key at two spaces: a string value cannot hold a raw newline, so this is unique.
+  const marker = '\n  "connectivity": []';
+  const at = text.lastIndexOf(marker);
+  if (form === 'compact') {
+    write(`${text.slice(0, at)}\n  "connectivity": ${compactJson(compactConnectivity(a.network), '  ')}${text.slice(at + marker.length)}\n`);
+    return;
+  }
+  write(`${text.slice(0, at)}\n  "connectivity": [`);
+  let chunk: string[] = [];
+  let first = true;
+  forEachFlow(a.network, (from, to, port, protocol, allowed) => {
+    const entry = JSON.stringify({ from, to, port, protocol, allowed }, null, 2).replace(/\n/g, '\n    ');
+    chunk.push(`${first ? '\n' : ',\n'}    ${entry}`);
+    first = false;
+    if (chunk.length >= 2000) {
+      write(chunk.join(''));
+      chunk = [];
+    }
+  });
+  write(`${chunk.join('')}${first ? ']' : '\n  ]'}${text.slice(at + marker.length)}\n`);
 }

@@ -1,3 +1,4 @@
+import { forEachFlow, type ConnectivityForm } from './connectivity.js';
 import type { Analysis, Diagnostic } from '../engine/index.js';
 
 /** `file:line:col: severity: message`, the form editors and CI logs understand. */
@@ -7,7 +8,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** The people's version of `analyze --json`: diagnostics, then a summary. */
-export function formatAnalysis(a: Analysis): string {
+export function formatAnalysis(a: Analysis, form: ConnectivityForm = 'full'): string {
   const out: string[] = a.diagnostics.map(formatDiagnostic);
   if (out.length > 0) out.push('');
   const cni = a.cluster.config.cni;
@@ -48,22 +49,7 @@ export function formatAnalysis(a: Analysis): string {
 
   out.push(...admissionLines(a));
 
-  const flows = a.network.connectivity();
-  if (flows.length > 0) {
-    out.push('', 'Connectivity');
-    const byPort = new Map<string, { allowed: number; denied: string[] }>();
-    for (const f of flows) {
-      const key = `${f.port}/${f.protocol}`;
-      const entry = byPort.get(key) ?? { allowed: 0, denied: [] };
-      if (f.allowed) entry.allowed += 1;
-      else entry.denied.push(`${f.from} -> ${f.to}`);
-      byPort.set(key, entry);
-    }
-    for (const [port, e] of byPort) {
-      out.push(`  ${port}: ${e.allowed} allowed, ${e.denied.length} denied`);
-      for (const d of e.denied) out.push(`    denied  ${d}`);
-    }
-  }
+  out.push(...connectivityLines(a, form));
   out.push(...rbacLines(a));
   return out.join('\n') + '\n';
 }
@@ -121,4 +107,30 @@ function admissionLines(a: Analysis): string[] {
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Per port, how many pairs are allowed and denied; the full form lists each denied pair, the compact
+ * one only counts (its JSON lists the allowed destinations), none leaves the section out.
+ */
+function connectivityLines(a: Analysis, form: ConnectivityForm): string[] {
+  if (form === 'none') return [];
+  const byPort = new Map<string, { allowed: number; denied: string[]; deniedCount: number }>();
+  forEachFlow(a.network, (from, to, port, protocol, allowed) => {
+    const key = `${port}/${protocol}`;
+    let entry = byPort.get(key);
+    if (!entry) byPort.set(key, (entry = { allowed: 0, denied: [], deniedCount: 0 }));
+    if (allowed) entry.allowed += 1;
+    else {
+      entry.deniedCount += 1;
+      if (form === 'full') entry.denied.push(`${from} -> ${to}`);
+    }
+  });
+  if (byPort.size === 0) return [];
+  const out = ['', form === 'full' ? 'Connectivity' : 'Connectivity (compact: denied pairs counted, not listed; --connectivity=full lists them)'];
+  for (const [port, e] of byPort) {
+    out.push(`  ${port}: ${e.allowed} allowed, ${e.deniedCount} denied`);
+    for (const d of e.denied) out.push(`    denied  ${d}`);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** The course: lessons as data, checks as predicates over the engine's Analysis and the terminal transcript. */
 export type * from './model.js';
-export { answerAccepted, answerExpectation, evaluateCheck, needsAnswer, needsTerminal } from './checks/index.js';
+export { answerAccepted, answerChoices, answerExpectation, evaluateCheck, needsAnswer, needsTerminal } from './checks/index.js';
 export { answerMatches, normalizeAnswer } from './answer.js';
 export { matchesPattern, tokenize } from './command-match.js';
 export { buildLesson, loadLesson, loadLessons, memoryFs, readFolder, type LessonFs, type LoadResult } from './loader.js';

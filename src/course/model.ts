@@ -192,6 +192,11 @@ export interface AnswerCheck {
   readonly accept: readonly string[];
   /** What kind of answer is wanted ("a user ID", "yes or no"), said on a refusal; never the answer. */
   readonly expects?: Localized;
+  /**
+   * When the answer is one of a few (yes/no, ingress/egress): the buttons to offer instead of a text
+   * box, each in both languages. Exactly one of them is accepted (lessons.test.ts checks it).
+   */
+  readonly choices?: readonly Localized[];
 }
 
 export type Check =

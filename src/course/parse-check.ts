@@ -185,8 +185,18 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
     if (e !== undefined && !(isObj(e) && isStr(e.ko) && isStr(e.en) && e.ko.trim() !== '' && e.en.trim() !== '' && Object.keys(e).length === 2)) {
       return fail('"expects" must be {"ko": …, "en": …}: the kind of answer wanted');
     }
-    if (!allowOnly(['answer', 'expects'])) return null;
-    return { kind: 'answer', accept: forms, ...(isObj(e) && isStr(e.ko) && isStr(e.en) ? { expects: { ko: e.ko, en: e.en } } : {}) };
+    const c = raw.choices;
+    const localized = (v: Json): v is { ko: string; en: string } =>
+      isObj(v) && isStr(v.ko) && isStr(v.en) && v.ko.trim() !== '' && v.en.trim() !== '' && Object.keys(v).length === 2;
+    if (c !== undefined && !(Array.isArray(c) && c.length >= 2 && c.every(localized))) {
+      return fail('"choices" must list at least two {"ko": …, "en": …} buttons');
+    }
+    if (!allowOnly(['answer', 'expects', 'choices'])) return null;
+    return {
+      kind: 'answer', accept: forms,
+      ...(isObj(e) && isStr(e.ko) && isStr(e.en) ? { expects: { ko: e.ko, en: e.en } } : {}),
+      ...(Array.isArray(c) ? { choices: c.filter(localized).map((x) => ({ ko: x.ko, en: x.en })) } : {}),
+    };
   }
   return fail(`unknown check (keys: ${Object.keys(raw).join(', ') || 'none'})`);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/index.js';
 import type { Check, TranscriptEntry } from '../model.js';
 import { parseCheck } from '../parse-check.js';
-import { evaluateCheck } from './index.js';
+import { answerChoices, evaluateCheck } from './index.js';
 
 const parse = (raw: unknown): Check => {
   const problems: string[] = [];
@@ -110,7 +110,11 @@ describe('sequence and outputMatches', () => {
     const problems: string[] = [];
     expect(parseCheck({ answer: ['x'], expects: { en: 'only English' } }, 'x', problems)).toBeNull();
     expect(parseCheck({ answer: ['x'], expects: { ko: 'a', en: 'b', fr: 'c' } }, 'x', problems)).toBeNull();
-    expect(problems).toHaveLength(2);
+    expect(parseCheck({ answer: ['yes'], choices: [{ ko: '예', en: 'Yes' }] }, 'x', problems)).toBeNull();
+    expect(problems).toHaveLength(3);
+    const yn = parse({ answer: ['@yes'], choices: [{ ko: '예', en: 'Yes' }, { ko: '아니요', en: 'No' }] });
+    expect(answerChoices(yn)?.map((c) => c.ko)).toEqual(['예', '아니요']);
+    expect(answerChoices(parse({ answer: ['x'] }))).toBeUndefined();
   });
 
   it('rejects a sequence of one and a bad outputMatches', () => {

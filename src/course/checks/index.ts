@@ -108,3 +108,17 @@ export function answerExpectation(check: Check): Localized | undefined {
     default: return undefined;
   }
 }
+
+/** The buttons the step's answer box offers instead of free text, when its answer is one of a few. */
+export function answerChoices(check: Check): readonly Localized[] | undefined {
+  switch (check.kind) {
+    case 'all': case 'any': case 'sequence':
+      for (const c of check.checks) {
+        const choices = answerChoices(c);
+        if (choices) return choices;
+      }
+      return undefined;
+    case 'answer': return check.choices;
+    default: return undefined;
+  }
+}
