@@ -63,11 +63,20 @@ export function refusedIn(ctx: Ctx, namespace: string): number {
  * The cluster is the files, admitted in document order: a Namespace document the terminal wrote
  * (cluster.yaml) before its pods would, once it carries a stricter level, refuse them — while the
  * real update evicts nothing. The labels were set after those pods, so when the update made the
- * engine refuse more pods than before, the document moves after them (end of cluster.yaml).
- * A Namespace in one of the student's own files is left where it is.
+ * engine refuse more pods than before, the document moves after them: to the end of cluster.yaml,
+ * and cluster.yaml after the other files when the pods are in a later one. A Namespace in one of
+ * the student's own files is left where it is.
  */
 export function keepNamespaceAfterPods(ctx: Ctx, namespace: string, refusedBefore: number): void {
   if (refusedIn(ctx, namespace) <= refusedBefore) return;
   const doc = findDoc(ctx, 'Namespace', undefined, namespace);
-  if (doc && doc.file === CLUSTER_FILE) ctx.setFiles(appendDocument(removeDocument(ctx.files, doc.file, doc.doc), CLUSTER_FILE, doc.value));
+  if (!doc || doc.file !== CLUSTER_FILE) return;
+  ctx.setFiles(appendDocument(removeDocument(ctx.files, doc.file, doc.doc), CLUSTER_FILE, doc.value));
+  if (refusedIn(ctx, namespace) <= refusedBefore) return;
+  // Pods in a file after cluster.yaml (a tab written and applied later): cluster.yaml goes last,
+  // if that is what keeps them.
+  const moved = ctx.files;
+  const last = [...moved.filter((f) => f.name !== CLUSTER_FILE), ...moved.filter((f) => f.name === CLUSTER_FILE)];
+  ctx.setFiles(last);
+  if (refusedIn(ctx, namespace) > refusedBefore) ctx.setFiles(moved);
 }

@@ -151,6 +151,15 @@ describe('kubectl label ns: ValidateNamespace on the update', () => {
     // New pods meet the new level.
     expect(sh.run('kubectl run d --image=nginx -n demo').output).toMatch(/^Error from server \(Forbidden\): pods "d" is forbidden: violates PodSecurity "restricted:latest"/);
   });
+  it('pods applied from a tab written after the namespace: still running after the label', () => {
+    const sh = createShell({ files: [] });
+    sh.run('kubectl create ns demo');
+    sh.run('kubectl run web --image=nginx -n demo --dry-run=client -o yaml > web.yaml');
+    expect(sh.run('kubectl apply -f web.yaml').output).toBe('pod/web created\n');
+    expect(streams(sh.run('kubectl label ns demo pod-security.kubernetes.io/enforce=restricted')).stdout).toBe('namespace/demo labeled\n');
+    expect(sh.run('kubectl get pods -n demo -o name').output).toBe('pod/web\n');
+    expect(sh.run('kubectl run web2 --image=nginx -n demo').exitCode).toBe(1);
+  });
   it('--dry-run=server warns and changes nothing', () => {
     const sh = setup();
     const r = sh.run('kubectl label ns demo pod-security.kubernetes.io/enforce=baseline --dry-run=server');
