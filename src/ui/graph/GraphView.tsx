@@ -19,13 +19,14 @@
  * facts is the ConnectivityMatrix; here the canvas is focusable and arrow keys step through
  * endpoints, announced in a live region.
  */
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
 import { flowsCover, useFlowInterest } from '../../state/index.js';
 import { markShown, measureSince } from '../../state/perf.js';
 import { Recomputing } from '../status/Recomputing.js';
+import { GRAPH_POD_LIMIT, planGraph } from './bound.js';
 import { GraphAdapter } from './cyAdapter.js';
 import type { Position } from './layout.js';
 import { isLargeGraph, scenarioServices, toElements, type GraphWords } from './elements.js';
@@ -62,7 +63,11 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const words: GraphWords = useMemo(() => ({
     isolated: t('isolated'), ingress: t('ingress'), egress: t('egress'), hostNetwork: t('hostNetwork'), anyOtherPort: t('anyOtherPort'),
     notReady: t('notReady'), headless: t('headless'),
+    pods: (count: number) => t('nsPods', { count }), morePods: (count: number) => t('morePods', { count }),
   }), [t]);
+  // Past GRAPH_POD_LIMIT pods namespaces are summaries until expanded (bound.ts); the analysis is whole.
+  const [expanded, setExpanded] = useState<readonly string[]>([]);
+  const plan = useMemo(() => planGraph(scenarioPods(analysis), expanded), [analysis, expanded]);
   const large = isLargeGraph(analysis);
   // Only a large graph depends on the selection (it draws the focused endpoints' edges); the key
   // keeps small graphs from recomputing on every click.
@@ -75,10 +80,10 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const elements = useMemo(() => {
     const start = performance.now();
     // A port the result has no verdicts for yet draws no connection until it has (a moment).
-    const out = toElements(analysis, { port, showDenied, showServices, words, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) });
+    const out = toElements(analysis, { port, showDenied, showServices, words, plan, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) });
     measureSince('graph-elements', start);
     return out;
-  }, [analysis, port, showDenied, showServices, words, focusKey, ready]);
+  }, [analysis, port, showDenied, showServices, words, focusKey, ready, plan]);
 
   useEffect(() => {
     const box = canvasRef.current;
@@ -144,6 +149,19 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
       </div>
       {large && (
         <p className="ksl-graph__warning" role="note">{t('largeGraph', { count: scenarioEndpoints(analysis).length })}</p>
+      )}
+      {plan.drawn && (
+        <div className="ksl-graph__bound" role="note" data-testid="graph-bound">
+          <span data-testid="graph-bound-count">{t('boundShowing', { shown: plan.shown.toLocaleString(), total: plan.total.toLocaleString(), limit: GRAPH_POD_LIMIT })}</span>
+          <label>
+            {t('boundExpand')}{' '}
+            <select value="" data-testid="graph-expand" onChange={(e) => { const ns = e.target.value; if (ns) setExpanded((x) => [...x.filter((n) => n !== ns), ns]); }}>
+              <option value="">{t('boundPick')}</option>
+              {[...plan.hidden].map(([ns, count]) => <option key={ns} value={ns}>{t('boundOption', { ns, count })}</option>)}
+            </select>
+          </label>
+          {plan.expanded.length > 0 && <button type="button" onClick={() => setExpanded([])}>{t('boundCollapse')}</button>}
+        </div>
       )}
       {!analysis.network.enforcing && (
         <p className="ksl-graph__warning" role="note">{t('notEnforced', { cni: analysis.cluster.config.cni })}</p>

@@ -19,6 +19,8 @@ function register(): void {
 }
 
 const LAYOUT_SEED = 20240601;
+/** Past this many new nodes in one update, a full layout (grid past GRID_LAYOUT_FROM) is cheaper than placing each. */
+const INCREMENTAL_MAX = 60;
 /** Fitting never zooms in past this: one pod must not fill the screen with 40px text. */
 const MAX_FIT_ZOOM = 1.4;
 const FIT_PADDING = 30;
@@ -33,6 +35,14 @@ export interface AdapterOptions {
 }
 
 export type LayoutRun = 'full' | 'incremental' | 'none';
+
+/** The nodes of a definition list that are no one's parent (pods, hosts, Services, summaries), in order. */
+function leafNodes(elements: readonly ElementDefinition[]): LeafNode[] {
+  const parents = new Set(elements.map((d) => d.data.parent).filter((p): p is string => typeof p === 'string'));
+  return elements
+    .filter((d) => d.group === 'nodes' && !parents.has(d.data.id ?? ''))
+    .map((d) => ({ id: d.data.id ?? '', ...(typeof d.data.parent === 'string' ? { parent: d.data.parent } : {}) }));
+}
 
 /** Data keys Cytoscape does not let `data()` change after creation. */
 const IMMUTABLE = new Set(['id', 'parent', 'source', 'target']);
@@ -107,7 +117,10 @@ export class GraphAdapter {
     this.remembered = new Map();
     const reuse = !hadLeaves && freshNodes.some((d) => remembered.has(d.data.id ?? ''));
     let run: LayoutRun = 'none';
-    if (freshNodes.length > 0 && ((hadLeaves && stillHaveLeaves) || reuse)) {
+    // Many new nodes at once (a namespace expanded past the graph's bound, a pasted cluster) are
+    // laid out afresh: placing each next to the others costs new × drawn × rings.
+    const incremental = freshNodes.length <= INCREMENTAL_MAX && ((hadLeaves && stillHaveLeaves) || reuse);
+    if (freshNodes.length > 0 && incremental) {
       const known = new Map<string, Position>(reuse ? [...remembered].filter(([id]) => nextIds.has(id)) : []);
       cy.nodes().filter((n) => n.isChildless()).forEach((n) => { known.set(n.id(), { ...n.position() }); });
       // A set of parents, not a scan per node: 500 pods must not cost 500² here.
@@ -120,12 +133,27 @@ export class GraphAdapter {
       cy.add(fresh.map((d) => (placed.has(d.data.id ?? '') ? { ...d, position: placed.get(d.data.id ?? '') } : d)));
       if (this.interactive && (reuse || this.offScreen(freshNodes.map((d) => d.data.id ?? '')))) this.fit();
       run = 'incremental';
+    } else if (freshNodes.length > 0 && this.leafCount(elements) >= GRID_LAYOUT_FROM) {
+      // A large graph laid out afresh: grid positions from the definitions, given as the nodes
+      // are added (one pass over Cytoscape instead of add, then move every node).
+      const placed = gridPositions(leafNodes(elements));
+      const freshIds = new Set(fresh.map((d) => d.data.id));
+      cy.batch(() => {
+        cy.add(fresh.map((d) => (placed.has(d.data.id ?? '') ? { ...d, position: { ...placed.get(d.data.id ?? '')! } } : d)));
+        cy.nodes().forEach((n) => { const p = placed.get(n.id()); if (p && !freshIds.has(n.id())) n.position({ ...p }); });
+      });
+      if (this.interactive) this.fit();
+      run = 'full';
     } else {
       cy.add(fresh);
       if (freshNodes.length > 0) { this.layout(); run = 'full'; }
     }
     this.select(selection);
     return run;
+  }
+
+  private leafCount(elements: readonly ElementDefinition[]): number {
+    return leafNodes(elements).length;
   }
 
   select(selection: Selection | null): void {

@@ -3,6 +3,7 @@ import { buildAnalysis } from '../../testing/ui.js';
 import type { Analysis, EndpointAddress, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
 import { toElements, statusClass, serviceLabel, type GraphWords } from './elements.js';
 import { selectionOf, type SelectableData } from './selection.js';
+import { planGraph } from './bound.js';
 import type { ElementDefinition } from 'cytoscape';
 
 const ids = (els: ElementDefinition[], group: 'nodes' | 'edges') =>
@@ -23,6 +24,7 @@ const scenario = buildAnalysis({
 const KO: GraphWords = {
   isolated: '격리', ingress: '인그레스', egress: '이그레스', hostNetwork: 'hostNetwork', anyOtherPort: '그 밖의 포트',
   notReady: '준비 안 됨', headless: '헤드리스 (ClusterIP 없음)',
+  pods: (n) => `파드 ${n}개`, morePods: (n) => `파드 ${n}개 더 있음`,
 };
 
 describe('toElements: nodes', () => {
@@ -216,7 +218,8 @@ describe('toElements: Services', () => {
       service('n/all', [tcp(80)], [pods.map((p, i) => ({ pod: p.key, ip: `10.244.1.${i}` }))]),
     ]);
     const start = performance.now();
-    const els = toElements(big, { port: 'any', showDenied: false, showServices: true });
+    // Every pod drawn (a bound above 500: bound.test.ts covers the summaries).
+    const els = toElements(big, { port: 'any', showDenied: false, showServices: true, plan: planGraph(big.pods, [], 1000) });
     expect(els.filter((e) => e.data.kind === 'service-edge')).toHaveLength(500);
     expect(performance.now() - start).toBeLessThan(2000);
   });

@@ -18,10 +18,14 @@
 import type { ElementDefinition } from 'cytoscape';
 import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import type { Analysis, Labels, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
+import { planGraph, type GraphPlan } from './bound.js';
 import { flowVerdict, isReportedPair, portLabel, type FlowVerdict, type PortChoice } from './flows.js';
 import {
   edgeElementId, externalElementId, nsElementId, podElementId, serviceEdgeElementId, serviceElementId,
 } from './selection.js';
+
+/** The "+N more pods" node inside a namespace only partly drawn (bound.ts). */
+export const moreElementId = (ns: string) => `nsmore:${ns}`;
 
 export interface GraphWords {
   readonly isolated: string;
@@ -33,11 +37,16 @@ export interface GraphWords {
   readonly notReady: string;
   /** A Service without ClusterIP (clusterIP: None). */
   readonly headless: string;
+  /** A namespace drawn as one node (the graph's bound, bound.ts): how many pods it holds. */
+  readonly pods: (count: number) => string;
+  /** The pods of an expanded namespace that did not fit the bound. */
+  readonly morePods: (count: number) => string;
 }
 
 const ENGLISH: GraphWords = {
   isolated: 'isolated', ingress: 'ingress', egress: 'egress', hostNetwork: 'hostNetwork', anyOtherPort: 'any other port',
   notReady: 'not ready', headless: 'headless',
+  pods: (n) => `${n} ${n === 1 ? 'pod' : 'pods'}`, morePods: (n) => `+${n} more ${n === 1 ? 'pod' : 'pods'}`,
 };
 
 /**
@@ -59,6 +68,8 @@ export interface ElementOptions {
   readonly words?: GraphWords;
   /** Also draw the scenario's Services and their endpoints (off by default). */
   readonly showServices?: boolean;
+  /** Which pods to draw (bound.ts); by default planGraph with nothing expanded. */
+  readonly plan?: GraphPlan;
 }
 
 export type StatusClass = 'running' | 'error' | 'init-error';
@@ -101,16 +112,39 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
   const network = analysis.network;
   const out: ElementDefinition[] = [];
 
-  const pods = scenarioPods(analysis);
-  const services = options.showServices ? scenarioServices(analysis) : [];
-  const usedNs = new Set([...pods.map((p) => p.pod.namespace), ...services.map((s) => s.namespace)]);
+  const allPods = scenarioPods(analysis);
+  const plan = options.plan ?? planGraph(allPods);
+  const drawnPods = plan.drawn;
+  const pods = drawnPods ? allPods.filter((p) => drawnPods.has(p.key)) : allPods;
+  // A namespace with no pod drawn is one summary node (a leaf): nothing may sit inside it.
+  const summarized = new Set([...plan.hidden.keys()].filter((ns) => !pods.some((p) => p.pod.namespace === ns)));
+  const services = options.showServices ? scenarioServices(analysis).filter((s) => !summarized.has(s.namespace)) : [];
+  const usedNs = new Set([...pods.map((p) => p.pod.namespace), ...services.map((s) => s.namespace), ...plan.hidden.keys()]);
   for (const ns of analysis.cluster.namespaces) {
     if (!ns.declared && !usedNs.has(ns.name)) continue;
+    const hidden = plan.hidden.get(ns.name) ?? 0;
+    if (summarized.has(ns.name)) {
+      const label = [ns.name, ...labelLines(ns.labels), w.pods(hidden)].join('\n');
+      out.push({
+        group: 'nodes',
+        data: { id: nsElementId(ns.name), kind: 'namespace', name: ns.name, label, ...labelSize(label), hidden },
+        classes: 'namespace summary',
+      });
+      continue;
+    }
     out.push({
       group: 'nodes',
       data: { id: nsElementId(ns.name), kind: 'namespace', name: ns.name, label: [ns.name, ...labelLines(ns.labels)].join('\n') },
       classes: 'namespace',
     });
+    if (hidden > 0) {
+      const label = w.morePods(hidden);
+      out.push({
+        group: 'nodes',
+        data: { id: moreElementId(ns.name), parent: nsElementId(ns.name), kind: 'namespace', name: ns.name, label, ...labelSize(label), hidden },
+        classes: 'summary more',
+      });
+    }
   }
 
   for (const report of pods) {

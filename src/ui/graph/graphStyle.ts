@@ -53,6 +53,15 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
         'text-margin-y': -4, color: t.text,
       },
     },
+    // A namespace past the graph's bound (bound.ts): one node with its pod count, not a box of pods.
+    {
+      selector: 'node.summary',
+      style: {
+        shape: 'round-rectangle', width: 'data(w)', height: 'data(h)', padding: '0px',
+        'text-valign': 'center', 'text-margin-y': 0, 'border-style': 'dashed', 'border-width': 2,
+        'background-color': t.nsFill, 'border-color': t.border,
+      },
+    },
     {
       selector: 'edge',
       style: {
