@@ -2,8 +2,9 @@ import type { i18n as I18n } from 'i18next';
 import type { Check, Lesson } from '../course/model.js';
 import type { PortProto } from '../engine/model/index.js';
 import {
-  createActions, createAnalysisController, createLabStore, createWorkerAnalysisController, decodeShare, loadPrefs, loadWork,
-  sameWork, savePrefs, saveWork, type AnalysisController, type Dialog, type Lab, type LabState,
+  createActions, createAnalysisController, createLabStore, createWorkerAnalysisController, loadPrefs, loadWork, readShare,
+  sameWork, savedWorkText, savePrefs, saveWork, WORK_KEY, type AnalysisController, type Dialog, type Lab, type LabState,
+  type SavedWork,
 } from '../state/index.js';
 import { createI18n } from '../ui/i18n/index.js';
 import { allLessons, firstLesson } from './lesson.js';
@@ -27,7 +28,10 @@ export interface Booted {
 export function boot(storage: Storage = window.localStorage): Booted {
   const prefs = loadPrefs(storage);
   const saved = loadWork(storage);
-  const shared = decodeShare(window.location.hash);
+  // A link is read all or nothing within bounds (state/share.ts); a refused one says why and the
+  // current work stays.
+  const link = readShare(window.location.hash);
+  const shared = link?.ok ? link.scenario : null;
   const lessons = allLessons();
   const savedLesson = lessons.find((l) => l.id === saved?.lessonId);
   const lesson = savedLesson ?? firstLesson();
@@ -44,6 +48,7 @@ export function boot(storage: Storage = window.localStorage): Booted {
     activeName = saved.active;
     if (shared) dialog = { kind: 'shared', files: shared.files };
   }
+  if (link && !link.ok) dialog = { kind: 'refused', source: 'link', file: '', problem: link.problem };
   if (shared || window.location.hash.startsWith('#s=')) {
     // The scenario now lives in the store (and soon localStorage); a reload must not ask again.
     history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -75,18 +80,29 @@ export function boot(storage: Storage = window.localStorage): Booted {
     for (const l of failListeners) l();
   };
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The saved work as this tab last wrote or read it: a `storage` event with other text is another tab's. */
+  let lastText = savedWorkText(storage);
+  /** Another tab saved different work: nothing is saved here until the student chooses. */
+  let otherTab = false;
+  /** A scenario from a link is saved only once it has been drawn (a link that freezes the page must not come back on reload). */
+  let linkPending = false;
+  const workOf = (s: LabState): SavedWork => ({
+    files: s.files.map((f) => ({ name: f.name, text: f.text })),
+    active: s.files.find((f) => f.id === s.activeId)?.name ?? null,
+    lessonId: s.lessonId,
+    step: s.step,
+    progress: s.progress,
+    lessonWork: s.lessonWork,
+  });
   const saveNow = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const s = store.getState();
-    setFailed(!saveWork(storage, {
-      files: s.files.map((f) => ({ name: f.name, text: f.text })),
-      active: s.files.find((f) => f.id === s.activeId)?.name ?? null,
-      lessonId: s.lessonId,
-      step: s.step,
-      progress: s.progress,
-      lessonWork: s.lessonWork,
-    }));
+    if (otherTab || linkPending) return;
+    const work = workOf(store.getState());
+    if (JSON.stringify(work) === lastText) return;
+    const ok = saveWork(storage, work);
+    setFailed(!ok);
+    if (ok) lastText = savedWorkText(storage);
   };
   const workChanged = (a: LabState, b: LabState) =>
     a.files !== b.files || a.activeId !== b.activeId || a.lessonId !== b.lessonId || a.step !== b.step ||
@@ -105,15 +121,51 @@ export function boot(storage: Storage = window.localStorage): Booted {
     }
   });
   window.addEventListener('pagehide', () => { if (timer) saveNow(); });
+
+  /** Opens a link's scenario; it is saved once the graph (or matrix) has drawn it. */
+  const openLink = (files: readonly { name: string; text: string }[]) => {
+    linkPending = true;
+    store.getState().replaceFiles(files);
+    void whenDrawn(analysis).then(() => { linkPending = false; saveNow(); });
+  };
+  const sharedDialog = (files: readonly { name: string; text: string }[]): Dialog =>
+    ({ kind: 'shared', files, open: () => openLink(files) });
+  if (dialog?.kind === 'shared') store.setState({ dialog: sharedDialog(dialog.files) });
   // A share link pasted into this tab only changes the hash (no reload): same rule, ask first.
   window.addEventListener('hashchange', () => {
-    const link = decodeShare(window.location.hash);
-    if (!link) return;
+    const next = readShare(window.location.hash);
+    if (!next) return;
     history.replaceState(null, '', window.location.pathname + window.location.search);
-    if (!sameWork(store.getState().files, link.files)) store.getState().openDialog({ kind: 'shared', files: link.files });
+    if (!next.ok) store.getState().openDialog({ kind: 'refused', source: 'link', file: '', problem: next.problem });
+    else if (!sameWork(store.getState().files, next.scenario.files)) store.getState().openDialog(sharedDialog(next.scenario.files));
   });
-  // A scenario that came from a link is saved at once, so a reload shows it again.
-  if (shared && !dialog) saveNow();
+  if (shared && files === shared.files) {
+    linkPending = true;
+    void whenDrawn(analysis).then(() => { linkPending = false; saveNow(); });
+  }
+
+  // Another tab of the lab saved: offer to load its work or keep this tab's (saved again at once).
+  window.addEventListener('storage', (e) => {
+    if (e.key !== WORK_KEY || e.newValue === null || e.newValue === lastText) return;
+    otherTab = true;
+    store.getState().openDialog({
+      kind: 'otherTab',
+      load: () => {
+        const theirs = loadWork(storage);
+        otherTab = false;
+        lastText = savedWorkText(storage);
+        if (!theirs) return;
+        store.getState().replaceFiles(theirs.files);
+        const active = store.getState().files.find((f) => f.name === theirs.active);
+        store.setState({
+          ...(active ? { activeId: active.id } : {}),
+          step: theirs.step, progress: theirs.progress ?? {}, lessonWork: theirs.lessonWork ?? {},
+          ...(lessons.some((l) => l.id === theirs.lessonId) ? { lessonId: theirs.lessonId } : {}),
+        });
+      },
+      keep: () => { otherTab = false; lastText = null; saveNow(); },
+    });
+  });
 
   return {
     lab: { store, analysis, actions, lessons },
@@ -123,6 +175,23 @@ export function boot(storage: Storage = window.localStorage): Booted {
       subscribe: (l) => { failListeners.add(l); return () => failListeners.delete(l); },
     },
   };
+}
+
+/**
+ * Resolves once the result on screen is of the files as they are now and the graph or matrix has
+ * drawn it (their `kslab:graph`/`kslab:matrix` marks, perf.ts), and a frame has been painted.
+ */
+export async function whenDrawn(analysis: AnalysisController): Promise<void> {
+  await analysis.settled();
+  const revision = analysis.revision();
+  const drawn = () => ['kslab:graph', 'kslab:matrix'].some((name) => performance.getEntriesByName(name)
+    .some((m) => (((m as PerformanceMark).detail as { revision?: number } | null)?.revision ?? -1) >= revision));
+  await new Promise<void>((resolve) => {
+    if (typeof PerformanceObserver !== 'function' || drawn()) { resolve(); return; }
+    const observer = new PerformanceObserver(() => { if (drawn()) { observer.disconnect(); resolve(); } });
+    observer.observe({ type: 'mark' });
+  });
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** The connections a lesson's flow checks ask about: the worker sends their verdicts with every result. */

@@ -9,7 +9,55 @@ export interface LabFile {
   readonly text: string;
 }
 
+import { LIMITS } from './limits.js';
+
 export type RenameError = 'empty' | 'duplicate' | 'invalid';
+
+/** Why a file name from a link or zip is refused (importName). */
+export type NameProblem = 'empty' | 'duplicate' | 'separator' | 'dots' | 'control' | 'tooLong';
+
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional formatting characters (U+061C, U+200E/F,
+ * U+202A–U+202E, U+2066–U+2069): a tab named `x\u202Elmy.yaml` shows as `xyml.yaml`
+ * (Trojan Source, CVE-2021-42574), a newline or ESC breaks the line it is shown on.
+ */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+
+/**
+ * A file name from a share link or a zip, as it would become a tab and a zip entry: non-empty,
+ * unique (`taken`), no path separator, not `.`/`..`, no control or bidi character, at most
+ * LIMITS.nameChars characters. null when it is fine.
+ */
+export function importNameProblem(name: string, taken: ReadonlySet<string>): NameProblem | null {
+  if (name.trim() === '') return 'empty';
+  if ([...name].length > LIMITS.nameChars) return 'tooLong';
+  if (HIDDEN.test(name)) return 'control';
+  if (/[\\/]/.test(name)) return 'separator';
+  if (name === '.' || name === '..' || name.includes('..')) return 'dots';
+  if (name !== name.trim()) return 'empty';
+  if (taken.has(name)) return 'duplicate';
+  return null;
+}
+
+/**
+ * A name as a message may show it: control and bidi characters as `\u{…}` (so the message reads
+ * left to right and shows what is there), cut at 80 characters.
+ */
+export function visibleName(name: string): string {
+  const shown = [...name].map((ch) => (HIDDEN.test(ch) ? `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}` : ch));
+  return shown.length > 80 ? `${shown.slice(0, 80).join('')}…` : shown.join('');
+}
+
+/** The first bad name of a list, with its problem; null when all are fine. */
+export function firstBadName(names: readonly string[]): { name: string; problem: NameProblem } | null {
+  const taken = new Set<string>();
+  for (const name of names) {
+    const problem = importNameProblem(name, taken);
+    if (problem) return { name, problem };
+    taken.add(name);
+  }
+  return null;
+}
 
 let counter = 0;
 /** Ids only need to be unique within one page session. */
@@ -22,7 +70,7 @@ export function newFileId(): string {
 export function checkFileName(files: readonly LabFile[], name: string, selfId?: string): RenameError | null {
   const trimmed = name.trim();
   if (trimmed === '') return 'empty';
-  if (/[\\/:*?"<>|]/.test(trimmed)) return 'invalid';
+  if (/[\\/:*?"<>|]/.test(trimmed) || HIDDEN.test(trimmed) || trimmed.includes('..') || [...trimmed].length > LIMITS.nameChars) return 'invalid';
   if (files.some((f) => f.name === trimmed && f.id !== selfId)) return 'duplicate';
   return null;
 }

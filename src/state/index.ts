@@ -12,3 +12,4 @@ export * from './persist.js';
 export * from './react.js';
 export * from './probe.js';
 export * from './image-tools.js';
+export * from './limits.js';

@@ -33,14 +33,16 @@ export function loadWork(storage: KeyValue): SavedWork | null {
   const { files, active, lessonId, step, progress, lessonWork } = parsed as Record<string, unknown>;
   const clean = cleanFiles(files);
   if (clean.length === 0) return null;
-  const cleanProgress: Record<string, string[]> = {};
-  if (progress && typeof progress === 'object') {
+  // Keys come from storage (any tab, any extension, a hand edit): `__proto__`, `constructor` or
+  // `toString` must be keys like any other, so these maps have no prototype.
+  const cleanProgress = emptyRecord<string[]>();
+  if (progress && typeof progress === 'object' && !Array.isArray(progress)) {
     for (const [id, steps] of Object.entries(progress)) {
       if (Array.isArray(steps)) cleanProgress[id] = steps.filter((x): x is string => typeof x === 'string');
     }
   }
-  const cleanWork: Record<string, { name: string; text: string }[]> = {};
-  if (lessonWork && typeof lessonWork === 'object') {
+  const cleanWork = emptyRecord<{ name: string; text: string }[]>();
+  if (lessonWork && typeof lessonWork === 'object' && !Array.isArray(lessonWork)) {
     for (const [id, list] of Object.entries(lessonWork)) {
       const work = cleanFiles(list);
       if (work.length > 0) cleanWork[id] = work;
@@ -56,6 +58,24 @@ export function loadWork(storage: KeyValue): SavedWork | null {
   };
 }
 
+/** A record keyed by user strings: no prototype, so no key is inherited or special. */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** `record` with `key` set, as a new prototype-free record. */
+export function withKey<T>(record: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  const out = emptyRecord<T>();
+  for (const k of Object.keys(record)) out[k] = record[k] as T;
+  out[key] = value;
+  return out;
+}
+
+/** The value under an own key (never an inherited `toString` or `constructor`). */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 function cleanFiles(files: unknown): { name: string; text: string }[] {
   if (!Array.isArray(files)) return [];
   return files.filter((f): f is { name: string; text: string } =>
@@ -65,6 +85,15 @@ function cleanFiles(files: unknown): { name: string; text: string }[] {
 
 export function saveWork(storage: KeyValue, work: SavedWork): boolean {
   return writeJson(storage, WORK_KEY, work);
+}
+
+/** The saved work exactly as stored (a tab compares it with what a `storage` event brings). */
+export function savedWorkText(storage: KeyValue): string | null {
+  try {
+    return storage.getItem(WORK_KEY);
+  } catch {
+    return null;
+  }
 }
 
 export function loadPrefs(storage: KeyValue): Prefs {

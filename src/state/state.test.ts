@@ -8,7 +8,7 @@ import { checkFileName, freshName, move, neighbourOf, type LabFile } from './fil
 import { loadWork, saveWork, type KeyValue } from './persist.js';
 import { decodeShare, encodeShare } from './share.js';
 import { createLabStore } from './store.js';
-import { crc32, unzipStore, zipStore } from './zip.js';
+import { crc32, readZip, zipStore } from './zip.js';
 
 const f = (name: string, text = ''): LabFile => ({ id: name, name, text });
 
@@ -104,15 +104,15 @@ describe('zip (stored)', () => {
     expect(crc32(new TextEncoder().encode('hello'))).toBe(0x3610a686);
     expect(crc32(new Uint8Array())).toBe(0);
   });
-  it('writes the PKZIP signatures and reads back what it wrote', () => {
+  it('writes the PKZIP signatures and reads back what it wrote', async () => {
     const entries = [{ name: 'pods.yaml', text: 'kind: Pod\n' }, { name: '정책.yaml', text: '# 한국어\n' }];
     const bytes = zipStore(entries);
     const view = new DataView(bytes.buffer);
     expect(view.getUint32(0, true)).toBe(0x04034b50);
     expect(view.getUint32(bytes.length - 22, true)).toBe(0x06054b50);
     expect(view.getUint16(bytes.length - 22 + 10, true)).toBe(2);
-    expect(unzipStore(bytes)).toEqual({ files: entries, skipped: [] });
-    expect(unzipStore(new Uint8Array(10))).toBeNull();
+    expect(await readZip(bytes)).toEqual({ ok: true, files: entries, skipped: [] });
+    expect(await readZip(new Uint8Array(10))).toEqual({ ok: false, problem: { reason: 'broken' } });
   });
 });
 

@@ -1,6 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { PortProto } from '../engine/model/index.js';
 import type { ProbeRecord } from '../shell/index.js';
+import { emptyRecord, ownValue, withKey } from './persist.js';
+import type { LinkProblem } from './share.js';
+import type { ZipProblem } from './zip.js';
 import {
   checkFileName, freshName, move, neighbourOf, newFileId, rename, setText, withIds,
   type LabFile, type RenameError,
@@ -41,8 +44,15 @@ export interface RevealRequest {
 
 export type Dialog =
   | { readonly kind: 'reset' }
-  | { readonly kind: 'shared'; readonly files: readonly { name: string; text: string }[] }
-  | { readonly kind: 'help' };
+  /** `open` applies the link (the boot saves it once drawn); without it the files simply replace the tabs. */
+  | { readonly kind: 'shared'; readonly files: readonly { name: string; text: string }[]; readonly open?: () => void }
+  | { readonly kind: 'help' }
+  /** A link or file refused whole (a bound passed, a bad name): the current work is kept. */
+  | { readonly kind: 'refused'; readonly source: 'link' | 'zip'; readonly file: string; readonly problem: LinkProblem | ZipProblem }
+  /** Opening files would overwrite tabs of the same name (`clashes`): ask first. */
+  | { readonly kind: 'importClash'; readonly files: readonly { name: string; text: string }[]; readonly clashes: readonly string[] }
+  /** Another tab of the lab saved different work over this one's. */
+  | { readonly kind: 'otherTab'; readonly load: () => void; readonly keep: () => void };
 
 export interface ClosedTab {
   readonly file: LabFile;
@@ -273,12 +283,12 @@ export function createLabStore(initial: InitialLab) {
     start: initial.start ?? initial.files,
     setLesson: (lessonId, start) => set({ lessonId, start, step: 0 }),
     setStep: (step) => set({ step: Math.max(0, step) }),
-    progress: {},
-    lessonWork: {},
+    progress: emptyRecord<readonly string[]>(),
+    lessonWork: emptyRecord<readonly { name: string; text: string }[]>(),
     completeStep: (lessonId, stepId) => set((s) => {
-      const done = s.progress[lessonId] ?? [];
+      const done = ownValue(s.progress, lessonId) ?? [];
       if (done.includes(stepId)) return {};
-      return { progress: { ...s.progress, [lessonId]: [...done, stepId] } };
+      return { progress: withKey(s.progress, lessonId, [...done, stepId]) };
     }),
 
     // --- terminal ---

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CNI_INFO } from '../../engine/index.js';
-import { useActions, useDerivedAnalysis, useLabContext } from '../../state/index.js';
+import { useActions, useDerivedAnalysis, useLabContext, zipStore } from '../../state/index.js';
+import { download } from '../common/download.js';
 
 /** Warnings about the whole scenario that must not be missed: an unenforcing CNI, stale graph. */
 export function Banners({ storageFailed }: { storageFailed: boolean }) {
@@ -32,6 +33,7 @@ export function Banners({ storageFailed }: { storageFailed: boolean }) {
       {storageFailed && (
         <div className="banner banner-error" role="alert">
           <span>{t('banner.storageFailed')}</span>
+          <button type="button" className="btn btn-small" data-testid="export-on-fail" onClick={() => download('my-work.zip', zipStore(store.getState().files), 'application/zip')}>{t('imports:exportWork')}</button>
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useActions, useLab, useLabContext, zipStore } from '../../state/index.js';
 import { Dialog } from '../common/Dialog.js';
+import { ImportDialog } from '../imports/ImportDialogs.js';
 import { download } from '../common/download.js';
 import { SHORTCUTS } from './shortcuts.js';
 
@@ -27,12 +28,16 @@ export function Dialogs() {
         <Dialog title={t('dialog.sharedTitle')} onClose={close} testId="dialog-shared" actions={<>
           <button type="button" className="btn" onClick={() => download('my-work.zip', zipStore(store.getState().files), 'application/zip')}>{t('dialog.downloadMine')}</button>
           <button type="button" className="btn" autoFocus data-testid="keep-mine" onClick={close}>{t('dialog.keepMine')}</button>
-          <button type="button" className="btn btn-primary" data-testid="open-shared" onClick={() => { store.getState().replaceFiles(dialog.files); close(); }}>{t('dialog.openShared')}</button>
+          <button type="button" className="btn btn-primary" data-testid="open-shared" onClick={() => { if (dialog.open) dialog.open(); else store.getState().replaceFiles(dialog.files); close(); }}>{t('dialog.openShared')}</button>
         </>}>
           <p>{t('dialog.sharedBody', { count: dialog.files.length })}</p>
           <ul className="file-list">{dialog.files.map((f) => <li key={f.name}><code>{f.name}</code></li>)}</ul>
         </Dialog>
       );
+    case 'refused':
+    case 'importClash':
+    case 'otherTab':
+      return <ImportDialog dialog={dialog} store={store} />;
     case 'help':
       return (
         <Dialog title={t('help.title')} onClose={close} testId="dialog-help" actions={

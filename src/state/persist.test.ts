@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkFileName, firstBadName, importNameProblem, visibleName } from './files.js';
+import { loadWork, saveWork, WORK_KEY, type KeyValue } from './persist.js';
+import { createLabStore } from './store.js';
+
+const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+
+const memory = (): KeyValue & { map: Map<string, string> } => {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+};
+
+describe('saved progress keyed by prototype names (issue 18)', () => {
+  it.each(PROTO_KEYS)('a saved lesson id %j is a key like any other and pollutes nothing', (key) => {
+    const kv = memory();
+    // Written by hand: JSON.stringify of an object literal could not make an own `__proto__`.
+    kv.map.set(WORK_KEY, `{"files":[{"name":"a.yaml","text":"x"}],"active":"a.yaml","lessonId":null,"step":0,` +
+      `"progress":{${JSON.stringify(key)}:["s1"],"real":["s2"]},"lessonWork":{${JSON.stringify(key)}:[{"name":"b.yaml","text":"y"}]}}`);
+    const work = loadWork(kv);
+    expect(work).not.toBeNull();
+    expect(Object.keys(work?.progress ?? {})).toEqual([key, 'real']);
+    expect(work?.progress?.[key]).toEqual(['s1']);
+    expect(work?.lessonWork?.[key]).toEqual([{ name: 'b.yaml', text: 'y' }]);
+    expect(Object.getPrototypeOf(work?.progress)).toBeNull();
+    expect(({} as Record<string, unknown>).s1).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'real')).toBe(false);
+    // And it saves back as it came.
+    const again = memory();
+    expect(saveWork(again, work!)).toBe(true);
+    expect(loadWork(again)?.progress?.[key]).toEqual(['s1']);
+  });
+  it.each(PROTO_KEYS)('completing a step of a lesson named %j starts from nothing, not an inherited value', (key) => {
+    const store = createLabStore({ files: [] });
+    store.getState().completeStep(key, 'step-1');
+    store.getState().completeStep(key, 'step-2');
+    store.getState().completeStep(key, 'step-1');
+    expect(store.getState().progress[key]).toEqual(['step-1', 'step-2']);
+    expect(Object.keys(store.getState().progress)).toEqual([key]);
+  });
+  it('progress that is a list or a string is ignored, not iterated', () => {
+    const kv = memory();
+    kv.map.set(WORK_KEY, '{"files":[{"name":"a.yaml","text":"x"}],"progress":["x"],"lessonWork":"abc"}');
+    expect(loadWork(kv)).toMatchObject({ progress: {}, lessonWork: {} });
+  });
+});
+
+describe('file names from a link or zip', () => {
+  it.each(PROTO_KEYS)('%j is a fine file name, and unique among others', (name) => {
+    expect(importNameProblem(name, new Set())).toBeNull();
+    expect(firstBadName([name, 'x.yaml', name])).toEqual({ name, problem: 'duplicate' });
+    expect(checkFileName([], name)).toBeNull();
+  });
+  it('hidden characters are shown as \\u{…}, long names are cut', () => {
+    expect(visibleName('evil\u202Elmy.yaml')).toBe('evil\\u{202E}lmy.yaml');
+    expect(visibleName('a\u001b[2Jb')).toBe('a\\u{1B}[2Jb');
+    expect(visibleName('x'.repeat(200))).toBe(`${'x'.repeat(80)}…`);
+  });
+  it('renaming a tab refuses what importing refuses', () => {
+    for (const name of ['a\u202E.yaml', '../x.yaml', 'a\nb.yaml', 'x'.repeat(101)]) expect(checkFileName([], name)).toBe('invalid');
+  });
+});
