@@ -250,6 +250,15 @@ for (const lang of ['en', 'ko'] as const) {
   }
 }
 
+test('[ko] the editor\'s and the terminal\'s own inputs are named in Korean', async ({ lab, page }) => {
+  await openIn(lab, page, 'ko');
+  const file = await page.evaluate(() => window.__lab!.activeFile());
+  // Monaco's text input (a textarea, or its EditContext element) carries the file's name.
+  await expect(page.locator(`.monaco-editor [aria-label="${file}의 YAML"]`).first()).toBeAttached();
+  await page.keyboard.press('Alt+T');
+  await expect(page.locator('.xterm textarea.xterm-helper-textarea')).toHaveAttribute('aria-label', '터미널 입력');
+});
+
 test('the editor theme: line numbers and comments (on the current line too) are ≥ 4.5:1', async ({ lab, page }) => {
   await lab.openFresh();
   await lab.waitForEditor();

@@ -129,8 +129,8 @@ function LessonPanelInner({
             <li key={s.id} className={`${isDone ? 'done' : ''}${i === index ? ' viewing' : ''}`}>
               <button type="button" aria-current={i === index ? 'step' : undefined} data-step={s.id} onClick={() => setView(i)}
                 tabIndex={i === (rove ?? index) ? 0 : -1}>
-                <span className="lesson-step-mark" aria-hidden="true">{isDone ? '✓' : i + 1}</span>
-                <span className="visually-hidden">{t(isDone ? 'stepDone' : 'stepTodo')}</span>
+                {/* role=img: a named mark (an aria-label on a role-less span would be ignored). */}
+                <span className="lesson-step-mark" role="img" aria-label={t(isDone ? 'stepDone' : 'stepTodo')}>{isDone ? '✓' : i + 1}</span>
                 <span><InlineMarkdown text={s.title[lang]} /></span>
               </button>
             </li>

@@ -78,6 +78,13 @@ export function TerminalView({ shell, onResult, transcript = [] }: TerminalViewP
   transcriptRef.current = transcript;
   const editingNote = t('editing', { file: '%FILE%' });
 
+  // xterm's own words for screen readers (its input's name, the too-much-output notice), in the
+  // lab's language: set before the terminal opens, and again when the language changes.
+  useEffect(() => {
+    Terminal.strings.promptLabel = t('promptLabel');
+    Terminal.strings.tooMuchOutput = t('tooMuchOutput');
+  }, [t]);
+
   useEffect(() => {
     const el = host.current;
     if (!el) return;
