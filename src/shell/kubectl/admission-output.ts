@@ -80,3 +80,24 @@ export function keepNamespaceAfterPods(ctx: Ctx, namespace: string, refusedBefor
   ctx.setFiles(last);
   if (refusedIn(ctx, namespace) > refusedBefore) ctx.setFiles(moved);
 }
+
+/**
+ * An object the terminal just wrote to cluster.yaml, in a namespace whose Namespace document is in
+ * a later file (a tab written and applied after cluster.yaml began): in document order the engine
+ * would admit it before that namespace's labels, while the real API server admits it against the
+ * labels as they are now. cluster.yaml then moves after the other files — kept only if no pod that
+ * was running becomes refused by the move (the new object's own pods may be).
+ */
+export function admitAfterNamespace(ctx: Ctx, namespace: string | undefined, kind: string, name: string): void {
+  if (namespace === undefined) return;
+  const order = ctx.files.map((f) => f.name);
+  const at = order.indexOf(CLUSTER_FILE);
+  const nsDoc = findDoc(ctx, 'Namespace', undefined, namespace);
+  if (at < 0 || !nsDoc || order.indexOf(nsDoc.file) <= at) return;
+  const mine = (r: { name: string; owner?: { kind: string; name: string } }) => (kind === 'Pod' ? r.name === name : r.owner?.kind === kind && r.owner.name === name);
+  const before = new Set(ctx.analysis().admission.rejected.map((r) => r.key));
+  const files = ctx.files;
+  ctx.setFiles([...files.filter((f) => f.name !== CLUSTER_FILE), ...files.filter((f) => f.name === CLUSTER_FILE)]);
+  const broken = ctx.analysis().admission.rejected.some((r) => !before.has(r.key) && !mine(r));
+  if (broken) ctx.setFiles(files);
+}

@@ -8,7 +8,7 @@ import {
   canonical, createObject, deleteObject, findDocs, keyOf, notFoundMessage, objectKey, replaceObject,
 } from './mutate.js';
 import { invalidMessage, podUpdateErrors } from './pod-update.js';
-import { admissionOf, keepNamespaceAfterPods, namespaceUpdate, refusedIn, touchesPodSecurity } from './admission-output.js';
+import { admissionOf, admitAfterNamespace, keepNamespaceAfterPods, namespaceUpdate, refusedIn, touchesPodSecurity } from './admission-output.js';
 import { dryRunSuffix, printObjects, type DryRun } from './print.js';
 import { qualifiedKind, qualifiedPlural, resourceByKind } from './resources.js';
 import { readSources, type Source, type SourceObject } from './sources.js';
@@ -286,7 +286,10 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
         }
         if (src.tab === null) {
           if (live?.doc && !wasForce) replaceObject(ctx, live.doc, result);
-          else createObject(ctx, result);
+          else {
+            createObject(ctx, result);
+            admitAfterNamespace(ctx, ns, kind, name);
+          }
           if (namespaceRefused !== null) keepNamespaceAfterPods(ctx, name, namespaceRefused);
           const target = findDocs(ctx, kind, ns, name).find((d) => d.file !== src.tab) ?? findDocs(ctx, kind, ns, name)[0];
           const err = target ? serverError(ctx, target.file, target.doc, value, verbing, src.name) : null;

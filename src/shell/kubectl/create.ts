@@ -7,7 +7,7 @@ import { fail, usageError, usageErrorf } from './errors.js';
 import { listItems } from './items.js';
 import { serviceAccountToken } from '../proc/serviceaccount.js';
 import { CLUSTER_FILE } from '../yaml-edit.js';
-import { admissionOf } from './admission-output.js';
+import { admissionOf, admitAfterNamespace } from './admission-output.js';
 import { alreadyExistsMessage, createObject, findDoc, findDocs, notFoundMessage } from './mutate.js';
 import { printWarnings } from './warnings.js';
 import { setOwn, userMap } from './user-map.js';
@@ -173,6 +173,7 @@ export function finishCreate(
   const before = ctx.files;
   const beforeApplied = ctx.runtime.applied;
   createObject(ctx, stored, opts.saveConfig === true);
+  admitAfterNamespace(ctx, namespaced ? opts.ns : undefined, kind, name);
   const target = findDocs(ctx, kind, namespaced ? opts.ns : undefined, name).filter((d) => d.file === CLUSTER_FILE).pop();
   const answer = target ? admissionOf(ctx, target.file, target.doc) : null;
   // Validation (the engine's diagnostics on the document, as the API server words them) comes before admission.

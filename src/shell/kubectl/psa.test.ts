@@ -117,6 +117,18 @@ describe('workloads: created with the warning, their pods refused (FailedCreate)
   });
 });
 
+describe('a namespace declared in a tab applied after the terminal\'s first objects', () => {
+  it('kubectl run / create deployment into it meet its labels as they are now', () => {
+    const sh = createShell({ files: [] });
+    sh.run('kubectl create ns other');
+    sh.run("cat > ns.yaml <<'EOF'\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: locked\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\nEOF");
+    expect(sh.run('kubectl apply -f ns.yaml').output).toBe('namespace/locked created\n');
+    expect(sh.run('kubectl run x --image=nginx -n locked').output).toMatch(/^Error from server \(Forbidden\): pods "x" is forbidden: violates PodSecurity "restricted:latest"/);
+    expect(streams(sh.run('kubectl create deployment d --image=nginx -n locked')).stdout).toBe('deployment.apps/d created\n');
+    expect(sh.run('kubectl get pods -n locked').output).toBe('No resources found in locked namespace.\n');
+  });
+});
+
 describe('apply of a workload: the warning when sent, none when unchanged (no request for an empty patch)', () => {
   it('kubectl apply -f deployment.yaml twice', () => {
     const sh = shell();
