@@ -1,8 +1,40 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The built lab's Content-Security-Policy (issue 12): scripts and workers from the lab's own
+ * origin (and blob:), no inline script, no eval, nothing remote; inline styles because Monaco and
+ * Cytoscape set style attributes; fonts and images may be data: URLs (inlined assets, the icon).
+ * Directives a <meta> policy ignores (frame-ancestors, report-uri, sandbox) are left out.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The policy as a <meta> tag, first in <head>, in the build only: it then holds for `vite
+ * preview` and any static host. The dev server (`npm start`) injects inline scripts for React
+ * refresh, which this policy forbids, so it runs without one.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'kslab-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   resolve: {
     // monaco >= 0.56 has an exports map; monaco-yaml still imports esm/vs/... paths (toolchain.md).
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*?)(\.js)?$/, replacement: 'monaco-editor/$1' }],
