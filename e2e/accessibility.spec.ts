@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { clusterFor } from '../scripts/bench-ui.js';
 import { expect, test } from './fixtures.js';
 import { LabPage } from './pages/LabPage.js';
 
@@ -405,6 +406,31 @@ test('keyboard only: open a lesson, answer it, leave the editor, explain a matri
   await page.keyboard.press('Shift+Tab');
   expect(await page.evaluate(() => document.activeElement?.closest('.xterm') === null)).toBe(true);
   expect((await focused(page)).tag).not.toBe('BODY');
+});
+
+test('a large (virtualised) matrix: one tab stop on a real cell, arrows and End move, Enter explains', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.waitForEditor();
+  await lab.loadScenario(clusterFor(150));
+  await page.getByTestId('port-picker').selectOption('80/TCP');
+  await lab.showMatrix();
+  const grid = page.getByTestId('matrix-virtual');
+  await expect(grid).toBeVisible();
+  await expect.poll(() => grid.locator('td[data-status="pending"]').count()).toBe(0);
+  await expect(grid.locator('button[data-pos][tabindex="0"]')).toHaveCount(1);
+  await page.getByTestId('matrix-filter').focus();
+  // The first row's header (a button: inspect the pod), then the cells' one stop.
+  await tabUntil(page, () => document.activeElement?.hasAttribute('data-pos') === true, { max: 3 });
+  const pos = () => page.evaluate(() => document.activeElement?.getAttribute('data-pos') ?? '');
+  expect(await pos()).toBe('0:1'); // [0,0] is the first pod to itself: not a button
+  await page.keyboard.press('ArrowDown');
+  expect(await pos()).toBe('2:1'); // [1,1] is not a button either: skipped
+  await page.keyboard.press('Home');
+  expect(await pos()).toBe('2:0');
+  await page.keyboard.press('End');
+  await expect.poll(pos).toBe('2:149');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('explain-verdict')).toBeVisible();
 });
 
 test('present mode: arrow keys stay with the widget that has focus (view tabs), and step the lesson elsewhere', async ({ lab, page }) => {

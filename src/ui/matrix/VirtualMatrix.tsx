@@ -80,8 +80,17 @@ export function VirtualMatrix({ analysis, port, rows, cols, caption, selected, o
       if (top < el.scrollTop - headH + ROW_H || top > el.scrollTop - headH + el.clientHeight - headH - ROW_H) el.scrollTop = Math.max(0, top - el.clientHeight / 2 + headH);
       if (left < el.scrollLeft - headW + COL_W || left > el.scrollLeft + el.clientWidth - 2 * headW - COL_W) el.scrollLeft = Math.max(0, left - el.clientWidth / 2 + headW);
     }
-    const button = el?.querySelector<HTMLButtonElement>(`[data-pos="${fr}:${fc}"]`);
-    if (button) { button.focus(); setKeyboardMoved(false); }
+    // The cell renders once the scroll has moved the window: look for it a few frames (End and Home
+    // jump a whole row, and focus left on a cell scrolled out of the window falls to the page).
+    let frames = 0;
+    let raf = 0;
+    const focusCell = () => {
+      const button = el?.querySelector<HTMLButtonElement>(`[data-pos="${fr}:${fc}"]`);
+      if (button) { button.focus(); setKeyboardMoved(false); }
+      else if (frames++ < 30) raf = requestAnimationFrame(focusCell);
+    };
+    focusCell();
+    return () => cancelAnimationFrame(raf);
   }, [keyboardMoved, fr, fc, win.r0, win.c0]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
