@@ -1,4 +1,4 @@
-import type { NetworkAnalysis, Protocol } from '../engine/index.js';
+import type { Diagnostic, NetworkAnalysis, Protocol } from '../engine/index.js';
 
 /**
  * `analyze`'s connectivity at any size (engine-spec §10, issue 11). The full form lists every ordered
@@ -45,52 +45,91 @@ export function scenarioEndpointCount(network: NetworkAnalysis): number {
   return network.endpoints.reduce((n, e) => n + (e.system ? 0 : 1), 0);
 }
 
-export function chooseForm(flag: ConnectivityForm | undefined, network: NetworkAnalysis): ConnectivityForm {
+/**
+ * Past the engine's bound (MAX_CONNECTIVITY_FLOWS entries; its `connectivity-bounded` diagnostic
+ * says so, issue 12) no form is written, whatever the flag: either would judge every pair and port
+ * (70,000 pods are five billion entries, hours of work).
+ */
+export function chooseForm(flag: ConnectivityForm | undefined, network: NetworkAnalysis, diagnostics: readonly Diagnostic[] = []): ConnectivityForm {
+  if (diagnostics.some((d) => d.code === 'connectivity-bounded')) return 'none';
   return flag ?? (scenarioEndpointCount(network) > COMPACT_ABOVE ? 'compact' : 'full');
+}
+
+interface BitRows { readonly ids: readonly string[]; readonly rows: readonly { has(i: number): boolean }[] }
+
+/**
+ * The endpoints with their ports as small integers, and a verdict by integers: through the engine's
+ * whole-port matrices (bit rows, one per port, made once) when the network has them, else pair by
+ * pair with allowed(). The N²·ports loops below then do no string work per pair.
+ */
+function prepare(network: NetworkAnalysis) {
+  const eps = orderedEndpoints(network);
+  const slots: { port: number; protocol: Protocol; label: string }[] = [];
+  const slotOf = new Map<string, number>();
+  const portSlots = eps.map((e) => e.ports.map(({ port, protocol }) => {
+    const label = `${port}/${protocol}`;
+    let k = slotOf.get(label);
+    if (k === undefined) {
+      k = slots.length;
+      slotOf.set(label, k);
+      slots.push({ port, protocol, label });
+    }
+    return k;
+  }));
+  const matrix = (network as Partial<{ matrix(port: number, protocol: Protocol): BitRows }>).matrix?.bind(network);
+  const index = new Map<string, number>();
+  network.endpoints.forEach((e, i) => index.set(e.id, i));
+  const at = eps.map((e) => index.get(e.id) ?? -1);
+  const rows: (BitRows | undefined)[] = [];
+  const allowed = (s: number, d: number, k: number): boolean => {
+    const slot = slots[k]!;
+    if (!matrix) return network.allowed(eps[s]!.id, eps[d]!.id, slot.port, slot.protocol);
+    const m = rows[k] ?? (rows[k] = matrix(slot.port, slot.protocol));
+    return m.rows[at[s]!]?.has(at[d]!) ?? network.allowed(eps[s]!.id, eps[d]!.id, slot.port, slot.protocol);
+  };
+  return { eps, slots, portSlots, allowed };
 }
 
 /**
  * Every flow of the full form, in its order, without building the list: one call per entry.
- * The same verdicts as `connectivity()` (allowed() is the matrix's path).
+ * The same verdicts as `connectivity()` (the matrix's path; tests compare them on every scenario).
  */
 export function forEachFlow(network: NetworkAnalysis, fn: (from: string, to: string, port: number, protocol: Protocol, allowed: boolean) => void): void {
-  const eps = orderedEndpoints(network);
-  for (const s of eps) {
-    for (const d of eps) {
-      if (s === d || (!s.isPod && !d.isPod)) continue;
-      for (const { port, protocol } of d.ports) fn(s.id, d.id, port, protocol, network.allowed(s.id, d.id, port, protocol));
+  const { eps, slots, portSlots, allowed } = prepare(network);
+  for (let s = 0; s < eps.length; s++) {
+    for (let d = 0; d < eps.length; d++) {
+      if (s === d || (!eps[s]!.isPod && !eps[d]!.isPod)) continue;
+      for (const k of portSlots[d]!) fn(eps[s]!.id, eps[d]!.id, slots[k]!.port, slots[k]!.protocol, allowed(s, d, k));
     }
   }
 }
 
 export function compactConnectivity(network: NetworkAnalysis): CompactConnectivity {
-  const eps = orderedEndpoints(network);
+  const { eps, slots, portSlots, allowed: verdict } = prepare(network);
   const ports: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
-  for (const e of eps) if (e.ports.length > 0) ports[e.id] = e.ports.map((p) => `${p.port}/${p.protocol}`);
+  eps.forEach((e, i) => { if (e.ports.length > 0) ports[e.id] = portSlots[i]!.map((k) => slots[k]!.label); });
+  const order = slots.map((_, k) => k).sort((a, b) => slots[a]!.port - slots[b]!.port || cmp(slots[a]!.protocol, slots[b]!.protocol));
   const allowed: CompactConnectivity['allowed'] = [];
-  for (const s of eps) {
-    // Per port: the domain's size and the allowed destinations, in endpoint order.
-    const reach = new Map<string, { domain: number; to: string[]; denied: string[] }>();
-    for (const d of eps) {
-      if (s === d || (!s.isPod && !d.isPod)) continue;
-      for (const { port, protocol } of d.ports) {
-        const key = `${port}/${protocol}`;
-        let r = reach.get(key);
-        if (!r) reach.set(key, (r = { domain: 0, to: [], denied: [] }));
-        r.domain += 1;
-        if (network.allowed(s.id, d.id, port, protocol)) r.to.push(d.id);
-        else r.denied.push(d.id);
-      }
+  for (let s = 0; s < eps.length; s++) {
+    // Per port slot: the allowed and the denied destinations of the domain, in endpoint order.
+    const to: number[][] = slots.map(() => []);
+    const denied: number[][] = slots.map(() => []);
+    for (let d = 0; d < eps.length; d++) {
+      if (s === d || (!eps[s]!.isPod && !eps[d]!.isPod)) continue;
+      for (const k of portSlots[d]!) (verdict(s, d, k) ? to : denied)[k]!.push(d);
     }
     const groups = new Map<string, CompactEntry>();
-    for (const [port, r] of [...reach.entries()].sort(([a], [b]) => portOrder(a, b))) {
-      if (r.to.length === 0) continue;
-      const entry: CompactEntry = r.denied.length < r.to.length
-        ? { from: s.id, ports: [port], to: '*', except: r.denied }
-        : { from: s.id, ports: [port], to: r.to };
-      const key = entry.to === '*' ? `*\n${entry.except.join('\n')}` : entry.to.join('\n');
+    for (const k of order) {
+      const yes = to[k]!;
+      const no = denied[k]!;
+      if (yes.length === 0) continue;
+      const ids = (xs: number[]) => xs.map((d) => eps[d]!.id);
+      const entry: CompactEntry = no.length < yes.length
+        ? { from: eps[s]!.id, ports: [slots[k]!.label], to: '*', except: ids(no) }
+        : { from: eps[s]!.id, ports: [slots[k]!.label], to: ids(yes) };
+      const key = no.length < yes.length ? `*${no.join(',')}` : yes.join(',');
       const g = groups.get(key);
-      if (g) g.ports.push(port);
+      if (g) g.ports.push(slots[k]!.label);
       else groups.set(key, entry);
     }
     allowed.push(...groups.values());

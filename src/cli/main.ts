@@ -98,7 +98,7 @@ function runAnalyze(all: readonly string[], io: CliIo): number {
   const paths = args.filter((a) => a !== '--json' && !a.startsWith('--connectivity'));
   if (paths.length === 0) throw new UsageError('analyze needs at least one PATH');
   const analysis = analyze(readSources(paths, io.readStdin, { followSymlinks }));
-  const form = chooseForm(flag, analysis.network);
+  const form = chooseForm(flag, analysis.network, analysis.diagnostics);
   // The text report goes to people: names, images and messages from the files are shown, never
   // interpreted (escape.ts visible). JSON escapes control characters itself, and is streamed.
   if (json) writeContractJson(analysis, form, (s) => io.stdout(s));

@@ -114,6 +114,9 @@ function count(n: number, one: string, many = `${one}s`): string {
  * one only counts (its JSON lists the allowed destinations), none leaves the section out.
  */
 function connectivityLines(a: Analysis, form: ConnectivityForm): string[] {
+  // Past the engine's bound the section says why it is missing (the diagnostic above has the numbers).
+  const bound = a.diagnostics.find((d) => d.code === 'connectivity-bounded');
+  if (bound) return ['', `Connectivity: not listed: ${bound.params.flows} entries is over the limit of ${bound.params.limit} (kslab explain answers one connection)`];
   if (form === 'none') return [];
   const byPort = new Map<string, { allowed: number; denied: string[]; deniedCount: number }>();
   forEachFlow(a.network, (from, to, port, protocol, allowed) => {

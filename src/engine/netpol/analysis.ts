@@ -22,6 +22,13 @@ interface RuleIndex {
   readonly general: readonly CompiledRule[];
 }
 
+/**
+ * At most this many entries in `connectivity()` (about 110 MB of `kslab analyze --json`, 100 MB of
+ * heap): lab rule, measured (issue 12). 1,000 pods with one port each are 999,000; 20 pods and the
+ * 3,000 ports 4,000 policies name are 1,140,000, over it.
+ */
+export const MAX_CONNECTIVITY_FLOWS = 1_000_000;
+
 const portKey = (port: number, protocol: Protocol): number => port * 4 + (protocol === 'TCP' ? 0 : protocol === 'UDP' ? 1 : 2);
 
 /** Everything reachable for one port: row s holds the destinations s may open. */
@@ -119,7 +126,33 @@ export class CompiledNetwork implements NetworkAnalysis {
     return uniquePorts([...this.compiled.endpoints.flatMap((e) => (e.endpoint.system ? [] : e.ports)), ...this.policyPorts]);
   }
 
-  connectivity(): readonly ConnectivityEntry[] {
+  /**
+   * How many entries `connectivity()` has (every ordered pair of distinct scenario endpoints, never
+   * external to external, times the destination's ports), counted without listing them: O(endpoints).
+   */
+  connectivitySize(): number {
+    const policyKeys = new Set(this.policyPorts.map((p) => portKey(p.port, p.protocol)));
+    let pods = 0, externals = 0;
+    const ports: [boolean, number][] = [];
+    for (const e of this.compiled.endpoints) {
+      if (e.endpoint.system) continue;
+      if (e.isPod) pods++;
+      else externals++;
+      const own = new Set(e.ports.map((p) => portKey(p.port, p.protocol)).filter((k) => !policyKeys.has(k)));
+      ports.push([e.isPod, policyKeys.size + own.size]);
+    }
+    let n = 0;
+    for (const [isPod, count] of ports) n += (isPod ? pods + externals - 1 : pods) * count;
+    return n;
+  }
+
+  /**
+   * The full list, or nothing when it would hold more than `limit` entries (MAX_CONNECTIVITY_FLOWS
+   * by default; analyze() then says so in a `connectivity-bounded` diagnostic): 70,000 pods would be
+   * five billion entries. allowed(), explain() and matrix() still answer any pair.
+   */
+  connectivity(limit = MAX_CONNECTIVITY_FLOWS): readonly ConnectivityEntry[] {
+    if (this.connectivitySize() > limit) return [];
     const eps = this.compiled.endpoints;
     const order = eps.map((_, i) => i).filter((i) => !eps[i]?.endpoint.system)
       .sort((a, b) => cmp(eps[a]?.endpoint.id ?? '', eps[b]?.endpoint.id ?? ''));

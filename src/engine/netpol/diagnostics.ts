@@ -1,7 +1,7 @@
 import type { Cluster, PendingDiagnostic } from '../model/index.js';
 import { sub } from '../model/index.js';
 import { formatSelector, isEmptySelector, matchesSelector } from '../selectors/index.js';
-import type { CompiledNetwork } from './analysis.js';
+import { MAX_CONNECTIVITY_FLOWS, type CompiledNetwork } from './analysis.js';
 import type { Compiled } from './compile.js';
 import { dnsTargets, egressAllowsDns } from './dns.js';
 
@@ -82,6 +82,21 @@ export function networkDiagnostics(cluster: Cluster, c: Compiled, network: Compi
         });
       }
     }
+  }
+  const flows = network.connectivitySize();
+  if (flows > MAX_CONNECTIVITY_FLOWS) {
+    // Where the scenario starts: the first pod's document (the cause is the whole paste).
+    const first = cluster.pods.find((pod) => !pod.system);
+    const endpoints = network.endpoints.filter((e) => !e.system).length;
+    out.push({
+      severity: 'info', code: 'connectivity-bounded',
+      ...(first ? { ref: first.ref } : {}),
+      params: { endpoints, flows, limit: MAX_CONNECTIVITY_FLOWS },
+      message: `This scenario has ${endpoints} endpoints: listing every connection would take ${flows} entries (pairs × ports), ` +
+        `over the lab's limit of ${MAX_CONNECTIVITY_FLOWS}, so the full connectivity list is not computed. Everything else is: each pod's ` +
+        `facts and diagnostics, the policies that select a pod, explaining one connection (kslab explain --from A --to B --port P), ` +
+        `and the matrix for a filtered set of pods.`,
+    });
   }
   if (!network.enforcing && cluster.policies.length > 0) {
     const cni = cluster.config.cni;

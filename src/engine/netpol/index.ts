@@ -4,7 +4,7 @@ import { compile } from './compile.js';
 import { CNI_INFO } from '../cluster/cni.js';
 import { networkDiagnostics } from './diagnostics.js';
 
-export { CompiledNetwork, type Matrix } from './analysis.js';
+export { CompiledNetwork, MAX_CONNECTIVITY_FLOWS, type Matrix } from './analysis.js';
 
 /**
  * Compile every policy into per-pod sets; the result answers and explains flows.

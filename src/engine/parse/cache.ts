@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags } from 'yaml';
+import { Composer, LineCounter, parseAllDocuments, parseDocument, Parser, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags } from 'yaml';
 
 /**
  * Plain scalars resolve as kubectl's and the API server's YAML reader resolves them:
@@ -53,4 +53,40 @@ export function parseFileCached(text: string): ParsedFile {
     cachedChars -= key.length;
   }
   return entry;
+}
+
+/**
+ * Above this many characters a file is parsed one document at a time and its documents are not
+ * kept: each yields its value and errors, then is dropped (a parsed document takes ~40 bytes of
+ * heap per character: a 10 MB paste of 70,000 pods held ~500 MB of syntax trees, issue 12). A
+ * position in such a file re-parses the one document it is in (`reparseDocument`).
+ */
+export const LARGE_FILE_CHARS = PARSE_CACHE_CHARS;
+
+/** The documents of `text` as the composer finishes them, lines counted into `lines`. Never throws. */
+export function* streamDocuments(text: string, lines: LineCounter): Generator<Document.Parsed> {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer(PARSE_OPTIONS);
+  try {
+    yield* composer.compose(parser.parse(text)) as Generator<Document.Parsed>;
+  } catch {
+    // As parseFileCached: a failure of the parser itself ends the file's documents.
+  }
+}
+
+let reparsed: { text: string; start: number; end: number; doc: Document.Parsed } | null = null;
+
+/**
+ * One document of a large file again, from its text `start..end` (its range in the file); node
+ * ranges in it are relative to `start`. The last one is kept: a document's diagnostics come together.
+ */
+export function reparseDocument(text: string, start: number, end: number): Document.Parsed | null {
+  if (reparsed && reparsed.text === text && reparsed.start === start && reparsed.end === end) return reparsed.doc;
+  try {
+    const doc = parseDocument(text.slice(start, end), PARSE_OPTIONS) as Document.Parsed;
+    reparsed = { text, start, end, doc };
+    return doc;
+  } catch {
+    return null;
+  }
 }

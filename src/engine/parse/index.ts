@@ -1,7 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
-import { parseFileCached } from './cache.js';
-import { blankDocuments, findTooDeep, MAX_NESTING } from './depth.js';
+import { LARGE_FILE_CHARS, parseFileCached, reparseDocument, streamDocuments } from './cache.js';
+import { blankDocuments, findTooDeep, MAX_NESTING, type TooDeep } from './depth.js';
 
 /** One YAML document of one file, converted to plain data (or `ok: false` when it could not be). */
 export interface ParsedDoc {
@@ -26,7 +26,8 @@ export interface ParsedSources {
 interface FileState {
   readonly text: string;
   readonly lines: LineCounter;
-  readonly docs: readonly Document.Parsed[];
+  /** The parsed documents, or for a large file (cache.ts LARGE_FILE_CHARS) each one's range, to parse again. */
+  readonly docs: readonly Document.Parsed[] | readonly (readonly [number, number])[];
 }
 
 /** Parse every file into documents. Never throws: problems become diagnostics with positions. */
@@ -39,60 +40,82 @@ export function parseSources(files: readonly SourceFile[]): ParsedSources {
     // Documents too deep for the parser's recursion are blanked first (offsets and lines kept):
     // the rest of the file and the other files are still analysed.
     const tooDeep = findTooDeep(file.text);
-    const { lines, docs: parsed } = parseFileCached(tooDeep.length > 0 ? blankDocuments(file.text, tooDeep) : file.text);
-    states.set(file.name, { text: file.text, lines, docs: parsed });
-    for (const d of tooDeep) {
-      const offsets: [number, number] = [d.at, d.at + 1];
-      const index = parsed.findIndex((doc) => doc.range[1] >= d.at);
-      diagnostics.push(tooDeepDiagnostic(file.name, index < 0 ? parsed.length : index, offsets));
+    const text = tooDeep.length > 0 ? blankDocuments(file.text, tooDeep) : file.text;
+    let lines: LineCounter;
+    let parsed: Iterable<Document.Parsed>;
+    const ranges: (readonly [number, number])[] = [];
+    if (text.length > LARGE_FILE_CHARS) {
+      lines = new LineCounter();
+      parsed = streamDocuments(text, lines);
+      states.set(file.name, { text, lines, docs: ranges });
+    } else {
+      const whole = parseFileCached(text);
+      lines = whole.lines;
+      parsed = whole.docs;
+      states.set(file.name, { text, lines, docs: whole.docs });
     }
-    parsed.forEach((doc, index) => {
-      const errors = doc.errors;
-      for (const err of errors) {
-        // The parser's recursion gave out (a depth the pre-check did not see): the same words.
-        if (/call stack/i.test(err.message)) {
-          diagnostics.push(tooDeepDiagnostic(file.name, index, [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)]));
-          continue;
-        }
-        diagnostics.push({
-          severity: 'error',
-          code: 'yaml-syntax',
-          message: `YAML syntax error: ${cleanYamlMessage(err.message)}`,
-          ref: { file: file.name, doc: index, path: [] },
-          offsets: [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)],
-          params: { detail: cleanYamlMessage(err.message) },
-        });
+    const deep = [...tooDeep];
+    let index = 0;
+    for (const doc of parsed) {
+      if (text.length > LARGE_FILE_CHARS) ranges.push([doc.range[0], doc.range[2]]);
+      while (deep[0] && deep[0].at <= doc.range[2]) {
+        const at = (deep.shift() as TooDeep).at;
+        diagnostics.push(tooDeepDiagnostic(file.name, index, [at, at + 1]));
       }
-      const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
-      let value: unknown;
-      let ok = errors.length === 0;
-      if (ok && !empty) {
-        try {
-          value = doc.toJS({ maxAliasCount: 1000 });
-        } catch (e) {
-          ok = false;
-          diagnostics.push(e instanceof RangeError && /call stack/i.test(e.message)
-            ? tooDeepDiagnostic(file.name, index, [doc.range[0], Math.max(doc.range[1], doc.range[0] + 1)])
-            : {
-                severity: 'error',
-                code: 'yaml-syntax',
-                message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
-                ref: { file: file.name, doc: index, path: [] },
-              });
-        }
+      readDocument(file.name, doc, index++);
+    }
+    for (const d of deep) diagnostics.push(tooDeepDiagnostic(file.name, index, [d.at, d.at + 1]));
+  }
+
+  function readDocument(fileName: string, doc: Document.Parsed, index: number): void {
+    const errors = doc.errors;
+    for (const err of errors) {
+      // The parser's recursion gave out (a depth the pre-check did not see): the same words.
+      if (/call stack/i.test(err.message)) {
+        diagnostics.push(tooDeepDiagnostic(fileName, index, [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)]));
+        continue;
       }
-      docs.push({ file: file.name, index, value, ok, empty });
-    });
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `YAML syntax error: ${cleanYamlMessage(err.message)}`,
+        ref: { file: fileName, doc: index, path: [] },
+        offsets: [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)],
+        params: { detail: cleanYamlMessage(err.message) },
+      });
+    }
+    const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+    let value: unknown;
+    let ok = errors.length === 0;
+    if (ok && !empty) {
+      try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+      } catch (e) {
+        ok = false;
+        diagnostics.push(e instanceof RangeError && /call stack/i.test(e.message)
+          ? tooDeepDiagnostic(fileName, index, [doc.range[0], Math.max(doc.range[1], doc.range[0] + 1)])
+          : {
+              severity: 'error',
+              code: 'yaml-syntax',
+              message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
+              ref: { file: fileName, doc: index, path: [] },
+            });
+      }
+    }
+    docs.push({ file: fileName, index, value, ok, empty });
   }
 
   function locate(ref: SourceRef, atKey = false): SourceRange | null {
     const state = states.get(ref.file);
     if (!state) return null;
-    const doc = state.docs[ref.doc];
-    if (!doc) return null;
-    const range = rangeOf(doc, ref.path, atKey);
+    const held = state.docs[ref.doc];
+    if (!held) return null;
+    // A large file's document is parsed again from its own text: its ranges start at `base`.
+    const base = Array.isArray(held) ? (held as readonly [number, number])[0] : 0;
+    const doc = Array.isArray(held) ? reparseDocument(state.text, base, (held as readonly [number, number])[1]) : held as Document.Parsed;
+    const range = doc ? rangeOf(doc, ref.path, atKey) : null;
     if (!range) return null;
-    return toRange(ref.file, state, range[0], range[1]);
+    return toRange(ref.file, state, base + range[0], base + range[1]);
   }
 
   function locateOffsets(file: string, start: number, end: number): SourceRange | null {
