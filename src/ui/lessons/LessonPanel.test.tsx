@@ -55,6 +55,28 @@ describe('LessonPanel', () => {
   });
 });
 
+describe('LessonPanel answer choices', () => {
+  const yesNo: Step['check'] = {
+    kind: 'answer', accept: ['yes', '예'], expects: L('yes or no', '예 또는 아니요'), choices: [L('Yes', '예'), L('No', '아니요')],
+  };
+  const chooser: Lesson = { ...lesson, steps: [step('ask', yesNo), lesson.steps[1]!] };
+  const renderChooser = (lang: 'en' | 'ko') => renderToStaticMarkup(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <LessonPanel lesson={chooser} lang={lang} analysis={analysis} files={[]} transcript={[]} completed={[]}
+        onStepComplete={() => {}} onReset={() => {}} />
+    </I18nextProvider>,
+  );
+  it.each([['en', 'Or choose:', 'Yes', 'No'], ['ko', '또는 선택하세요:', '예', '아니요']] as const)('%s: a named group of buttons, none pressed yet', (lang, label, yes, no) => {
+    const html = renderChooser(lang);
+    expect(html).toMatch(new RegExp(`role="group" aria-labelledby="choices-ask"><span id="choices-ask"[^>]*>${label}</span>`));
+    expect(html).toContain(`aria-pressed="false">${yes}</button>`);
+    expect(html).toContain(`aria-pressed="false">${no}</button>`);
+  });
+  it('a step without choices has no buttons', () => {
+    expect(render('en', [])).not.toContain('role="group"');
+  });
+});
+
 describe('LessonPanel with a controlled step', () => {
   it.each([
     [[], 0, 'ask'], [[], 1, 'state'], [['ask'], 0, 'ask'],

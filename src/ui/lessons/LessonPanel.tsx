@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, SourceFile } from '../../engine/model/index.js';
-import { answerAccepted, needsAnswer, needsTerminal } from '../../course/checks/index.js';
+import { answerAccepted, answerChoices, answerExpectation, needsAnswer, needsTerminal } from '../../course/checks/index.js';
 import { currentStepIndex, evaluateLesson, isLessonComplete, stepToComplete } from '../../course/live.js';
 import type { Lang, Lesson, Step, TranscriptEntry } from '../../course/model.js';
 import { applySolutionFiles, editsFiles } from '../../course/patch.js';
@@ -207,6 +207,8 @@ function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onAppl
     onAnswer(draft);
   };
   const answerState = answer === undefined || answer.trim() === '' ? null : answerAccepted(step.check, answer);
+  const choices = question ? answerChoices(step.check) : undefined;
+  const expects = question ? answerExpectation(step.check) : undefined;
 
   return (
     <article className="lesson-step" data-step={step.id} data-status={done || passed ? 'done' : 'todo'}>
@@ -233,8 +235,27 @@ function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onAppl
             />
             <button type="submit" className="btn btn-small">{t('checkAnswer')}</button>
           </div>
-          <p className={answerState === null ? 'visually-hidden' : answerState ? 'lesson-answer-right' : 'lesson-answer-wrong'} role="status">
-            {answerState === null ? '' : t(answerState ? 'answerRight' : 'answerWrong')}
+          {choices && (
+            // One of a few answers: buttons named by their text in the lab's language (typing still
+            // works). The chosen one is pressed (aria-pressed) and marked ✓: colour is not the only cue.
+            <div className="lesson-answer-row lesson-choices" role="group" aria-labelledby={`choices-${step.id}`}>
+              <span id={`choices-${step.id}`} className="lesson-choices-label">{t('choicesLabel')}</span>
+              {choices.map((c) => {
+                const chosen = answer !== undefined && answer === c[lang];
+                return (
+                  <button key={c.en} type="button" className={`btn btn-small${chosen ? ' chosen' : ''}`} aria-pressed={chosen}
+                    onClick={() => { setDraft(c[lang]); onAnswer(c[lang]); }}>
+                    {chosen && <span aria-hidden="true">✓ </span>}{c[lang]}
+                  </button>
+                );
+              })}
+            </div>
+          )}
+          <p className={answerState === null ? 'visually-hidden' : answerState ? 'lesson-answer-right' : 'lesson-answer-wrong'} role="status"
+            data-testid="answer-status">
+            {answerState === null ? '' : answerState ? `✓ ${t('answerRight')}` : `✗ ${t('answerWrong')}`}
+            {/* A refusal says what kind of answer is wanted, never the answer. */}
+            {answerState === false && expects ? ` ${t('answerExpects', { kind: expects[lang] })}` : ''}
           </p>
         </form>
       )}
