@@ -94,6 +94,9 @@ export function describeDeployment(ctx: Ctx, item: Item): string {
   s += 'Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n';
   s += `  Available \t${ok ? 'True' : 'False'}\t${ok ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}\n`;
   s += `  Progressing \tTrue\t${ok ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated'}\n`;
+  // PodSecurity refused its pods: the ReplicaSet's ReplicaFailure (reason FailedCreate), copied by
+  // the deployment controller's syncRolloutStatus after the other two (SetDeploymentCondition appends).
+  if (ctx.analysis().admission.rejected.some((r) => r.namespace === item.namespace && r.owner?.kind === 'Deployment' && r.owner.name === item.name)) s += '  ReplicaFailure \tTrue\tFailedCreate\n';
   const rs = replicaSetName(ctx, item.namespace ?? 'default', item.name);
   s += 'OldReplicaSets:\t<none>\n';
   s += `NewReplicaSet:\t${rs} (${pods.length}/${desired} replicas created)\n`;

@@ -112,7 +112,9 @@ describe('workloads: created with the warning, their pods refused (FailedCreate)
     expect(sh.run('kubectl get deploy web -n secure').output).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    0/1     0            0           10m\n');
     const events = sh.run('kubectl get events -n secure --field-selector reason=FailedCreate -o custom-columns=TYPE:.type,OBJ:.involvedObject.kind,MSG:.message').output;
     expect(events).toMatch(/^TYPE\s+OBJ\s+MSG\nWarning\s+ReplicaSet\s+Error creating: pods "web-0" is forbidden: violates PodSecurity "restricted:latest": /);
-    expect(sh.run('kubectl describe deploy web -n secure').output).not.toContain('FailedCreate');
+    // The Deployment's own events are the controller's scaling; its ReplicaSet's failure shows as a condition.
+    expect(sh.run('kubectl describe deploy web -n secure').output).toContain('Conditions:\n  Type             Status  Reason\n  ----             ------  ------\n  Available        False   MinimumReplicasUnavailable\n  Progressing      True    ReplicaSetUpdated\n  ReplicaFailure   True    FailedCreate\n');
+    expect(sh.run('kubectl describe deploy web -n secure').output).not.toContain('Warning');
     expect(sh.run('kubectl describe rs -n secure').output).toMatch(/Warning {2}FailedCreate {2}10m {3}replicaset-controller {2}Error creating: pods "web-0" is forbidden/);
   });
 });
