@@ -34,12 +34,13 @@ const shellFactory = async (): Promise<ShellFactory> => {
 describe('lessons', () => {
   it('load without problems', () => expect(problems).toEqual([]));
 
-  it('are the six of the course, in order', () => {
+  it('are the six of the course, in order, then the CKS lessons of issue 9', () => {
     expect(lessons.map((l) => l.id)).toEqual([
       'image-security', 'docker-security', 'security-contexts', 'network-policy-basics', 'developing-network-policies',
       'when-nothing-enforces',
+      'pod-security-admission',
     ]);
-    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   describe.each(lessons.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {
