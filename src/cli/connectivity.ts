@@ -137,13 +137,6 @@ export function compactConnectivity(network: NetworkAnalysis): CompactConnectivi
   return { form: 'compact', ports, allowed };
 }
 
-/** By port number, then protocol: "53/TCP", "53/UDP", "80/TCP", "443/TCP". */
-function portOrder(a: string, b: string): number {
-  const [pa = '', qa = ''] = a.split('/');
-  const [pb = '', qb = ''] = b.split('/');
-  return Number(pa) - Number(pb) || cmp(qa, qb);
-}
-
 /** The compact form as JSON at the contract's indentation, one line per destination and per entry. */
 export function compactJson(c: CompactConnectivity, indent: string): string {
   const inner = `${indent}  `;
