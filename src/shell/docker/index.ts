@@ -1,6 +1,6 @@
 import type { Command, Ctx } from '../context.js';
 import { hexId } from '../encode.js';
-import { bool, flag, flagAll, parseFlags } from '../flags.js';
+import { bool, flag, flagAll } from '../flags.js';
 import { runOn } from '../sh/run-on.js';
 import { dockerSystem } from './system.js';
 import type { Proc } from '../proc/process.js';
@@ -9,9 +9,8 @@ import type { DockerContainer } from '../types.js';
 import { dockerCapabilities } from './caps.js';
 import { imageInfo, resolveUser } from './images.js';
 import { dockerBuild } from './build.js';
-
-const ADJ = ['admiring', 'brave', 'clever', 'eager', 'focused', 'gifted', 'happy', 'jolly', 'keen', 'quirky'];
-const NOUN = ['turing', 'hopper', 'lovelace', 'knuth', 'ritchie', 'thompson', 'torvalds', 'hamilton', 'curie', 'noether'];
+import { parseLeadingFlags } from './args.js';
+import { generateName } from './names.js';
 
 /** Commands that end at once: a foreground `docker run` prints their output and the container exits. */
 const SHORT = new Set(['whoami', 'id', 'date', 'ps', 'cat', 'capsh', 'env', 'printenv', 'hostname', 'echo', 'true', 'false']);
@@ -36,7 +35,7 @@ function find(ctx: Ctx, ref: string): DockerContainer | undefined {
 }
 
 function run(args: string[], ctx: Ctx): number {
-  const r = parseFlags(args, {
+  const { result: r, rest } = parseLeadingFlags(args, {
     detach: { short: 'd', value: false }, name: { value: true }, user: { short: 'u', value: true },
     'cap-add': { value: true }, 'cap-drop': { value: true }, privileged: { value: false },
     interactive: { short: 'i', value: false }, tty: { short: 't', value: false }, rm: { value: false },
@@ -46,20 +45,19 @@ function run(args: string[], ctx: Ctx): number {
     return 125;
   }
   // docker stops parsing its flags at the image: everything after is the container's command.
-  const idx = args.findIndex((a, i) => !a.startsWith('-') && !isFlagValue(args, i));
   const p = r.parsed;
-  const image = idx >= 0 ? args[idx] : undefined;
+  const [image, ...cmd] = rest;
   if (!image) {
     ctx.out.errLine("docker: 'docker run' requires at least 1 argument.\nSee 'docker run --help'.");
     return 125;
   }
   const info = imageInfo(image, ctx.runtime.images);
-  const cmd = args.slice(idx + 1);
   const rt = ctx.runtime;
   const seq = rt.containers.length + rt.nextHostPid;
   const id = hexId(`container-${seq}-${image}-${cmd.join(' ')}`);
-  const name = flag(p, 'name') ?? `${ADJ[parseInt(id.slice(0, 4), 16) % ADJ.length]}_${NOUN[parseInt(id.slice(4, 8), 16) % NOUN.length]}`;
-  if (rt.containers.some((c) => c.name === name)) {
+  const taken = (n: string) => rt.containers.some((c) => c.name === n);
+  const name = flag(p, 'name') ?? generateName(id, taken);
+  if (taken(name)) {
     ctx.out.errLine(`docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${rt.containers.find((c) => c.name === name)?.id}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.`);
     return 125;
   }
@@ -89,11 +87,6 @@ function run(args: string[], ctx: Ctx): number {
   return code;
 }
 
-function isFlagValue(args: readonly string[], i: number): boolean {
-  const prev = args[i - 1];
-  return prev !== undefined && ['--name', '--user', '-u', '--cap-add', '--cap-drop'].includes(prev);
-}
-
 function ps(args: string[], ctx: Ctx): number {
   const all = args.includes('-a') || args.includes('--all');
   const quiet = args.includes('-q');
@@ -110,16 +103,14 @@ function ps(args: string[], ctx: Ctx): number {
 }
 
 function exec(args: string[], ctx: Ctx): number {
-  const r = parseFlags(args.slice(0, Math.max(0, args.findIndex((a) => !a.startsWith('-')))), {
+  const { result: r, rest } = parseLeadingFlags(args, {
     interactive: { short: 'i', value: false }, tty: { short: 't', value: false }, user: { short: 'u', value: true },
   });
   if (!r.ok) {
     ctx.out.errLine(`${r.error}\nSee 'docker exec --help'.`);
     return 125;
   }
-  const idx = args.findIndex((a) => !a.startsWith('-'));
-  const ref = idx >= 0 ? args[idx] : undefined;
-  const argv = args.slice(idx + 1);
+  const [ref, ...argv] = rest;
   if (!ref || argv.length === 0) {
     ctx.out.errLine("docker: 'docker exec' requires at least 2 arguments.\nSee 'docker exec --help'.");
     return 1;

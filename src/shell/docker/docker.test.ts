@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { shellWith } from '../../testing/shell.js';
+import { generateName } from './names.js';
+
+describe('docker run: generated names (moby daemon/names.go generateAndReserveName)', () => {
+  // moby internal/namesgenerator GetRandomName(retry) gives `adjective_surname`, with one digit
+  // appended when retry > 0; generateAndReserveName tries i = 0..5, skipping a name already reserved,
+  // then falls back to the short id. A generated name never conflicts.
+  it('thirty detached containers in a row all start, each with its own name', () => {
+    const sh = shellWith();
+    for (let i = 0; i < 30; i++) {
+      const r = sh.run('docker run -d ubuntu sleep 3600');
+      expect(r.exitCode).toBe(0);
+      expect(r.output).toMatch(/^[0-9a-f]{64}\n$/);
+    }
+    const rows = sh.run('docker ps').output.trim().split('\n').slice(1).map((l) => l.split(/ {3,}/).pop());
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows).size).toBe(30);
+    for (const n of rows) expect(n).toMatch(/^[a-z]+_[a-z]+\d?$/);
+  });
+  it('a name taken on the first try is retried with a digit; six misses give the short id', () => {
+    const id = 'f'.repeat(64);
+    const first = generateName(id, () => false);
+    expect(first).toMatch(/^[a-z]+_[a-z]+$/);
+    expect(generateName(id, (n) => n === first)).toMatch(/^[a-z]+_[a-z]+\d$/);
+    expect(generateName(id, () => true)).toBe('ffffffffffff');
+  });
+  // daemon/names.go reserveName: an explicit --name that is taken is a conflict.
+  it('an explicit --name already in use is a Conflict (exit 125)', () => {
+    const sh = shellWith();
+    const id = sh.run('docker run -d --name web ubuntu sleep 3600').output.trim();
+    const r = sh.run('docker run -d --name web ubuntu sleep 3600');
+    expect(r.exitCode).toBe(125);
+    expect(r.output).toBe(`docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.\n`);
+  });
+});
+
+describe('docker run/exec: flags end at the image (pflag SetInterspersed(false))', () => {
+  // docker/cli cli/command/container/run.go NewRunCommand: flags.SetInterspersed(false); args[0] is
+  // the image and args[1:] the container's command. So `-s` after the image is date's, not docker's.
+  it('docker run ubuntu date -s … runs date with -s (no SYS_TIME: EPERM, the date still printed)', () => {
+    const r = shellWith().run("docker run ubuntu date -s '19 APR 2012 11:14:00'");
+    expect(r.output).toBe('date: cannot set date: Operation not permitted\nThu Apr 19 11:14:00 UTC 2012\n');
+    expect(r.exitCode).toBe(1);
+  });
+  it('--cap-add SYS_TIME before the image is docker\'s; -s after it is date\'s', () => {
+    const r = shellWith().run("docker run --cap-add SYS_TIME -u root ubuntu date -s '19 APR 2012 11:14:00'");
+    expect(r.output).toBe('Thu Apr 19 11:14:00 UTC 2012\n');
+    expect(r.exitCode).toBe(0);
+  });
+  it('a grouped shorthand with a value (-itu 1000) takes the next word, then the image', () => {
+    const sh = shellWith();
+    expect(sh.run('docker run -d --name s ubuntu sleep 3600').exitCode).toBe(0);
+    expect(sh.run('docker exec -u 1000 s id -u').output).toBe('1000\n');
+    expect(sh.run('docker exec -itu 1000 s whoami').output).toBe('ubuntu\n');
+    // An unknown flag before the image is still an error, in pflag's words.
+    expect(sh.run('docker run -s ubuntu date').output).toBe("unknown shorthand flag: 's' in -s\nSee 'docker run --help'.\n");
+  });
+});
