@@ -181,17 +181,18 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
     });
   }
 
-  // An edge to a node that is not drawn would make Cytoscape throw: only connect drawn nodes.
+  // An edge to a node that is not drawn would make Cytoscape throw: only connect drawn nodes. The
+  // pairs walked are the drawn endpoints' (the graph's bound: 300 of 5,000 pods, not 5,000²).
   const drawn = new Set(out.map((e) => e.data.id));
-  const nodeIdOf = (id: string): string | null => {
-    const ep = network.endpoint(id);
-    if (!ep) return null;
-    const nodeId = ep.kind === 'pod' ? podElementId(id) : externalElementId(id);
-    return drawn.has(nodeId) ? nodeId : null;
-  };
   if (services.length > 0) out.push(...serviceElements(services, drawn, w));
-
-  const endpoints = scenarioEndpoints(analysis);
+  const nodeOf = new Map<string, string>();
+  const all = scenarioEndpoints(analysis);
+  for (const e of all) {
+    const nodeId = e.kind === 'pod' ? podElementId(e.id) : externalElementId(e.id);
+    if (drawn.has(nodeId)) nodeOf.set(e.id, nodeId);
+  }
+  const nodeIdOf = (id: string): string | null => nodeOf.get(id) ?? null;
+  const endpoints = all.filter((e) => nodeOf.has(e.id));
   const focus = isLargeGraph(analysis, options.allEdgesLimit) ? new Set(options.focus ?? []) : null;
   // A large graph draws the focused endpoints' rows and columns only: N·|focus| pairs, not N².
   const focused = focus ? endpoints.filter((e) => focus.has(e.id)) : endpoints;
