@@ -13,6 +13,12 @@ export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   uniqueKeys: true, prettyErrors: false, merge: true, schema: 'yaml-1.1', customTags: withoutTimeTags,
 };
 
+/**
+ * What the engine parses with: PARSE_OPTIONS without the parser's own duplicate-key check, which
+ * is quadratic in a map's keys; unique-keys.ts finds them in one pass, with the same message.
+ */
+const ENGINE_OPTIONS = { ...PARSE_OPTIONS, uniqueKeys: false } as const;
+
 export interface ParsedFile {
   readonly lines: LineCounter;
   readonly docs: readonly Document.Parsed[];
@@ -39,7 +45,7 @@ export function parseFileCached(text: string): ParsedFile {
   const lines = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { ...ENGINE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch {
     docs = [];
@@ -66,7 +72,7 @@ export const LARGE_FILE_CHARS = PARSE_CACHE_CHARS;
 /** The documents of `text` as the composer finishes them, lines counted into `lines`. Never throws. */
 export function* streamDocuments(text: string, lines: LineCounter): Generator<Document.Parsed> {
   const parser = new Parser(lines.addNewLine);
-  const composer = new Composer(PARSE_OPTIONS);
+  const composer = new Composer(ENGINE_OPTIONS);
   try {
     yield* composer.compose(parser.parse(text)) as Generator<Document.Parsed>;
   } catch {
@@ -83,7 +89,7 @@ let reparsed: { text: string; start: number; end: number; doc: Document.Parsed }
 export function reparseDocument(text: string, start: number, end: number): Document.Parsed | null {
   if (reparsed && reparsed.text === text && reparsed.start === start && reparsed.end === end) return reparsed.doc;
   try {
-    const doc = parseDocument(text.slice(start, end), PARSE_OPTIONS) as Document.Parsed;
+    const doc = parseDocument(text.slice(start, end), ENGINE_OPTIONS) as Document.Parsed;
     reparsed = { text, start, end, doc };
     return doc;
   } catch {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
 import { LARGE_FILE_CHARS, parseFileCached, reparseDocument, streamDocuments } from './cache.js';
+import { duplicateKeys } from './unique-keys.js';
 import { blankDocuments, findTooDeep, MAX_NESTING, type TooDeep } from './depth.js';
 
 /** One YAML document of one file, converted to plain data (or `ok: false` when it could not be). */
@@ -68,7 +69,7 @@ export function parseSources(files: readonly SourceFile[]): ParsedSources {
   }
 
   function readDocument(fileName: string, doc: Document.Parsed, index: number): void {
-    const errors = doc.errors;
+    const errors = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
     for (const err of errors) {
       // The parser's recursion gave out (a depth the pre-check did not see): the same words.
       if (/call stack/i.test(err.message)) {
