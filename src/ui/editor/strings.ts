@@ -33,11 +33,11 @@ const en = {
 };
 
 const ko: typeof en = {
-  region: 'YAML 편집기',
-  keysHint: 'Esc를 누른 뒤 Tab을 누르면 편집기에서 나갑니다 · Ctrl+M: Tab으로 들여쓰기 대신 포커스 이동 · Alt+1/2/3: 편집기, 그래프, 자세히 · ?: 단축키 전체 보기',
+  region: 'YAML 에디터',
+  keysHint: 'Esc를 누른 뒤 Tab을 누르면 에디터에서 나갑니다 · Ctrl+M: Tab으로 들여쓰기 대신 포커스 이동 · Alt+1/2/3: 에디터, 그래프, 자세히 · ?: 단축키 전체 보기',
   editorLabel: '{{name}}의 YAML',
-  loading: '편집기를 불러오는 중…',
-  loadFailed: '편집기를 시작하지 못했습니다: {{message}}',
+  loading: '에디터를 불러오는 중…',
+  loadFailed: '에디터를 시작하지 못했습니다: {{message}}',
   tabs: '시나리오 파일',
   addFile: '새 파일',
   closeFile: '{{name}} 닫기',

@@ -26,7 +26,7 @@ export const strings = {
     inspectPod: 'Inspect pod {{pod}}: who it runs as, capabilities, image pull',
   },
   ko: {
-    title: '연결 매트릭스',
+    title: '연결 표',
     caption: '{{port}} 기준 연결: 행은 출발지, 열은 목적지입니다. 셀을 선택하면 판정 이유를 볼 수 있습니다.',
     anyPortCaption: '모든 포트 기준 연결 (셀에는 목적지 포트 중 허용된 개수가 표시됩니다): 행은 출발지, 열은 목적지입니다. 셀을 선택하면 판정 이유를 볼 수 있습니다.',
     corner: '출발 ↓ / 도착 →',
@@ -48,6 +48,6 @@ export const strings = {
     cellPendingAria: '{{from}} → {{to}}: 계산 중',
     virtual: '엔드포인트 {{total}}개: 스크롤하면 모든 연결을 볼 수 있고, 필터로 찾을 수도 있습니다.',
     external: '외부',
-    inspectPod: '파드 {{pod}} 살펴보기: 실행 사용자, 케이퍼빌리티, 이미지 풀',
+    inspectPod: '파드 {{pod}} 살펴보기: 실행 사용자, capability, 이미지 풀',
   },
 } as const;
