@@ -69,13 +69,28 @@ test('lesson 4 (NetworkPolicy basics): a student probes, writes policies, probes
   // 1. default-allow: no policy selects db, so web reaches it.
   await lesson.expectViewing('default-allow');
   await expect(webToDb).toHaveAttribute('data-status', 'allowed');
-  await lesson.answer('yes');
+  // The answer is one of two: buttons, used from the keyboard. A wrong one is refused with ✗ and
+  // says what kind of answer is wanted, never the answer; the chosen one is pressed and marked ✓.
+  const choices = lesson.stepView('default-allow').getByRole('group', { name: 'Or choose:' });
+  const status = lesson.stepView('default-allow').getByTestId('answer-status');
+  await expect(choices.getByRole('button')).toHaveText(['Yes', 'No']);
+  await choices.getByRole('button', { name: 'No' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('✗ Not quite. Look again, or open the hint. Answer with yes or no.');
+  await expect(choices.getByRole('button', { name: 'No' })).toHaveAttribute('aria-pressed', 'true');
+  await lesson.expectNotDone('default-allow');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Space');
+  await expect(choices.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(choices.getByRole('button', { name: 'Yes' })).toHaveText('✓ Yes');
+  await expect(choices.getByRole('button', { name: 'No' })).toHaveAttribute('aria-pressed', 'false');
   await lesson.doneThenNext('default-allow', 'direction');
 
-  // 2. direction: web → api is ingress for api.
+  // 2. direction: web → api is ingress for api. Typing still works, synonyms included.
   await lesson.answer('egress');
   await expect(lesson.stepView('direction').getByText('Not quite')).toBeVisible();
-  await lesson.answer('ingress');
+  await expect(lesson.stepView('direction').getByTestId('answer-status')).toContainText('Answer with ingress or egress.');
+  await lesson.answer('incoming');
   await lesson.doneThenNext('direction', 'probe-open');
 
   // 3. probe-open: a throwaway busybox pod reaches db through its Service.
