@@ -433,6 +433,21 @@ test('a large (virtualised) matrix: one tab stop on a real cell, arrows and End 
   await expect(page.getByTestId('explain-verdict')).toBeVisible();
 });
 
+test('live regions are in the page before their news: the banners, the selected connection\'s verdict', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.waitForEditor();
+  // Present (empty) before anything is said.
+  const banners = page.locator('.banners > [role="status"]');
+  await expect(banners).toHaveCount(1);
+  await expect(page.getByTestId('verdict-live')).toHaveText('');
+  const marker = await banners.evaluate((el) => { (el as HTMLElement).dataset.seen = 'yes'; return el.dataset.seen; });
+  await lab.chooseCni('flannel');
+  await expect(lab.notEnforcedBanner()).toBeVisible();
+  // The same element (not a new one) now holds the banner.
+  await expect(banners).toHaveAttribute('data-seen', marker!);
+  await expect(banners).toContainText('does not enforce');
+});
+
 test('present mode: arrow keys stay with the widget that has focus (view tabs), and step the lesson elsewhere', async ({ lab, page }) => {
   await lab.openFresh();
   await lab.waitForEditor();

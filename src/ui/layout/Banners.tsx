@@ -12,16 +12,19 @@ export function Banners({ storageFailed }: { storageFailed: boolean }) {
   const { display, staleBecause } = useDerivedAnalysis();
   const cni = display.cluster.config.cni;
   return (
+    // One live region that stays in the page: a banner appearing inside it is announced (one inserted
+    // already holding its own role=status often is not).
     <div className="banners">
+      <div role="status">
       {!display.network.enforcing && (
-        <div className="banner banner-warning" role="status" data-testid="banner-not-enforced">
+        <div className="banner banner-warning" data-testid="banner-not-enforced">
           <span className="banner-icon" aria-hidden="true">⚠</span>
           <span>{t('banner.notEnforced', { cni: CNI_INFO[cni].display })}</span>
           <button type="button" className="btn btn-small" onClick={() => actions.setCni('calico')}>{t('banner.switchToCalico')}</button>
         </div>
       )}
       {staleBecause && (
-        <div className="banner banner-error" role="status" data-testid="banner-stale">
+        <div className="banner banner-error" data-testid="banner-stale">
           <span className="banner-icon" aria-hidden="true">⨯</span>
           <span>{t('banner.stale', { file: staleBecause.file, line: staleBecause.line })}</span>
           <button type="button" className="btn btn-small" onClick={() => {
@@ -30,6 +33,7 @@ export function Banners({ storageFailed }: { storageFailed: boolean }) {
           }}>{t('banner.goToError')}</button>
         </div>
       )}
+      </div>
       {storageFailed && (
         <div className="banner banner-error" role="alert">
           <span>{t('banner.storageFailed')}</span>
