@@ -4,6 +4,9 @@
 // depends on the value's last syllable ("{{cni}}는" gives "Flannel는"). A neutral form such as
 // 은(는) or a particle on a fixed word ("현재 CNI({{cni}})는") is fine.
 import { describe, expect, it } from 'vitest';
+import explanationSource from '../engine/format/explanation-text.ts?raw';
+import probeSource from '../engine/format/probe-text.ts?raw';
+import rbacSource from '../engine/format/rbac-text.ts?raw';
 import sheetText from '../../lessons/terms.ko.json?raw';
 
 interface Sheet { terms: { concept: string; use: string; avoid: string[] }[]; endings: string }
@@ -41,6 +44,18 @@ describe('UI Korean strings follow the term sheet', () => {
 
   it('no avoided term, one speech level, no particle that depends on an inserted value', () => {
     expect(texts.flatMap(([where, text]) => koProblems(text).map((p) => `${where}: ${p}`))).toEqual([]);
+  });
+
+  // The engine's explanations (shown in the explanation panel and the terminal) build their Korean
+  // from functions: their literal text is held to the terms and the speech level. Their particles
+  // follow a fixed noun by design (`${id} 파드`), so the `}}` rule does not apply to them.
+  it.each([['explanation-text', explanationSource, 'export const ko'], ['probe-text', probeSource, 'export const probeKo'],
+    ['rbac-text', rbacSource, 'export const ko']])('engine %s: no avoided term, one speech level', (_name, source, start) => {
+    const at = source.indexOf(start);
+    expect(at).toBeGreaterThan(0);
+    const korean = source.slice(at).split('\n').filter((line) => /[가-힣]/u.test(line));
+    expect(korean.length).toBeGreaterThan(10);
+    expect(korean.flatMap((line) => koProblems(line.replace(/\$\{[^}]*\}/g, ' ')).map((p) => `${p}: ${line.trim()}`))).toEqual([]);
   });
 
   it('the check catches what it forbids and lets the right forms through', () => {

@@ -36,7 +36,7 @@ describe('formatProbe', () => {
   });
 
   it.each([
-    [[], 'web-svc', 8080, /^Result: CONNECTED\. nginx in prod\/web-a answers on 10\.\d+\.\d+\.\d+:80\/TCP\.$/, /^결과: 연결됨\. 10\.\d+\.\d+\.\d+:80\/TCP에서 prod\/web-a의 nginx가 응답합니다\.$/],
+    [[], 'web-svc', 8080, /^Result: CONNECTED\. nginx in prod\/web-a answers on 10\.\d+\.\d+\.\d+:80\/TCP\.$/, /^결과: 연결됨\. 10\.\d+\.\d+\.\d+:80\/TCP에서 응답이 옵니다\(응답한 프로세스: prod\/web-a의 nginx\)\.$/],
     [[], 'web-svc', 80, /^Result: TIMEOUT\. kube-proxy has a rule only for the ports Service prod\/web-svc defines/, /^결과: 시간 초과\. kube-proxy에는 서비스 prod\/web-svc에 정의된 포트의 규칙만/],
     [[], 'idle', 80, /^Result: CONNECTION REFUSED\. Service prod\/idle has no ready endpoint for 80\/TCP: kube-proxy rejects the connection at once\.$/, /^결과: 연결 거부됨\(Connection refused\)\. 서비스 prod\/idle에는/],
     [[], 'nope', 80, /^Result: NAME NOT FOUND\./, /^결과: 이름을 찾을 수 없음\./],
