@@ -122,7 +122,7 @@ const en = {
 
 const ko: typeof en = {
   appName: 'Kube Security Lab',
-  tagline: 'NetworkPolicy, securityContext, 이미지 pull을 눈으로 확인하는 실습실',
+  tagline: 'NetworkPolicy, securityContext, 이미지 풀을 눈으로 확인하는 실습실',
   skipToEditor: '에디터로 바로 가기',
   skipToGraph: '그래프로 바로 가기',
   toolbar: '실습 도구',
