@@ -10,19 +10,19 @@ import { psTable, type PsRow } from './proc/ps.js';
 const hostPs: Command = (args, ctx) => {
   const start = formatHourMinute(LAB_CREATED - 50 * 60 * 1000);
   const rows: PsRow[] = [
-    { user: 'root', pid: 1, vsz: 167744, rss: 13160, tty: '?', stat: 'Ss', start, time: '0:02', command: '/sbin/init' },
-    { user: 'root', pid: 512, vsz: 1873728, rss: 48752, tty: '?', stat: 'Ssl', start, time: '0:12', command: '/usr/bin/containerd' },
-    { user: 'root', pid: 690, vsz: 2319276, rss: 86016, tty: '?', stat: 'Ssl', start, time: '0:05', command: '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock' },
+    { user: 'root', pid: 1, ppid: 0, vsz: 167744, rss: 13160, tty: '?', stat: 'Ss', start, time: '0:02', command: '/sbin/init' },
+    { user: 'root', pid: 512, ppid: 1, vsz: 1873728, rss: 48752, tty: '?', stat: 'Ssl', start, time: '0:12', command: '/usr/bin/containerd' },
+    { user: 'root', pid: 690, ppid: 1, vsz: 2319276, rss: 86016, tty: '?', stat: 'Ssl', start, time: '0:05', command: '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock' },
   ];
   for (const c of ctx.runtime.containers.filter((x) => x.running)) {
-    rows.push({ user: 'root', pid: c.hostPid - 21, vsz: 1238200, rss: 10496, tty: '?', stat: 'Sl', start: formatHourMinute(LAB_CREATED), time: '0:00', command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
+    rows.push({ user: 'root', pid: c.hostPid - 21, ppid: 1, vsz: 1238200, rss: 10496, tty: '?', stat: 'Sl', start: formatHourMinute(LAB_CREATED), time: '0:00', command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
     // The container's uid as the kernel sees it: --user, else the image's USER (a built image's too).
     const info = imageInfo(c.image, ctx.runtime.images);
     const who = resolveUser(c.user ?? info.user, info.passwd);
     const uid = 'error' in who ? 0 : who.uid;
-    rows.push({ user: uid === 0 ? 'root' : String(uid), pid: c.hostPid, vsz: 2788, rss: 1536, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: c.command.join(' ') });
+    rows.push({ user: uid === 0 ? 'root' : String(uid), pid: c.hostPid, ppid: c.hostPid - 21, vsz: 2788, rss: 1536, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: c.command.join(' ') });
   }
-  rows.push({ user: 'root', pid: ctx.runtime.nextHostPid + 99, vsz: 7888, rss: 4096, tty: 'pts/0', stat: 'R+', start: '09:00', time: '0:00', command: ['ps', ...args].join(' ') });
+  rows.push({ user: 'root', pid: ctx.runtime.nextHostPid + 99, ppid: ctx.runtime.nextHostPid + 98, vsz: 7888, rss: 4096, tty: 'pts/0', stat: 'R+', start: '09:00', time: '0:00', command: ['ps', ...args].join(' ') });
   ctx.out.out(psTable(rows, args));
   return 0;
 };

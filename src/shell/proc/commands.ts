@@ -3,7 +3,7 @@ import { LAB_CREATED, LAB_NOW, formatDate, formatHourMinute, parseDate } from '.
 import type { Ctx } from '../context.js';
 import type { Program } from '../sh/system.js';
 import { hostProc } from './host-proc.js';
-import { PID1_MEMORY, psTable, type PsRow } from './ps.js';
+import { busyboxPsOptionError, PID1_MEMORY, psTable, type PsRow } from './ps.js';
 import { EXEC_PID, groupName, userName, type Proc } from './process.js';
 
 export interface ProcIo {
@@ -77,12 +77,18 @@ const date: Builtin = (argv, proc, ctx, io) => {
 const ps: Builtin = (argv, proc, ctx, io) => {
   const user = userName(proc, proc.uid) ?? String(proc.uid);
   if (ctx.sys.kind === 'container' && ctx.sys.flavor === 'busybox') {
+    const bad = busyboxPsOptionError(argv.slice(1));
+    if (bad !== null) {
+      io.err(bad);
+      return 1;
+    }
     io.out(busyboxPs([[1, proc.pid1.join(' ') || 'sleep infinity'], [EXEC_PID, ['ps', ...argv.slice(1)].join(' ')]], user));
     return 0;
   }
   const rows: PsRow[] = [
-    { user, pid: 1, vsz: PID1_MEMORY.vsz, rss: PID1_MEMORY.rss, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: proc.pid1.join(' ') || 'sleep infinity' },
-    { user, pid: EXEC_PID, vsz: 7888, rss: 4096, tty: proc.tty ? 'pts/0' : '?', stat: proc.tty ? 'Rs+' : 'Rs', start: formatHourMinute(now(proc, ctx)), time: '0:00', command: ['ps', ...argv.slice(1)].join(' ') },
+    { user, pid: 1, ppid: 0, vsz: PID1_MEMORY.vsz, rss: PID1_MEMORY.rss, tty: '?', stat: 'Ss', start: formatHourMinute(LAB_CREATED), time: '0:00', command: proc.pid1.join(' ') || 'sleep infinity' },
+    // A process `kubectl exec` starts has its parent (runc) outside the PID namespace: PPID 0.
+    { user, pid: EXEC_PID, ppid: 0, vsz: 7888, rss: 4096, tty: proc.tty ? 'pts/0' : '?', stat: proc.tty ? 'Rs+' : 'Rs', start: formatHourMinute(now(proc, ctx)), time: '0:00', command: ['ps', ...argv.slice(1)].join(' ') },
   ];
   io.out(psTable(rows, argv.slice(1)));
   return 0;
@@ -90,7 +96,8 @@ const ps: Builtin = (argv, proc, ctx, io) => {
 
 /**
  * busybox procps/ps.c with CONFIG_DESKTOP (the image's defconfig): the default format
- * "pid,user,time,args" whatever BSD-style letters follow (`ps aux` prints the same), PID right in 5,
+ * "pid,user,time,args" whatever BSD-style letters follow (`ps aux` prints the same) and whatever
+ * POSIX options it accepts and ignores (`ps -ef`: getopt32 "Zo:*aAdefl" "T"), PID right in 5,
  * USER left in 8 (cut to 8), TIME right in 5, one space between:
  * `PID   USER     TIME  COMMAND` / `    1 root      0:00 sleep 3600`.
  */
