@@ -15,6 +15,7 @@ test('lesson 7 (Pod Security Admission): a student walks every step to green, th
   await lesson.expectViewing('enforce-restricted');
   await lesson.run('kubectl label ns team-a pod-security.kubernetes.io/enforce=restricted', 'namespace/team-a labeled');
   await expect(lesson.terminalRows()).toContainText('existing pods in namespace "team-a" violate the new PodSecurity enforce level "restricted:latest"');
+  await lesson.answer('web');
   await lesson.doneThenNext('enforce-restricted', 'existing-pods');
 
   // 2. existing-pods: enforce never evicts; web keeps running.

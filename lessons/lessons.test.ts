@@ -38,9 +38,9 @@ describe('lessons', () => {
     expect(lessons.map((l) => l.id)).toEqual([
       'image-security', 'docker-security', 'security-contexts', 'network-policy-basics', 'developing-network-policies',
       'when-nothing-enforces',
-      'pod-security-admission', 'rbac',
+      'pod-security-admission', 'rbac', 'service-account-tokens',
     ]);
-    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   describe.each(lessons.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {

@@ -29,6 +29,8 @@ stepCases('pod-security-admission', {
     { name: 'baseline instead of restricted', pass: false, commands: ['kubectl label ns team-a pod-security.kubernetes.io/enforce=baseline'] },
     { name: 'server dry run only: nothing is stored', pass: false, commands: [`${LABEL} --dry-run=server`] },
     { name: 'the default namespace', pass: false, commands: ['kubectl label ns default pod-security.kubernetes.io/enforce=restricted'] },
+    { name: 'answers the image (nginx), not the pod', pass: false, answer: 'nginx' },
+    { name: 'answers with the namespace, team-a/web', pass: true, answer: 'team-a/web' },
   ],
   'existing-pods': [
     { name: '"예", with -o wide', pass: true, commands: ['kubectl get pods -n team-a -o wide'], answer: '예' },

@@ -8,7 +8,8 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const LESSONS = ['image-security', 'docker-security', 'security-contexts', 'network-policy-basics', 'developing-network-policies', 'when-nothing-enforces'];
+const LESSONS = ['image-security', 'docker-security', 'security-contexts', 'network-policy-basics', 'developing-network-policies', 'when-nothing-enforces',
+  'pod-security-admission', 'rbac', 'service-account-tokens'];
 
 describe('kslab lesson check', () => {
   it.each(LESSONS)('%s: start files fail (exit 1)', async (id) => {
