@@ -408,6 +408,44 @@ test('keyboard only: open a lesson, answer it, leave the editor, explain a matri
   expect((await focused(page)).tag).not.toBe('BODY');
 });
 
+const pod = (name: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: default
+  labels:
+    role: ${name}
+spec:
+  containers:
+  - name: ${name}
+    image: nginx
+    ports:
+    - containerPort: 80
+`;
+
+test('keyboard only, the graph: Enter on a pod walks its connections, Enter on a denied one opens its explanation', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.waitForEditor();
+  await lab.loadScenario([{ name: 'pods.yaml', text: `${pod('web')}---\n${pod('db')}` }, { name: 'db-deny.yaml', text: DB_DENY }]);
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('view-graph')).toBeFocused();
+  await tabUntil(page, () => document.activeElement?.getAttribute('data-testid') === 'graph-canvas', { max: 8 });
+  const said = page.locator('[data-testid="graph-view"] p.ksl-sr-only[aria-live]');
+  for (let i = 0; i < 6 && !(await said.textContent())?.includes('pod default/db'); i++) await page.keyboard.press('ArrowRight');
+  await expect(said).toContainText('pod default/db');
+  await page.keyboard.press('Enter');
+  await expect(said).toContainText('connection default/db to default/web');
+  await page.keyboard.press('ArrowRight'); // db's incoming connection: web → db, which db-deny denies
+  await expect(said).toContainText('connection default/web to default/db');
+  await expect(page.getByTestId('explain-verdict')).toHaveAttribute('data-status', 'denied');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#side-panel')).toBeFocused();
+  // Back in the graph, Escape returns from the connections to the pod.
+  await page.getByTestId('graph-canvas').focus();
+  await page.keyboard.press('Escape');
+  await expect(said).toContainText('pod default/db');
+});
+
 test('a large (virtualised) matrix: one tab stop on a real cell, arrows and End move, Enter explains', async ({ lab, page }) => {
   await lab.openFresh();
   await lab.waitForEditor();

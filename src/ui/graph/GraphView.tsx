@@ -26,13 +26,14 @@ import type { Analysis, PortProto } from '../../engine/model/index.js';
 import { flowsCover, useFlowInterest } from '../../state/index.js';
 import { markShown, measureSince } from '../../state/perf.js';
 import { Recomputing } from '../status/Recomputing.js';
+import { graphKey } from '../common/graph-keys.js';
 import { GRAPH_POD_LIMIT, planGraph } from './bound.js';
 import { GraphAdapter } from './cyAdapter.js';
 import type { Position } from './layout.js';
 import { isLargeGraph, scenarioServices, toElements, type GraphWords } from './elements.js';
-import { portLabel } from './flows.js';
+import { isReportedPair, portLabel } from './flows.js';
 import { setGraphHandle } from './handle.js';
-import { focusOf, stepSelection, type Selection } from './selection.js';
+import { focusOf, type Selection } from './selection.js';
 import { themeFrom } from './theme.js';
 import './graph.css';
 
@@ -127,12 +128,16 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   // Arrow keys reach every node a student can select: endpoints, then the Services drawn.
   const order: { id: string; kind: 'pod' | 'external' | 'service' }[] = scenarioEndpoints(analysis).map((e) => ({ id: e.id, kind: e.kind }));
   if (showServices) for (const s of scenarioServices(analysis)) order.push({ id: s.key, kind: 'service' });
+  // Enter on a pod walks its connections with the arrows; Enter on one opens its explanation
+  // (common/graph-keys.ts). The anchor is the pod whose connections are walked.
+  const anchorRef = useRef<string | null>(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') onSelect(stepSelection(order, selection, 1));
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') onSelect(stepSelection(order, selection, -1));
-    else if (e.key === 'Escape') onSelect(null);
-    else return;
+    const r = graphKey(e.key, selection, anchorRef.current, order, (from, to) => isReportedPair(analysis.network, from, to));
+    if (!r) return;
     e.preventDefault();
+    anchorRef.current = r.anchor;
+    if (r.explain) document.getElementById('side-panel')?.focus();
+    else onSelect(r.selection);
   };
 
   const empty = scenarioPods(analysis).length === 0 && analysis.cluster.externalHosts.length === 0;

@@ -16,7 +16,7 @@ export const SHORTCUTS = [
   { keys: 'Alt+T', action: 'terminal' },
   { keys: 'Shift+Tab', action: 'leaveTerminal' },
   { keys: '← ↑ → ↓, Enter', action: 'explainCell' },
-  { keys: '← ↑ → ↓, Esc', action: 'graphKeys' },
+  { keys: '← ↑ → ↓, Enter, Esc', action: 'graphKeys' },
   { keys: 'Alt+PageDown', action: 'nextTab' },
   { keys: 'Alt+PageUp', action: 'prevTab' },
   { keys: 'Ctrl+Alt+Z', action: 'reopenTab' },
