@@ -200,3 +200,21 @@ test('lesson 4: Why? after a throwaway wget through the Service names the servic
   await expect(page.getByTestId('probe-summary')).toContainText(
     "The Service forwards 8080 to pod port 80; NetworkPolicy 'default/web-policy' allows 8080, not 80.", { timeout: 5_000 });
 });
+
+// In Korean the choices, their group and the refusal are Korean too, and the terminal's button the
+// lesson quotes (이유 보기) is the one on screen.
+test('lesson 4 in Korean: the choice buttons are named in Korean; a refusal says 필요한 답', async ({ lab, page }) => {
+  const lesson = new LessonPage(lab);
+  await lesson.start(LESSON);
+  await lesson.run(WGET);
+  await page.getByTestId('lang-ko').click();
+  const choices = lesson.stepView('default-allow').getByRole('group', { name: '또는 선택하세요:' });
+  await expect(choices.getByRole('button')).toHaveText(['예', '아니요']);
+  await choices.getByRole('button', { name: '아니요' }).click();
+  await expect(lesson.stepView('default-allow').getByTestId('answer-status'))
+    .toHaveText('✗ 정답이 아닙니다. 다시 살펴보거나 힌트를 열어 보세요. 필요한 답: 예 또는 아니요.');
+  await choices.getByRole('button', { name: '예' }).click();
+  await expect(lesson.stepView('default-allow').getByTestId('answer-status')).toHaveText('✓ 정답입니다!');
+  await expect(lesson.stepView('default-allow').getByTestId('step-status')).toHaveText('✓ 완료했습니다. 잘하셨습니다!');
+  await expect(page.getByTestId('probe-bar').getByRole('button', { name: '이유 보기' })).toBeVisible();
+});
