@@ -74,4 +74,16 @@ describe('pod IPs', () => {
     const r = run(`${pod('a')}\nstatus: {podIP: 10.244.1.1}\n---\n${pod('b')}\nstatus: {podIP: 10.244.1.1}`);
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([['warning', 'pod-ip-duplicate', 'status.podIP']]);
   });
+
+  it('a full pod CIDR: every address used once, then each further pod warned about, without probing the full range again (issue 12)', () => {
+    const cluster = 'apiVersion: lab/v1\nkind: Cluster\nmetadata: {name: lab}\nspec: {podCIDR: 10.9.8.0/28}';
+    // A /28 holds 14 pods (network and broadcast left out).
+    const r = run([cluster, ...Array.from({ length: 30 }, (_, i) => pod(`p${i}`))].join('\n---\n'));
+    const ips = r.cluster.pods.filter((p) => !p.hostNetwork).map((p) => p.ip);
+    const exhausted = r.diagnostics.filter((d) => d.code === 'pod-cidr-exhausted');
+    expect(new Set(ips).size).toBe(14);
+    // The scenario's pods are placed first: 14 get an address, 16 are warned about (system pods share, silently).
+    expect(exhausted.length).toBe(16);
+    expect(exhausted[0]?.message).toMatch(/^pod CIDR 10\.9\.8\.0\/28 has no free address left for pod default\/p/);
+  });
 });

@@ -45,13 +45,40 @@ export function assignPodIPs(drafts: readonly PodDraft[], podCIDR: string, diagn
     // Keys built once: building them inside the comparator cost more than the rest of this stage.
     const pending = drafts.filter((d) => d.declaredIP === undefined && !d.hostNetwork).map((d) => ({ d, k: key(d) }));
     pending.sort((a, b) => Number(a.d.system === true) - Number(b.d.system === true) || cmp(a.k, b.k));
+    // IPv4 (and any CIDR of at most 2^53 addresses) probes in plain numbers: a /16 holds 65,534
+    // pods, and 70,000 pasted pods probed it full with BigInt for every try (hours, issue 12).
+    // Once every address is taken the rest are exhausted at once. Same addresses as the BigInt path.
+    const numeric = count <= BigInt(Number.MAX_SAFE_INTEGER);
+    const used = new Set<number>();
+    if (numeric) {
+      for (const t of taken) {
+        const ip = parseIP(t);
+        if (!ip || ip.family !== cidr.family) continue;
+        const off = toBig(ip.bytes) - base - first;
+        if (off >= 0n && off < count) used.add(Number(off));
+      }
+    }
     for (const { d, k: name } of pending) {
       const h = BigInt(fnv1a(name));
       const limit = count < 65536n ? count : 65536n;
       let chosen: string | undefined;
-      for (let k = 0n; k < limit; k++) {
-        const ip = formatIP({ family: cidr.family, bytes: fromBig(base + first + ((h + k) % count), cidr.bytes.length) });
-        if (!taken.has(ip)) { chosen = ip; break; }
+      if (numeric) {
+        const n = Number(count), hn = Number(h);
+        if (used.size < n) {
+          for (let k = 0; k < Number(limit); k++) {
+            const off = (hn + k) % n;
+            if (!used.has(off)) {
+              used.add(off);
+              chosen = formatIP({ family: cidr.family, bytes: fromBig(base + first + BigInt(off), cidr.bytes.length) });
+              break;
+            }
+          }
+        }
+      } else {
+        for (let k = 0n; k < limit; k++) {
+          const ip = formatIP({ family: cidr.family, bytes: fromBig(base + first + ((h + k) % count), cidr.bytes.length) });
+          if (!taken.has(ip)) { chosen = ip; break; }
+        }
       }
       if (chosen === undefined) {
         // An implicit system pod is never the subject of a diagnostic: it shares an address instead.
