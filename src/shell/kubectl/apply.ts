@@ -7,7 +7,7 @@ import { fail } from './errors.js';
 import {
   canonical, createObject, deleteObject, findDocs, keyOf, notFoundMessage, objectKey, replaceObject,
 } from './mutate.js';
-import { invalidMessage, podUpdateErrors } from './pod-update.js';
+import { admitPodUpdate, invalidMessage, podUpdateErrors } from './pod-update.js';
 import { admissionOf, admitAfterNamespace, keepNamespaceAfterPods, namespaceUpdate, refusedIn, touchesPodSecurity } from './admission-output.js';
 import { dryRunSuffix, printObjects, type DryRun } from './print.js';
 import { qualifiedKind, qualifiedPlural, resourceByKind } from './resources.js';
@@ -246,9 +246,9 @@ export function applySources(ctx: Ctx, names: readonly string[], opts: ApplyOpti
         if (kind === 'Pod') {
           const podKey = `${ns ?? 'default'}/${name}`;
           const oldSpec = admittedPodSpec(live.value['spec'], { podKey, nodeName: nodeOf(ctx, ns ?? 'default', name) });
-          const newSpec = opts.verb === 'apply'
+          const newSpec = admitPodUpdate(oldSpec, opts.verb === 'apply'
             ? defaultPodSpec(applyMerge(oldSpec, stored['spec'], isRecord(lastApplied) ? lastApplied['spec'] : undefined, 'spec'))
-            : defaultPodSpec(stored['spec']);
+            : defaultPodSpec(stored['spec']));
           const errs = podUpdateErrors(oldSpec, newSpec);
           if (errs.length) {
             errors.push(invalidMessage('Pod', name, errs));

@@ -244,6 +244,27 @@ export function podUpdateErrors(oldSpec: Record<string, unknown>, newSpec: Recor
   return errs;
 }
 
+/**
+ * The mutating admission an update goes through before ValidatePodUpdate, v1.30: DefaultTolerationSeconds
+ * (plugin/pkg/admission/defaulttolerationseconds: NewHandler(admission.Create, admission.Update)) adds
+ * the not-ready and unreachable NoExecute tolerations (300 s) unless one already tolerates that taint
+ * (same key or an empty key, effect NoExecute or empty); Priority (plugin/pkg/admission/priority
+ * admitPod: "Ensure the existing priority is preserved on update") copies the old priority and
+ * preemptionPolicy when the new spec has none. So `kubectl replace -f` with a spec that never listed
+ * them is not an "existing toleration" change.
+ */
+export function admitPodUpdate(oldSpec: Record<string, unknown>, newSpec: Record<string, unknown>): Record<string, unknown> {
+  const spec = structuredClone(newSpec);
+  const tolerations = list(spec['tolerations']);
+  const tolerates = (key: string) => tolerations.some((t) => (t['key'] === key || t['key'] === undefined || t['key'] === '') && (t['effect'] === 'NoExecute' || t['effect'] === undefined || t['effect'] === ''));
+  const added = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
+    .filter((key) => !tolerates(key))
+    .map((key) => ({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 }));
+  if (added.length) spec['tolerations'] = [...tolerations, ...added];
+  for (const k of ['priority', 'preemptionPolicy']) if (spec[k] === undefined && oldSpec[k] !== undefined) spec[k] = structuredClone(oldSpec[k]);
+  return spec;
+}
+
 function setOrDelete(o: Record<string, unknown>, k: string, v: unknown): void {
   if (v === undefined) delete o[k];
   else o[k] = structuredClone(v);
