@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { clusterFor } from '../scripts/bench-ui.js';
 import { expect, test } from './fixtures.js';
@@ -7,8 +8,7 @@ import { LabPage } from './pages/LabPage.js';
  * Issue 14: every student can use the lab — keyboard only, with a screen reader, zoomed to 200%,
  * in English and Korean (WCAG 2.1 AA).
  *
- * 1. axe-core (WCAG 2.1 A/AA tags and best practices) on each main screen in both languages, when
- *    `@axe-core/playwright` is installed (it is not a dependency yet: that test is skipped and says so).
+ * 1. axe-core (WCAG 2.1 A/AA tags and best practices) on each main screen in both languages.
  * 2. The same screens checked here, without axe, for the failures axe found before (the issue lists
  *    them): only tabs in a tablist (aria-required-children), aria-label on role-less elements,
  *    a button's name containing its visible words (label-content-name-mismatch, WCAG 2.5.3), scroll
@@ -267,32 +267,16 @@ test('the editor theme: line numbers and comments (on the current line too) are 
   for (const [what, ratio] of Object.entries(ratios)) expect(ratio, what).toBeGreaterThanOrEqual(4.5);
 });
 
-// ---------- axe-core, when installed ----------
-
-type AxeResults = { violations: { id: string; impact?: string | null; nodes: { target: unknown }[] }[] };
-type AxeBuilderClass = new (o: { page: Page }) => { withTags(t: string[]): { analyze(): Promise<AxeResults> } };
-
-async function loadAxe(): Promise<AxeBuilderClass | null> {
-  try {
-    // Not a dependency yet: the name is built so the type checker does not look for it.
-    const name = ['@axe-core', 'playwright'].join('/');
-    const mod = (await import(name)) as { default: AxeBuilderClass };
-    return mod.default;
-  } catch {
-    return null;
-  }
-}
+// ---------- axe-core (@axe-core/playwright) ----------
 
 for (const lang of ['en', 'ko'] as const) {
   test(`[${lang}] axe-core: no WCAG 2.1 A/AA or best-practice violation on any main screen`, async ({ lab, page }) => {
-    const AxeBuilder = await loadAxe();
-    test.skip(AxeBuilder === null, '@axe-core/playwright is not installed (add it as a dev dependency to run axe here)');
     test.setTimeout(240_000);
     const found: string[] = [];
     for (const screen of SCREENS) {
       await openIn(lab, page, lang);
       await screen.show(lab, page);
-      const results = await new AxeBuilder!({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
       for (const v of results.violations) found.push(`${screen.name}: ${v.id} (${v.impact ?? '?'}, ${v.nodes.length} nodes)`);
     }
     expect(found).toEqual([]);
