@@ -55,6 +55,16 @@ describe('store: tabs', () => {
     expect(files.map((x) => [x.name, x.text])).toEqual([['a.yaml', 'A2'], ['n.yaml', 'N']]);
     expect(files[0]?.id).toBe(a?.id);
   });
+  it('syncFiles follows the shell\'s order (the apply order), keeping ids and unchanged objects', () => {
+    // kubectl label ns moves cluster.yaml after the tabs whose running pods the new level must not refuse.
+    const store = createLabStore({ files: [{ name: 'cluster.yaml', text: 'NS' }, { name: 'apps.yaml', text: 'POD' }] });
+    const [cluster, apps] = store.getState().files;
+    store.getState().syncFiles([{ name: 'apps.yaml', text: 'POD' }, { name: 'cluster.yaml', text: 'NS2' }]);
+    const files = store.getState().files;
+    expect(files.map((x) => [x.name, x.text])).toEqual([['apps.yaml', 'POD'], ['cluster.yaml', 'NS2']]);
+    expect(files[0]).toBe(apps);
+    expect(files[1]?.id).toBe(cluster?.id);
+  });
   it('setFileByName creates a missing file and edits an existing one', () => {
     const store = createLabStore({ files: [{ name: 'a.yaml', text: 'A' }] });
     store.getState().setFileByName('a.yaml', 'A2');

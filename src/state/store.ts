@@ -228,13 +228,14 @@ export function createLabStore(initial: InitialLab) {
     },
 
     syncFiles: (input) => set((s) => {
-      const byName = new Map(input.map((f) => [f.name, f.text]));
-      const kept = s.files.filter((f) => byName.has(f.name)).map((f) => {
-        const text = byName.get(f.name) ?? f.text;
-        return text === f.text ? f : { ...f, text };
+      // The shell's order is the apply order (it may move cluster.yaml after the tabs whose pods a
+      // namespace label must not refuse): tabs follow it, keeping their ids (and undo history).
+      const byName = new Map(s.files.map((f) => [f.name, f]));
+      const files = input.map((f) => {
+        const old = byName.get(f.name);
+        if (!old) return withIds([f])[0]!;
+        return old.text === f.text ? old : { ...old, text: f.text };
       });
-      const added = withIds(input.filter((f) => !s.files.some((g) => g.name === f.name)));
-      const files = [...kept, ...added];
       const activeId = files.some((f) => f.id === s.activeId) ? s.activeId : files[0]?.id ?? null;
       return { files, activeId };
     }),
