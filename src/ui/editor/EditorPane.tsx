@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../state/index.js';
+import { AdmissionPanel } from '../admission/AdmissionPanel.js';
 import { FileTabs } from './FileTabs.js';
 import { MonacoHost } from './MonacoHost.js';
 import { ProblemsList } from './ProblemsList.js';
@@ -22,6 +23,7 @@ export function EditorPane() {
       {/* Shown while the editor has keyboard focus: the way out of a text box that keeps Tab. */}
       <p className="editor-keys" data-testid="editor-keys">{t('keysHint')}</p>
       <ProblemsList />
+      <AdmissionPanel />
     </section>
   );
 }

@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures.js';
+
+const NAMESPACE = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: secure
+  labels:
+    pod-security.kubernetes.io/enforce: restricted
+    pod-security.kubernetes.io/warn: baseline
+`;
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: secure
+spec:
+  containers:
+  - name: app
+    image: nginx
+    securityContext:
+      privileged: true
+`;
+
+test('the Pod Security panel shows a namespace\'s levels and a refused pod\'s fields, each revealing its YAML', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.loadScenario([{ name: 'namespaces.yaml', text: NAMESPACE }, { name: 'web.yaml', text: POD }]);
+  await lab.waitForEditor();
+
+  const panel = page.getByTestId('psa-panel');
+  await expect(panel.getByTestId('psa-ns-secure')).toHaveText('secure enforce restricted:latest · warn baseline:latest · audit privileged:latest');
+
+  // The refused pod is absent from the analysis; the panel lists what its checks name.
+  expect((await lab.analysis()).pods.some((p) => p.key === 'secure/web')).toBe(false);
+  const refused = panel.getByTestId('psa-refused-secure/web');
+  await expect(refused).toContainText('Pod secure/web was not created: restricted:latest refuses it');
+  await expect(refused).toContainText('privileged (container "app" must not set securityContext.privileged=true)');
+
+  await lab.tab('namespaces.yaml').click();
+  await refused.getByRole('button', { name: 'Show spec.containers[0].securityContext.privileged in the editor' }).click();
+  await expect.poll(() => lab.editorSelection().then((s) => s?.file)).toBe('web.yaml');
+  const selection = await lab.editorSelection();
+  expect(selection?.line).toBe(11);
+  await expect(lab.tab('web.yaml')).toHaveAttribute('aria-selected', 'true');
+});

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { useActions, useDerivedAnalysis } from '../../state/index.js';
+import { refusedPodFixes, shownNamespaces } from './model.js';
+import './admission.css';
+
+/**
+ * Pod Security Admission in words: each namespace's enforce/warn/audit levels, and for every pod the
+ * enforce level refused (absent from the graph), the fields each violated check names, each a button
+ * that selects the field's YAML. Shown only when a namespace sets a level or a pod was refused.
+ */
+export function AdmissionPanel() {
+  const { t } = useTranslation('admission');
+  const actions = useActions();
+  const { current } = useDerivedAnalysis();
+  const report = current.admission;
+  const namespaces = shownNamespaces(report);
+  const refused = refusedPodFixes(report);
+  const set = namespaces.filter((n) => n.exempt || n.enforce !== 'privileged:latest' || n.warn !== 'privileged:latest' || n.audit !== 'privileged:latest');
+  if (set.length === 0 && refused.length === 0) return null;
+  return (
+    <section className="psa" aria-labelledby="psa-heading" data-testid="psa-panel">
+      <h3 id="psa-heading" className="psa-title">{t('title')}</h3>
+      <h4 className="psa-sub">{t('namespaces')}</h4>
+      <ul className="psa-list">
+        {namespaces.map((n) => (
+          <li key={n.name} data-testid={`psa-ns-${n.name}`}>
+            <span className="psa-ns">{n.name}</span>{' '}
+            <span className="psa-levels">{n.exempt ? t('exempt') : t('levels', { enforce: n.enforce, warn: n.warn, audit: n.audit })}</span>
+          </li>
+        ))}
+      </ul>
+      {refused.length > 0 && <h4 className="psa-sub">{t('refused')}</h4>}
+      {refused.map((p) => (
+        <div key={p.key} className="psa-pod" data-testid={`psa-refused-${p.key}`}>
+          <p className="psa-pod-head">
+            {t('refusedPod', { pod: p.key, level: p.level })}{' '}
+            <button type="button" className="psa-link" onClick={() => actions.revealRef(p.ref)}>{t('showPod')}</button>
+          </p>
+          <p className="psa-sub-inline">{t('change')}</p>
+          <ul className="psa-list">
+            {p.checks.map((c) => (
+              <li key={c.check}>
+                <span className="psa-reason">{c.detail ? `${c.reason} (${c.detail})` : c.reason}</span>
+                {c.fields.length > 0 && (
+                  <span className="psa-fields">
+                    {c.fields.map((f) => (
+                      <button key={f.path} type="button" className="psa-field" aria-label={t('reveal', { field: f.path })}
+                        onClick={() => actions.revealRef(f.ref)}>{f.path}</button>
+                    ))}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
