@@ -88,7 +88,7 @@ describe('output (issue 12 fuzz)', () => {
         name: `part-${k}.yaml`, text: documents(shuffled.filter((_, i) => i % parts === k)),
       })).filter((f) => f.text.trim() !== '');
       expect(outcome(analyze(files))).toEqual(base);
-    }), runs(15));
+    }), runs(10));
   }, TIMEOUT);
 
   it('never throws, and every diagnostic points inside its file, on generated and mutated manifests', () => {
@@ -97,7 +97,7 @@ describe('output (issue 12 fuzz)', () => {
       const a = analyze(files);
       expectValidPositions(files, a);
       a.network.connectivity();
-    }), runs(40));
+    }), runs(25));
   }, TIMEOUT);
 });
 
@@ -106,7 +106,7 @@ describe('NetworkPolicy invariants (engine-spec §3)', () => {
     fc.assert(fc.property(clusterFiles(), (g) => {
       const flows = analyze(one(docsOf(g.files).filter((d) => !isPolicy(d)))).network.connectivity();
       expect(flows.filter((c) => !c.allowed)).toEqual([]);
-    }), runs(15));
+    }), runs(10));
   }, TIMEOUT);
 
   it('under flannel (no enforcement) every flow is allowed whatever the policies, and a warning says so', () => {
@@ -115,7 +115,7 @@ describe('NetworkPolicy invariants (engine-spec §3)', () => {
       const a = analyze(one(docs));
       expect(a.network.connectivity().filter((c) => !c.allowed)).toEqual([]);
       expect(a.diagnostics.some((d) => d.code === 'cni-not-enforcing')).toBe(a.policies.length > 0);
-    }), runs(15));
+    }), runs(10));
   }, TIMEOUT);
 
   it("a deny-all ingress policy, the only one of its namespace, denies every flow into that namespace's pods (not hostNetwork ones)", () => {
@@ -131,7 +131,7 @@ describe('NetworkPolicy invariants (engine-spec §3)', () => {
         // Elsewhere nothing changes.
         else expect(c.allowed, `${c.from}>${c.to}:${c.port}`).toBe(before.network.allowed(c.from, c.to, c.port, c.protocol));
       }
-    }), runs(15));
+    }), runs(10));
   }, TIMEOUT);
 
   it("B's ingress verdict depends only on the policies of B's namespace, A's egress only on A's", () => {
@@ -146,7 +146,7 @@ describe('NetworkPolicy invariants (engine-spec §3)', () => {
         if (all.network.endpoint(c.to)?.namespace === ns) expect(mine?.ingress.allowed, `ingress ${flow}`).toBe(full?.ingress.allowed);
         if (all.network.endpoint(c.from)?.namespace === ns) expect(mine?.egress.allowed, `egress ${flow}`).toBe(full?.egress.allowed);
       }
-    }), runs(12));
+    }), runs(8));
   }, TIMEOUT);
 
   it("adding a policy never widens what an already-isolated pod accepts beyond that policy's own rules", () => {
@@ -163,7 +163,7 @@ describe('NetworkPolicy invariants (engine-spec §3)', () => {
         expect(now.allowedBy.map((m) => m.policy), `${c.from}>${c.to}:${c.port}/${c.protocol}`).toEqual(expect.arrayContaining([key]));
         expect(now.allowedBy.every((m) => m.policy === key)).toBe(true);
       }
-    }), runs(15));
+    }), runs(10));
   }, TIMEOUT);
 });
 
