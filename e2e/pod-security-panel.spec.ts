@@ -42,3 +42,30 @@ test('the Pod Security panel shows a namespace\'s levels and a refused pod\'s fi
   expect(selection?.line).toBe(11);
   await expect(lab.tab('web.yaml')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('the quick fix on the refused pod\'s diagnostic makes it restricted-compliant in one undoable edit', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.loadScenario([{ name: 'namespaces.yaml', text: NAMESPACE }, { name: 'web.yaml', text: POD }]);
+  await lab.waitForEditor();
+  const refused = page.getByTestId('psa-refused-secure/web');
+  await expect(refused).toBeVisible();
+
+  // The pod's document is selected (where the engine's error marker sits); Ctrl+. lists the fixes.
+  await refused.getByRole('button', { name: 'Show the pod' }).click();
+  await expect.poll(() => lab.editorSelection().then((s) => s?.file)).toBe('web.yaml');
+  await page.keyboard.press('Control+.');
+  const fix = page.getByText('Make this pod restricted-compliant');
+  await expect(fix).toBeVisible();
+  await fix.click();
+
+  await expect.poll(async () => (await lab.files()).find((f) => f.name === 'web.yaml')?.text).toContain('allowPrivilegeEscalation: false');
+  const text = (await lab.files()).find((f) => f.name === 'web.yaml')?.text ?? '';
+  expect(text).not.toContain('privileged');
+  expect(text).toMatch(/runAsNonRoot: true/);
+  await expect.poll(async () => (await lab.analysis()).pods.some((p) => p.key === 'secure/web')).toBe(true);
+  await expect(refused).toHaveCount(0);
+
+  // One undo gives back what the student wrote.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await lab.files()).find((f) => f.name === 'web.yaml')?.text).toBe(POD);
+});

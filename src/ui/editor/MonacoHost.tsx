@@ -24,6 +24,8 @@ export function MonacoHost() {
   // The editor is created once; a language switch must not recreate it (and lose undo history).
   const label = useRef(t('region'));
   label.current = t('region');
+  const fixTitle = useRef(t('makeRestricted'));
+  fixTitle.current = t('makeRestricted');
 
   useEffect(() => {
     let disposed = false;
@@ -36,6 +38,7 @@ export function MonacoHost() {
           onChange: (id, text) => store.getState().setText(id, text),
           fontSize: store.getState().presentation ? PRESENTATION_FONT_SIZE : FONT_SIZE,
           ariaLabel: label.current,
+          fixTitle: () => fixTitle.current,
         });
         const state = store.getState();
         created.update(state.files, state.activeId);

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../engine/model/index.js';
 import type { Monaco } from './monaco.js';
 import { MONO_FONTS, whenMonoFontReady } from '../common/fonts.js';
 import { installEditorExit } from './keyboard-exit.js';
+import { makeRestricted } from '../../state/restricted-fix.js';
 
 /**
  * Monaco lives behind this adapter (architecture.md practice 7): created once, then updated with
@@ -40,7 +41,12 @@ export interface AdapterOptions {
   onChange(fileId: string, text: string): void;
   fontSize: number;
   ariaLabel: string;
+  /** The quick fix's title on a Pod Security diagnostic, in the current language. */
+  fixTitle?(): string;
 }
+
+/** The engine's Pod Security diagnostics on a pod's (or its controller's) YAML: the quick fix's markers. */
+const POD_SECURITY_CODES = new Set(['pod-security-forbidden', 'pod-security-warning', 'pod-security-audit', 'pod-security-failed-create']);
 
 const MARKER_OWNER = 'kslab';
 
@@ -81,6 +87,29 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
   // Monaco measured its glyphs with a fallback font if the bundled one was still loading.
   const cancelFont = whenMonoFontReady(() => monaco.editor.remeasureFonts());
   const removeExit = installEditorExit(container);
+  // "Make this pod restricted-compliant" on a Pod Security marker: one edit over the document's
+  // text (makeRestricted), so a single undo restores what the student wrote.
+  const quickFix = monaco.languages.registerCodeActionProvider('yaml', {
+    provideCodeActions(model, _range, context) {
+      if (![...models.values()].includes(model)) return { actions: [], dispose() {} };
+      const markers = context.markers.filter((m) => m.source === 'kslab'
+        && POD_SECURITY_CODES.has(typeof m.code === 'string' ? m.code : m.code?.value ?? ''));
+      const actions = [];
+      const seen = new Set<string>();
+      for (const m of markers) {
+        const text = model.getValue();
+        const fixed = makeRestricted(text, model.getOffsetAt({ lineNumber: m.startLineNumber, column: m.startColumn }));
+        if (fixed === null || seen.has(fixed)) continue;
+        seen.add(fixed);
+        actions.push({
+          title: options.fixTitle?.() ?? 'Make this pod restricted-compliant',
+          kind: 'quickfix', diagnostics: [m], isPreferred: true,
+          edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: model.getFullModelRange(), text: fixed } }] },
+        });
+      }
+      return { actions, dispose() {} };
+    },
+  }, { providedCodeActionKinds: ['quickfix'] });
 
   function ensureModel(file: EditorFile) {
     let model = models.get(file.id);
@@ -184,6 +213,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
         .map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber }));
     },
     destroy() {
+      quickFix.dispose();
       removeExit();
       cancelFont();
       for (const l of listeners.values()) l.dispose();

@@ -30,6 +30,7 @@ const en = {
   scenarioWide: 'scenario',
   showProblems: 'Show problems',
   hideProblems: 'Hide problems',
+  makeRestricted: 'Make this pod restricted-compliant',
 };
 
 const ko: typeof en = {
@@ -63,6 +64,7 @@ const ko: typeof en = {
   scenarioWide: '시나리오 전체',
   showProblems: '문제 목록 보기',
   hideProblems: '문제 목록 숨기기',
+  makeRestricted: '이 파드를 restricted 수준에 맞게 고치기',
 };
 
 export const strings = { en, ko };
