@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.js';
 
 const NAMESPACE = `apiVersion: v1
@@ -34,6 +35,10 @@ test('the Pod Security panel shows a namespace\'s levels and a refused pod\'s fi
   const refused = panel.getByTestId('psa-refused-secure/web');
   await expect(refused).toContainText('Pod secure/web was not created: restricted:latest refuses it');
   await expect(refused).toContainText('privileged (container "app" must not set securityContext.privileged=true)');
+  // The panel passes axe (WCAG 2.1 A/AA and best practice) like the rest of the lab (accessibility.spec.ts).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="psa-panel"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await lab.tab('namespaces.yaml').click();
   await refused.getByRole('button', { name: 'Show spec.containers[0].securityContext.privileged in the editor' }).click();
