@@ -74,3 +74,16 @@ test('the quick fix on the refused pod\'s diagnostic makes it restricted-complia
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await lab.files()).find((f) => f.name === 'web.yaml')?.text).toBe(POD);
 });
+
+test('the panel\'s "Make it restricted-compliant" button applies the same fix', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.loadScenario([{ name: 'namespaces.yaml', text: NAMESPACE }, { name: 'web.yaml', text: POD }]);
+  await lab.waitForEditor();
+  const refused = page.getByTestId('psa-refused-secure/web');
+  await refused.getByRole('button', { name: 'Make it restricted-compliant' }).click();
+  await expect.poll(async () => (await lab.analysis()).pods.some((p) => p.key === 'secure/web')).toBe(true);
+  await expect(refused).toHaveCount(0);
+  const text = (await lab.files()).find((f) => f.name === 'web.yaml')?.text ?? '';
+  expect(text).toContain('allowPrivilegeEscalation: false');
+  expect(text).not.toContain('privileged');
+});

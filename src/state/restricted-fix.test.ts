@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../engine/index.js';
-import { makeRestricted } from './restricted-fix.js';
+import { makeRestricted, makeRestrictedDocument } from './restricted-fix.js';
 
 const NS = `apiVersion: v1
 kind: Namespace
@@ -73,6 +73,10 @@ describe('makeRestricted', () => {
     expect(pod.match(/- ALL/g)).toHaveLength(2);
     // Already compliant: nothing to do.
     expect(makeRestricted(fixed!, fixed!.indexOf('kind: Pod'))).toBeNull();
+    // By document index (a SourceRef's doc): the same rewrite.
+    expect(makeRestrictedDocument(text, 1)).toBe(fixed);
+    expect(makeRestrictedDocument(text, 0)).toBeNull();
+    expect(makeRestrictedDocument(text, 2)).toBeNull();
   });
 
   it('fixes a Deployment\'s pod template', () => {

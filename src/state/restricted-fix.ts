@@ -20,7 +20,14 @@ export function makeRestricted(text: string, offset: number): string | null {
     return offset >= (i === 0 ? 0 : d.range[0]) && (next ? offset < next.range[0] : true);
   });
   if (index < 0 || (docs[index]?.errors.length ?? 0) > 0) return null;
-  const [file] = updateDocument([{ name: 'f', text }], 'f', index, (d) => fixDocument(d));
+  return makeRestrictedDocument(text, index);
+}
+
+/** The same rewrite of document `doc` (0-based, a SourceRef's `doc`). */
+export function makeRestrictedDocument(text: string, doc: number): string | null {
+  const docs = parseAllDocuments(text, KUBE_YAML_OPTIONS);
+  if (!Array.isArray(docs) || !docs[doc] || docs[doc].errors.length > 0) return null;
+  const [file] = updateDocument([{ name: 'f', text }], 'f', doc, (d) => fixDocument(d));
   return file && file.text !== text ? file.text : null;
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useActions, useDerivedAnalysis } from '../../state/index.js';
+import { useActions, useDerivedAnalysis, useLabContext } from '../../state/index.js';
+import { makeRestrictedDocument } from '../../state/restricted-fix.js';
 import { refusedPodFixes, shownNamespaces } from './model.js';
 import './admission.css';
 
@@ -11,12 +12,19 @@ import './admission.css';
 export function AdmissionPanel() {
   const { t } = useTranslation('admission');
   const actions = useActions();
+  const { store } = useLabContext();
   const { current } = useDerivedAnalysis();
   const report = current.admission;
   const namespaces = shownNamespaces(report);
   const refused = refusedPodFixes(report);
   const set = namespaces.filter((n) => n.exempt || n.enforce !== 'privileged:latest' || n.warn !== 'privileged:latest' || n.audit !== 'privileged:latest');
   if (set.length === 0 && refused.length === 0) return null;
+  // The editor's quick fix, as a button: one undoable edit of the pod's document (the editor pushes it).
+  const fix = (ref: { file: string; doc: number }) => {
+    const file = store.getState().files.find((f) => f.name === ref.file);
+    const fixed = file ? makeRestrictedDocument(file.text, ref.doc) : null;
+    if (file && fixed !== null) store.getState().setText(file.id, fixed);
+  };
   return (
     <section className="psa" aria-labelledby="psa-heading" data-testid="psa-panel">
       <h3 id="psa-heading" className="psa-title">{t('title')}</h3>
@@ -34,7 +42,8 @@ export function AdmissionPanel() {
         <div key={p.key} className="psa-pod" data-testid={`psa-refused-${p.key}`}>
           <p className="psa-pod-head">
             {t('refusedPod', { pod: p.key, level: p.level })}{' '}
-            <button type="button" className="psa-link" onClick={() => actions.revealRef(p.ref)}>{t('showPod')}</button>
+            <button type="button" className="psa-link" onClick={() => actions.revealRef(p.ref)}>{t('showPod')}</button>{' '}
+            <button type="button" className="psa-link" onClick={() => fix(p.ref)}>{t('fix')}</button>
           </p>
           <p className="psa-sub-inline">{t('change')}</p>
           <ul className="psa-list">

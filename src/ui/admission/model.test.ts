@@ -56,6 +56,38 @@ describe('Pod Security panel model', () => {
     expect(fix?.checks.map((c) => c.check)).toEqual(expect.arrayContaining(['privileged', 'allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted']));
   });
 
+  it('a Deployment\'s refused pods point at the fields of its pod template', () => {
+    const deploy = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: secure
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      hostNetwork: true
+      containers:
+      - name: api
+        image: busybox
+`;
+    const a = analyze([{ name: 'ns.yaml', text: ns('secure', { 'pod-security.kubernetes.io/enforce': 'baseline' }) },
+      { name: 'deploy.yaml', text: deploy }]);
+    const fixes = refusedPodFixes(a.admission);
+    expect(fixes.length).toBeGreaterThan(0);
+    for (const f of fixes) {
+      expect(f.key).toMatch(/^secure\/api-/);
+      expect(f.level).toBe('baseline:latest');
+      expect(f.checks.map((c) => c.check)).toEqual(['hostNamespaces']);
+      const field = f.checks[0]!.fields[0]!;
+      expect(field.path).toBe('spec.template.spec.hostNetwork'); // where the student writes it
+      expect(a.locate(field.ref)).toMatchObject({ file: 'deploy.yaml', line: 13 });
+    }
+  });
+
   it('a namespace the configuration exempts says so, and its pods are not refused', () => {
     const cluster = 'apiVersion: lab/v1\nkind: Cluster\nmetadata:\n  name: lab\nspec:\n  podSecurity:\n    exemptions:\n      namespaces: [tools]\n';
     const a = analyze([{ name: 'cluster.yaml', text: cluster },

@@ -8,6 +8,7 @@ const en = {
   refusedPod: 'Pod {{pod}} was not created: {{level}} refuses it',
   change: 'Fields to change',
   showPod: 'Show the pod',
+  fix: 'Make it restricted-compliant',
   reveal: 'Show {{field}} in the editor',
 };
 
@@ -20,6 +21,7 @@ const ko: typeof en = {
   refusedPod: '{{pod}} 파드는 생성되지 않았습니다. {{level}} 수준이 거부합니다',
   change: '바꿔야 할 필드',
   showPod: '파드 보기',
+  fix: 'restricted 수준에 맞게 고치기',
   reveal: '에디터에서 {{field}} 필드 보기',
 };
 
