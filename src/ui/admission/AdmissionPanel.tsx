@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useActions, useDerivedAnalysis, useLabContext } from '../../state/index.js';
 import { makeRestrictedDocument } from '../../state/restricted-fix.js';
-import { refusedPodFixes, shownNamespaces } from './model.js';
+import { refusedPodFixes, refusedShown, shownNamespaces } from './model.js';
 import './admission.css';
 
 /**
@@ -17,6 +17,7 @@ export function AdmissionPanel() {
   const report = current.admission;
   const namespaces = shownNamespaces(report);
   const refused = refusedPodFixes(report);
+  const { shown, more } = refusedShown(refused);
   const set = namespaces.filter((n) => n.exempt || n.enforce !== 'privileged:latest' || n.warn !== 'privileged:latest' || n.audit !== 'privileged:latest');
   if (set.length === 0 && refused.length === 0) return null;
   // The editor's quick fix, as a button: one undoable edit of the pod's document (the editor pushes it).
@@ -38,7 +39,7 @@ export function AdmissionPanel() {
         ))}
       </ul>
       {refused.length > 0 && <h4 className="psa-sub">{t('refused')}</h4>}
-      {refused.map((p) => (
+      {shown.map((p) => (
         <div key={p.key} className="psa-pod" data-testid={`psa-refused-${p.key}`}>
           <p className="psa-pod-head">
             {t('refusedPod', { pod: p.key, level: p.level })}{' '}
@@ -63,6 +64,7 @@ export function AdmissionPanel() {
           </ul>
         </div>
       ))}
+      {more > 0 && <p className="psa-more">{t('more', { count: more })}</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/index.js';
-import { refusedPodFixes, shownNamespaces } from './model.js';
+import { MAX_REFUSED_SHOWN, refusedPodFixes, refusedShown, shownNamespaces } from './model.js';
 
 const ns = (name: string, labels: Record<string, string>) => `apiVersion: v1
 kind: Namespace
@@ -86,6 +86,15 @@ spec:
       expect(field.path).toBe('spec.template.spec.hostNetwork'); // where the student writes it
       expect(a.locate(field.ref)).toMatchObject({ file: 'deploy.yaml', line: 13 });
     }
+  });
+
+  it('details the first refused pods and counts the rest', () => {
+    const pods = Array.from({ length: MAX_REFUSED_SHOWN + 3 }, (_, i) => POD.replace('name: web', `name: web-${i}`)).join('---\n');
+    const a = analyze([{ name: 'ns.yaml', text: ns('secure', { 'pod-security.kubernetes.io/enforce': 'restricted' }) },
+      { name: 'pods.yaml', text: pods }]);
+    const { shown, more } = refusedShown(refusedPodFixes(a.admission));
+    expect(shown.map((p) => p.key)).toEqual(Array.from({ length: MAX_REFUSED_SHOWN }, (_, i) => `secure/web-${i}`));
+    expect(more).toBe(3);
   });
 
   it('a namespace the configuration exempts says so, and its pods are not refused', () => {

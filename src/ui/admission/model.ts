@@ -61,12 +61,19 @@ function checkToFix(v: AdmissionViolation, pod: SourceRef): CheckToFix {
 
 /** Each refused pod with its enforce decision's violations, in apply order. */
 export function refusedPodFixes(report: AdmissionReport): RefusedPodFixes[] {
-  return report.rejected.map((p: RejectedPod) => {
-    const decision = report.decisions.find((d) => d.mode === 'enforce' && !d.allowed && d.kind === 'Pod'
-      && d.namespace === p.namespace && d.name === p.name);
-    return {
-      key: p.key, namespace: p.namespace, name: p.name, level: `${p.level}:${p.version}`, message: p.message, ref: p.ref,
-      checks: (decision?.violations ?? []).map((v) => checkToFix(v, p.ref)),
-    };
-  });
+  const enforced = new Map<string, AdmissionReport['decisions'][number]>();
+  for (const d of report.decisions) {
+    if (d.mode === 'enforce' && !d.allowed && d.kind === 'Pod') enforced.set(`${d.namespace}/${d.name}`, d);
+  }
+  return report.rejected.map((p: RejectedPod) => ({
+    key: p.key, namespace: p.namespace, name: p.name, level: `${p.level}:${p.version}`, message: p.message, ref: p.ref,
+    checks: (enforced.get(p.key)?.violations ?? []).map((v) => checkToFix(v, p.ref)),
+  }));
+}
+
+/** How many refused pods the panel details; the rest are counted (a big scenario stays readable). */
+export const MAX_REFUSED_SHOWN = 20;
+
+export function refusedShown(all: readonly RefusedPodFixes[]): { shown: readonly RefusedPodFixes[]; more: number } {
+  return { shown: all.slice(0, MAX_REFUSED_SHOWN), more: Math.max(0, all.length - MAX_REFUSED_SHOWN) };
 }

@@ -10,6 +10,8 @@ const en = {
   showPod: 'Show the pod',
   fix: 'Make it restricted-compliant',
   reveal: 'Show {{field}} in the editor',
+  more_one: '…and {{count}} more refused pod',
+  more_other: '…and {{count}} more refused pods',
 };
 
 const ko: typeof en = {
@@ -23,6 +25,8 @@ const ko: typeof en = {
   showPod: '파드 보기',
   fix: 'restricted 수준에 맞게 고치기',
   reveal: '에디터에서 {{field}} 필드 보기',
+  more_one: '거부된 파드가 {{count}}개 더 있습니다',
+  more_other: '거부된 파드가 {{count}}개 더 있습니다',
 };
 
 export const strings = { en, ko };
