@@ -1,5 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import type { Check, Lesson } from '../course/model.js';
+import type { Situation } from '../state/share.js';
 import type { PortProto } from '../engine/model/index.js';
 import {
   createActions, createAnalysisController, createLabStore, createWorkerAnalysisController, loadPrefs, loadWork, readShare,
@@ -33,14 +34,18 @@ export function boot(storage: Storage = window.localStorage): Booted {
   const link = readShare(window.location.hash);
   const shared = link?.ok ? link.scenario : null;
   const lessons = allLessons();
+  // A link's files open when nothing differs is saved; its situation (lesson, step, view,
+  // selection) comes with them. A lesson the lab does not have is ignored.
+  const linkApplies = shared !== null && (!saved || sameWork(saved.files, shared.files));
+  const linkLesson = linkApplies ? lessons.find((l) => l.id === shared.situation?.lesson) : undefined;
   const savedLesson = lessons.find((l) => l.id === saved?.lessonId);
-  const lesson = savedLesson ?? firstLesson();
+  const lesson = linkLesson ?? savedLesson ?? firstLesson();
   const start = lesson?.startFiles ?? sampleScenario;
 
   let files = start;
   let activeName: string | null = null;
   let dialog: Dialog | null = null;
-  if (shared && (!saved || sameWork(saved.files, shared.files))) {
+  if (shared && linkApplies) {
     files = shared.files;
     activeName = shared.active;
   } else if (saved) {
@@ -54,13 +59,15 @@ export function boot(storage: Storage = window.localStorage): Booted {
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
 
-  const lang = prefs.lang ?? (navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en');
-  const store = createLabStore({ files, activeName, lessonId: saved?.lessonId ?? lesson?.id ?? null, start, lang });
+  // The sharer's language only for someone who has not chosen one.
+  const lang = prefs.lang ?? (linkApplies ? shared.situation?.lang : undefined) ?? (navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en');
+  const store = createLabStore({ files, activeName, lessonId: linkLesson?.id ?? saved?.lessonId ?? lesson?.id ?? null, start, lang });
   store.setState({
     presentation: prefs.presentation ?? false, dialog, step: saved?.step ?? 0,
     progress: saved?.progress ?? {}, lessonWork: saved?.lessonWork ?? {},
     lessonId: lesson?.id ?? null,
   });
+  if (linkApplies && shared.situation) applySituation(store, shared.situation, lessons);
   // The engine runs in a Web Worker (state/analysis-worker.ts); on the page only where there is none.
   const analysis = typeof Worker === 'function'
     ? createWorkerAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener))
@@ -123,21 +130,23 @@ export function boot(storage: Storage = window.localStorage): Booted {
   window.addEventListener('pagehide', () => { if (timer) saveNow(); });
 
   /** Opens a link's scenario; it is saved once the graph (or matrix) has drawn it. */
-  const openLink = (files: readonly { name: string; text: string }[]) => {
+  const openLink = (files: readonly { name: string; text: string }[], situation?: Situation) => {
     linkPending = true;
     store.getState().replaceFiles(files);
+    if (situation) applySituation(store, situation, lessons);
     void whenDrawn(analysis).then(() => { linkPending = false; saveNow(); });
   };
-  const sharedDialog = (files: readonly { name: string; text: string }[]): Dialog =>
-    ({ kind: 'shared', files, open: () => openLink(files) });
-  if (dialog?.kind === 'shared') store.setState({ dialog: sharedDialog(dialog.files) });
+  const sharedDialog = (files: readonly { name: string; text: string }[], situation?: Situation): Dialog =>
+    ({ kind: 'shared', files, open: () => openLink(files, situation) });
+  if (dialog?.kind === 'shared') store.setState({ dialog: sharedDialog(dialog.files, shared?.situation) });
   // A share link pasted into this tab only changes the hash (no reload): same rule, ask first.
   window.addEventListener('hashchange', () => {
     const next = readShare(window.location.hash);
     if (!next) return;
     history.replaceState(null, '', window.location.pathname + window.location.search);
     if (!next.ok) store.getState().openDialog({ kind: 'refused', source: 'link', file: '', problem: next.problem });
-    else if (!sameWork(store.getState().files, next.scenario.files)) store.getState().openDialog(sharedDialog(next.scenario.files));
+    else if (!sameWork(store.getState().files, next.scenario.files)) store.getState().openDialog(sharedDialog(next.scenario.files, next.scenario.situation));
+    else if (next.scenario.situation) applySituation(store, next.scenario.situation, lessons);
   });
   if (shared && files === shared.files) {
     linkPending = true;
@@ -244,4 +253,22 @@ function collectRefs(value: unknown, out: { file: string; doc: number; path: (st
   }
   for (const v of Array.isArray(value) ? value : Object.values(value)) collectRefs(v, out, depth + 1);
   return out;
+}
+
+/**
+ * Puts the lab where a share link's sharer was: the lesson (its files are the link's, not the
+ * lesson's start), the step (within the lesson), the view and the selection. Parts that do not fit
+ * this lab (an unknown lesson, a step past the end) are left as they are.
+ */
+export function applySituation(store: Lab['store'], situation: Situation, lessons: readonly Lesson[]): void {
+  const st = store.getState();
+  const lesson = lessons.find((l) => l.id === situation.lesson);
+  if (lesson && st.lessonId !== lesson.id) st.setLesson(lesson.id, lesson.startFiles);
+  const current = lessons.find((l) => l.id === store.getState().lessonId);
+  if (current && situation.step !== undefined && situation.step < current.steps.length) {
+    store.getState().setStep(situation.step);
+    store.getState().setLessonOpen(true);
+  }
+  if (situation.view) store.getState().setMainView(situation.view);
+  if (situation.selection) store.getState().select(situation.selection);
 }

@@ -104,3 +104,23 @@ describe('share links (issue 12, 18)', () => {
     expect(readShare(link({ v: 1, f: [['a.yaml', '']], a: 'zzz' }))).toEqual({ ok: true, scenario: { files: [{ name: 'a.yaml', text: '' }], active: null } });
   });
 });
+
+describe('a link carries the situation (issue 10)', () => {
+  const files = [{ name: 'a.yaml', text: 'A' }];
+  it('round-trips the lesson, step, view, selection and language', () => {
+    const situation = { lesson: 'network-policy-basics', step: 2, view: 'matrix', selection: { kind: 'edge', from: 'prod/web', to: 'prod/db' }, lang: 'ko' } as const;
+    expect(decodeShare(encodeShare({ files, active: 'a.yaml', situation }))).toEqual({ files, active: 'a.yaml', situation });
+  });
+  it('a link from before the situation still opens, with none', () => {
+    expect(decodeShare(link({ v: 1, f: [['a.yaml', 'A']], a: null }))).toEqual({ files, active: null });
+  });
+  it('keeps the parts with the right shape and drops the others, never the link', () => {
+    const r = decodeShare(link({ v: 1, f: [['a.yaml', 'A']], a: null, x: {
+      lesson: '', step: -1, view: 'tree', lang: 'fr', selection: { kind: 'edge', from: 'a' },
+    } }));
+    expect(r).toEqual({ files, active: null });
+    const some = decodeShare(link({ v: 1, f: [['a.yaml', 'A']], a: null, x: { step: 3.5, view: 'graph', selection: { kind: 'pod', id: 'default/web' }, __proto__: { lesson: 'x' } } }));
+    expect(some?.situation).toEqual({ view: 'graph', selection: { kind: 'pod', id: 'default/web' } });
+    expect(decodeShare(link({ v: 1, f: [['a.yaml', 'A']], a: null, x: [1, 2] }))?.situation).toBeUndefined();
+  });
+});

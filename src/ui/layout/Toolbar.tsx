@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shareUrl } from './share-url.js';
 import type { Cni } from '../../engine/model/index.js';
 import {
-  CNIS, encodeShare, useActions, useDerivedAnalysis, useLab, useLabContext, zipStore,
+  CNIS, useActions, useDerivedAnalysis, useLab, useLabContext, zipStore,
 } from '../../state/index.js';
 import { download } from '../common/download.js';
 import { useImport } from './useImport.js';
@@ -29,8 +30,7 @@ export function ShareButton() {
   const [fallback, setFallback] = useState<string | null>(null);
   const share = async () => {
     const s = store.getState();
-    const hash = encodeShare({ files: s.files, active: s.files.find((f) => f.id === s.activeId)?.name ?? null });
-    const url = `${location.origin}${location.pathname}${location.search}${hash}`;
+    const url = shareUrl(s);
     try {
       await navigator.clipboard.writeText(url);
       toast(t('share.copied'));

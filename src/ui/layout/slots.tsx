@@ -18,6 +18,8 @@ import { LessonPanel } from '../lessons/LessonPanel.js';
 import { ConnectivityMatrix } from '../matrix/ConnectivityMatrix.js';
 import { TerminalView } from '../terminal/TerminalView.js';
 import { useLabShell } from './shell.js';
+import { shareUrl } from './share-url.js';
+import { useToast } from './toast.js';
 
 /**
  * Where the other features' panels mount, wired to the store in this one place. Features that
@@ -137,6 +139,8 @@ export function TerminalSlot() {
 
 export function LessonSlot() {
   const { t } = useTranslation('layout');
+  const { t: tl } = useTranslation('lessons');
+  const toast = useToast();
   const { store, lessons } = useLabContext();
   const actions = useActions();
   const { current, initial, checked } = useDerivedAnalysis();
@@ -191,6 +195,10 @@ export function LessonSlot() {
         completed={progress[lesson.id] ?? []}
         onStepComplete={onStepComplete}
         onReset={() => store.getState().openDialog({ kind: 'reset' })}
+        onCopyStepLink={() => {
+          const url = shareUrl(store.getState());
+          navigator.clipboard.writeText(url).then(() => toast(tl('stepLinkCopied')), () => toast(tl('stepLinkFailed', { url })));
+        }}
         onBack={() => { focusHeading.current = true; setListing(true); }}
         onApplySolution={(next) => store.getState().syncFiles(next)}
         onRunCommand={(command) => { store.getState().setTerminalOpen(true); run(command); }}

@@ -21,6 +21,8 @@ export interface LessonPanelProps {
   onStepComplete(stepId: string): void;
   /** Back to the start files with no completed steps (the caller confirms first if it wants to). */
   onReset(): void;
+  /** Copy a share link that opens this lesson on the step in view (issue 10: a class on one step). */
+  onCopyStepLink?(): void;
   /** Show the lesson list. */
   onBack?(): void;
   /** Replace the editor's files (a step's solution edits applied to the current files). */
@@ -48,7 +50,7 @@ export function LessonPanel(props: LessonPanelProps) {
 }
 
 function LessonPanelInner({
-  lesson, lang, analysis, files, transcript, completed, onStepComplete, onReset, onBack, onApplySolution, onRunCommand,
+  lesson, lang, analysis, files, transcript, completed, onStepComplete, onReset, onCopyStepLink, onBack, onApplySolution, onRunCommand,
   step: controlled, onStepChange,
 }: LessonPanelProps) {
   const { t } = useTranslation('lessons');
@@ -117,6 +119,9 @@ function LessonPanelInner({
         <div className="lesson-progress">
           <progress max={lesson.steps.length} value={done} aria-label={t('progress', { done, total: lesson.steps.length })} />
           <button type="button" className="btn btn-ghost btn-small" title={t('resetHint')} onClick={onReset}>{t('reset')}</button>
+          {onCopyStepLink && (
+            <button type="button" className="btn btn-ghost btn-small" title={t('stepLinkHint')} data-testid="copy-step-link" onClick={onCopyStepLink}>{t('stepLink')}</button>
+          )}
         </div>
       </header>
 
