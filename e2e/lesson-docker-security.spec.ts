@@ -8,6 +8,8 @@ test('lesson 2 (Docker security): a student walks every step to green, then rese
   const lesson = new LessonPage(lab);
   await lesson.start(LESSON);
   for (const id of STEPS) await lesson.expectNotDone(id);
+  // A terminal lesson (lesson.json layout) opens with the terminal open, before anything is typed.
+  await expect(lesson.terminal().locator('.xterm')).toBeVisible();
 
   // 1. isolation: the container's sleep is PID 1 inside, an ordinary PID on the host.
   await lesson.expectViewing('isolation');

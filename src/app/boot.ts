@@ -264,6 +264,7 @@ export function applySituation(store: Lab['store'], situation: Situation, lesson
   const st = store.getState();
   const lesson = lessons.find((l) => l.id === situation.lesson);
   if (lesson && st.lessonId !== lesson.id) st.setLesson(lesson.id, lesson.startFiles);
+  if (lesson?.layout?.terminal) store.getState().setTerminalOpen(true);
   const current = lessons.find((l) => l.id === store.getState().lessonId);
   if (current && situation.step !== undefined && situation.step < current.steps.length) {
     store.getState().setStep(situation.step);

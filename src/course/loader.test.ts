@@ -27,6 +27,11 @@ describe('loadLesson', () => {
     expect(lesson?.startFiles).toEqual([{ name: 'pod.yaml', text: 'a: 1\n' }]);
   });
 
+  it('reads the lesson\'s layout (a terminal lesson opens the terminal)', () => {
+    expect(loadLesson('lessons/demo', memoryFs(files(lessonJson({ layout: { terminal: true } })))).lesson?.layout).toEqual({ terminal: true });
+    expect(loadLesson('lessons/demo', memoryFs(files(lessonJson()))).lesson?.layout).toBeUndefined();
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
     ['id differs from folder', { id: 'other' }, 'differs from its folder'],
     ['no steps', { steps: [] }, 'non-empty list'],
@@ -34,6 +39,8 @@ describe('loadLesson', () => {
     ['bad check', { steps: [{ id: 'one', title: { ko: 'a', en: 'a' }, body: { ko: 'a', en: 'a' }, hint: { ko: 'a', en: 'a' }, check: { pods: 'x' }, solution: {} }] }, 'unknown check'],
     ['missing body file', { steps: [{ id: 'one', title: { ko: 'a', en: 'a' }, body: 'steps/two', hint: { ko: 'a', en: 'a' }, check: { answer: ['x'] }, solution: {} }] }, 'missing lessons/demo/steps/two.ko.md'],
     ['duplicate step id', { steps: [1, 2].map(() => ({ id: 'one', title: { ko: 'a', en: 'a' }, body: { ko: 'a', en: 'a' }, hint: { ko: 'a', en: 'a' }, check: { answer: ['x'] }, solution: {} })) }, 'duplicate step id'],
+    ['a layout with an unknown key', { layout: { graph: false } }, '"layout" must be {"terminal": true|false}'],
+    ['a layout that is not a boolean', { layout: { terminal: 'yes' } }, '"layout" must be {"terminal": true|false}'],
     ['bad patch', { steps: [{ id: 'one', title: { ko: 'a', en: 'a' }, body: { ko: 'a', en: 'a' }, hint: { ko: 'a', en: 'a' }, check: { answer: ['x'] }, solution: { patch: [{ file: 'x' }] } }] }, 'patch[0]'],
   ])('reports %s', (_name, over, message) => {
     const { problems } = loadLesson('lessons/demo', memoryFs(files(lessonJson(over))));

@@ -124,8 +124,14 @@ export function buildLesson(data: unknown, dir: string, fs: LessonFs): LoadResul
       solution: solution(s.solution, dir, `${at} solution`, fs, problems),
     });
   });
+  let layout: Lesson['layout'];
+  if (data.layout !== undefined) {
+    if (!isObj(data.layout) || Object.keys(data.layout).some((k) => k !== 'terminal') || (data.layout.terminal !== undefined && typeof data.layout.terminal !== 'boolean')) {
+      problems.push('lesson.json: "layout" must be {"terminal": true|false}');
+    } else if (data.layout.terminal !== undefined) layout = { terminal: data.layout.terminal };
+  }
   const lesson: Lesson = {
-    id, order: typeof data.order === 'number' ? data.order : 0, title, summary, steps,
+    id, order: typeof data.order === 'number' ? data.order : 0, title, summary, steps, ...(layout ? { layout } : {}),
     startFiles: readFolder(fs, joinPath(dir, 'start')),
     solutionFiles: readFolder(fs, joinPath(dir, 'solution')),
   };

@@ -239,6 +239,8 @@ export interface Lesson {
   readonly steps: readonly Step[];
   readonly startFiles: readonly SourceFile[];
   readonly solutionFiles: readonly SourceFile[];
+  /** How the lab arranges itself when the lesson opens: a terminal lesson opens the terminal. */
+  readonly layout?: { readonly terminal?: boolean };
 }
 
 export interface CheckOutcome {

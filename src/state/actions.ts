@@ -84,6 +84,8 @@ export function createActions(store: LabStore, analysis: AnalysisController, les
       state.setStep(currentStepIndex(lesson, state.progress[id] ?? []));
       state.replaceFiles(lessonWork[id] ?? lesson.startFiles);
       state.clearTranscript();
+      // A terminal lesson (its steps are commands) opens with the terminal open.
+      if (lesson.layout?.terminal) state.setTerminalOpen(true);
       // As for reset: the new lesson's checks must never run against the old lesson's files.
       analysis.flush();
     },
