@@ -71,11 +71,17 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
         'text-rotation': 'autorotate', 'min-zoomed-font-size': MIN_ZOOMED_FONT,
       },
     },
-    { selector: 'edge.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed } },
-    { selector: 'edge.partial', style: { 'line-color': t.partial, 'target-arrow-color': t.partial } },
+    // Not colour alone (WCAG 1.4.1, issue 14): allowed is solid with an arrowhead, allowed on some
+    // ports is dashed with a hollow arrowhead, denied is dotted and ends in a bar (blocked). Each
+    // colour is at least 3:1 against the canvas and the namespace fill (1.4.11).
+    { selector: 'edge.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed, 'line-style': 'solid' } },
+    {
+      selector: 'edge.partial',
+      style: { 'line-color': t.partial, 'target-arrow-color': t.partial, 'line-style': 'dashed', 'line-dash-pattern': [9, 4], 'target-arrow-fill': 'hollow' },
+    },
     {
       selector: 'edge.denied',
-      style: { 'line-color': t.muted, 'target-arrow-color': t.muted, 'line-style': 'dashed', opacity: 0.45, width: 1.5 },
+      style: { 'line-color': t.denied, 'target-arrow-color': t.denied, 'line-style': 'dotted', 'target-arrow-shape': 'tee', width: 2 },
     },
     // Service → endpoint: dotted, the Service's colour, a square end (not a flow's arrowhead).
     {
