@@ -132,6 +132,14 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   // (common/graph-keys.ts). The anchor is the pod whose connections are walked.
   const anchorRef = useRef<string | null>(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // + / − zoom about the middle, 0 fits everything in view (as the Fit button).
+    const zoom = e.key === '+' || e.key === '=' ? 1.25 : e.key === '-' || e.key === '_' ? 0.8 : null;
+    if (zoom !== null || e.key === '0') {
+      e.preventDefault();
+      if (zoom !== null) adapterRef.current?.zoomBy(zoom);
+      else adapterRef.current?.fit();
+      return;
+    }
     const r = graphKey(e.key, selection, anchorRef.current, order, (from, to) => isReportedPair(analysis.network, from, to));
     if (!r) return;
     e.preventDefault();

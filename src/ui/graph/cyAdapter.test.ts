@@ -18,6 +18,18 @@ function adapter(selected: Selection[] = []) {
 }
 
 describe('GraphAdapter', () => {
+  it('zooms by the keyboard\'s factor, within the graph\'s limits (+ / − / 0 in GraphView)', () => {
+    const g = adapter();
+    g.update(toElements(base, opts), null);
+    const z = g.zoom();
+    g.zoomBy(1.25);
+    expect(g.zoom()).toBeCloseTo(z * 1.25);
+    g.zoomBy(0.8);
+    expect(g.zoom()).toBeCloseTo(z);
+    for (let i = 0; i < 100; i++) g.zoomBy(0.5);
+    expect(g.zoom()).toBeGreaterThan(0);
+    g.destroy();
+  });
   it('lays out the first time, deterministically', () => {
     const one = adapter(), two = adapter();
     expect(one.update(toElements(base, opts), null)).toBe('full');

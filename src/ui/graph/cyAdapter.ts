@@ -188,6 +188,17 @@ export class GraphAdapter {
     if (this.interactive) this.fit();
   }
 
+  /** The keyboard's + and − (issue 14): zoom by `factor` about the middle of the view. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  zoom(): number {
+    return this.cy.zoom();
+  }
+
   /** Everything in view, zoomed in no further than MAX_FIT_ZOOM. */
   fit(): void {
     const cy = this.cy;

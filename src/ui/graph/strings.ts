@@ -2,7 +2,7 @@
 export const strings = {
   en: {
     region: 'Network graph',
-    graphAria: 'Network graph of pods and external hosts. Arrow keys move between pods and hosts (and Services, when shown); Enter on a pod walks its connections with the arrow keys, Enter on a connection opens its explanation, Escape goes back. The connectivity matrix shows the same connections as a table.',
+    graphAria: 'Network graph of pods and external hosts. Arrow keys move between pods and hosts (and Services, when shown); Enter on a pod walks its connections with the arrow keys, Enter on a connection opens its explanation, Escape goes back; + and − zoom, 0 fits the graph in view. The connectivity matrix shows the same connections as a table.',
     port: 'Port',
     anyPort: 'Any port',
     anyPortHint: 'Any port: an arrow means allowed on at least one of the destination’s ports.',
@@ -50,7 +50,7 @@ export const strings = {
   },
   ko: {
     region: '네트워크 그래프',
-    graphAria: '파드와 외부 호스트의 네트워크 그래프입니다. 방향키로 파드와 호스트(서비스를 표시했다면 서비스까지) 사이를 이동합니다. 파드에서 Enter를 누르면 방향키로 그 파드의 연결을 하나씩 선택하고, 연결에서 Enter를 누르면 판정 이유로 이동하며, Esc로 되돌아갑니다. 같은 연결을 표로 보려면 연결 표를 사용하세요.',
+    graphAria: '파드와 외부 호스트의 네트워크 그래프입니다. 방향키로 파드와 호스트(서비스를 표시했다면 서비스까지) 사이를 이동합니다. 파드에서 Enter를 누르면 방향키로 그 파드의 연결을 하나씩 선택하고, 연결에서 Enter를 누르면 판정 이유로 이동하며, Esc로 되돌아갑니다. +와 -로 확대·축소하고, 0을 누르면 그래프 전체를 화면에 맞춥니다. 같은 연결을 표로 보려면 연결 표를 사용하세요.',
     port: '포트',
     anyPort: '모든 포트',
     anyPortHint: '모든 포트: 목적지 포트 중 하나라도 허용되면 화살표가 그려집니다.',

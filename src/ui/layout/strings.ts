@@ -64,7 +64,7 @@ const en = {
     tabFocus: 'In the editor: Tab moves focus instead of indenting (press again to switch back)',
     leaveTerminal: 'Leave the terminal (back to the page before it)',
     explainCell: 'Matrix: move between cells; Enter or Space explains the connection',
-    graphKeys: 'Graph: arrow keys move between pods; Enter on a pod walks its connections with the arrows, Enter on a connection opens its explanation, Esc goes back',
+    graphKeys: 'Graph: arrow keys move between pods; Enter on a pod walks its connections with the arrows, Enter on a connection opens its explanation, Esc goes back; + / − zoom, 0 fits',
   },
   views: {
     label: 'Views',
@@ -185,7 +185,7 @@ const ko: typeof en = {
     tabFocus: '에디터에서 Tab이 들여쓰기 대신 포커스를 옮기게 하기 (다시 누르면 원래대로)',
     leaveTerminal: '터미널에서 나가기 (터미널 앞의 요소로 이동)',
     explainCell: '연결 표: 방향키로 셀을 옮겨 다니고, Enter나 Space로 그 연결의 판정 이유 보기',
-    graphKeys: '그래프: 방향키로 파드 사이를 이동하고, 파드에서 Enter를 누르면 방향키로 그 파드의 연결을 선택합니다. 연결에서 Enter를 누르면 판정 이유로 이동하고 Esc로 되돌아갑니다',
+    graphKeys: '그래프: 방향키로 파드 사이를 이동하고, 파드에서 Enter를 누르면 방향키로 그 파드의 연결을 선택합니다. 연결에서 Enter를 누르면 판정 이유로 이동하고 Esc로 되돌아갑니다. +/-로 확대·축소, 0으로 화면에 맞춥니다',
   },
   views: {
     label: '보기',
