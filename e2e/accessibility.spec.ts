@@ -578,3 +578,16 @@ for (const [what, viewport, scale] of [
     });
   });
 }
+
+test('the graph in words beside the canvas: counts, and whom an isolated pod accepts', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.waitForEditor();
+  const pod = (name: string, app: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels: {app: ${app}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports: [{containerPort: 80}]\n`;
+  await lab.loadScenario([
+    { name: 'pods.yaml', text: [pod('web', 'web'), pod('db', 'db'), pod('tool', 'tool')].join('---\n') },
+    { name: 'policy.yaml', text: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: db\nspec:\n  podSelector: {matchLabels: {app: db}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n' },
+  ]);
+  const summary = page.getByTestId('graph-summary');
+  await expect(summary).toContainText('The graph draws pods: 3, namespaces: 1, external hosts: 0; connections allowed:');
+  await expect(summary).toContainText('default/db accepts only: default/web');
+});

@@ -29,6 +29,7 @@ import { Recomputing } from '../status/Recomputing.js';
 import { graphKey } from '../common/graph-keys.js';
 import { GRAPH_POD_LIMIT, planGraph } from './bound.js';
 import { GraphAdapter } from './cyAdapter.js';
+import { summarizeGraph } from './summary.js';
 import type { Position } from './layout.js';
 import { isLargeGraph, scenarioServices, toElements, type GraphWords } from './elements.js';
 import { isReportedPair, portLabel } from './flows.js';
@@ -85,6 +86,7 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
     measureSince('graph-elements', start);
     return out;
   }, [analysis, port, showDenied, showServices, words, focusKey, ready, plan]);
+  const summary = useMemo(() => summarizeGraph(elements), [elements]);
 
   useEffect(() => {
     const box = canvasRef.current;
@@ -196,6 +198,13 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
         <GraphLegend services={showServices} />
       </div>
       <p className="ksl-sr-only" aria-live="polite">{describeSelection(selection, t)}</p>
+      {/* The graph in words beside the canvas (read on demand, not announced on every edit). */}
+      <div className="ksl-sr-only" data-testid="graph-summary">
+        <p>{t('summary', { pods: summary.pods, namespaces: summary.namespaces, externals: summary.externals, allowed: summary.allowed, partial: summary.partial, denied: summary.denied })}</p>
+        {summary.isolated.map((i) => (
+          <p key={i.pod}>{i.from.length > 0 ? t('summaryIsolated', { pod: i.pod, from: i.from.join(', ') }) : t('summaryIsolatedNone', { pod: i.pod })}</p>
+        ))}
+      </div>
     </section>
   );
 }
