@@ -117,7 +117,8 @@ export function describeSubject(subject: Subject, bindingNamespace: string): str
 }
 
 /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-const isPrint = (ch: string): boolean => /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch);
+/** Go's unicode.IsPrint (letters, marks, numbers, punctuation, symbols and the ASCII space). */
+export const isPrint = (ch: string): boolean => /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch);
 
 /** Go's %q (strconv.Quote): printable runes as they are, the rest escaped. */
 export function goQuote(s: string): string {

@@ -8,6 +8,8 @@
  * are plain JS values (a struct is an object keyed by Go field names, nil is null). go-cmp's
  * random choices (NBSP markers, search direction) take the deterministic branch.
  */
+// strconv.Quote and unicode.IsPrint: the same Go functions the RBAC messages quote with.
+import { goQuote as strconvQuote, isPrint } from '../../engine/rbac/subjects.js';
 
 export type GoType =
   | { readonly k: 'struct'; readonly name: string; readonly fields: () => readonly (readonly [string, GoType])[] }
@@ -705,30 +707,9 @@ function formatDiffList(o0: Opts, recs0: readonly { key: string | null; node: VN
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-const isPrint = (ch: string): boolean => /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch);
 /** unicode.IsSpace. */
 const isSpace = (ch: string): boolean => /^[\t\n\v\f\r \u0085\u00a0\p{Z}]$/u.test(ch);
 
-/** strconv.Quote: printable runes as they are, the rest escaped. */
-function strconvQuote(s: string): string {
-  let q = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') q += `\\${ch}`;
-    else if (isPrint(ch)) q += ch;
-    else if (ch === '\x07') q += '\\a';
-    else if (ch === '\b') q += '\\b';
-    else if (ch === '\f') q += '\\f';
-    else if (ch === '\n') q += '\\n';
-    else if (ch === '\r') q += '\\r';
-    else if (ch === '\t') q += '\\t';
-    else if (ch === '\v') q += '\\v';
-    else if (c < 0x80) q += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c < 0x10000) q += `\\u${c.toString(16).padStart(4, '0')}`;
-    else q += `\\U${c.toString(16).padStart(8, '0')}`;
-  }
-  return `${q}"`;
-}
 
 /** formatString of a byte slice of a string: invalid UTF-8 (a rune cut by a chunk) quoted as \\xNN. */
 function quoteBytes(b: Uint8Array): string {
