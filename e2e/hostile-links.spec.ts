@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import LZString from 'lz-string';
 import type { Page } from '@playwright/test';
+import { lzBombHash } from '../src/testing/lz-bomb.js';
 import { expect, test } from './fixtures.js';
 
 /**
@@ -19,31 +20,6 @@ const WORK_KEY = 'kslab.work.v1';
 
 function linkOf(files: { name: string; text: string }[], active: string | null = null): string {
   return '#s=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, f: files.map((f) => [f.name, f.text]), a: active }));
-}
-
-/**
- * A hostile link built as lz-string's code stream (compressing megabytes with lz-string takes
- * seconds): one literal `{`, then codes each naming the entry about to be added (w + w[0]), so
- * `codes` codes decode to about codes²/2 characters (src/state/share.test.ts checks the helper
- * against lz-string itself).
- */
-function bombHash(codes: number): string {
-  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  const bits: number[] = [];
-  const put = (value: number, count: number) => { for (let i = 0; i < count; i++) bits.push((value >> i) & 1); };
-  put(0, 2);
-  put('{'.charCodeAt(0), 8);
-  let size = 4, numBits = 3, enlargeIn = 4;
-  for (let i = 0; i < codes; i++) {
-    put(size, numBits);
-    size++;
-    if (--enlargeIn === 0) { enlargeIn = 2 ** numBits; numBits++; }
-  }
-  put(2, numBits);
-  while (bits.length % 6 !== 0) bits.push(0);
-  let out = '';
-  for (let i = 0; i < bits.length; i += 6) out += ALPHABET[bits.slice(i, i + 6).reduce((v, b) => v * 2 + b, 0)];
-  return out + 'A';
 }
 
 /** 10 namespaces × 10 Deployments with `replicas: 50`: a 5 KB link, 5,000 pods. */
@@ -216,7 +192,7 @@ test.describe('refused with a message, the current work kept', () => {
     await lab.waitForEditor();
     const mine = await lab.files();
     // 57 KB of link standing for ~300 MB of text.
-    const hash = '#s=' + bombHash(25_000);
+    const hash = '#s=' + lzBombHash(25_000);
     expect(hash.length).toBeLessThan(60_000);
     await page.evaluate((h) => { location.hash = h; }, hash);
     await expect(page.getByTestId('refused-reason')).toContainText('more than 4 MB');

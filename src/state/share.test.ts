@@ -1,33 +1,10 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lzBombHash } from '../testing/lz-bomb.js';
 import { LIMITS } from './limits.js';
 import { inflateLzUri } from './lz-bounded.js';
 import { decodeShare, encodeShare, readShare, SHARE_PREFIX } from './share.js';
-
-/**
- * The hostile link of issue 12, built directly as lz-string's code stream (compressing megabytes
- * with lz-string takes seconds): one literal `{`, then codes each naming the entry about to be
- * added (w + w[0]), so `codes` codes decode to about codes²/2 characters.
- */
-function bombHash(codes: number): string {
-  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  const bits: number[] = [];
-  const put = (value: number, count: number) => { for (let i = 0; i < count; i++) bits.push((value >> i) & 1); };
-  put(0, 2);
-  put('{'.charCodeAt(0), 8);
-  let size = 4, numBits = 3, enlargeIn = 4;
-  for (let i = 0; i < codes; i++) {
-    put(size, numBits);
-    size++;
-    if (--enlargeIn === 0) { enlargeIn = 2 ** numBits; numBits++; }
-  }
-  put(2, numBits);
-  while (bits.length % 6 !== 0) bits.push(0);
-  let out = '';
-  for (let i = 0; i < bits.length; i += 6) out += ALPHABET[bits.slice(i, i + 6).reduce((v, b) => v * 2 + b, 0)];
-  return out + 'A';
-}
 
 const link = (payload: unknown) => SHARE_PREFIX + compressToEncodedURIComponent(JSON.stringify(payload));
 
@@ -39,11 +16,11 @@ describe('bounded lz-string decompression (lz-bounded.ts)', () => {
     }), { numRuns: 300 });
   });
   it('the hostile stream is what lz-string decodes (the helper is right)', () => {
-    expect(decompressFromEncodedURIComponent(bombHash(3))).toBe('{'.repeat(1 + 2 + 3 + 4));
-    expect(inflateLzUri(bombHash(100), 10_000)).toBe(decompressFromEncodedURIComponent(bombHash(100)));
+    expect(decompressFromEncodedURIComponent(lzBombHash(3))).toBe('{'.repeat(1 + 2 + 3 + 4));
+    expect(inflateLzUri(lzBombHash(100), 10_000)).toBe(decompressFromEncodedURIComponent(lzBombHash(100)));
   });
   it('a 57 KB hash standing for 300 MB stops at the bound, in bounded time', () => {
-    const packed = bombHash(25_000); // ≈ 25,000² / 2 ≈ 312 M characters
+    const packed = lzBombHash(25_000); // ≈ 25,000² / 2 ≈ 312 M characters
     expect(packed.length).toBeLessThan(60_000);
     const start = performance.now();
     expect(inflateLzUri(packed, LIMITS.linkDecodedChars)).toBe('tooLarge');
