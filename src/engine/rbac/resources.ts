@@ -2,8 +2,9 @@
  * The API resources of a kubeadm v1.30 cluster without CRDs (the discovery document: name, short
  * names, group, preferred version, namespaced, verbs, subresources), and how `kubectl auth can-i`
  * resolves its TYPE argument against them (staging/src/k8s.io/kubectl/pkg/cmd/auth/cani.go
- * resourceFor, over the discovery RESTMapper and its shortcut expander). The rows are the lab
- * kubectl's `api-resources` table (src/shell/kubectl/resources.ts), with subresources added.
+ * resourceFor, over the discovery RESTMapper and its shortcut expander). The one table of the lab:
+ * the lab kubectl's `api-resources` (src/shell/kubectl/resources.ts) is built from it, adding the
+ * categories.
  */
 
 export interface ApiResource {

@@ -1,3 +1,5 @@
+import { API_RESOURCES as ENGINE_RESOURCES, type ApiResource } from '../../engine/index.js';
+
 /** The resource types the lab's kubectl knows, with kubectl's names and short names. */
 export interface ResourceType {
   readonly kind: string;
@@ -14,91 +16,36 @@ export interface ResourceType {
   readonly categories: readonly string[];
 }
 
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const CREATE_ONLY = ['create'];
-const GET_LIST = ['get', 'list'];
-
-type Row = [plural: string, short: string, apiVersion: string, namespaced: boolean, kind: string, verbs?: readonly string[], categories?: readonly string[]];
-
 /**
  * `kubectl api-resources` of a kubeadm v1.30 cluster without CRDs (kubectl-cluster-ops.md, "kubectl
- * api-resources"): the server-preferred version of each group, sorted by group then name, as
- * kubectl's sortableResource orders them. Verbs and categories from the v1.30 discovery document.
+ * api-resources"): the engine's discovery table (engine/rbac/resources.ts: names, short names,
+ * server-preferred version, scope and verbs, sorted by group then name as kubectl's
+ * sortableResource orders them), plus the categories of the v1.30 discovery document.
  */
-const TABLE: readonly Row[] = [
-  ['bindings', '', 'v1', true, 'Binding', CREATE_ONLY],
-  ['componentstatuses', 'cs', 'v1', false, 'ComponentStatus', GET_LIST],
-  ['configmaps', 'cm', 'v1', true, 'ConfigMap'],
-  ['endpoints', 'ep', 'v1', true, 'Endpoints'],
-  ['events', 'ev', 'v1', true, 'Event'],
-  ['limitranges', 'limits', 'v1', true, 'LimitRange'],
-  ['namespaces', 'ns', 'v1', false, 'Namespace', ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']],
-  ['nodes', 'no', 'v1', false, 'Node'],
-  ['persistentvolumeclaims', 'pvc', 'v1', true, 'PersistentVolumeClaim'],
-  ['persistentvolumes', 'pv', 'v1', false, 'PersistentVolume'],
-  ['pods', 'po', 'v1', true, 'Pod', ALL_VERBS, ['all']],
-  ['podtemplates', '', 'v1', true, 'PodTemplate'],
-  ['replicationcontrollers', 'rc', 'v1', true, 'ReplicationController', ALL_VERBS, ['all']],
-  ['resourcequotas', 'quota', 'v1', true, 'ResourceQuota'],
-  ['secrets', '', 'v1', true, 'Secret'],
-  ['serviceaccounts', 'sa', 'v1', true, 'ServiceAccount'],
-  ['services', 'svc', 'v1', true, 'Service', ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'], ['all']],
-  ['mutatingwebhookconfigurations', '', 'admissionregistration.k8s.io/v1', false, 'MutatingWebhookConfiguration', ALL_VERBS, ['api-extensions']],
-  ['validatingadmissionpolicies', '', 'admissionregistration.k8s.io/v1', false, 'ValidatingAdmissionPolicy', ALL_VERBS, ['api-extensions']],
-  ['validatingadmissionpolicybindings', '', 'admissionregistration.k8s.io/v1', false, 'ValidatingAdmissionPolicyBinding', ALL_VERBS, ['api-extensions']],
-  ['validatingwebhookconfigurations', '', 'admissionregistration.k8s.io/v1', false, 'ValidatingWebhookConfiguration', ALL_VERBS, ['api-extensions']],
-  ['customresourcedefinitions', 'crd,crds', 'apiextensions.k8s.io/v1', false, 'CustomResourceDefinition', ALL_VERBS, ['api-extensions']],
-  ['apiservices', '', 'apiregistration.k8s.io/v1', false, 'APIService', ALL_VERBS, ['api-extensions']],
-  ['controllerrevisions', '', 'apps/v1', true, 'ControllerRevision'],
-  ['daemonsets', 'ds', 'apps/v1', true, 'DaemonSet', ALL_VERBS, ['all']],
-  ['deployments', 'deploy', 'apps/v1', true, 'Deployment', ALL_VERBS, ['all']],
-  ['replicasets', 'rs', 'apps/v1', true, 'ReplicaSet', ALL_VERBS, ['all']],
-  ['statefulsets', 'sts', 'apps/v1', true, 'StatefulSet', ALL_VERBS, ['all']],
-  ['selfsubjectreviews', '', 'authentication.k8s.io/v1', false, 'SelfSubjectReview', CREATE_ONLY],
-  ['tokenreviews', '', 'authentication.k8s.io/v1', false, 'TokenReview', CREATE_ONLY],
-  ['localsubjectaccessreviews', '', 'authorization.k8s.io/v1', true, 'LocalSubjectAccessReview', CREATE_ONLY],
-  ['selfsubjectaccessreviews', '', 'authorization.k8s.io/v1', false, 'SelfSubjectAccessReview', CREATE_ONLY],
-  ['selfsubjectrulesreviews', '', 'authorization.k8s.io/v1', false, 'SelfSubjectRulesReview', CREATE_ONLY],
-  ['subjectaccessreviews', '', 'authorization.k8s.io/v1', false, 'SubjectAccessReview', CREATE_ONLY],
-  ['horizontalpodautoscalers', 'hpa', 'autoscaling/v2', true, 'HorizontalPodAutoscaler', ALL_VERBS, ['all']],
-  ['cronjobs', 'cj', 'batch/v1', true, 'CronJob', ALL_VERBS, ['all']],
-  ['jobs', '', 'batch/v1', true, 'Job', ALL_VERBS, ['all']],
-  ['certificatesigningrequests', 'csr', 'certificates.k8s.io/v1', false, 'CertificateSigningRequest'],
-  ['leases', '', 'coordination.k8s.io/v1', true, 'Lease'],
-  ['endpointslices', '', 'discovery.k8s.io/v1', true, 'EndpointSlice'],
-  ['events', 'ev', 'events.k8s.io/v1', true, 'Event'],
-  ['flowschemas', '', 'flowcontrol.apiserver.k8s.io/v1', false, 'FlowSchema'],
-  ['prioritylevelconfigurations', '', 'flowcontrol.apiserver.k8s.io/v1', false, 'PriorityLevelConfiguration'],
-  ['ingressclasses', '', 'networking.k8s.io/v1', false, 'IngressClass'],
-  ['ingresses', 'ing', 'networking.k8s.io/v1', true, 'Ingress'],
-  ['networkpolicies', 'netpol', 'networking.k8s.io/v1', true, 'NetworkPolicy'],
-  ['runtimeclasses', '', 'node.k8s.io/v1', false, 'RuntimeClass'],
-  ['poddisruptionbudgets', 'pdb', 'policy/v1', true, 'PodDisruptionBudget'],
-  ['clusterrolebindings', '', 'rbac.authorization.k8s.io/v1', false, 'ClusterRoleBinding'],
-  ['clusterroles', '', 'rbac.authorization.k8s.io/v1', false, 'ClusterRole'],
-  ['rolebindings', '', 'rbac.authorization.k8s.io/v1', true, 'RoleBinding'],
-  ['roles', '', 'rbac.authorization.k8s.io/v1', true, 'Role'],
-  ['priorityclasses', 'pc', 'scheduling.k8s.io/v1', false, 'PriorityClass'],
-  ['csidrivers', '', 'storage.k8s.io/v1', false, 'CSIDriver'],
-  ['csinodes', '', 'storage.k8s.io/v1', false, 'CSINode'],
-  ['csistoragecapacities', '', 'storage.k8s.io/v1', true, 'CSIStorageCapacity'],
-  ['storageclasses', 'sc', 'storage.k8s.io/v1', false, 'StorageClass'],
-  ['volumeattachments', '', 'storage.k8s.io/v1', false, 'VolumeAttachment'],
-];
+const ALL = ['all'];
+const API_EXTENSIONS = ['api-extensions'];
+const CATEGORIES: Readonly<Record<string, readonly string[]>> = {
+  '/pods': ALL, '/replicationcontrollers': ALL, '/services': ALL,
+  'admissionregistration.k8s.io/mutatingwebhookconfigurations': API_EXTENSIONS,
+  'admissionregistration.k8s.io/validatingadmissionpolicies': API_EXTENSIONS,
+  'admissionregistration.k8s.io/validatingadmissionpolicybindings': API_EXTENSIONS,
+  'admissionregistration.k8s.io/validatingwebhookconfigurations': API_EXTENSIONS,
+  'apiextensions.k8s.io/customresourcedefinitions': API_EXTENSIONS,
+  'apiregistration.k8s.io/apiservices': API_EXTENSIONS,
+  'apps/daemonsets': ALL, 'apps/deployments': ALL, 'apps/replicasets': ALL, 'apps/statefulsets': ALL,
+  'autoscaling/horizontalpodautoscalers': ALL,
+  'batch/cronjobs': ALL, 'batch/jobs': ALL,
+};
 
-/** Singular names as discovery reports them (the kind, lower-cased), and kubectl's `kind.group` prefix. */
-function toType([plural, short, apiVersion, namespaced, kind, verbs, categories]: Row): ResourceType {
-  const slash = apiVersion.lastIndexOf('/');
+function toType(r: ApiResource): ResourceType {
   return {
-    kind, plural, singular: kind.toLowerCase(), short: short ? short.split(',') : [],
-    group: slash < 0 ? '' : apiVersion.slice(0, slash),
-    version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
-    namespaced, verbs: verbs ?? ALL_VERBS, categories: categories ?? [],
+    kind: r.kind, plural: r.plural, singular: r.singular, short: r.short, group: r.group, version: r.version,
+    namespaced: r.namespaced, verbs: r.verbs, categories: CATEGORIES[`${r.group}/${r.plural}`] ?? [],
   };
 }
 
 /** Every resource of the API, in `kubectl api-resources` order. */
-export const API_RESOURCES: readonly ResourceType[] = TABLE.map(toType);
+export const API_RESOURCES: readonly ResourceType[] = ENGINE_RESOURCES.map(toType);
 
 /**
  * The resources `kubectl get TYPE` resolves (the legacy events.k8s.io Event is only reachable
