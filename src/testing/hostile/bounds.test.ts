@@ -5,11 +5,8 @@
 import { expect, it } from 'vitest';
 import { analyze, MAX_CONNECTIVITY_FLOWS, MAX_NESTING, type Analysis, type SourceFile } from '../../engine/index.js';
 import { deepNesting, manyPolicies, manyPods } from './generate.js';
+import { HOSTILE, POD } from './inputs.js';
 
-const POD = (name: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: {containers: [{name: c, image: nginx${extra}}]}\n`;
-const SECRET = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: kubernetes.io/dockerconfigjson\ndata: {.dockerconfigjson: ${data}}\n`;
-const b64 = (s: string) => btoa(s);
-const POLICY = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec: ${spec}\n`;
 
 const pods = (a: Analysis) => a.pods.filter((p) => !p.pod.system).map((p) => p.key).sort();
 const codes = (a: Analysis) => a.diagnostics.map((d) => d.code);
@@ -40,65 +37,64 @@ function hostile(name: string, input: string | SourceFile[], budget: { ms: numbe
 const SMALL = { ms: 5_000, mb: 200 };
 
 // --- YAML itself ---------------------------------------------------------------------------------
-hostile('alias bomb (billion laughs)', ['a: &a [x, x, x, x, x, x, x, x, x]',
-  ...'bcdefg'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n') + '\n', SMALL, (a) => {
+hostile('alias bomb (billion laughs)', HOSTILE.aliasBomb, SMALL, (a) => {
   expect(messages(a)).toEqual(['1:1 YAML error: Excessive alias count indicates a resource exhaustion attack']);
 });
-hostile('merge-key bomb', 'a: &a {x: 1}\nb: &b {<<: [*a, *a, *a, *a]}\nc: {<<: [*b, *b, *b, *b]}\n' + POD('web').replace('apiVersion', 'z: 1\napiVersion'), SMALL, (a) => {
+hostile('merge-key bomb', HOSTILE.mergeKeyBomb, SMALL, (a) => {
   expect(codes(a).every((c) => c === 'unknown-field' || c === 'missing-field')).toBe(true);
 });
-hostile('invalid UTF-8 (decoded as U+FFFD) in a name', POD('bad\uFFFDname'), SMALL, (a) => {
+hostile('invalid UTF-8 (decoded as U+FFFD) in a name', HOSTILE.invalidUtf8Name, SMALL, (a) => {
   expect(messages(a)[0]).toMatch(/^3:18 metadata\.name: Invalid value: "bad\uFFFDname": a lowercase RFC 1123 subdomain/);
   expect(pods(a)).toEqual([]);
 });
-hostile('a lone surrogate in a name; the other document still analysed', POD('x') + '---\n' + POD('y\uD800'), SMALL, (a) => {
+hostile('a lone surrogate in a name; the other document still analysed', HOSTILE.loneSurrogate, SMALL, (a) => {
   expect(codes(a)).toEqual(['name-invalid']);
   expect(pods(a)).toEqual(['default/x']);
 });
-hostile('byte order mark', '\uFEFF' + POD('web'), SMALL, (a) => {
+hostile('byte order mark', HOSTILE.bom, SMALL, (a) => {
   expect(a.diagnostics).toEqual([]);
   expect(pods(a)).toEqual(['default/web']);
 });
-hostile('CRLF line ends; positions count lines as editors do', (POD('web') + '---\nkind: Pod\n').replace(/\n/g, '\r\n'), SMALL, (a) => {
+hostile('CRLF line ends; positions count lines as editors do', HOSTILE.crlf, SMALL, (a) => {
   expect(pods(a)).toEqual(['default/web']);
   expect(messages(a)).toEqual(['6:1 apiVersion not set']);
 });
-hostile('tabs as indentation', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n', SMALL, (a) => {
+hostile('tabs as indentation', HOSTILE.tabIndent, SMALL, (a) => {
   expect(messages(a)).toEqual(['4:1 YAML syntax error: Tabs are not allowed as indentation']);
 });
-hostile('a tab after a colon is fine', POD('web').replace('kind: Pod', 'kind:\tPod'), SMALL, (a) => {
+hostile('a tab after a colon is fine', HOSTILE.tabAfterColon, SMALL, (a) => {
   expect(pods(a)).toEqual(['default/web']);
 });
-hostile('duplicate keys', POD('web').replace('kind: Pod', 'kind: Pod\nkind: Pod'), SMALL, (a) => {
+hostile('duplicate keys', HOSTILE.duplicateKeys, SMALL, (a) => {
   expect(messages(a)).toEqual(['3:1 YAML syntax error: Map keys must be unique']);
 });
-hostile('a map of 10,000 keys (duplicate check is linear)', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\ndata:\n${Array.from({ length: 10_000 }, (_, i) => `  k${i}: v`).join('\n')}\n`, { ms: 15_000, mb: 400 }, (a) => {
+hostile('a map of 10,000 keys (duplicate check is linear)', HOSTILE.map10k, { ms: 15_000, mb: 400 }, (a) => {
   expect(a.diagnostics).toEqual([]);
 });
-hostile('scalars as documents', 'hello\n---\n42\n', SMALL, (a) => {
+hostile('scalars as documents', HOSTILE.scalarDocuments, SMALL, (a) => {
   expect(messages(a)).toEqual([
     '1:1 the document is a string, not an object (a mapping with apiVersion, kind and metadata)',
     '3:1 the document is a scalar, not an object (a mapping with apiVersion, kind and metadata)',
   ]);
 });
-hostile('a list as a document', '- a\n- b\n', SMALL, (a) => {
+hostile('a list as a document', HOSTILE.listDocument, SMALL, (a) => {
   expect(messages(a)).toEqual(['1:1 the document is a list, not an object (a mapping with apiVersion, kind and metadata)']);
 });
-hostile('empty file', '', SMALL, (a) => { expect(a.diagnostics).toEqual([]); expect(pods(a)).toEqual([]); });
-hostile('only comments and separators', '# nothing here\n---\n---\n...\n', SMALL, (a) => { expect(a.diagnostics).toEqual([]); });
-hostile('10,000 empty documents', '---\n'.repeat(10_000), { ms: 15_000, mb: 300 }, (a) => { expect(a.diagnostics).toEqual([]); });
-hostile('a NUL character', POD('web') + '\u0000\n', SMALL, (a) => {
+hostile('empty file', HOSTILE.empty, SMALL, (a) => { expect(a.diagnostics).toEqual([]); expect(pods(a)).toEqual([]); });
+hostile('only comments and separators', HOSTILE.onlyComments, SMALL, (a) => { expect(a.diagnostics).toEqual([]); });
+hostile('10,000 empty documents', HOSTILE.emptyDocuments10k, { ms: 15_000, mb: 300 }, (a) => { expect(a.diagnostics).toEqual([]); });
+hostile('a NUL character', HOSTILE.nul, SMALL, (a) => {
   expect(codes(a)).toEqual(['yaml-syntax']);
   expect(pods(a)).toEqual([]);
 });
-hostile('CR-only line ends are a syntax error, not a crash', POD('web').replace(/\n/g, '\r'), SMALL, (a) => {
+hostile('CR-only line ends are a syntax error, not a crash', HOSTILE.crOnly, SMALL, (a) => {
   expect(codes(a).every((c) => c === 'yaml-syntax')).toBe(true);
 });
-hostile('tags the API server does not know', 'apiVersion: v1\nkind: Pod\nmetadata: {name: !foo web}\nspec: !!binary aGVsbG8=\n', SMALL, (a) => {
+hostile('tags the API server does not know', HOSTILE.unknownTags, SMALL, (a) => {
   expect(codes(a)).toContain('container-invalid');
   expect(pods(a)).toEqual([]);
 });
-hostile('a 1 MB scalar', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\ndata: {x: "${'x'.repeat(1_000_000)}"}\n`, { ms: 10_000, mb: 300 }, (a) => {
+hostile('a 1 MB scalar', HOSTILE.scalar1MB, { ms: 10_000, mb: 300 }, (a) => {
   expect(a.diagnostics).toEqual([]);
 });
 
@@ -114,43 +110,43 @@ for (const [depth, style] of [[20_000, 'flow'], [2_000, 'block']] as const) {
 }
 
 // --- wrong types and values ----------------------------------------------------------------------
-hostile('metadata that is a number', 'apiVersion: v1\nkind: Pod\nmetadata: 5\n', SMALL, (a) => {
+hostile('metadata that is a number', HOSTILE.metadataNumber, SMALL, (a) => {
   expect(messages(a)).toContain('3:11 json: cannot unmarshal number into Go struct field Pod.metadata of type v1.ObjectMeta');
 });
-hostile('labels that are a list, containers that are a string', 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: [x]}\nspec: {containers: "x"}\n', SMALL, (a) => {
+hostile('labels that are a list, containers that are a string', HOSTILE.wrongTypes, SMALL, (a) => {
   expect(codes(a)).toEqual(expect.arrayContaining(['field-type', 'container-invalid']));
   expect(pods(a)).toEqual([]);
 });
-hostile('a containerPort as a string', POD('b', ', ports: [{containerPort: "80"}]'), SMALL, (a) => {
+hostile('a containerPort as a string', HOSTILE.portString, SMALL, (a) => {
   expect(messages(a)[0]).toMatch(/json: cannot unmarshal string into Go struct field ContainerPort/);
 });
-hostile('a containerPort of 1e400', POD('b', ', ports: [{containerPort: 1e400}]'), SMALL, (a) => {
+hostile('a containerPort of 1e400', HOSTILE.port1e400, SMALL, (a) => {
   expect(codes(a)).toEqual(['field-type', 'port-invalid']);
 });
-hostile('replicas: 100000000 is capped', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: 100000000, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: nginx}]}}}\n', { ms: 10_000, mb: 300 }, (a) => {
+hostile('replicas: 100000000 is capped', HOSTILE.replicas1e8, { ms: 10_000, mb: 300 }, (a) => {
   expect(codes(a)).toContain('replicas-capped');
   expect(pods(a).length).toBeLessThanOrEqual(1000);
 });
-hostile('a label value with HTML and an emoji', POD('web').replace('{name: web}', '{name: web, labels: {app: "<script>🙂"}}'), SMALL, (a) => {
+hostile('a label value with HTML and an emoji', HOSTILE.htmlLabel, SMALL, (a) => {
   expect(messages(a)[0]).toMatch(/^3:37 metadata\.labels: Invalid value: "<script>🙂": a valid label must be/);
 });
-hostile('no kind', 'apiVersion: v1\nmetadata: {name: x}\n', SMALL, (a) => { expect(messages(a)).toEqual(['1:1 kind not set']); });
-hostile('a kind the lab does not simulate', 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: x}\n', SMALL, (a) => {
+hostile('no kind', HOSTILE.noKind, SMALL, (a) => { expect(messages(a)).toEqual(['1:1 kind not set']); });
+hostile('a kind the lab does not simulate', HOSTILE.unknownKind, SMALL, (a) => {
   expect(a.diagnostics.map((d) => [d.severity, d.code])).toEqual([['info', 'not-simulated']]);
 });
 
 // --- CIDR garbage and pull secrets ---------------------------------------------------------------
-hostile('CIDR garbage', POLICY('{podSelector: {}, ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/33}}, {ipBlock: {cidr: 999.1.1.1/8}}, {ipBlock: {cidr: x}}, {ipBlock: {cidr: "::/129"}}, {ipBlock: {cidr: 10.0.0.0/8, except: [192.168.0.0/16]}}]}]}'), SMALL, (a) => {
+hostile('CIDR garbage', HOSTILE.cidrGarbage, SMALL, (a) => {
   expect(codes(a)).toEqual(['cidr-invalid', 'cidr-invalid', 'cidr-invalid', 'cidr-invalid', 'cidr-invalid']);
   expect(messages(a)[0]).toBe('4:60 spec.ingress[0].from[0].ipBlock.cidr: Invalid value: "10.0.0.0/33": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)');
 });
-hostile('a pull secret that is not base64', SECRET('"!!!not base64"'), SMALL, (a) => {
+hostile('a pull secret that is not base64', HOSTILE.secretNotBase64, SMALL, (a) => {
   expect(messages(a)).toContain('5:27 Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 0');
 });
-hostile('a pull secret whose JSON does not parse', SECRET(b64('{oops')), SMALL, (a) => {
+hostile('a pull secret whose JSON does not parse', HOSTILE.secretBadJson, SMALL, (a) => {
   expect(messages(a)[0]).toMatch(/^5:27 data\[\.dockerconfigjson\]: Invalid value: "<secret contents redacted>": /);
 });
-hostile('a pull secret whose JSON has the wrong shape', SECRET(b64('{"auths": 5}')), SMALL, (a) => {
+hostile('a pull secret whose JSON has the wrong shape', HOSTILE.secretWrongShape, SMALL, (a) => {
   expect(messages(a)[0]).toMatch(/auths: expected a JS/);
 });
 
