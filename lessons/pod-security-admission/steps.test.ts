@@ -60,6 +60,12 @@ stepCases('pod-security-admission', {
     { name: 'seccompProfile Unconfined', pass: false,
       files: API('  securityContext:\n    runAsNonRoot: true\n    runAsUser: 1000\n    seccompProfile:\n      type: Unconfined\n', CONTAINER_SC) },
     { name: 'allowPrivilegeEscalation left out', pass: false, files: API(POD_SC, '    securityContext:\n      capabilities:\n        drop: ["ALL"]\n') },
+    { name: 'the enforce label removed, the pod applied as it was', pass: false, files: API('', ''),
+      commands: ['kubectl label ns team-a pod-security.kubernetes.io/enforce-', 'kubectl apply -f api.yaml', 'kubectl get pods -n team-a'],
+      because: 'namespace team-a enforces privileged:latest, expected restricted' },
+    { name: 'enforce lowered to baseline, the pod applied as it was', pass: false, files: API('', ''),
+      commands: ['kubectl label ns team-a pod-security.kubernetes.io/enforce=baseline --overwrite', 'kubectl apply -f api.yaml'],
+      because: 'namespace team-a enforces baseline:latest, expected restricted' },
   ],
   'dry-run-first': [
     { name: '--overwrite too, answer legacy/metrics', pass: true,

@@ -64,6 +64,10 @@ stepCases('rbac', {
       commands: [ROLE, 'kubectl create rolebinding jane-reads --role=pod-reader --user=Jane -n dev', CAN_LIST_DEV] },
     { name: 'a typo in the verb (lsit) in YAML', pass: false, files: RBAC_YAML('["get", "lsit", "watch"]'), commands: [CAN_LIST_DEV] },
     { name: 'created it all but never asked can-i', pass: false, commands: [ROLE, BIND] },
+    { name: 'verbs get and list only: jane may not watch', pass: false,
+      commands: ['kubectl create role pod-reader --verb=get,list --resource=pods -n dev', BIND, CAN_LIST_DEV], because: 'User jane may not watch pods in namespace dev' },
+    { name: 'can-i said yes, then the RoleBinding was deleted', pass: false,
+      more: { commands: ['kubectl delete rolebinding jane-reads -n dev'] }, because: 'User jane may not get pods in namespace dev' },
   ],
   'read-only': [
     { name: '--namespace=dev and --as=jane, po for pods', pass: true,
@@ -74,6 +78,8 @@ stepCases('rbac', {
     { name: 'also bound to the ClusterRole edit: jane may delete', pass: false,
       commands: ['kubectl create rolebinding jane-edit --clusterrole=edit --user=jane -n dev', 'kubectl get pods -n dev --as jane', 'kubectl auth can-i delete pods -n dev --as jane'] },
     { name: 'never asked about delete', pass: false, commands: ['kubectl get pods -n dev --as jane'] },
+    { name: 'can-i delete said no, then jane was also bound to edit', pass: false,
+      more: { commands: ['kubectl create rolebinding jane-edit --clusterrole=edit --user=jane -n dev'] }, because: 'User jane may delete pods in namespace dev' },
   ],
   'why-prod': [
     { name: 'answers in Korean, --namespace=prod', pass: true, commands: ['kubectl auth can-i list pods --namespace=prod --as=jane'], answer: '클러스터롤' },
@@ -98,5 +104,9 @@ rules:
     { name: 'a ClusterRoleBinding: view in every namespace', pass: false, files: PROD_BINDING('ClusterRoleBinding', 'ClusterRole'), patch: [], commands: [CAN_LIST_PROD] },
     { name: 'kind fixed but the name misspelled (viewer)', pass: false, files: PROD_BINDING('RoleBinding', 'ClusterRole', 'viewer'), patch: [], commands: [CAN_LIST_PROD] },
     { name: 'fixed but never checked', pass: false, commands: [] },
+    { name: 'fixed, then a ClusterRoleBinding to view made in the terminal', pass: false,
+      more: { commands: ['kubectl create clusterrolebinding jane-view-all --clusterrole=view --user=jane'] }, because: 'User jane may list pods in namespace default' },
+    { name: 'can-i said yes, then the binding was deleted', pass: false,
+      more: { commands: ['kubectl delete rolebinding jane-view -n prod'] }, because: 'User jane may not list pods in namespace prod' },
   ],
 });

@@ -155,6 +155,48 @@ export interface NoErrorsCheck {
   readonly kind: 'noErrors';
 }
 
+/**
+ * Who an RBAC check asks about, as `kubectl auth can-i --as` would send it (engine/rbac
+ * impersonate): a user (with system:authenticated), a member of a group, or a ServiceAccount's
+ * token (`system:serviceaccount:NS:NAME` in its two groups).
+ */
+export type RbacSubject =
+  | { readonly kind: 'User'; readonly name: string }
+  | { readonly kind: 'Group'; readonly name: string }
+  | { readonly kind: 'ServiceAccount'; readonly namespace: string; readonly name: string };
+
+/**
+ * May the subject do this, on the live state? The engine's authorizer (engine/rbac authorize)
+ * decides over the editor's files and what the terminal created, as the API server would.
+ */
+export interface RbacCheck {
+  readonly kind: 'rbac';
+  readonly subject: RbacSubject;
+  readonly verb: string;
+  /** The plural resource (`pods`), resolved as `kubectl auth can-i` does (`po`, `deployments` → apps). */
+  readonly resource: string;
+  readonly apiGroup: string;
+  /** `log` for `pods/log`. */
+  readonly subresource?: string;
+  /** Absent: the cluster scope (RoleBindings never grant it). */
+  readonly namespace?: string;
+  readonly name?: string;
+  readonly allowed: boolean;
+}
+
+/**
+ * What Pod Security Admission did with a pod (`*` in the name is a wildcard, every match must hold):
+ * admitted (it was created) or refused by the namespace's enforce level (it does not exist). With
+ * `level`: refused by that level; or admitted while its namespace enforces that level and the pod
+ * meets it (so it is not an older pod the new level merely left running).
+ */
+export interface AdmissionCheck {
+  readonly kind: 'admission';
+  readonly pod: string;
+  readonly admitted: boolean;
+  readonly level?: 'privileged' | 'baseline' | 'restricted';
+}
+
 /** A file's text (YAML or not) contains a line matching the pattern. */
 export interface FileCheck {
   readonly kind: 'file';
@@ -204,7 +246,7 @@ export type Check =
   | { readonly kind: 'any'; readonly checks: readonly Check[] }
   | { readonly kind: 'not'; readonly check: Check }
   | PodCheck | SecretCheck | FlowCheck | PolicyCheck | PolicyCountCheck | NamespaceCheck | ClusterCheck
-  | DiagnosticCheck | NoErrorsCheck | FileCheck | CommandCheck | AnswerCheck | ProbedCheck | SequenceCheck;
+  | DiagnosticCheck | NoErrorsCheck | FileCheck | CommandCheck | AnswerCheck | ProbedCheck | SequenceCheck | RbacCheck | AdmissionCheck;
 
 /** A text replacement in one file: how a step's solution edits YAML. */
 export interface FilePatch {

@@ -1,5 +1,5 @@
-import type { Check, CommandPattern, CapabilityExpectation } from './model.js';
-import { CNI_NAMES } from '../engine/index.js';
+import type { Check, CommandPattern, CapabilityExpectation, RbacSubject } from './model.js';
+import { CNI_NAMES, KNOWN_RESOURCE_VERBS, resolveCanIResource } from '../engine/index.js';
 
 /**
  * lesson.json check data → Check. The JSON form is keyed by what it talks about
@@ -22,6 +22,7 @@ const PULLS = ['Pulled', 'ErrImagePull', 'InvalidImageName'] as const;
 const FROMS = ['container', 'pod', 'image', 'default'] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const OUTCOMES = ['connected', 'refused', 'timeout', 'nxdomain', 'dns-timeout'] as const;
+const LEVELS = ['privileged', 'baseline', 'restricted'] as const;
 
 const oneOf = <T extends string>(list: readonly T[], v: Json): v is T => isStr(v) && (list as readonly string[]).includes(v);
 
@@ -56,6 +57,14 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
   if ('not' in raw) {
     const inner = parseCheck(raw.not, `${where}.not`, problems);
     return allowOnly(['not']) && inner ? { kind: 'not', check: inner } : null;
+  }
+  if ('rbac' in raw) return allowOnly(['rbac', 'allowed']) ? parseRbac(raw, fail) : null;
+  if ('admission' in raw) {
+    if (!isStr(raw.admission) || !raw.admission.includes('/')) return fail('"admission" must be namespace/pod');
+    if (typeof raw.admitted !== 'boolean') return fail('an admission check needs "admitted": true|false');
+    if (raw.level !== undefined && !oneOf(LEVELS, raw.level)) return fail(`"level" must be one of ${LEVELS.join(', ')}`);
+    if (!allowOnly(['admission', 'admitted', 'level'])) return null;
+    return { kind: 'admission', pod: raw.admission, admitted: raw.admitted, ...(oneOf(LEVELS, raw.level) ? { level: raw.level } : {}) };
   }
   if ('pod' in raw) return parsePod(raw, fail, allowOnly);
   if ('secret' in raw) {
@@ -199,6 +208,48 @@ export function parseCheck(raw: Json, where: string, problems: string[]): Check 
     };
   }
   return fail(`unknown check (keys: ${Object.keys(raw).join(', ') || 'none'})`);
+}
+
+/**
+ * `{"rbac": {"user"|"group"|"serviceAccount", "verb", "resource", "namespace", "name"}, "allowed"}`:
+ * the resource as `kubectl auth can-i` resolves TYPE (`po`, `deployments` → apps,
+ * `deployments.apps`), `/sub` naming a subresource the resource has (`pods/log`). A verb or
+ * resource the API does not know is a problem, never a check that passes for the wrong reason.
+ */
+function parseRbac(raw: Obj, fail: (m: string) => null): Check | null {
+  const r = raw.rbac;
+  if (!isObj(r)) return fail('"rbac" must be an object {user|group|serviceAccount, verb, resource, namespace?, name?}');
+  const extra = Object.keys(r).filter((k) => !['user', 'group', 'serviceAccount', 'verb', 'resource', 'namespace', 'name'].includes(k));
+  if (extra.length > 0) return fail(`"rbac" has unknown key(s) ${extra.join(', ')}`);
+  if (typeof raw.allowed !== 'boolean') return fail('an rbac check needs "allowed": true|false');
+  const who = (['user', 'group', 'serviceAccount'] as const).filter((k) => r[k] !== undefined);
+  if (who.length !== 1) return fail('"rbac" needs exactly one of "user", "group", "serviceAccount"');
+  let subject: RbacSubject;
+  const name = r[who[0] ?? 'user'];
+  if (!isStr(name) || name === '') return fail(`"rbac.${who[0] ?? 'user'}" must be a name`);
+  if (who[0] === 'serviceAccount') {
+    const parts = name.split('/');
+    if (parts.length !== 2 || !parts[0] || !parts[1]) return fail('"rbac.serviceAccount" must be namespace/name');
+    subject = { kind: 'ServiceAccount', namespace: parts[0], name: parts[1] };
+  } else {
+    subject = { kind: who[0] === 'group' ? 'Group' : 'User', name };
+  }
+  if (!isStr(r.verb) || !KNOWN_RESOURCE_VERBS.includes(r.verb)) return fail(`"rbac.verb" must be a verb the API knows (${KNOWN_RESOURCE_VERBS.join(', ')})`);
+  if (!isStr(r.resource) || r.resource === '') return fail('"rbac.resource" must be a resource, e.g. pods or pods/log');
+  const slash = r.resource.indexOf('/');
+  const type = slash < 0 ? r.resource : r.resource.slice(0, slash);
+  const sub = slash < 0 ? undefined : r.resource.slice(slash + 1);
+  const resolved = resolveCanIResource(type);
+  if (!resolved.api || resolved.name !== undefined) return fail(`"rbac.resource": the server doesn't have a resource type '${type}'`);
+  if (sub !== undefined && !resolved.api.subresources.includes(sub)) return fail(`"rbac.resource": ${resolved.api.plural} has no subresource ${sub}`);
+  if (r.namespace !== undefined && (!isStr(r.namespace) || r.namespace === '')) return fail('"rbac.namespace" must be a name (leave it out for the cluster scope)');
+  if (r.name !== undefined && (!isStr(r.name) || r.name === '')) return fail('"rbac.name" must be a name');
+  return {
+    kind: 'rbac', subject, verb: r.verb, resource: resolved.api.plural, apiGroup: resolved.api.group, allowed: raw.allowed,
+    ...(sub !== undefined ? { subresource: sub } : {}),
+    ...(isStr(r.namespace) ? { namespace: r.namespace } : {}),
+    ...(isStr(r.name) ? { name: r.name } : {}),
+  };
 }
 
 function parsePod(raw: Obj, fail: (m: string) => null, allowOnly: (k: readonly string[]) => boolean): Check | null {

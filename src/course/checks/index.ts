@@ -6,6 +6,8 @@ import {
 } from './objects.js';
 import { checkPod } from './pod.js';
 import { checkProbed } from './probed.js';
+import { checkAdmission } from './admission.js';
+import { checkRbac } from './rbac.js';
 import { checkAnswer, checkCommand, checkFile } from './terminal.js';
 
 /** Interprets a step's check data. Pure: the same analysis, files, transcript and answer give the same outcome. */
@@ -38,6 +40,8 @@ export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
     case 'command': return checkCommand(check, ctx);
     case 'answer': return checkAnswer(check, ctx);
     case 'probed': return checkProbed(check, ctx);
+    case 'rbac': return checkRbac(check, ctx);
+    case 'admission': return checkAdmission(check, ctx);
   }
 }
 
