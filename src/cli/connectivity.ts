@@ -80,14 +80,38 @@ function prepare(network: NetworkAnalysis) {
   const index = new Map<string, number>();
   network.endpoints.forEach((e, i) => index.set(e.id, i));
   const at = eps.map((e) => index.get(e.id) ?? -1);
-  const rows: (BitRows | undefined)[] = [];
-  const allowed = (s: number, d: number, k: number): boolean => {
+  const rows: (Uint32Array[] | undefined)[] = [];
+  /**
+   * Slot k's verdicts as one row of words per source, over the network's endpoint indexes: the
+   * engine's matrix when it has one, else allowed() pair by pair (between scenario endpoints).
+   */
+  const rowsOf = (k: number): Uint32Array[] => {
+    const have = rows[k];
+    if (have) return have;
     const slot = slots[k]!;
-    if (!matrix) return network.allowed(eps[s]!.id, eps[d]!.id, slot.port, slot.protocol);
-    const m = rows[k] ?? (rows[k] = matrix(slot.port, slot.protocol));
-    return m.rows[at[s]!]?.has(at[d]!) ?? network.allowed(eps[s]!.id, eps[d]!.id, slot.port, slot.protocol);
+    const size = network.endpoints.length;
+    const words = (size + 31) >>> 5;
+    const m = matrix?.(slot.port, slot.protocol);
+    const made = network.endpoints.map((_, a) => {
+      const from = m?.rows[a] as { words?: Uint32Array } | undefined;
+      if (from?.words instanceof Uint32Array && from.words.length === words) return from.words;
+      const row = new Uint32Array(words);
+      for (let d = 0; d < eps.length; d++) {
+        const i = at[d]!;
+        if (i < 0) continue;
+        const yes = m?.rows[a] ? m.rows[a].has(i) : network.allowed(network.endpoints[a]!.id, eps[d]!.id, slot.port, slot.protocol);
+        if (yes) row[i >>> 5]! |= 1 << (i & 31);
+      }
+      return row;
+    });
+    rows[k] = made;
+    return made;
   };
-  return { eps, slots, portSlots, allowed };
+  const allowed = (s: number, d: number, k: number): boolean => {
+    const i = at[d]!;
+    return i >= 0 && at[s]! >= 0 ? ((rowsOf(k)[at[s]!]![i >>> 5]! >>> (i & 31)) & 1) === 1 : network.allowed(eps[s]!.id, eps[d]!.id, slots[k]!.port, slots[k]!.protocol);
+  };
+  return { eps, slots, portSlots, at, rowsOf, allowed };
 }
 
 /**
@@ -104,37 +128,89 @@ export function forEachFlow(network: NetworkAnalysis, fn: (from: string, to: str
   }
 }
 
+/**
+ * The compact form by words, not by pairs (issue 11: ~2 s at 500 pods, building N²·ports arrays and
+ * joining them into keys). Per port slot the engine's matrix gives each source's allowed row as bits
+ * over its endpoints; the slot's domain (destinations holding that port) is a mask over the same
+ * indexes, so a source's allowed set is an AND of a few words, keyed by those words: ports that
+ * answer alike group by one short string. Ids are read off the bits into endpoint (id) order.
+ */
 export function compactConnectivity(network: NetworkAnalysis): CompactConnectivity {
-  const { eps, slots, portSlots, allowed: verdict } = prepare(network);
+  const { eps, slots, portSlots, at, rowsOf } = prepare(network);
   const ports: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   eps.forEach((e, i) => { if (e.ports.length > 0) ports[e.id] = portSlots[i]!.map((k) => slots[k]!.label); });
   const order = slots.map((_, k) => k).sort((a, b) => slots[a]!.port - slots[b]!.port || cmp(slots[a]!.protocol, slots[b]!.protocol));
+  const size = network.endpoints.length;
+  const words = (size + 31) >>> 5;
+  // Over the network's endpoint indexes: per slot the destinations whose ports hold it; the pods;
+  // and back from an index to its place in `eps`.
+  const domainMask = slots.map(() => new Uint32Array(words));
+  const podMask = new Uint32Array(words);
+  const place = new Int32Array(size).fill(-1);
+  for (let d = 0; d < eps.length; d++) {
+    const i = at[d]!;
+    if (i < 0) continue;
+    place[i] = d;
+    if (eps[d]!.isPod) podMask[i >>> 5]! |= 1 << (i & 31);
+    for (const k of portSlots[d]!) domainMask[k]![i >>> 5]! |= 1 << (i & 31);
+  }
+  const bits = new Uint32Array(words);
+  const idsOf = (mask: Uint32Array): string[] => {
+    const found: number[] = [];
+    for (let w = 0; w < words; w++) {
+      let v = mask[w]!;
+      while (v !== 0) {
+        found.push(place[w * 32 + 31 - Math.clz32(v & -v)]!);
+        v &= v - 1;
+      }
+    }
+    return found.sort((a, b) => a - b).map((d) => eps[d]!.id);
+  };
   const allowed: CompactConnectivity['allowed'] = [];
   for (let s = 0; s < eps.length; s++) {
-    // Per port slot: the allowed and the denied destinations of the domain, in endpoint order.
-    const to: number[][] = slots.map(() => []);
-    const denied: number[][] = slots.map(() => []);
-    for (let d = 0; d < eps.length; d++) {
-      if (s === d || (!eps[s]!.isPod && !eps[d]!.isPod)) continue;
-      for (const k of portSlots[d]!) (verdict(s, d, k) ? to : denied)[k]!.push(d);
-    }
+    const a = at[s]!;
+    const sourceIsPod = eps[s]!.isPod;
     const groups = new Map<string, CompactEntry>();
     for (const k of order) {
-      const yes = to[k]!;
-      const no = denied[k]!;
-      if (yes.length === 0) continue;
-      const ids = (xs: number[]) => xs.map((d) => eps[d]!.id);
-      const entry: CompactEntry = no.length < yes.length
-        ? { from: eps[s]!.id, ports: [slots[k]!.label], to: '*', except: ids(no) }
-        : { from: eps[s]!.id, ports: [slots[k]!.label], to: ids(yes) };
-      const key = no.length < yes.length ? `*${no.join(',')}` : yes.join(',');
+      const row = rowsOf(k)[a]!;
+      const dm = domainMask[k]!;
+      // The domain of (s, k): destinations with port k, not s itself, not external to external;
+      // `bits` first holds the allowed ones, then (when shorter) the denied ones.
+      let inDomain = 0, yes = 0;
+      for (let w = 0; w < words; w++) {
+        let v = sourceIsPod ? dm[w]! : dm[w]! & podMask[w]!;
+        if (w === a >>> 5) v &= ~(1 << (a & 31));
+        const y = v & row[w]!;
+        inDomain += popcount(v);
+        yes += popcount(y);
+        bits[w] = y;
+      }
+      if (yes === 0) continue;
+      const complement = inDomain - yes < yes;
+      let key = complement ? '*' : '';
+      for (let w = 0; w < words; w++) {
+        if (complement) {
+          let v = sourceIsPod ? dm[w]! : dm[w]! & podMask[w]!;
+          if (w === a >>> 5) v &= ~(1 << (a & 31));
+          bits[w] = v & ~bits[w]!;
+        }
+        key += String.fromCharCode(bits[w]! & 0xffff, bits[w]! >>> 16);
+      }
       const g = groups.get(key);
       if (g) g.ports.push(slots[k]!.label);
-      else groups.set(key, entry);
+      else groups.set(key, complement
+        ? { from: eps[s]!.id, ports: [slots[k]!.label], to: '*', except: idsOf(bits) }
+        : { from: eps[s]!.id, ports: [slots[k]!.label], to: idsOf(bits) });
     }
-    allowed.push(...groups.values());
+    for (const g of groups.values()) allowed.push(g);
   }
   return { form: 'compact', ports, allowed };
+}
+
+function popcount(w: number): number {
+  let v = w - ((w >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** The compact form as JSON at the contract's indentation, one line per destination and per entry. */
