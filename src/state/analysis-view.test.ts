@@ -29,7 +29,7 @@ function viewOf(files: readonly SourceFile[], core = new AnalysisCore(), table =
   const result = core.run() as ResultMessage;
   // What crosses really is cloneable plain data.
   const msg = structuredClone(result);
-  const view = AnalysisView.create(files, revision, table.take(msg.chunks, msg.packed), msg.packed, fallback);
+  const view = AnalysisView.create(files, revision, table.take(msg.chunks, msg.dropped, msg.packed), msg.packed, fallback);
   return { view, core, table, result: msg };
 }
 
@@ -119,6 +119,44 @@ describe('the page\'s view of a worker result answers as the engine does', () =>
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(podsBefore.length);
     expect(sameData(second.view.pods, analyze(edited).pods)).toBeNull();
+  });
+
+  it('the replicas of a workload share their fields: each more replica costs its name and address, not its report', () => {
+    const deployment = (replicas: number) => [{ name: 'd.yaml', text: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: nginx:1.27, ports: [{containerPort: 80}]}]}
+` }];
+    const chars = (r: ResultMessage) => r.chunks.reduce((n, [, json]) => n + json.length, 0);
+    const few = viewOf(deployment(2)), many = viewOf(deployment(42));
+    const perReplica = (chars(many.result) - chars(few.result)) / 40;
+    const report = JSON.stringify(analyze(deployment(2)).pods.find((p) => !p.pod.system));
+    // A replica's report and pod are over 2 KB of JSON; what it adds to a result is its names.
+    expect(report.length).toBeGreaterThan(2000);
+    expect(perReplica).toBeLessThan(400);
+    expect(sameData(many.view.pods, analyze(deployment(42)).pods)).toBeNull();
+    expect(sameData(many.view.cluster, analyze(deployment(42)).cluster)).toBeNull();
+    // A report's pod is the cluster's pod (one object), as in the engine.
+    const web = many.view.pods.find((p) => p.key.startsWith('default/web-'));
+    expect(web?.pod).toBe(many.view.cluster.pods.find((p) => p.name === web?.pod.name));
+  });
+
+  it('the page forgets the chunks a result no longer refers to', () => {
+    const files = scenarioFiles('db-api-backup');
+    let step = viewOf(files);
+    const first = step.table.size;
+    for (let i = 2; i < 8; i++) {
+      const edited = files.map((f) => (f.name.endsWith('pods.yaml') ? { ...f, text: f.text.replace('{name: web-pod}', `{name: web-pod${i}}`) } : f));
+      step = viewOf(edited, step.core, step.table, i);
+      expect(step.result.dropped.length).toBeGreaterThan(0);
+      expect(step.table.size).toBe(first);
+      expect(sameData(step.view.pods, analyze(edited).pods)).toBeNull();
+    }
   });
 
   it('a large cluster sends the verdicts a view wants, and only those', () => {

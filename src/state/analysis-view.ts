@@ -21,47 +21,68 @@ import type {
 import { portKey, refKey, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
 import { countFallback } from './perf.js';
 
-/** One JSON chunk; parsed on first read, then the same object for every view that holds it. */
+/**
+ * One chunk; parsed on first read, then the same object for every view that holds it. A record
+ * (worker/pack.ts Interner.record: a pod, a pod report) is built from its field chunks, which
+ * other records share: the replicas of a workload parse their labels and containers once.
+ */
 export interface Chunk {
   json: string;
   value: unknown;
   parsed: boolean;
+  /** A record's field names (a chunk of a JSON array) and field chunks, in order. */
+  names?: Chunk;
+  fields?: Chunk[];
 }
 
 function valueOf<T>(chunk: Chunk): T {
   if (!chunk.parsed) {
-    chunk.value = JSON.parse(chunk.json);
+    chunk.value = chunk.fields && chunk.names ? buildRecord(chunk.names, chunk.fields) : JSON.parse(chunk.json);
     chunk.parsed = true;
     chunk.json = '';
   }
   return chunk.value as T;
 }
 
+function buildRecord(namesChunk: Chunk, fields: readonly Chunk[]): Record<string, unknown> {
+  const names = valueOf<string[]>(namesChunk);
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) {
+    const field = fields[i];
+    if (field) out[names[i] as string] = valueOf(field);
+  }
+  return out;
+}
+
 /** The chunks the worker believes the page holds: those of its last result. */
 export class ChunkTable {
-  private chunks = new Map<number, Chunk>();
+  private readonly chunks = new Map<number, Chunk>();
 
-  /** Takes a result's chunks in and forgets those it no longer refers to. */
-  take(fresh: readonly (readonly [number, string])[], packed: PackedAnalysis): Resolved {
+  /** Takes a result's chunks in, forgets those it dropped, and resolves its references. */
+  take(fresh: readonly (readonly [number, string])[], dropped: readonly number[], packed: PackedAnalysis): Resolved {
+    for (const id of dropped) this.chunks.delete(id);
     for (const [id, json] of fresh) this.chunks.set(id, { json, value: undefined, parsed: false });
-    const keep = new Map<number, Chunk>();
     const get = (id: number): Chunk => {
       const c = this.chunks.get(id);
       if (!c) throw new Error(`analysis worker: unknown chunk ${id}`);
-      keep.set(id, c);
       return c;
     };
+    for (const [id, json] of fresh) {
+      if (!json.startsWith('#')) continue;
+      const chunk = get(id);
+      const ids = json.slice(1).split(',');
+      chunk.names = get(Number(ids[0]));
+      chunk.fields = ids.slice(1).map((x) => get(Number(x)));
+    }
     const ref = (r: ChunkRef): Chunk | Chunk[] => (typeof r === 'number' ? get(r) : r.map(get));
     const fields = (o: Readonly<Record<string, ChunkRef>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, ref(v)]));
-    const resolved: Resolved = {
+    return {
       cluster: fields(packed.cluster),
       pods: packed.pods.map(([r, p]) => [get(r), get(p)] as const),
       policies: packed.policies.map(([r, p]) => [get(r), get(p)] as const),
       rest: fields(packed.rest),
       endpoints: packed.network.endpoints.map(get),
     };
-    this.chunks = keep;
-    return resolved;
   }
 
   get size(): number {

@@ -3,7 +3,7 @@ import { analyze } from '../engine/index.js';
 import { AnalysisCore } from '../worker/core.js';
 import type { FromWorker, ToWorker } from '../worker/protocol.js';
 import { isView } from './analysis-view.js';
-import { createWorkerAnalysisController, type WorkerPort } from './analysis-worker.js';
+import { createWorkerAnalysisController, podsAsked, SYNC_FIRST_PODS, type WorkerPort } from './analysis-worker.js';
 import { createLabStore } from './store.js';
 
 const POD = (name: string, labels = 'app: web') => `apiVersion: v1
@@ -107,6 +107,53 @@ describe('the analysis controller with a worker', () => {
     expect(analysis.get().initial).toBeUndefined();
     expect(podKeys(analysis.get().current)).toEqual(['default/big']);
     analysis.dispose();
+  });
+
+  it('a short text asking for many pods is a large first load too (issue 18: a 5 KB link of 5,000 pods)', async () => {
+    const deployment = (replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: nginx}]}
+`;
+    const small = setup([{ name: 'a.yaml', text: deployment(3) }], true);
+    expect(small.analysis.get().initial).toBeUndefined();
+    expect(podKeys(small.analysis.get().current)).toHaveLength(3);
+    small.analysis.dispose();
+    const many = setup([{ name: 'a.yaml', text: deployment(SYNC_FIRST_PODS) }], true);
+    expect(many.analysis.get().initial).toBe(true);
+    expect(podKeys(many.analysis.get().current)).toEqual([]);
+    const settled = many.analysis.settled();
+    many.worker.deliver();
+    await settled;
+    const keys = podKeys(many.analysis.get().current);
+    expect(keys.length).toBeGreaterThan(3);
+    expect(keys).toEqual(podKeys(analyze([{ name: 'a.yaml', text: deployment(SYNC_FIRST_PODS) }])));
+    many.analysis.dispose();
+  });
+
+  it('podsAsked: an upper estimate of the pods a text asks for, without parsing it', () => {
+    // The engine's own count is never above it (the lab's 3 nodes run a DaemonSet's pods).
+    const cases = [
+      POD('one'),
+      `{apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, spec: {replicas: 7, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: nginx}]}}}}`,
+      `{"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "s"}, "spec": {"replicas": 4, "serviceName": "s", "selector": {"matchLabels": {"a": "b"}}, "template": {"metadata": {"labels": {"a": "b"}}, "spec": {"containers": [{"name": "c", "image": "nginx"}]}}}}`,
+      `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: nginx}]}\n`,
+      `apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  parallelism: 5\n  completions: 9\n  template:\n    spec: {restartPolicy: Never, containers: [{name: c, image: busybox}]}\n`,
+    ];
+    for (const text of cases) {
+      const engine = analyze([{ name: 'a.yaml', text }]).pods.filter((p) => !p.pod.system).length;
+      expect(engine, text).toBeGreaterThan(0);
+      expect(podsAsked([text]), text).toBeGreaterThanOrEqual(engine);
+    }
+    expect(podsAsked([POD('a'), POD('b')])).toBe(2);
+    // An alias can repeat a whole object: too many to tell.
+    expect(podsAsked(['items:\n- &p {kind: Pod}\n- *p\n'])).toBe(Infinity);
+    expect(podsAsked(['kind: Pod\nmetadata: {name: a, annotations: {glob: "x*y"}}\n'])).toBe(1);
   });
 
   it('keeps the last result without a syntax error on display, as on the page', () => {

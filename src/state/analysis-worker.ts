@@ -45,10 +45,32 @@ export interface WorkerControllerOptions {
   readonly delayMs?: number;
   /** Up to this many characters the first analysis is made on the page (default SYNC_FIRST_CHARS). */
   readonly syncFirstChars?: number;
+  /** …asking for up to this many pods (default SYNC_FIRST_PODS; see podsAsked). */
+  readonly syncFirstPods?: number;
 }
 
 /** A lesson's files are a few KB: analysing them on the page at load is quicker than starting the worker. */
 export const SYNC_FIRST_CHARS = 100_000;
+
+/** …and make a few dozen pods: up to this many (podsAsked) the first analysis is made on the page. */
+export const SYNC_FIRST_PODS = 150;
+
+/**
+ * An upper estimate of the pods some text asks for, without parsing it: one per object (`kind:`),
+ * three more per DaemonSet (the lab's three nodes), plus every replicas/parallelism/completions
+ * number. A 5 KB link of Deployments with `replicas: 50` asks for 5,000 (issue 18); a YAML alias
+ * can repeat a whole object, so text with one counts as too many.
+ */
+export function podsAsked(texts: readonly string[]): number {
+  let n = 0;
+  for (const text of texts) {
+    if (/(^|[\s[{,:-])\*[^\s,\]}]/m.test(text)) return Infinity;
+    n += text.match(/\bkind"?\s*:/g)?.length ?? 0;
+    n += 3 * (text.match(/\bDaemonSet\b/g)?.length ?? 0);
+    for (const m of text.matchAll(/\b(?:replicas|parallelism|completions)"?\s*:\s*['"]?(\d+)/g)) n += Number(m[1]);
+  }
+  return n;
+}
 
 const sameSources = (a: readonly SourceFile[], b: readonly SourceFile[]) =>
   a.length === b.length && a.every((s, i) => s.name === b[i]?.name && s.text === b[i]?.text);
@@ -169,7 +191,7 @@ export function createWorkerAnalysisController(
       return;
     }
     // Chunks are taken in even from a stale result: the worker's next one refers to them.
-    const resolved = table.take(msg.chunks, msg.packed);
+    const resolved = table.take(msg.chunks, msg.dropped, msg.packed);
     if (msg.revision < posted || msg.revision <= shown || !sources) return;
     const start = performance.now();
     const view = AnalysisView.create(sources, msg.revision, resolved, msg.packed, analyze);
@@ -213,10 +235,12 @@ export function createWorkerAnalysisController(
   });
 
   // The first result. A small scenario (a lesson) is analysed on the page at once, as before: the
-  // first screen shows it without waiting for the worker to start. A large one shows the empty
-  // cluster, marked `initial`, until the worker answers: nothing blocks the first paint.
+  // first screen shows it without waiting for the worker to start. A large one (long text, or
+  // short text asking for many pods) shows the empty cluster, marked `initial`, until the worker
+  // answers: nothing blocks the first paint.
   const initialFiles = getFiles();
-  if (initialFiles.reduce((n, f) => n + f.text.length, 0) <= (options.syncFirstChars ?? SYNC_FIRST_CHARS)) {
+  if (initialFiles.reduce((n, f) => n + f.text.length, 0) <= (options.syncFirstChars ?? SYNC_FIRST_CHARS) &&
+      podsAsked(initialFiles.map((f) => f.text)) <= (options.syncFirstPods ?? SYNC_FIRST_PODS)) {
     let first: Analysis;
     try {
       first = onPage(initialFiles);

@@ -62,7 +62,7 @@ export class AnalysisCore {
       // An engine bug: the page keeps showing its previous result (state/analysis.ts does the same).
       this.analysed = revision;
       return {
-        type: 'result', revision, chunks: [], error: String(error instanceof Error ? error.stack ?? error.message : error),
+        type: 'result', revision, chunks: [], dropped: [], error: String(error instanceof Error ? error.stack ?? error.message : error),
         packed: { cluster: {}, pods: [], policies: [], rest: {}, network: emptyNetwork(), flows: [] },
         timings: { analyze: performance.now() - t0, pack: 0, flows: 0 },
       };
@@ -75,7 +75,7 @@ export class AnalysisCore {
     this.table = portTable();
     for (const interest of this.interests.values()) for (const p of interest.ports ?? []) addPort(this.table, p);
     const network = packNetwork(analysis.network, analysis.policies.map((p) => p.key), this.interner, this.table);
-    const chunks = this.interner.end();
+    const { fresh: chunks, dropped } = this.interner.end();
     const t2 = performance.now();
     const flows: FlowBlock[] = [];
     const full = fullBlock(analysis.network, this.table);
@@ -83,7 +83,7 @@ export class AnalysisCore {
     else for (const [key, interest] of this.interests) flows.push(...interestBlocks(analysis.network, key, interest, this.table));
     const t3 = performance.now();
     return {
-      type: 'result', revision, chunks, packed: { ...data, network, flows },
+      type: 'result', revision, chunks, dropped, packed: { ...data, network, flows },
       timings: { analyze: t1 - t0, pack: t2 - t1, flows: t3 - t2 },
     };
   }

@@ -11,6 +11,11 @@ import {
 /**
  * Content-addressed chunks: the same JSON text keeps its id from one result to the next, so the
  * page (which keeps every chunk of the last result) is sent only ids for what did not change.
+ *
+ * A record (a pod, a pod report) is a chunk of its fields' chunks, `#<names>,<id>,<id>…` (the names
+ * a chunk of the field names, in order): the 50 replicas of a Deployment share their labels,
+ * containers and Pod Security verdict, so they cross once, and the page builds each record from
+ * fields it mostly holds already (state/analysis-view.ts). JSON text never starts with `#`.
  */
 export class Interner {
   private live = new Map<string, number>();
@@ -27,7 +32,14 @@ export class Interner {
   }
 
   /** The chunk id of a JSON value (objects are remembered by identity for `idOfObject`). */
-  id(value: unknown, json: string = JSON.stringify(value) ?? 'null'): number {
+  id(value: unknown, json?: string): number {
+    const object = typeof value === 'object' && value !== null;
+    if (json === undefined) {
+      // The engine shares objects (a template's labels among its replicas): one JSON text for all.
+      const known = object ? this.byObject.get(value) : undefined;
+      if (known !== undefined) return known;
+      json = JSON.stringify(value) ?? 'null';
+    }
     let id = this.next.get(json);
     if (id === undefined) {
       id = this.live.get(json);
@@ -37,7 +49,7 @@ export class Interner {
       }
       this.next.set(json, id);
     }
-    if (typeof value === 'object' && value !== null) this.byObject.set(value, id);
+    if (object) this.byObject.set(value, id);
     return id;
   }
 
@@ -46,14 +58,31 @@ export class Interner {
     return this.byObject.get(value) ?? this.id(value);
   }
 
+  /** A record: each field its own chunk (fields whose value is undefined are left out, as JSON does). */
+  record(value: object, fields: Readonly<Record<string, unknown>> = value as Record<string, unknown>): number {
+    const known = this.byObject.get(value);
+    if (known !== undefined) return known;
+    const names: string[] = [];
+    let ids = '';
+    for (const name in fields) {
+      const v = fields[name];
+      if (v === undefined || typeof v === 'function') continue;
+      names.push(name);
+      ids += `,${this.id(v)}`;
+    }
+    return this.id(value, `#${this.id(names)}${ids}`);
+  }
+
   ref(value: unknown): ChunkRef {
     return Array.isArray(value) ? value.map((v: unknown) => this.id(v)) : this.id(value);
   }
 
-  /** Ends a result: its chunks become what the page holds. */
-  end(): [number, string][] {
+  /** Ends a result: its chunks become what the page holds; `dropped` are those the page can forget. */
+  end(): { fresh: [number, string][]; dropped: number[] } {
+    const dropped: number[] = [];
+    for (const [json, id] of this.live) if (!this.next.has(json)) dropped.push(id);
     this.live = this.next;
-    return this.fresh;
+    return { fresh: this.fresh, dropped };
   }
 }
 
@@ -117,7 +146,9 @@ export function packNetwork(network: NetworkAnalysis, policyKeys: readonly strin
 /** Everything but the network and the flows, interned. */
 export function packData(analysis: Analysis, interner: Interner): Omit<PackedAnalysis, 'network' | 'flows'> {
   const cluster: Record<string, ChunkRef> = {};
-  for (const [k, v] of Object.entries(analysis.cluster)) cluster[k] = interner.ref(v);
+  for (const [k, v] of Object.entries(analysis.cluster)) {
+    cluster[k] = k === 'pods' && Array.isArray(v) ? v.map((pod: object) => interner.record(pod)) : interner.ref(v);
+  }
   const pods = analysis.pods.map((report) => {
     const { pod, ...rest } = report;
     // A container report's container is the pod's own: sent as its index (`$container`), not again.
@@ -128,7 +159,7 @@ export function packData(analysis: Analysis, interner: Interner): Omit<PackedAna
       return { ...other, $container: k };
     });
     const packed = { ...rest, containers: slim(report.containers, pod.containers), initContainers: slim(report.initContainers, pod.initContainers) };
-    return [interner.id(packed), interner.idOfObject(pod)] as const;
+    return [interner.record(packed), interner.record(pod)] as const;
   });
   const policies = analysis.policies.map((report) => {
     const { policy, ...rest } = report;

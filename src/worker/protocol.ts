@@ -23,6 +23,9 @@
  *   content: an object the page already holds (the same JSON in the previous result) is sent as
  *   its id only, so an edit to one pod sends that pod, not the cluster. The page parses a chunk
  *   only when something reads it, and an unchanged chunk stays the same object across results.
+ *   Pods and pod reports are records, `#<names id>,<field id>,…`: each field is a chunk, so the
+ *   replicas of a workload share their labels, containers and verdicts (worker/pack.ts Interner).
+ *   Each result names the chunks the page can forget (`dropped`).
  * - network tables: endpoints (chunks), isolation, selectedBy, portsOf and allPorts as indexes.
  * - flow blocks: the NetworkPolicy verdict (`network.allowed`) for rows × columns × ports as bits
  *   (Uint32Array, transferred, not copied). Small clusters get every pair; large ones get what the
@@ -129,8 +132,10 @@ export interface PackedAnalysis {
 export interface ResultMessage {
   readonly type: 'result';
   readonly revision: number;
-  /** New chunks: [id, JSON text]. */
+  /** New chunks: [id, JSON text or record]. */
   readonly chunks: readonly (readonly [number, string])[];
+  /** Chunks of the previous result this one no longer refers to (the page forgets them). */
+  readonly dropped: readonly number[];
   readonly packed: PackedAnalysis;
   /** The analysis threw (an engine bug): the page keeps its previous result. */
   readonly error?: string;
