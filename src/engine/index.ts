@@ -153,6 +153,7 @@ function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiag
 // Facts the terminal needs outside a pod analysis (docker run, /proc/1/status), from the same tables.
 export { ALL_CAPABILITIES, DEFAULT_CAPABILITIES, capabilityMask } from './security/capabilities/table.js';
 export { lookupImage } from './image/lookup.js';
+export { dockerPull, type DockerPull } from './image/docker-pull.js';
 /** Cluster DNS as a pod's resolver sees it (search list, ndots:5, CoreDNS's answers). */
 export { resolveName, searchList, CLUSTER_DNS_IP, CLUSTER_DOMAIN } from './service/dns.js';
 /** What `wget`/`nc`/`curl`/`ping` in a pod see: DNS flow + DNAT + the NetworkPolicy verdict + what listens. */

@@ -17,7 +17,7 @@ const BASE = [
   '{apiVersion: v1, kind: Service, metadata: {name: web-headless, namespace: prod}, spec: {clusterIP: None, selector: {pod: a}, ports: [{port: 80}]}}',
   '{apiVersion: v1, kind: Service, metadata: {name: ext, namespace: prod}, spec: {type: ExternalName, externalName: api.example.com}}',
   '{apiVersion: v1, kind: Pod, metadata: {name: cache, namespace: prod, labels: {app: cache}}, spec: {containers: [{name: redis, image: "redis:7"}]}}',
-  '{apiVersion: v1, kind: Pod, metadata: {name: tool, namespace: prod, labels: {app: tool}}, spec: {containers: [{name: c, image: "example.com/team/tool:1", ports: [{containerPort: 9000}]}]}}',
+  '{apiVersion: v1, kind: Pod, metadata: {name: tool, namespace: prod, labels: {app: tool}}, spec: {containers: [{name: c, image: "ghcr.io/team/tool:1", ports: [{containerPort: 9000}]}]}}',
   '{apiVersion: lab/v1, kind: ExternalHost, metadata: {name: bank}, spec: {ip: 203.0.113.10, ports: [{port: 443}]}}',
 ];
 

@@ -46,6 +46,8 @@ export type PullCause =
   | 'wrong-credentials'
   | 'secret-other-namespace'
   | 'no-such-image'
+  /** The registry's host name does not resolve (a typo in the registry). */
+  | 'no-such-host'
   | 'invalid-reference';
 
 export interface PullAttempt {

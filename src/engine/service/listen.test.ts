@@ -16,7 +16,7 @@ describe('podListeners', () => {
     ['nginx with its command overridden: what it declares', '{containers: [{name: web, image: nginx, command: [sleep, "1d"]}]}', []],
     ['busybox serving a declared port', '{containers: [{name: nc, image: busybox, command: [nc, -lk, -p, "9000"], ports: [{containerPort: 9000}]}]}', ['nc:9000/TCP generic']],
     ['busybox without ports: nothing', '{containers: [{name: sh, image: busybox}]}', []],
-    ['a sidecar: each container its own', '{containers: [{name: db, image: "postgres:16"}, {name: metrics, image: example.com/exporter, ports: [{containerPort: 9187}, {containerPort: 9999, protocol: UDP}]}]}', ['db:5432/TCP postgres', 'metrics:9187/TCP generic', 'metrics:9999/UDP generic']],
+    ['a sidecar: each container its own', '{containers: [{name: db, image: "postgres:16"}, {name: metrics, image: ghcr.io/example/exporter, ports: [{containerPort: 9187}, {containerPort: 9999, protocol: UDP}]}]}', ['db:5432/TCP postgres', 'metrics:9187/TCP generic', 'metrics:9999/UDP generic']],
     ['a container that cannot start: nothing', '{securityContext: {runAsNonRoot: true}, containers: [{name: web, image: nginx}]}', []],
   ])('%s', (_, spec, want) => {
     expect(ports(spec)).toEqual(want);
@@ -25,7 +25,7 @@ describe('podListeners', () => {
 
 describe('nodeListeners', () => {
   it('the node\'s processes plus its hostNetwork pods', () => {
-    const all = pods(`{apiVersion: v1, kind: Pod, metadata: {name: agent}, spec: {hostNetwork: true, nodeName: node01, containers: [{name: a, image: example.com/agent, ports: [{containerPort: 9100}]}]}}`);
+    const all = pods(`{apiVersion: v1, kind: Pod, metadata: {name: agent}, spec: {hostNetwork: true, nodeName: node01, containers: [{name: a, image: ghcr.io/example/agent, ports: [{containerPort: 9100}]}]}}`);
     const node01 = NODES.find((n) => n.name === 'node01')!;
     expect(nodeListeners(node01, all).map((l) => `${l.port} ${l.process ?? l.pod}`)).toEqual(['22 sshd', '10250 kubelet', '10256 kube-proxy', '9100 default/agent']);
   });

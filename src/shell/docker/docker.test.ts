@@ -57,3 +57,52 @@ describe('docker run/exec: flags end at the image (pflag SetInterspersed(false))
     expect(sh.run('docker run -s ubuntu date').output).toBe("unknown shorthand flag: 's' in -s\nSee 'docker run --help'.\n");
   });
 });
+
+describe('docker pull / run of an image that cannot be pulled (issue 17)', () => {
+  // docker/cli create.go: `Unable to find image '%s' locally` (FamiliarString of TagNameOnly), then
+  // the daemon's error as `docker: Error response from daemon: %s.` + `See 'docker run --help'.`, exit
+  // 125; moby distribution/errors.go `manifest for %s not found: %v` (errcode `manifest unknown:
+  // manifest unknown`); the registry ping `Get "https://HOST/v2/"` and Go's DNS error.
+  it('a registry typo: the daemon cannot look the host up', () => {
+    const r = shellWith().run('docker run -d docker.i0/library/ubuntu sleep 3600');
+    expect(r.output).toBe(`Unable to find image 'docker.i0/library/ubuntu:latest' locally\ndocker: Error response from daemon: Get "https://docker.i0/v2/": dial tcp: lookup docker.i0 on 127.0.0.53:53: no such host.\nSee 'docker run --help'.\n`);
+    expect(r.exitCode).toBe(125);
+  });
+  it('a tag typo on Docker Hub: manifest unknown; nothing runs', () => {
+    const sh = shellWith();
+    const r = sh.run('docker run -d ubuntu:24.4 sleep 3600');
+    expect(r.output).toBe("Unable to find image 'ubuntu:24.4' locally\ndocker: Error response from daemon: manifest for ubuntu:24.4 not found: manifest unknown: manifest unknown.\nSee 'docker run --help'.\n");
+    expect(r.exitCode).toBe(125);
+    expect(sh.run('docker ps -a -q').output).toBe('');
+  });
+  it('docker pull: the default tag, the progress, the full name; errors without docker: (exit 1)', () => {
+    const sh = shellWith();
+    const ok = sh.run('docker pull nginx');
+    expect(ok.exitCode).toBe(0);
+    expect(ok.output).toMatch(/^Using default tag: latest\nlatest: Pulling from library\/nginx\nDigest: sha256:[0-9a-f]{64}\nStatus: Image is up to date for nginx:latest\ndocker\.io\/library\/nginx:latest\n$/);
+    const bad = sh.run('docker pull nginx:lates');
+    expect(bad.output).toBe('Error response from daemon: manifest for nginx:lates not found: manifest unknown: manifest unknown\n');
+    expect(bad.exitCode).toBe(1);
+    expect(sh.run('docker pull ghrc.io/org/tool:1').output).toBe('Error response from daemon: Get "https://ghrc.io/v2/": dial tcp: lookup ghrc.io on 127.0.0.53:53: no such host\n');
+  });
+  it('an image built here is not pulled', () => {
+    const sh = shellWith({ name: 'Dockerfile', text: 'FROM ubuntu\nUSER 1000\n' });
+    expect(sh.run('docker build -t my.typo/app:1 .').exitCode).toBe(0);
+    expect(sh.run('docker run my.typo/app:1 id -u').output).toBe('1000\n');
+  });
+});
+
+describe('date -s without CAP_SYS_TIME: coreutils and busybox word it differently', () => {
+  // coreutils src/date.c: error (0, errno, _("cannot set date")), the date still shown, exit 1;
+  // busybox coreutils/date.c (1.36): bb_simple_perror_msg("can't set date"), then the date, EXIT_SUCCESS.
+  it('busybox: can\'t set date, exit 0', () => {
+    const r = shellWith().run("docker run busybox date -s '2012-04-19 11:14:00'");
+    expect(r.output).toBe("date: can't set date: Operation not permitted\nThu Apr 19 11:14:00 UTC 2012\n");
+    expect(r.exitCode).toBe(0);
+  });
+  it('busybox with --cap-add SYS_TIME sets it', () => {
+    const r = shellWith().run("docker run --cap-add SYS_TIME busybox date -s '2012-04-19 11:14:00'");
+    expect(r.output).toBe('Thu Apr 19 11:14:00 UTC 2012\n');
+    expect(r.exitCode).toBe(0);
+  });
+});

@@ -11,6 +11,7 @@ import { imageInfo, resolveUser } from './images.js';
 import { dockerBuild } from './build.js';
 import { parseLeadingFlags } from './args.js';
 import { generateName } from './names.js';
+import { dockerPullCommand, pullError } from './pull.js';
 
 /** Commands that end at once: a foreground `docker run` prints their output and the container exits. */
 const SHORT = new Set(['whoami', 'id', 'date', 'ps', 'cat', 'capsh', 'env', 'printenv', 'hostname', 'echo', 'true', 'false']);
@@ -49,6 +50,12 @@ function run(args: string[], ctx: Ctx): number {
   const [image, ...cmd] = rest;
   if (!image) {
     ctx.out.errLine("docker: 'docker run' requires at least 1 argument.\nSee 'docker run --help'.");
+    return 125;
+  }
+  const failed = pullError(image, ctx);
+  if (failed) {
+    ctx.out.errLine(`Unable to find image '${failed.familiar}' locally`);
+    ctx.out.errLine(`docker: Error response from daemon: ${failed.error}.\nSee 'docker run --help'.`);
     return 125;
   }
   const info = imageInfo(image, ctx.runtime.images);
@@ -174,12 +181,12 @@ function images(_args: string[], ctx: Ctx): number {
   return 0;
 }
 
-const SUB: Readonly<Record<string, Command>> = { run, ps, exec, build: dockerBuild, stop: stopOrRm('stop'), kill: stopOrRm('kill'), rm: stopOrRm('rm'), images };
+const SUB: Readonly<Record<string, Command>> = { run, ps, exec, build: dockerBuild, pull: dockerPullCommand, stop: stopOrRm('stop'), kill: stopOrRm('kill'), rm: stopOrRm('rm'), images };
 
 export const docker: Command = (args, ctx) => {
   const [sub, ...rest] = args;
   if (!sub) {
-    ctx.out.line('Usage:  docker [OPTIONS] COMMAND\n\nThe lab simulates: run, ps, exec, build, images, stop, kill, rm');
+    ctx.out.line('Usage:  docker [OPTIONS] COMMAND\n\nThe lab simulates: run, ps, exec, build, pull, images, stop, kill, rm');
     return 0;
   }
   if (sub === 'container' && rest[0] === 'ls') return ps(rest.slice(1), ctx);

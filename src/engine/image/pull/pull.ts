@@ -18,6 +18,7 @@ export interface PullDecision {
 }
 
 function causeOf(outcome: Exclude<AttemptOutcome, 'ok'>, anonymous: boolean, candidates: readonly CandidateSecret[]): PullCause {
+  if (outcome === 'no-host') return 'no-such-host';
   if (outcome === 'no-repository' || outcome === 'no-tag') return 'no-such-image';
   if (!anonymous) return 'wrong-credentials';
   return candidates.some((c) => c.status === 'other-namespace') ? 'secret-other-namespace' : 'no-credentials';

@@ -1,8 +1,13 @@
 /**
- * The simulated registries (lab rule). A registry no lab/v1 Registry declares is public and has
- * every image. A declared one answers like a real registry: authentication first, then the manifest.
+ * The simulated registries. A declared one (lab/v1 Registry) answers like a real registry:
+ * authentication first, then the manifest. An undeclared host must be one of the public registries
+ * DNS knows (catalogue/registries.ts), else the pull fails before any request ('no-host'); there,
+ * every image exists (lab rule) except a Docker Hub tag the built-in catalogue knows is not there
+ * (catalogue/tags.ts).
  */
 import type { Cluster, ImageRef, Registry, RegistryImage } from '../../model/index.js';
+import { publicRegistryExists } from '../catalogue/registries.js';
+import { tagKnownMissing } from '../catalogue/tags.js';
 import { splitDockerDomain } from '../reference/index.js';
 
 /** `https://Index.Docker.io/` and `docker.io` name the same registry; hosts are case-insensitive. */
@@ -31,7 +36,7 @@ export function hasTag(image: RegistryImage, ref: ImageRef): boolean {
   return image.tags.includes(ref.tag);
 }
 
-export type AttemptOutcome = 'ok' | 'unauthorized' | 'no-repository' | 'no-tag';
+export type AttemptOutcome = 'ok' | 'unauthorized' | 'no-repository' | 'no-tag' | 'no-host';
 
 /**
  * One pull attempt with the given credentials (null: anonymous). A registry that declares no
@@ -39,7 +44,10 @@ export type AttemptOutcome = 'ok' | 'unauthorized' | 'no-repository' | 'no-tag';
  * them even when public (a registry rejects a wrong password before it looks at the image).
  */
 export function attempt(registry: Registry | null, ref: ImageRef, creds: { username: string; password: string } | null): AttemptOutcome {
-  if (registry === null) return 'ok';
+  if (registry === null) {
+    if (!publicRegistryExists(ref.registry)) return 'no-host';
+    return tagKnownMissing(ref) ? 'no-tag' : 'ok';
+  }
   if (creds === null) {
     if (registry.private) return 'unauthorized';
   } else if (registry.credentials.length > 0 || registry.private) {
