@@ -4,6 +4,7 @@ import { stepCases } from '../step-cases.js';
 
 const RUN = 'docker run -d --name sleeper ubuntu sleep 3600';
 const USER_LINE = { file: 'Dockerfile', find: 'FROM ubuntu\n', replace: 'FROM ubuntu\nUSER 1000\n' };
+const DATE = "date -s '2012-04-19 11:14:00'";
 const BUILD = 'docker build -t my-ubuntu-image .';
 
 stepCases('docker-security', {
@@ -16,6 +17,13 @@ stepCases('docker-security', {
     { name: 'ps inside before the container ran (no such container)', pass: false,
       commands: ['docker exec sleeper ps aux', 'docker run -d --name other ubuntu sleep 3600', 'ps aux'] },
     { name: 'never ran ps on the host', pass: false, commands: [RUN, 'docker exec sleeper ps aux'] },
+  ],
+  'host-pid': [
+    { name: 'the Korean choice', pass: true, answer: '호스트의 PID 네임스페이스가 매긴 다른 번호' },
+    { name: '"a different PID"', pass: true, answer: 'a different PID' },
+    { name: 'answers 1, the same as inside', pass: false, answer: '1, the same as inside' },
+    { name: 'answers that the host cannot see it', pass: false, answer: '없음: 호스트에서는 보이지 않음' },
+    { name: 'answers PID 1', pass: false, answer: 'PID 1' },
   ],
   'user-flag': [
     { name: '--user 1000:1000 (user and group)', pass: true, commands: ['docker run -d --user 1000:1000 ubuntu sleep 3600', 'ps aux'] },
@@ -50,5 +58,16 @@ stepCases('docker-security', {
       commands: ['docker run --cap-add MAC_ADMIN ubuntu', 'docker run --cap-drop ALL ubuntu', 'docker run --privileged ubuntu'] },
     { name: 'a typo in the capability (the daemon refuses it)', pass: false,
       commands: ['docker run --cap-add MAC_ADMINN ubuntu', 'docker run --cap-drop KILL ubuntu', 'docker run --privileged ubuntu'] },
+  ],
+  'sys-time': [
+    { name: '--cap-add=CAP_SYS_TIME and --set=, answer CAP_SYS_TIME', pass: true,
+      commands: [`docker run ubuntu ${DATE}`, "docker run --cap-add=CAP_SYS_TIME ubuntu date --set='2012-04-19 11:14:00'"], answer: 'CAP_SYS_TIME' },
+    { name: 'lower case sys_time, a tagged image, answer sys_time', pass: true,
+      commands: [`docker run --rm ubuntu:24.04 ${DATE}`, `docker run --rm --cap-add sys_time ubuntu:24.04 ${DATE}`], answer: 'sys_time' },
+    { name: 'only ran it with the capability (never saw it refused)', pass: false, commands: [`docker run --cap-add SYS_TIME ubuntu ${DATE}`] },
+    { name: '--privileged instead of SYS_TIME', pass: false, commands: [`docker run ubuntu ${DATE}`, `docker run --privileged ubuntu ${DATE}`] },
+    { name: 'SYS_TIME as a non-root user (no effective capabilities: still refused)', pass: false,
+      commands: [`docker run ubuntu ${DATE}`, `docker run --cap-add SYS_TIME --user 1000 ubuntu ${DATE}`] },
+    { name: 'answers SYS_ADMIN', pass: false, answer: 'SYS_ADMIN' },
   ],
 });

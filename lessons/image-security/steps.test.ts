@@ -4,6 +4,7 @@ import { stepCases } from '../step-cases.js';
 
 const CREATE = 'kubectl create secret docker-registry private-reg-cred';
 const IMAGE = { file: 'deployment.yaml', find: 'image: nginx', replace: 'image: myprivateregistry.com:5000/nginx:alpine' };
+const TYPO = { file: 'deployment.yaml', find: 'image: nginx' };
 const PULL_SECRETS = { file: 'deployment.yaml', find: '      containers:\n', replace: '      imagePullSecrets:\n      - name: private-reg-cred\n      containers:\n' };
 
 stepCases('image-security', {
@@ -14,6 +15,25 @@ stepCases('image-security', {
     { name: 'registry left out', pass: false, answer: 'library/nginx:latest' },
     { name: 'tag left out', pass: false, answer: 'docker.io/library/nginx' },
     { name: 'no answer yet', pass: false, answer: null },
+  ],
+  'registry-typo': [
+    { name: 'another registry typo, events instead of describe, fixed in the editor, answer 레지스트리', pass: true,
+      patch: [{ ...TYPO, replace: 'image: dokcer.io/library/nginx' }],
+      commands: ['kubectl get pods', 'kubectl get events', 'kubectl set image deployment/web nginx=docker.io/library/nginx:latest'], answer: '레지스트리' },
+    { name: 'the Korean choice, describe pods, set image nginx', pass: true, answer: '레지스트리 호스트(DNS 이름)',
+      commands: ['kubectl get po', 'kubectl describe pods', 'kubectl set image deployment/web nginx=nginx'] },
+    { name: 'never fixed the typo', pass: false, commands: ['kubectl get pods', 'kubectl describe pod web'], because: 'docker.i0' },
+    { name: 'never read the events (only get pods)', pass: false, commands: ['kubectl get pods', 'kubectl set image deployment/web nginx=nginx'] },
+    { name: 'answers the tag', pass: false, answer: "The image's tag" },
+    { name: 'a typo that still resolves (quay.io): nothing failed', pass: false, patch: [{ ...TYPO, replace: 'image: quay.io/library/nginx' }] },
+  ],
+  'tag-typo': [
+    { name: 'another tag typo (lates), answer 태그', pass: true, patch: [{ ...TYPO, replace: 'image: nginx:lates' }], answer: '태그' },
+    { name: 'get events, then fixed to nginx:latest, answer "the tag"', pass: true,
+      commands: ['kubectl get pods', 'kubectl events', 'kubectl set image deployment/web nginx=nginx:latest'], answer: 'the tag' },
+    { name: 'a tag that exists (1.27-alpine): nothing failed', pass: false, patch: [{ ...TYPO, replace: 'image: nginx:1.27-alpine' }] },
+    { name: 'left on the typo', pass: false, commands: ['kubectl get pods', 'kubectl describe pod web'] },
+    { name: 'answers the registry host', pass: false, answer: 'The registry host (a DNS name)' },
   ],
   'private-image': [
     { name: 'ImagePullBackOff, the status after the retries', pass: true, answer: 'ImagePullBackOff' },

@@ -44,6 +44,18 @@ stepCases('security-contexts', {
     { name: 'answers root', pass: false, answer: 'root' },
     { name: 'answers 0', pass: false, answer: '0' },
   ],
+  'clock-denied': [
+    { name: 'runAsUser: 0 written instead of removed, --set=, answer CAP_SYS_TIME', pass: true,
+      patch: [{ file: 'ubuntu-sleeper.yaml', find: 'runAsUser: 1010', replace: 'runAsUser: 0' }],
+      commands: ["kubectl exec ubuntu-sleeper -- date --set='2012-04-19 11:14:00'"], answer: 'CAP_SYS_TIME' },
+    { name: 'the whole pod rewritten without securityContext, answer sys_time', pass: true, patch: [],
+      files: POD(`  containers:\n${CONTAINER}`), answer: 'sys_time' },
+    { name: 'runAsUser 1010 kept (refused for being non-root, not for the capability)', pass: false, patch: [], because: 'uid' },
+    { name: 'added SYS_TIME already (the clock is set, nothing refused)', pass: false, patch: [],
+      files: withCaps('      capabilities:\n        add: ["SYS_TIME"]\n') },
+    { name: 'answers root (it is root)', pass: false, answer: 'root' },
+    { name: 'answers NET_ADMIN', pass: false, answer: 'NET_ADMIN' },
+  ],
   'add-capabilities': [
     { name: 'the two names in the other order, block list', pass: true, files: withCaps('      capabilities:\n        add:\n        - NET_ADMIN\n        - SYS_TIME\n') },
     { name: 'with an explicit runAsUser: 0', pass: true,

@@ -2,6 +2,18 @@ import { stepCases } from '../step-cases.js';
 
 // Right and wrong attempts at every step (issue 17). See ../step-cases.ts.
 
+const WEB_DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-deny
+  namespace: default
+spec:
+  podSelector:
+    matchLabels:
+      name: web
+  policyTypes:
+  - Ingress
+`;
 const cni = (from: string, to: string) => [{ file: 'cluster.yaml', find: `cni: ${from}`, replace: `cni: ${to}` }];
 
 stepCases('when-nothing-enforces', {
@@ -28,6 +40,15 @@ stepCases('when-nothing-enforces', {
     { name: 'listed prod (no policies there)', pass: false, commands: ['kubectl get netpol -n prod'] },
     { name: 'deleted the policy, then listed', pass: false, commands: ['kubectl delete netpol db-policy', 'kubectl get netpol'] },
   ],
+  'create-under-flannel': [
+    { name: 'written with a here-document, created with kubectl create -f, "아니요"', pass: true, files: {},
+      commands: [`cat > web-deny.yaml <<'EOF'\n${WEB_DENY}EOF`, 'kubectl create -f web-deny.yaml'], answer: '아니요' },
+    { name: 'apply --filename=, "No, nothing"', pass: true, commands: ['kubectl apply --filename=web-deny.yaml'], answer: 'no' },
+    { name: 'answers yes (expects Flannel to refuse it)', pass: false, answer: 'yes' },
+    { name: 'never applied it', pass: false, commands: [] },
+    { name: 'selects the wrong label (app: web)', pass: false, files: { 'web-deny.yaml': WEB_DENY.replace('name: web\n  policyTypes', 'app: web\n  policyTypes') } },
+    { name: 'switched back to Calico first (no longer the Flannel case)', pass: false, patch: cni('flannel', 'calico') },
+  ],
   kubens: [
     { name: 'kubectl get po', pass: true, commands: ['kubectx', 'kubens prod', 'kubectl get po'] },
     { name: 'kubectx run last', pass: true, commands: ['kubens prod', 'kubectl get pods', 'kubectx'] },
@@ -41,5 +62,6 @@ stepCases('when-nothing-enforces', {
     { name: 'kindnet before v0.24', pass: false, patch: cni('flannel', 'kindnet-legacy') },
     { name: 'left on Flannel', pass: false, patch: [] },
     { name: 'calico, but the policy was deleted', pass: false, remove: ['db-policy.yaml'] },
+    { name: 'calico, but web-deny was deleted', pass: false, remove: ['web-deny.yaml'] },
   ],
 });
