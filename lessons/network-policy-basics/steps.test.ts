@@ -18,6 +18,10 @@ const EGRESS_TO_DB = '  podSelector:\n    matchLabels:\n      role: api\n  polic
 const DNS_RULE = { file: 'api-egress.yaml', find: '      port: 3306\n' };
 const dns = (item: string) => ({ ...DNS_RULE, replace: `      port: 3306\n${item}` });
 const DNS_PORTS = '    ports:\n    - protocol: UDP\n      port: 53\n    - protocol: TCP\n      port: 53\n';
+const TYPES_OUT = { file: 'api-egress.yaml', find: '  policyTypes:\n  - Egress\n', replace: '' };
+const INGRESS_ONLY = { file: 'api-egress.yaml', find: '      role: api\n' };
+const BACK = { file: 'api-egress.yaml', find: '  policyTypes:\n  - Ingress\n' };
+const DNS_ITEM = `  - to:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: kube-system\n      podSelector:\n        matchLabels:\n          k8s-app: kube-dns\n${DNS_PORTS}`;
 const WGET = 'kubectl run probe --rm -it --image=busybox --restart=Never -- wget -qO- -T 2 http://web:8080';
 
 stepCases('network-policy-basics', {
@@ -99,6 +103,28 @@ stepCases('network-policy-basics', {
       patch: [dns('  - to:\n    - namespaceSelector: {}\n      podSelector:\n        matchLabels:\n          k8s-app: kube-dns\n')] },
     { name: 'port 53 to everyone (no to:)', pass: false, patch: [dns('  - ports:\n    - protocol: UDP\n      port: 53\n    - protocol: TCP\n      port: 53\n')], because: 'default/api → 8.8.8.8:53/UDP is allowed' },
     { name: 'rule right but curl not run again', pass: false, commands: [] },
+  ],
+  'default-types': [
+    { name: 'answers "Ingress, Egress", checked with describe networkpolicies', pass: true, patch: [TYPES_OUT], commands: ['kubectl describe networkpolicies api-egress'], answer: 'Ingress, Egress' },
+    { name: '둘 다, checked with describe networkpolicy/api-egress', pass: true, patch: [TYPES_OUT], commands: ['kubectl describe networkpolicy/api-egress'], answer: '둘 다' },
+    { name: 'answers Egress only (the file\'s intent, not the default)', pass: false, answer: 'Egress only', because: 'not the answer' },
+    { name: 'left policyTypes in (only answered)', pass: false, patch: [], commands: ['kubectl describe netpol api-egress'], answer: 'Ingress and Egress' },
+    { name: 'wrote both types out instead of deleting them', pass: false, patch: [{ ...TYPES_OUT, replace: '  policyTypes:\n  - Ingress\n  - Egress\n' }] },
+    { name: 'never looked at what the cluster stored', pass: false, patch: [TYPES_OUT], commands: [], answer: 'Ingress and Egress' },
+  ],
+  'ingress-only': [
+    { name: 'flow style [Ingress], answer 접속할 수 있습니다', pass: true, patch: [{ ...INGRESS_ONLY, replace: '      role: api\n  policyTypes: [Ingress]\n' }], answer: '접속할 수 있습니다' },
+    { name: 'policyTypes written at the end of the spec', pass: true, patch: [{ file: 'api-egress.yaml', find: '    - protocol: TCP\n      port: 53\n', replace: '    - protocol: TCP\n      port: 53\n  policyTypes:\n  - Ingress\n' }], answer: 'yes' },
+    { name: 'answers no (thinks the egress rules still apply)', pass: false, answer: 'no' },
+    { name: 'deleted the egress rules too', pass: false, patch: [], files: policy('api-egress', '  podSelector:\n    matchLabels:\n      role: api\n  policyTypes:\n  - Ingress\n') },
+    { name: 'wrote Egress instead (nothing to observe)', pass: false, patch: [{ ...INGRESS_ONLY, replace: '      role: api\n  policyTypes:\n  - Egress\n' }] },
+  ],
+  'egress-back': [
+    { name: 'flow style ["Egress"]', pass: true, patch: [{ ...BACK, replace: '  policyTypes: ["Egress"]\n' }] },
+    { name: 'the whole file rewritten as in dns-rule', pass: true, patch: [], files: policy('api-egress', `${EGRESS_TO_DB}${DNS_ITEM}`) },
+    { name: 'Ingress and Egress (web → api still cut)', pass: false, patch: [{ ...BACK, replace: '  policyTypes:\n  - Ingress\n  - Egress\n' }], because: 'default/web' },
+    { name: 'policyTypes deleted (the default is Ingress and Egress)', pass: false, patch: [{ ...BACK, replace: '' }] },
+    { name: 'left as Ingress', pass: false, patch: [] },
   ],
   'service-port': [
     { name: 'wget by the full Service name', pass: true, commands: ['kubectl run probe --rm -it --image=busybox --restart=Never -- wget -qO- -T 2 http://web.default.svc.cluster.local:8080'] },
