@@ -3,7 +3,7 @@
  * keeps its own copy of the sources, analyses the latest revision, packs the result, and answers
  * what views want and ask (protocol.ts).
  */
-import { analyze, type Analysis, type SourceFile, type SourceRange, type SourceRef } from '../engine/index.js';
+import { IncrementalAnalyzer, type Analysis, type SourceFile, type SourceRange, type SourceRef } from '../engine/index.js';
 import { addPort, fullBlock, Interner, interestBlocks, packData, packNetwork, portTable, type PortTable } from './pack.js';
 import {
   FULL_FLOWS_LIMIT, refKey, type AnswerMessage, type FlowBlock, type FlowInterest, type FlowsMessage, type Query, type ResultMessage,
@@ -22,7 +22,8 @@ export class AnalysisCore {
   private readonly interests = new Map<string, FlowInterest>();
   private readonly interner = new Interner();
 
-  constructor(private readonly analyzeFn: AnalyzeFn = analyze) {}
+  /** By default the incremental analysis (engine/incremental): per edit only what the changed files can change is computed again. */
+  constructor(private readonly analyzeFn: AnalyzeFn = new IncrementalAnalyzer().fn) {}
 
   /** Takes a message in; returns what to post back at once (a want or a query is answered on the current analysis). */
   receive(msg: ToWorker): (FlowsMessage | AnswerMessage)[] {

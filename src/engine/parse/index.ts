@@ -31,80 +31,46 @@ interface FileState {
   readonly docs: readonly Document.Parsed[] | readonly (readonly [number, number])[];
 }
 
+/**
+ * What `parseSources` keeps between calls when asked to (the lab's incremental analysis,
+ * incremental/): per file name its text and what it parsed to. A file whose text is unchanged is
+ * not looked at again; a changed file's documents whose values are deep-equal to the previous
+ * ones at the same index keep the previous value objects, so that what is built from a value
+ * (normalize's per-document memo) is found again after an edit that changed nothing it reads
+ * (a comment, spacing, another document of the file). Large files (LARGE_FILE_CHARS) are not kept.
+ */
+export type ParseCache = Map<string, { readonly text: string; readonly result: FileResult }>;
+
+interface FileResult {
+  readonly state: FileState;
+  readonly docs: readonly ParsedDoc[];
+  readonly diagnostics: readonly PendingDiagnostic[];
+}
+
 /** Parse every file into documents. Never throws: problems become diagnostics with positions. */
-export function parseSources(files: readonly SourceFile[]): ParsedSources {
+export function parseSources(files: readonly SourceFile[], cache?: ParseCache): ParsedSources {
   const states = new Map<string, FileState>();
   const docs: ParsedDoc[] = [];
   const diagnostics: PendingDiagnostic[] = [];
-
+  const seen = new Set<string>();
   for (const file of files) {
-    // Documents too deep for the parser's recursion are blanked first (offsets and lines kept):
-    // the rest of the file and the other files are still analysed.
-    const tooDeep = findTooDeep(file.text);
-    const text = tooDeep.length > 0 ? blankDocuments(file.text, tooDeep) : file.text;
-    let lines: LineCounter;
-    let parsed: Iterable<Document.Parsed>;
-    const ranges: (readonly [number, number])[] = [];
-    if (text.length > LARGE_FILE_CHARS) {
-      lines = new LineCounter();
-      parsed = streamDocuments(text, lines);
-      states.set(file.name, { text, lines, docs: ranges });
-    } else {
-      const whole = parseFileCached(text);
-      lines = whole.lines;
-      parsed = whole.docs;
-      states.set(file.name, { text, lines, docs: whole.docs });
-    }
-    const deep = [...tooDeep];
-    let index = 0;
-    for (const doc of parsed) {
-      if (text.length > LARGE_FILE_CHARS) ranges.push([doc.range[0], doc.range[2]]);
-      while (deep[0] && deep[0].at <= doc.range[2]) {
-        const at = (deep.shift() as TooDeep).at;
-        diagnostics.push(tooDeepDiagnostic(file.name, index, [at, at + 1]));
+    seen.add(file.name);
+    const held = cache?.get(file.name);
+    let result: FileResult;
+    if (held && held.text === file.text) result = held.result;
+    else {
+      result = parseFile(file);
+      if (held) result = { ...result, docs: shareValues(result.docs, held.result.docs) };
+      if (cache) {
+        if (file.text.length > LARGE_FILE_CHARS) cache.delete(file.name);
+        else cache.set(file.name, { text: file.text, result });
       }
-      readDocument(file.name, doc, index++);
     }
-    for (const d of deep) diagnostics.push(tooDeepDiagnostic(file.name, index, [d.at, d.at + 1]));
+    states.set(file.name, result.state);
+    for (const d of result.docs) docs.push(d);
+    for (const d of result.diagnostics) diagnostics.push(d);
   }
-
-  function readDocument(fileName: string, doc: Document.Parsed, index: number): void {
-    const errors = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
-    for (const err of errors) {
-      // The parser's recursion gave out (a depth the pre-check did not see): the same words.
-      if (/call stack/i.test(err.message)) {
-        diagnostics.push(tooDeepDiagnostic(fileName, index, [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)]));
-        continue;
-      }
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml-syntax',
-        message: `YAML syntax error: ${cleanYamlMessage(err.message)}`,
-        ref: { file: fileName, doc: index, path: [] },
-        offsets: [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)],
-        params: { detail: cleanYamlMessage(err.message) },
-      });
-    }
-    const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
-    let value: unknown;
-    let ok = errors.length === 0;
-    if (ok && !empty) {
-      try {
-        value = doc.toJS({ maxAliasCount: 1000 });
-      } catch (e) {
-        ok = false;
-        diagnostics.push(e instanceof RangeError && /call stack/i.test(e.message)
-          ? tooDeepDiagnostic(fileName, index, [doc.range[0], Math.max(doc.range[1], doc.range[0] + 1)])
-          : {
-              severity: 'error',
-              code: 'yaml-syntax',
-              message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
-              ref: { file: fileName, doc: index, path: [] },
-            });
-      }
-    }
-    docs.push({ file: fileName, index, value, ok, empty });
-  }
+  if (cache) for (const name of [...cache.keys()]) if (!seen.has(name)) cache.delete(name);
 
   function locate(ref: SourceRef, atKey = false): SourceRange | null {
     const state = states.get(ref.file);
@@ -127,6 +93,108 @@ export function parseSources(files: readonly SourceFile[]): ParsedSources {
   }
 
   return { docs, diagnostics, locate, locateOffsets };
+}
+
+/** One file's documents, their diagnostics and what `locate` needs. */
+function parseFile(file: SourceFile): FileResult {
+  const docs: ParsedDoc[] = [];
+  const diagnostics: PendingDiagnostic[] = [];
+  // Documents too deep for the parser's recursion are blanked first (offsets and lines kept):
+  // the rest of the file and the other files are still analysed.
+  const tooDeep = findTooDeep(file.text);
+  const text = tooDeep.length > 0 ? blankDocuments(file.text, tooDeep) : file.text;
+  let lines: LineCounter;
+  let parsed: Iterable<Document.Parsed>;
+  let state: FileState;
+  const ranges: (readonly [number, number])[] = [];
+  if (text.length > LARGE_FILE_CHARS) {
+    lines = new LineCounter();
+    parsed = streamDocuments(text, lines);
+    state = { text, lines, docs: ranges };
+  } else {
+    const whole = parseFileCached(text);
+    lines = whole.lines;
+    parsed = whole.docs;
+    state = { text, lines, docs: whole.docs };
+  }
+  const deep = [...tooDeep];
+  let index = 0;
+  for (const doc of parsed) {
+    if (text.length > LARGE_FILE_CHARS) ranges.push([doc.range[0], doc.range[2]]);
+    while (deep[0] && deep[0].at <= doc.range[2]) {
+      const at = (deep.shift() as TooDeep).at;
+      diagnostics.push(tooDeepDiagnostic(file.name, index, [at, at + 1]));
+    }
+    readDocument(file.name, doc, index++, docs, diagnostics);
+  }
+  for (const d of deep) diagnostics.push(tooDeepDiagnostic(file.name, index, [d.at, d.at + 1]));
+  return { state, docs, diagnostics };
+}
+
+function readDocument(fileName: string, doc: Document.Parsed, index: number, docs: ParsedDoc[], diagnostics: PendingDiagnostic[]): void {
+  const errors = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const err of errors) {
+    // The parser's recursion gave out (a depth the pre-check did not see): the same words.
+    if (/call stack/i.test(err.message)) {
+      diagnostics.push(tooDeepDiagnostic(fileName, index, [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)]));
+      continue;
+    }
+    diagnostics.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML syntax error: ${cleanYamlMessage(err.message)}`,
+      ref: { file: fileName, doc: index, path: [] },
+      offsets: [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)],
+      params: { detail: cleanYamlMessage(err.message) },
+    });
+  }
+  const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+  let value: unknown;
+  let ok = errors.length === 0;
+  if (ok && !empty) {
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      ok = false;
+      diagnostics.push(e instanceof RangeError && /call stack/i.test(e.message)
+        ? tooDeepDiagnostic(fileName, index, [doc.range[0], Math.max(doc.range[1], doc.range[0] + 1)])
+        : {
+            severity: 'error',
+            code: 'yaml-syntax',
+            message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
+            ref: { file: fileName, doc: index, path: [] },
+          });
+    }
+  }
+  docs.push({ file: fileName, index, value, ok, empty });
+}
+
+/** `next` with each document whose value deep-equals the one at its index in `previous` holding the previous object. */
+function shareValues(next: readonly ParsedDoc[], previous: readonly ParsedDoc[]): ParsedDoc[] {
+  return next.map((d, i) => {
+    const p = previous[i];
+    return p && p.value !== d.value && p.ok === d.ok && p.empty === d.empty && sameData(p.value, d.value, 0) ? { ...d, value: p.value } : d;
+  });
+}
+
+/** Deep equality of plain data (what toJS makes), key order included; anything else only when identical. */
+export function sameData(a: unknown, b: unknown, depth: number): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 200) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  const pa = Object.getPrototypeOf(a) as unknown, pb = Object.getPrototypeOf(b) as unknown;
+  if (Array.isArray(b) || pa !== pb || (pa !== Object.prototype && pa !== null)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
+  }
+  return true;
 }
 
 function toRange(file: string, state: FileState, start: number, end: number): SourceRange {
