@@ -7,7 +7,12 @@ test('a typo in a field shows a marker and a problem that jumps to its line', as
   await lab.loadScenario(sample);
   await lab.waitForEditor();
 
+  // "+" opens a tab and puts the caret in the editor; F2 on the tab renames it.
   await page.getByRole('button', { name: 'New file' }).click();
+  await expect(page.locator('.monaco-editor.focused')).toBeVisible();
+  await lab.tab('untitled.yaml').focus();
+  await page.keyboard.press('F2');
+  await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('typo.yaml');
   await page.keyboard.press('Enter');
   await expect(lab.tab('typo.yaml')).toHaveAttribute('aria-selected', 'true');

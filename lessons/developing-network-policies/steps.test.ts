@@ -28,6 +28,9 @@ const KUBE_DNS = '      podSelector:\n        matchLabels:\n          k8s-app: k
 
 stepCases('developing-network-policies', {
   'db-policy': [
+    // The step says "Create `db-policy.yaml`" (issue 10: another name must not pass).
+    { name: 'the right policy in another file (policy.yaml)', pass: false,
+      files: { 'policy.yaml': dbPolicy(`${HEAD}${API}${PORTS}`)[FILE] ?? '' }, because: 'no file db-policy.yaml' },
     { name: 'flow style', pass: true, files: dbPolicy('  podSelector: {matchLabels: {role: db}}\n  ingress: [{from: [{podSelector: {matchLabels: {name: api-pod}}}], ports: [{port: 3306}]}]\n') },
     { name: 'policyTypes left out (Ingress by default)', pass: true, files: dbPolicy(`${HEAD.replace('  policyTypes:\n  - Ingress\n', '')}${API}${PORTS}`) },
     { name: 'podSelector: {} (also cuts web → api-pod)', pass: false, files: dbPolicy(`${HEAD.replace('    matchLabels:\n      role: db\n', ' {}\n').replace('  podSelector:\n {}', '  podSelector: {}')}${API}${PORTS}`),

@@ -49,6 +49,11 @@ stepCases('network-policy-basics', {
     { name: 'never probed', pass: false, commands: ['kubectl get pods'] },
   ],
   'isolate-db': [
+    // The step names the file (issue 10: "+" suggests it, and another name must not pass).
+    { name: 'the right policy in another file (policy.yaml)', pass: false,
+      files: { 'policy.yaml': policy('db-policy', `${DB_SELECT}  policyTypes:\n  - Ingress\n`)['db-policy.yaml'] ?? '' }, because: 'no file db-policy.yaml' },
+    { name: 'kind quoted ("NetworkPolicy")', pass: true,
+      files: { 'db-policy.yaml': (policy('db-policy', `${DB_SELECT}  policyTypes:\n  - Ingress\n`)['db-policy.yaml'] ?? '').replace('kind: NetworkPolicy', 'kind: "NetworkPolicy"') } },
     { name: 'policyTypes left out (defaults to Ingress)', pass: true, files: policy('db-policy', DB_SELECT) },
     { name: 'flow-style selector and types', pass: true, files: policy('db-policy', '  podSelector: {matchLabels: {role: db}}\n  policyTypes: [Ingress]\n') },
     { name: 'podSelector: {} (also cuts web → api)', pass: false, files: policy('db-policy', '  podSelector: {}\n  policyTypes:\n  - Ingress\n'),
@@ -82,6 +87,8 @@ stepCases('network-policy-basics', {
     { name: 'label role=web', pass: false, commands: [NC('as-api', ' --labels=role=web'), NC('probe')] },
   ],
   'dns-egress': [
+    { name: 'the egress policy in another file (egress.yaml)', pass: false, commands: ['kubectl exec api -- curl -sS -m 2 db:3306'],
+      files: { 'egress.yaml': policy('api-egress', EGRESS_TO_DB)['api-egress.yaml'] ?? '' }, because: 'no file api-egress.yaml' },
     { name: 'curl with http:// and without -sS', pass: true, commands: ['kubectl exec api -- curl -m 2 http://db:3306'] },
     { name: 'flow-style egress', pass: true, files: policy('api-egress', '  podSelector: {matchLabels: {role: api}}\n  policyTypes: [Egress]\n  egress: [{to: [{podSelector: {matchLabels: {role: db}}}], ports: [{port: 3306}]}]\n') },
     { name: 'DNS already allowed: no lookup failure seen', pass: false,

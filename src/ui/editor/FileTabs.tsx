@@ -1,6 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLab, useLabContext, type LabFile, type RenameError } from '../../state/index.js';
+import { useCurrentStep } from '../lessons/current-step.js';
+import { suggestedNewFile } from '../lessons/step-files.js';
+import { editorHandle } from './handle.js';
+import { TabOverflow, useHiddenTabs } from './TabOverflow.js';
 
 /**
  * The scenario's files as an ARIA tablist with a roving tabindex: arrows move, Home/End jump,
@@ -15,6 +19,11 @@ export function FileTabs({ panelId }: { panelId: string }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const strip = useRef<HTMLDivElement>(null);
+  const hidden = useHiddenTabs(strip, tabRefs, files);
+  // "+" names the file the lesson step asks for (db-policy.yaml), when no tab has it yet.
+  const suggested = suggestedNewFile(useCurrentStep(), files);
+  const [added, setAdded] = useState('');
 
   // The active tab is always in view, even when the tab strip scrolls. Only the strip scrolls:
   // scrollIntoView would scroll every ancestor too (the page opened ~400 px down at 200% zoom).
@@ -56,7 +65,7 @@ export function FileTabs({ panelId }: { panelId: string }) {
   const lastClosed = closed.at(-1);
   return (
     <div className="tabbar">
-      <div role="tablist" aria-label={t('tabs')} className="tabs" aria-describedby="tab-keys-hint">
+      <div role="tablist" aria-label={t('tabs')} className="tabs" aria-describedby="tab-keys-hint" ref={strip}>
         {files.map((file, index) => (
           // Only tabs are in the tablist (ARIA: aria-required-children): the wrapper has no role, and
           // the close mark is for the mouse (Delete closes the focused tab, as the tab's hint says).
@@ -107,8 +116,18 @@ export function FileTabs({ panelId }: { panelId: string }) {
           </div>
         ))}
       </div>
-      <button type="button" className="btn btn-icon tab-add" aria-label={t('addFile')} title={t('addFile')}
-        onClick={() => { const id = store.getState().addFile(); setRenaming(id); }}>+</button>
+      {hidden.length > 0 && (
+        <TabOverflow files={files.filter((f) => hidden.includes(f.id))} activeId={activeId} onPick={focusTab} />
+      )}
+      {/* A new tab is for typing: the caret goes to the editor (F2 on the tab renames it). */}
+      <button type="button" className="btn btn-icon tab-add" data-testid="add-file"
+        aria-label={suggested ? t('addFileNamed', { name: suggested }) : t('addFile')} title={suggested ? t('addFileNamed', { name: suggested }) : t('addFile')}
+        onClick={() => {
+          const id = store.getState().addFile(suggested ?? undefined);
+          const name = store.getState().files.find((f) => f.id === id)?.name ?? '';
+          setAdded(t('addedFile', { name }));
+          requestAnimationFrame(() => editorHandle()?.focus());
+        }}>+</button>
       {lastClosed && (
         <button type="button" className="btn btn-small tab-reopen" title={t('reopenTitle')}
           onClick={() => store.getState().reopenClosed()}>
@@ -116,6 +135,7 @@ export function FileTabs({ panelId }: { panelId: string }) {
         </button>
       )}
       <span id="tab-keys-hint" className="visually-hidden">{t('tabKeys')}</span>
+      <span className="visually-hidden" role="status" data-testid="file-added">{added}</span>
     </div>
   );
 }

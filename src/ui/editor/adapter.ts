@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../engine/model/index.js';
 import type { Monaco } from './monaco.js';
 import { MONO_FONTS, whenMonoFontReady } from '../common/fonts.js';
 import { installEditorExit } from './keyboard-exit.js';
+import { installTypedIndent } from './typed-indent.js';
 import { makeRestricted } from '../../state/restricted-fix.js';
 
 /**
@@ -78,6 +79,9 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     insertSpaces: true,
     renderWhitespace: 'boundary',
     quickSuggestions: { other: true, comments: false, strings: true },
+    // Enter ends the line: with quick suggestions open it would accept one instead ("…/v1⏎kind:"
+    // became "…/v1kind:"). Tab still accepts a suggestion.
+    acceptSuggestionOnEnter: 'off',
     ariaLabel: options.ariaLabel,
     fixedOverflowWidgets: true,
     padding: { top: 8 },
@@ -87,6 +91,8 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
   // Monaco measured its glyphs with a fallback font if the bundled one was still loading.
   const cancelFont = whenMonoFontReady(() => monaco.editor.remeasureFonts());
   const removeExit = installEditorExit(container);
+  // Typed indentation is the student's own: it replaces Monaco's auto-indent (typed-indent.ts).
+  const typedIndent = installTypedIndent(editor, () => applying);
   // "Make this pod restricted-compliant" on a Pod Security marker: one edit over the document's
   // text (makeRestricted), so a single undo restores what the student wrote.
   const quickFix = monaco.languages.registerCodeActionProvider('yaml', {
@@ -214,6 +220,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     },
     destroy() {
       quickFix.dispose();
+      typedIndent.dispose();
       removeExit();
       cancelFont();
       for (const l of listeners.values()) l.dispose();

@@ -45,7 +45,7 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
 
   return (
     <div
-      className={`app${presentation ? ' presentation' : ''}${showLesson ? ' with-lesson' : ''}`}
+      className={`app${presentation ? ' presentation' : ''}${showLesson ? ' with-lesson' : ''}${showTerminal ? ' terminal-open' : ''}`}
       onDragOver={(e) => { if (isFileDrag(e)) { e.preventDefault(); setDropping(true); } }}
       onDragLeave={(e) => { if (e.currentTarget === e.target) setDropping(false); }}
       onDrop={(e) => {

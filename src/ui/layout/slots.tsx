@@ -202,6 +202,12 @@ export function LessonSlot() {
         onBack={() => { focusHeading.current = true; setListing(true); }}
         onApplySolution={(next) => store.getState().syncFiles(next)}
         onRunCommand={(command) => { store.getState().setTerminalOpen(true); run(command); }}
+        onApplySnippet={(file, text) => {
+          const s = store.getState();
+          s.setFileByName(file, text);
+          const tab = store.getState().files.find((f) => f.name === file);
+          if (tab) store.getState().setActive(tab.id);
+        }}
         // One step for the panel and presentation mode's counter (the store's `step`).
         step={step}
         onStepChange={(i) => store.getState().setStep(i)}

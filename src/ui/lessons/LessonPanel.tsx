@@ -6,6 +6,8 @@ import { currentStepIndex, evaluateLesson, isLessonComplete, stepToComplete } fr
 import type { Lang, Lesson, Step, TranscriptEntry } from '../../course/model.js';
 import { applySolutionFiles, editsFiles } from '../../course/patch.js';
 import { InlineMarkdown, Markdown } from './Markdown.js';
+import type { SnippetTarget } from './CodeBlock.js';
+import { snippetTarget } from './step-files.js';
 import './lessons.css';
 
 export interface LessonPanelProps {
@@ -29,6 +31,8 @@ export interface LessonPanelProps {
   onApplySolution?(files: SourceFile[]): void;
   /** Type a command into the terminal and run it. */
   onRunCommand?(command: string): void;
+  /** Put a step's code block (a whole file) in the file the step writes, as an undoable edit. */
+  onApplySnippet?(file: string, text: string): void;
   /**
    * The step in view (0-based), when the caller owns it: presentation mode's step counter and this
    * panel then always show the same step. Without it the panel keeps its own, starting at the
@@ -51,7 +55,7 @@ export function LessonPanel(props: LessonPanelProps) {
 
 function LessonPanelInner({
   lesson, lang, analysis, files, transcript, completed, onStepComplete, onReset, onCopyStepLink, onBack, onApplySolution, onRunCommand,
-  step: controlled, onStepChange,
+  onApplySnippet, step: controlled, onStepChange,
 }: LessonPanelProps) {
   const { t } = useTranslation('lessons');
   const [answers, setAnswers] = useState<Record<string, string>>({});
@@ -160,6 +164,7 @@ function LessonPanelInner({
           onAnswer={(text) => setAnswers((a) => ({ ...a, [step.id]: text }))}
           onApply={onApplySolution ? () => onApplySolution(applySolutionFiles(files, step.solution).files) : undefined}
           onRunCommand={onRunCommand}
+          snippet={onApplySnippet ? { target: (blockLang, text) => snippetTarget(step, blockLang, text), apply: onApplySnippet } : undefined}
         />
       )}
       </div>
@@ -199,9 +204,10 @@ interface StepViewProps {
   onAnswer(text: string): void;
   readonly onApply: (() => void) | undefined;
   readonly onRunCommand: ((command: string) => void) | undefined;
+  readonly snippet?: SnippetTarget | undefined;
 }
 
-function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onApply, onRunCommand }: StepViewProps) {
+function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onApply, onRunCommand, snippet }: StepViewProps) {
   const { t } = useTranslation('lessons');
   const [draft, setDraft] = useState(answer ?? '');
   const [hint, setHint] = useState(false);
@@ -223,7 +229,7 @@ function StepView({ step, n, total, lang, done, passed, answer, onAnswer, onAppl
         {question && <span className="lesson-tag">{t('questionStep')}</span>}
       </p>
       <h3><InlineMarkdown text={step.title[lang]} /></h3>
-      <Markdown text={step.body[lang]} />
+      <Markdown text={step.body[lang]} snippet={snippet} />
 
       {question && (
         <form className="lesson-answer" onSubmit={submit}>

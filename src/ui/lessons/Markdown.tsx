@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { parseInline, parseMarkdownLite, type Block, type Inline } from '../../course/markdown.js';
+import { CodeBlock, type SnippetTarget } from './CodeBlock.js';
 
 /** Lesson text as React elements: never HTML, so quoted YAML and shell lines stay text. */
 function Inlines({ items }: { items: readonly Inline[] }) {
@@ -17,7 +18,7 @@ function Inlines({ items }: { items: readonly Inline[] }) {
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+function BlockView({ block, snippet }: { block: Block; snippet: SnippetTarget | undefined }) {
   switch (block.kind) {
     case 'heading': {
       // Step text sits under the panel's own h2/h3: its headings start at h4.
@@ -26,7 +27,7 @@ function BlockView({ block }: { block: Block }) {
     }
     case 'paragraph': return <p><Inlines items={block.inline} /></p>;
     case 'note': return <p className="lesson-note"><Inlines items={block.inline} /></p>;
-    case 'code': return <pre className="lesson-code" data-lang={block.lang || undefined}><code>{block.text}</code></pre>;
+    case 'code': return <CodeBlock text={block.text} lang={block.lang} snippet={snippet} />;
     case 'list': {
       const items = block.items.map((item, i) => <li key={i}><Inlines items={item} /></li>);
       return block.ordered ? <ol start={block.start === 1 ? undefined : block.start}>{items}</ol> : <ul>{items}</ul>;
@@ -34,8 +35,9 @@ function BlockView({ block }: { block: Block }) {
   }
 }
 
-export function Markdown({ text }: { text: string }) {
-  return <div className="lesson-text">{parseMarkdownLite(text).map((b, i) => <BlockView key={i} block={b} />)}</div>;
+/** `snippet`: where a code block that is a whole file can be put ("Put in db-policy.yaml"). */
+export function Markdown({ text, snippet }: { text: string; snippet?: SnippetTarget }) {
+  return <div className="lesson-text">{parseMarkdownLite(text).map((b, i) => <BlockView key={i} block={b} snippet={snippet} />)}</div>;
 }
 
 /** One line of lesson text (a title): `code`, **strong** and *em* only, never HTML. */

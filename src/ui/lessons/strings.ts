@@ -47,6 +47,13 @@ const en = {
   lessonDone: 'Lesson complete. Every step passed.',
   terminalStep: 'Terminal',
   questionStep: 'Question',
+  copyCode: 'Copy',
+  copyCodeLabel: 'Copy this code',
+  codeCopied: 'Copied',
+  copyFailed: 'The browser did not allow copying: select the code and press Ctrl+C.',
+  applySnippet: 'Put in {{file}}',
+  applySnippetLabel: 'Put this YAML in {{file}} (replaces its text; Ctrl+Z in the editor undoes it)',
+  snippetApplied: '{{file}} now holds the snippet.',
 };
 
 const ko: typeof en = {
@@ -97,6 +104,13 @@ const ko: typeof en = {
   lessonDone: '레슨 완료! 모든 단계를 통과했습니다.',
   terminalStep: '터미널',
   questionStep: '질문',
+  copyCode: '복사',
+  copyCodeLabel: '이 코드 복사',
+  codeCopied: '복사했습니다',
+  copyFailed: '브라우저가 복사를 허용하지 않았습니다. 코드를 선택하고 Ctrl+C를 누르세요.',
+  applySnippet: '{{file}} 파일에 넣기',
+  applySnippetLabel: '이 YAML을 {{file}} 파일에 넣기 (원래 내용을 바꾸며, 에디터에서 Ctrl+Z로 되돌릴 수 있습니다)',
+  snippetApplied: '{{file}} 파일에 코드를 넣었습니다.',
 };
 
 export const strings = { en, ko };

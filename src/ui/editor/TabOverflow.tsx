@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LabFile } from '../../state/index.js';
+
+/**
+ * The tabs the strip cannot show (scrolled out of view or cut at its edge), by id, kept up to date
+ * as the strip scrolls, resizes or the files change.
+ */
+export function useHiddenTabs(strip: RefObject<HTMLElement | null>, tabs: RefObject<Map<string, HTMLElement>>, files: readonly LabFile[]): string[] {
+  const [hidden, setHidden] = useState<string[]>([]);
+  useEffect(() => {
+    const el = strip.current;
+    if (!el) return undefined;
+    const measure = () => {
+      const left = el.scrollLeft;
+      const right = left + el.clientWidth;
+      const out: string[] = [];
+      for (const f of files) {
+        const box = tabs.current?.get(f.id)?.closest<HTMLElement>('.tab');
+        if (!box) continue;
+        const x = box.offsetLeft - el.offsetLeft;
+        if (x < left - 1 || x + box.offsetWidth > right + 1) out.push(f.id);
+      }
+      setHidden((prev) => (prev.length === out.length && prev.every((id, i) => id === out[i]) ? prev : out));
+    };
+    measure();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(el);
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => { observer?.disconnect(); el.removeEventListener('scroll', measure); };
+  }, [strip, tabs, files]);
+  return hidden;
+}
+
+/**
+ * "⋯ 3 more tabs": a disclosure listing the tabs out of view (FileMenu's pattern: plain buttons,
+ * Esc closes and returns to the summary, leaving it closes it). Picking one makes it active.
+ */
+export function TabOverflow({ files, activeId, onPick }: { files: readonly LabFile[]; activeId: string | null; onPick(id: string): void }) {
+  const { t } = useTranslation('editor');
+  const details = useRef<HTMLDetailsElement>(null);
+  const close = () => details.current?.removeAttribute('open');
+  return (
+    <details className="menu tab-overflow" ref={details} data-testid="tab-overflow"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !details.current?.open) return;
+        e.preventDefault();
+        e.stopPropagation();
+        close();
+        details.current.querySelector('summary')?.focus();
+      }}
+      onBlur={(e) => { if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget)) close(); }}>
+      <summary className="btn btn-small">⋯ {t('moreTabs', { count: files.length })}</summary>
+      <div className="menu-list" role="group" aria-label={t('moreTabsLabel')}>
+        {files.map((f) => (
+          <button key={f.id} type="button" aria-current={f.id === activeId ? 'true' : undefined}
+            onClick={() => { close(); onPick(f.id); }}><code>{f.name}</code></button>
+        ))}
+      </div>
+    </details>
+  );
+}
