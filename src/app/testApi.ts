@@ -2,7 +2,7 @@ import type { Cni, Protocol, SourceRef } from '../engine/model/index.js';
 import { scenarioPods } from '../ui/common/scope.js';
 import { encodeShare, perfStats, readCni, type Lab } from '../state/index.js';
 import { editorHandle } from '../ui/editor/handle.js';
-import { graphHandle } from '../ui/graph/handle.js';
+import { graphHandle, type GraphSnapshot } from '../ui/graph/handle.js';
 
 /**
  * A small typed API on `window.__lab` for Playwright (architecture.md practice 10): Cytoscape
@@ -29,6 +29,8 @@ export interface LabTestApi {
   select(selection: { kind: 'pod' | 'external' | 'service'; id: string } | { kind: 'edge'; from: string; to: string } | null): void;
   /** Where the graph draws a pod, external host, Service (when shown) or connection (viewport px), to click it; null if not drawn. */
   graphPoint(selection: { kind: 'pod' | 'external' | 'service'; id: string } | { kind: 'edge'; from: string; to: string }): { x: number; y: number } | null;
+  /** The graph as drawn (node boxes, label sizes on screen, edges); null when no graph is mounted. */
+  graph(): GraphSnapshot | null;
   /** The files revision now (bench:ui waits for a `kslab:graph` mark that shows it). */
   revision(): number;
   /** How often the engine ran on the page for a question a worker result could not answer (perf.ts). */
@@ -104,6 +106,7 @@ export function installTestApi(lab: Lab): void {
     },
     select: (selection) => store.getState().select(selection),
     graphPoint: (selection) => graphHandle()?.pointOf(selection) ?? null,
+    graph: () => graphHandle()?.snapshot() ?? null,
     revision: () => analysis.revision(),
     stats: () => ({ ...perfStats, reasons: { ...perfStats.reasons } }),
   };

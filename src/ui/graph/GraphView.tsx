@@ -20,10 +20,11 @@
  * endpoints, announced in a live region.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ElementDefinition } from 'cytoscape';
 import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import { useTranslation } from 'react-i18next';
 import type { Analysis, PortProto } from '../../engine/model/index.js';
-import { flowsCover, useFlowInterest } from '../../state/index.js';
+import { flowsCover, useFlowInterest, useLab, useLabContext } from '../../state/index.js';
 import { markShown, measureSince } from '../../state/perf.js';
 import { Recomputing } from '../status/Recomputing.js';
 import { graphKey } from '../common/graph-keys.js';
@@ -32,10 +33,15 @@ import { GraphAdapter } from './cyAdapter.js';
 import { summarizeGraph } from './summary.js';
 import type { Position } from './layout.js';
 import { isLargeGraph, scenarioServices, toElements, type GraphWords } from './elements.js';
-import { isReportedPair, portLabel } from './flows.js';
+import { isReportedPair, portChoiceKey, portLabel, type FlowStatus } from './flows.js';
+import { neighbourhood } from './focus.js';
 import { setGraphHandle } from './handle.js';
-import { focusOf, type Selection } from './selection.js';
-import { themeFrom } from './theme.js';
+import { stepFlowKeys } from './relevant.js';
+import { nextMatch, searchEndpoints, type Searchable } from './search.js';
+import { endpointElementId, focusOf, type Selection } from './selection.js';
+import { diffFlows, flowStatuses, teachEdges, type FlowChange, type TeachWords } from './teach.js';
+import { canvasMeasure, setTextMeasure } from './metrics.js';
+import { DEFAULT_THEME, themeFrom } from './theme.js';
 import './graph.css';
 
 export interface GraphViewProps {
@@ -54,8 +60,27 @@ export interface GraphViewProps {
  */
 let lastPositions: Record<string, Position> = {};
 
+/** Node sizes measured in the lab's own font (metrics.ts), set before the first graph is drawn. */
+let measured = false;
+function measureInPageFont(): void {
+  if (measured || typeof document === 'undefined') return;
+  measured = true;
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--ksl-font').trim();
+  setTextMeasure(canvasMeasure(family !== '' ? family : DEFAULT_THEME.font));
+}
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** The namespace a selection belongs to (a pod's, or a selected namespace), for collapse/expand. */
+function namespaceOf(sel: Selection | null): string | null {
+  if (sel?.kind === 'namespace') return sel.name;
+  if (sel?.kind === 'pod' || sel?.kind === 'service') return sel.id.split('/')[0] ?? null;
+  return null;
+}
+
 export function GraphView({ analysis, port, showDenied, showServices = false, selection, onSelect, recomputing = false }: GraphViewProps) {
   const { t } = useTranslation('graph');
+  measureInPageFont();
   const canvasRef = useRef<HTMLDivElement>(null);
   const adapterRef = useRef<GraphAdapter | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -69,7 +94,20 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   }), [t]);
   // Past GRAPH_POD_LIMIT pods namespaces are summaries until expanded (bound.ts); the analysis is whole.
   const [expanded, setExpanded] = useState<readonly string[]>([]);
-  const plan = useMemo(() => planGraph(scenarioPods(analysis), expanded), [analysis, expanded]);
+  // Namespaces the student collapsed within the bound (drawn as one node with the pod count).
+  const [collapsed, setCollapsed] = useState<readonly string[]>([]);
+  const plan = useMemo(() => planGraph(scenarioPods(analysis), expanded, undefined, collapsed), [analysis, expanded, collapsed]);
+  const [fold, setFold] = useState(true);
+  const [openFolds, setOpenFolds] = useState<ReadonlySet<string>>(new Set());
+  const [focusMode, setFocusMode] = useState(false);
+  const [query, setQuery] = useState('');
+  const [announce, setAnnounce] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  // What the lesson's current step asks about: those connections are drawn one by one, thicker.
+  const { lessons } = useLabContext();
+  const lessonId = useLab((s) => s.lessonId);
+  const step = useLab((s) => s.step);
+  const relevant = useMemo(() => stepFlowKeys(lessons.find((l) => l.id === lessonId), step), [lessons, lessonId, step]);
   const large = isLargeGraph(analysis);
   // Only a large graph depends on the selection (it draws the focused endpoints' edges); the key
   // keeps small graphs from recomputing on every click.
@@ -79,14 +117,36 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const ready = flowsCover(analysis, { focus: wanted, port });
   const focus = ready ? wanted : [];
   const focusKey = focus.join('\n');
-  const elements = useMemo(() => {
+  // Every reported pair with its verdict, denied ones included (teachEdges decides what is drawn;
+  // the verdicts are compared between edits to show what an edit changed).
+  const raw = useMemo(() => {
     const start = performance.now();
     // A port the result has no verdicts for yet draws no connection until it has (a moment).
-    const out = toElements(analysis, { port, showDenied, showServices, words, plan, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) });
+    const out = toElements(analysis, { port, showDenied: true, showServices, words, plan, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) });
     measureSince('graph-elements', start);
     return out;
-  }, [analysis, port, showDenied, showServices, words, focusKey, ready, plan]);
-  const summary = useMemo(() => summarizeGraph(elements), [elements]);
+  }, [analysis, port, showServices, words, focusKey, ready, plan]);
+  const changed = useChangedFlows(raw, analysis, portChoiceKey(port));
+  const teachWords: TeachWords = useMemo(() => ({
+    folded: (count, status) => t(status === 'denied' ? 'foldedDenied' : 'folded', { count }),
+    change: (c: FlowChange) => t(c === 'now-allowed' ? 'nowAllowed' : c === 'now-denied' ? 'nowDenied' : 'nowPartial'),
+  }), [t]);
+  const focusId = focusMode && (selection?.kind === 'pod' || selection?.kind === 'external') ? selection : null;
+  const keepKey = [...focusOf(selection)].join('\n');
+  const elements = useMemo(() => {
+    const start = performance.now();
+    const out = teachEdges(raw, {
+      showDenied, fold, relevant, changed, expanded: openFolds, words: teachWords,
+      keep: new Set(keepKey === '' ? [] : keepKey.split('\n')),
+    });
+    measureSince('graph-teach', start);
+    return out;
+  }, [raw, showDenied, fold, relevant, changed, openFolds, teachWords, keepKey]);
+  const summary = useMemo(() => summarizeGraph(showDenied ? raw : raw.filter((e) => e.data.status !== 'denied')), [raw, showDenied]);
+  const visible = useMemo(
+    () => (focusId ? neighbourhood(elements, endpointElementId(focusId.id, focusId.kind as 'pod' | 'external')) : null),
+    [elements, focusId?.id, focusId?.kind],
+  );
 
   useEffect(() => {
     const box = canvasRef.current;
@@ -97,6 +157,8 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
       theme: themeFrom((name) => style.getPropertyValue(name)),
       positions: lastPositions,
       onSelect: (sel) => onSelectRef.current(sel),
+      onExpandFold: (key) => setOpenFolds((x) => new Set([...x, key])),
+      motion: !reducedMotion(),
     });
     adapterRef.current = adapter;
     setGraphHandle({
@@ -106,6 +168,7 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
         const rect = box.getBoundingClientRect();
         return { x: rect.left + p.x, y: rect.top + p.y };
       },
+      snapshot: () => adapter.snapshot(),
     });
     const resize = new ResizeObserver(() => adapter.resize());
     resize.observe(box);
@@ -121,11 +184,50 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   useEffect(() => {
     const start = performance.now();
     adapterRef.current?.update(elements, selectionRef.current);
+    adapterRef.current?.setFocus(visible);
     measureSince('graph-update', start);
     markShown('graph', analysis);
     // The mark says which analysis the drawn elements came from (bench:ui times keystroke → graph).
-  }, [elements]);
+  }, [elements, visible]);
   useEffect(() => { adapterRef.current?.select(selection); }, [selection]);
+
+  // --- search, focus, namespaces -------------------------------------------------------------
+  const searchable: Searchable[] = useMemo(() => [
+    ...scenarioPods(analysis).map((p) => ({ id: p.key, kind: 'pod' as const, name: p.pod.name, labels: p.pod.labels })),
+    ...analysis.cluster.externalHosts.map((h) => ({ id: h.ip, kind: 'external' as const, name: h.name, labels: {} })),
+  ], [analysis]);
+  const matches = useMemo(() => searchEndpoints(query, searchable), [query, searchable]);
+  const nsOf = (id: string) => searchable.find((x) => x.id === id && x.kind === 'pod') ? id.split('/')[0] ?? null : null;
+  /** Draws a namespace's pods again (or, past the bound, draws them at all). */
+  const openNamespace = (ns: string) => {
+    setCollapsed((x) => x.filter((n) => n !== ns));
+    if (plan.bounded) setExpanded((x) => [...x.filter((n) => n !== ns), ns]);
+  };
+  const toggleNamespace = (ns: string) => {
+    const shut = plan.bounded ? !plan.expanded.includes(ns) : plan.collapsed.has(ns);
+    if (shut) openNamespace(ns);
+    else if (plan.bounded) setExpanded((x) => x.filter((n) => n !== ns));
+    else setCollapsed((x) => [...x.filter((n) => n !== ns), ns]);
+  };
+  const findNext = () => {
+    const current = selection?.kind === 'pod' || selection?.kind === 'external' ? selection.id : null;
+    const m = nextMatch(matches, current);
+    if (!m) return;
+    const ns = m.kind === 'pod' ? nsOf(m.id) : null;
+    if (ns && (plan.collapsed.has(ns) || (plan.bounded && (plan.hidden.get(ns) ?? 0) > 0 && !plan.expanded.includes(ns)))) openNamespace(ns);
+    const sel: Selection = { kind: m.kind, id: m.id };
+    onSelect(sel);
+    // The node may be drawn only after the namespace opens: centre once the graph has it.
+    requestAnimationFrame(() => requestAnimationFrame(() => adapterRef.current?.centerOn(sel)));
+  };
+  const toggleFocus = () => {
+    if (!focusMode && !(selection?.kind === 'pod' || selection?.kind === 'external')) { setAnnounce(t('focusNeedsPod')); return; }
+    setFocusMode(!focusMode);
+    setAnnounce(focusMode ? t('focusOff') : t('focusOn', { id: selection && 'id' in selection ? selection.id : '' }));
+  };
+  const selectedNs = namespaceOf(selection);
+  const nsShut = selectedNs !== null && (plan.bounded ? !plan.expanded.includes(selectedNs) : plan.collapsed.has(selectedNs));
+  const canFocus = selection?.kind === 'pod' || selection?.kind === 'external';
 
   // Arrow keys reach every node a student can select: endpoints, then the Services drawn.
   const order: { id: string; kind: 'pod' | 'external' | 'service' }[] = scenarioEndpoints(analysis).map((e) => ({ id: e.id, kind: e.kind }));
@@ -139,9 +241,14 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
     if (zoom !== null || e.key === '0') {
       e.preventDefault();
       if (zoom !== null) adapterRef.current?.zoomBy(zoom);
-      else adapterRef.current?.fit();
+      else adapterRef.current?.fit(false);
       return;
     }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    // F: focus on the selected pod; C: collapse or expand its namespace; /: the search box.
+    if (e.key === 'f' || e.key === 'F') { e.preventDefault(); toggleFocus(); return; }
+    if ((e.key === 'c' || e.key === 'C') && selectedNs !== null) { e.preventDefault(); toggleNamespace(selectedNs); return; }
+    if (e.key === '/') { e.preventDefault(); searchRef.current?.focus(); return; }
     const r = graphKey(e.key, selection, anchorRef.current, order, (from, to) => isReportedPair(analysis.network, from, to));
     if (!r) return;
     e.preventDefault();
@@ -154,18 +261,38 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   return (
     <section className="ksl-graph" aria-label={t('region')} data-testid="graph-view">
       <div className="ksl-graph__toolbar">
-        <p className="ksl-graph__hint" title={port === 'any' ? t('anyPortDefinition') : undefined}>
-          {port === 'any' ? t('anyPortHint') : t('portHint', { port: portLabel(port) })}
-        </p>
+        <span className="ksl-graph__search">
+          <label className="ksl-sr-only" htmlFor="ksl-graph-search">{t('searchLabel')}</label>
+          <input
+            id="ksl-graph-search" ref={searchRef} type="search" value={query} placeholder={t('searchPlaceholder')}
+            autoComplete="off" spellCheck={false} aria-describedby="ksl-graph-search-status" data-testid="graph-search"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') { e.preventDefault(); findNext(); }
+              else if (e.key === 'Escape') { e.preventDefault(); setQuery(''); canvasRef.current?.focus(); }
+            }}
+          />
+        </span>
         <span className="ksl-graph__actions">
+          <button type="button" aria-pressed={focusMode} disabled={!focusMode && !canFocus} title={t('focusTitle')} onClick={toggleFocus} data-testid="graph-focus">{t('focus')}</button>
+          <button type="button" aria-pressed={fold} title={t('groupTitle')} data-testid="graph-group"
+            onClick={() => { setFold(!fold); setOpenFolds(new Set()); }}>{t('group')}</button>
+          {selectedNs !== null && (
+            <button type="button" title={t('nsTitle')} data-testid="graph-namespace" onClick={() => toggleNamespace(selectedNs)}>
+              {nsShut ? t('expandNs', { ns: selectedNs }) : t('collapseNs', { ns: selectedNs })}
+            </button>
+          )}
           <button type="button" onClick={() => adapterRef.current?.layout()}>{t('tidy')}</button>
-          <button type="button" onClick={() => adapterRef.current?.fit()}>{t('fit')}</button>
+          <button type="button" onClick={() => adapterRef.current?.fit(false)}>{t('fit')}</button>
         </span>
       </div>
+      <p id="ksl-graph-search-status" className="ksl-sr-only" aria-live="polite" data-testid="graph-search-status">
+        {query.trim() === '' ? '' : matches.length > 0 ? t('searchFound', { count: matches.length }) : t('searchNone', { query })}
+      </p>
       {large && (
         <p className="ksl-graph__warning" role="note">{t('largeGraph', { count: scenarioEndpoints(analysis).length })}</p>
       )}
-      {plan.drawn && (
+      {plan.bounded && (
         <div className="ksl-graph__bound" role="note" data-testid="graph-bound">
           <span data-testid="graph-bound-count">{t('boundShowing', { shown: plan.shown.toLocaleString(), total: plan.total.toLocaleString(), limit: GRAPH_POD_LIMIT })}</span>
           <label>
@@ -195,12 +322,14 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
         {/* Over the canvas, not above it: appearing must not resize the graph (a resize refits and redraws). */}
         <div className="ksl-graph__status"><Recomputing active={recomputing || !ready} /></div>
         {/* Floats over the canvas, closed at first: the graph keeps its height on small screens. */}
-        <GraphLegend services={showServices} />
+        <GraphLegend services={showServices} hint={port === 'any' ? `${t('anyPortHint')} ${t('anyPortDefinition')}` : t('portHint', { port: portLabel(port) })} />
       </div>
       <p className="ksl-sr-only" aria-live="polite">{describeSelection(selection, t)}</p>
+      <p className="ksl-sr-only" aria-live="polite" data-testid="graph-announce">{announce}</p>
       {/* The graph in words beside the canvas (read on demand, not announced on every edit). */}
       <div className="ksl-sr-only" data-testid="graph-summary">
         <p>{t('summary', { pods: summary.pods, namespaces: summary.namespaces, externals: summary.externals, allowed: summary.allowed, partial: summary.partial, denied: summary.denied })}</p>
+        {changed.size > 0 && <p>{t('summaryChanged', { list: [...changed].map(([k, c]) => `${k.replace('->', ' → ')} (${teachWords.change(c)})`).join(', ') })}</p>}
         {summary.isolated.map((i) => (
           <p key={i.pod}>{i.from.length > 0 ? t('summaryIsolated', { pod: i.pod, from: i.from.join(', ') }) : t('summaryIsolatedNone', { pod: i.pod })}</p>
         ))}
@@ -222,7 +351,7 @@ export function describeSelection(sel: Selection | null, t: T): string {
   }
 }
 
-export function GraphLegend({ services = false }: { services?: boolean }) {
+export function GraphLegend({ services = false, hint }: { services?: boolean; hint?: string }) {
   const { t } = useTranslation('graph');
   const items: [string, string][] = [
     ['line ksl-swatch--allowed', 'legendAllowed'], ['line ksl-swatch--partial', 'legendPartial'],
@@ -234,6 +363,7 @@ export function GraphLegend({ services = false }: { services?: boolean }) {
   return (
     <details className="ksl-graph__legendbox" data-testid="graph-legend">
       <summary>{t('legend')}</summary>
+      {hint && <p className="ksl-graph__hint">{hint}</p>}
       <ul className="ksl-graph__legend" aria-label={t('legend')}>
       {items.map(([cls, key]) => (
         <li key={key}>
@@ -244,4 +374,21 @@ export function GraphLegend({ services = false }: { services?: boolean }) {
       </ul>
     </details>
   );
+}
+
+/**
+ * Connections whose verdict changed with the last edit (a new analysis on the same port): kept
+ * until the next edit, so a click or a filter does not clear them. A port change starts afresh.
+ * Computed once per element list (React may call a memo twice: the second call reuses the first).
+ */
+function useChangedFlows(raw: readonly ElementDefinition[], analysis: Analysis, port: string): ReadonlyMap<string, FlowChange> {
+  const last = useRef<{ raw: readonly ElementDefinition[]; analysis: Analysis; port: string; statuses: Map<string, FlowStatus>; changed: ReadonlyMap<string, FlowChange> } | null>(null);
+  return useMemo(() => {
+    const d = last.current;
+    if (d && d.raw === raw) return d.changed;
+    const statuses = flowStatuses(raw);
+    const changed = !d || d.port !== port ? new Map<string, FlowChange>() : d.analysis === analysis ? d.changed : diffFlows(d.statuses, statuses);
+    last.current = { raw, analysis, port, statuses, changed };
+    return changed;
+  }, [raw, analysis, port]);
 }

@@ -21,10 +21,24 @@ export interface GraphPlan {
   readonly hidden: ReadonlyMap<string, number>;
   /** Expanded namespaces that are drawn (some or all of their pods), in the order given. */
   readonly expanded: readonly string[];
+  /** True past the bound (the graph says it shows only part of the pods). */
+  readonly bounded: boolean;
+  /**
+   * Namespaces the student collapsed within the bound: drawn as one node whose connections are
+   * the folded connections of its pods (teach.ts).
+   */
+  readonly collapsed: ReadonlySet<string>;
 }
 
-export function planGraph(pods: readonly PodReport[], expanded: readonly string[] = [], limit = GRAPH_POD_LIMIT): GraphPlan {
-  if (pods.length <= limit) return { total: pods.length, shown: pods.length, drawn: null, hidden: new Map(), expanded: [] };
+export function planGraph(pods: readonly PodReport[], expanded: readonly string[] = [], limit = GRAPH_POD_LIMIT, collapsed: readonly string[] = []): GraphPlan {
+  if (pods.length <= limit) {
+    const shut = new Set(collapsed.filter((ns) => pods.some((p) => p.pod.namespace === ns)));
+    if (shut.size === 0) return { total: pods.length, shown: pods.length, drawn: null, hidden: new Map(), expanded: [], bounded: false, collapsed: shut };
+    const drawn = new Set(pods.filter((p) => !shut.has(p.pod.namespace)).map((p) => p.key));
+    const hidden = new Map<string, number>();
+    for (const p of pods) if (shut.has(p.pod.namespace)) hidden.set(p.pod.namespace, (hidden.get(p.pod.namespace) ?? 0) + 1);
+    return { total: pods.length, shown: drawn.size, drawn, hidden, expanded: [], bounded: false, collapsed: shut };
+  }
   const byNs = new Map<string, PodReport[]>();
   for (const p of pods) {
     let list = byNs.get(p.pod.namespace);
@@ -46,5 +60,5 @@ export function planGraph(pods: readonly PodReport[], expanded: readonly string[
     const count = list.reduce((n, p) => n + (drawn.has(p.key) ? 0 : 1), 0);
     if (count > 0) hidden.set(ns, count);
   }
-  return { total: pods.length, shown: drawn.size, drawn, hidden, expanded: open };
+  return { total: pods.length, shown: drawn.size, drawn, hidden, expanded: open, bounded: true, collapsed: new Set() };
 }

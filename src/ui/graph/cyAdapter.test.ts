@@ -4,6 +4,8 @@ import { buildAnalysis, type PodSpec } from '../../testing/ui.js';
 import type { Analysis, ServiceReport } from '../../engine/model/index.js';
 import { GraphAdapter } from './cyAdapter.js';
 import { toElements } from './elements.js';
+import { neighbourhood } from './focus.js';
+import { teachEdges } from './teach.js';
 import { DEFAULT_THEME } from './theme.js';
 import type { Selection } from './selection.js';
 
@@ -118,6 +120,50 @@ describe('GraphAdapter', () => {
       const g = adapter();
       g.update(toElements(withSvc, { ...opts, showServices: true }), { kind: 'service', id: 'a/web-svc' });
       expect(g.renderedPoint({ kind: 'service', id: 'a/web-svc' })).not.toBeNull();
+      g.destroy();
+    });
+  });
+  describe('teaching graph (issue 10)', () => {
+    const both = buildAnalysis({ pods, allow: ['a/api->a/web@80/TCP', 'a/web->a/api@80/TCP'] });
+    const taught = (a: Analysis) => teachEdges(toElements(a, { port: { port: 80, protocol: 'TCP' }, showDenied: false }), { showDenied: false, fold: true });
+    it('a flow drawn merged both ways is selected (and found) from either direction', () => {
+      const g = adapter();
+      g.update(taught(both), null);
+      const edges = g.snapshot().edges;
+      // One edge for the pair (whichever direction comes first names it).
+      expect(edges.map((e) => e.id)).toEqual(['edge:a/web->a/api']);
+      g.select({ kind: 'edge', from: 'a/api', to: 'a/web' });
+      expect(g.snapshot().edges[0]!.classes).toContain('sel');
+      g.destroy();
+    });
+    it('focus mode hides everything outside the neighbourhood, and shows it all again', () => {
+      const g = adapter();
+      const els = taught(both);
+      g.update(els, null);
+      g.setFocus(neighbourhood(els, 'pod:a/api'));
+      const hidden = g.snapshot().nodes.filter((n) => n.hidden).map((n) => n.id).sort();
+      expect(hidden).toEqual(['ns:b', 'pod:b/cache', 'pod:b/db']);
+      g.setFocus(null);
+      expect(g.snapshot().nodes.some((n) => n.hidden)).toBe(false);
+      g.destroy();
+    });
+    it('a pod whose label grows into its neighbour moves aside; no other node moves', () => {
+      const row = buildAnalysis({ pods: [{ key: 'a/p1' }, { key: 'a/p2' }, { key: 'a/p3' }], allow: [] });
+      const g = adapter();
+      const els = toElements(row, opts);
+      g.update(els, null);
+      const before = g.positions();
+      // p2's label gains a long line (as "isolated: …" would): its box is far wider than before.
+      const wide = els.map((d) => (d.data.id === 'pod:a/p2' ? { ...d, data: { ...d.data, label: `p2\n${'x'.repeat(60)}`, w: 420 } } : d));
+      g.update(wide, null);
+      const after = g.positions();
+      expect(after['pod:a/p1']).toEqual(before['pod:a/p1']);
+      expect(after['pod:a/p3']).toEqual(before['pod:a/p3']);
+      const boxes = g.snapshot().nodes.filter((n) => n.kind === 'pod');
+      for (const a of boxes) for (const b of boxes) {
+        if (a.id >= b.id) continue;
+        expect([a.id, b.id, a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2]).toEqual([a.id, b.id, false]);
+      }
       g.destroy();
     });
   });

@@ -40,9 +40,9 @@ describe('toElements: nodes', () => {
   it('labels namespaces with their labels, including the implicit metadata.name label', () => {
     expect(byId(els, 'ns:prod')?.data.label).toBe('prod\nenv=prod\nkubernetes.io/metadata.name=prod');
   });
-  it('labels pods with name, labels, status and isolation', () => {
-    expect(byId(els, 'pod:prod/db')?.data.label).toBe('db\napp=db\nErrImagePull\nisolated: ingress + egress');
-    expect(byId(els, 'pod:prod/web')?.data.label).toBe('web\napp=web\nRunning\nisolated: ingress');
+  it('labels pods with name, labels, status (when not Running: room on a projector) and isolation', () => {
+    expect(byId(els, 'pod:prod/db')?.data.label).toBe('db\napp=db\nErrImagePull\nisolated:\ningress + egress');
+    expect(byId(els, 'pod:prod/web')?.data.label).toBe('web\napp=web\nisolated:\ningress');
     expect(byId(els, 'pod:dev/client')?.data.label).toBe('client\nInit:CreateContainerConfigError');
   });
   it('classes carry status and isolation direction for the style sheet', () => {
@@ -52,7 +52,7 @@ describe('toElements: nodes', () => {
   });
   it('uses translated words when given', () => {
     const ko = toElements(scenario, { port: 'any', showDenied: false, words: KO });
-    expect(byId(ko, 'pod:prod/web')?.data.label).toContain('격리: 인그레스');
+    expect(byId(ko, 'pod:prod/web')?.data.label).toContain('격리:\n인그레스');
   });
 });
 

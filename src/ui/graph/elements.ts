@@ -20,6 +20,7 @@ import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import type { Analysis, Labels, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
 import { planGraph, type GraphPlan } from './bound.js';
 import { flowVerdict, isReportedPair, portLabel, type FlowVerdict, type PortChoice } from './flows.js';
+import { labelSize, nsLabelSize } from './metrics.js';
 import {
   edgeElementId, externalElementId, nsElementId, podElementId, serviceEdgeElementId, serviceElementId,
 } from './selection.js';
@@ -86,7 +87,9 @@ export const labelLines = (labels: Labels): string[] =>
 function isolationLine(ingress: boolean, egress: boolean, w: GraphWords): string | null {
   if (!ingress && !egress) return null;
   const dirs = [ingress ? w.ingress : null, egress ? w.egress : null].filter((d) => d !== null);
-  return `${w.isolated}: ${dirs.join(" + ")}`;
+  // Two lines, not one: a pod that becomes isolated grows in height (room the layout leaves
+  // between rows) rather than in width (into its neighbour).
+  return `${w.isolated}:\n${dirs.join(' + ')}`;
 }
 
 function edgeLabel(v: FlowVerdict, choice: PortChoice, w: GraphWords): string {
@@ -96,16 +99,7 @@ function edgeLabel(v: FlowVerdict, choice: PortChoice, w: GraphWords): string {
   return v.probe ? w.anyOtherPort : v.allowedPorts.map(portLabel).join(', ');
 }
 
-/**
- * Node size from its label (Cytoscape's `width: label` is deprecated): 11px text, wide glyphs
- * (Hangul, CJK) about twice as wide as Latin ones, plus padding.
- */
-export function labelSize(label: string): { w: number; h: number } {
-  const lines = label.split('\n');
-  const width = (line: string) => [...line].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6.4), 0);
-  const w = Math.min(170, Math.max(80, Math.ceil(Math.max(...lines.map(width)) + 20)));
-  return { w, h: lines.length * 14 + 14 };
-}
+export { labelSize } from './metrics.js';
 
 export function toElements(analysis: Analysis, options: ElementOptions): ElementDefinition[] {
   const w = options.words ?? ENGLISH;
@@ -128,13 +122,15 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
       out.push({
         group: 'nodes',
         data: { id: nsElementId(ns.name), kind: 'namespace', name: ns.name, label, ...labelSize(label), hidden },
-        classes: 'namespace summary',
+        classes: plan.collapsed.has(ns.name) ? 'namespace summary collapsed' : 'namespace summary',
       });
       continue;
     }
+    const nsLabel = [ns.name, ...labelLines(ns.labels)].join('\n');
+    const room = nsLabelSize(nsLabel);
     out.push({
       group: 'nodes',
-      data: { id: nsElementId(ns.name), kind: 'namespace', name: ns.name, label: [ns.name, ...labelLines(ns.labels)].join('\n') },
+      data: { id: nsElementId(ns.name), kind: 'namespace', name: ns.name, label: nsLabel, lw: room.w, lh: room.h },
       classes: 'namespace',
     });
     if (hidden > 0) {
@@ -152,7 +148,9 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
     const iso = network.isolation(report.key);
     const ingress = iso.ingress.length > 0;
     const egress = iso.egress.length > 0;
-    const lines = [pod.name, ...labelLines(pod.labels), report.status];
+    // The status is said when it is not Running (a running pod's fill says so, and a projector
+    // needs the room); a pod that failed shows why.
+    const lines = [pod.name, ...labelLines(pod.labels), ...(report.status === 'Running' ? [] : [report.status])];
     const isoLine = isolationLine(ingress, egress, w);
     if (isoLine) lines.push(isoLine);
     if (pod.hostNetwork) lines.push(w.hostNetwork);
@@ -187,9 +185,12 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
   if (services.length > 0) out.push(...serviceElements(services, drawn, w));
   const nodeOf = new Map<string, string>();
   const all = scenarioEndpoints(analysis);
+  // A namespace the student collapsed stands for its pods: their connections end on it (folded).
+  const nsOfPod = plan.collapsed.size > 0 ? new Map(allPods.map((p) => [p.key, p.pod.namespace])) : null;
   for (const e of all) {
     const nodeId = e.kind === 'pod' ? podElementId(e.id) : externalElementId(e.id);
     if (drawn.has(nodeId)) nodeOf.set(e.id, nodeId);
+    else if (nsOfPod && plan.collapsed.has(nsOfPod.get(e.id) ?? '')) nodeOf.set(e.id, nsElementId(nsOfPod.get(e.id)!));
   }
   const nodeIdOf = (id: string): string | null => nodeOf.get(id) ?? null;
   const endpoints = all.filter((e) => nodeOf.has(e.id));

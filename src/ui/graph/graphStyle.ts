@@ -1,18 +1,20 @@
 /** The Cytoscape style sheet: one place that maps element classes (elements.ts) to looks. */
 import type { StylesheetJson } from 'cytoscape';
 import type { GraphTheme } from './theme.js';
+import { EDGE_FONT, LINE_HEIGHT, MIN_ZOOMED_FONT, NS_FONT, NS_LABEL_GAP, NS_PAD, POD_FONT } from './metrics.js';
 
-/** Labels are drawn from this on-screen size up (zoom in to read a crowded graph). */
-export const MIN_ZOOMED_FONT = 6;
+export { MIN_ZOOMED_FONT } from './metrics.js';
 
 export function graphStyle(t: GraphTheme): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)', 'font-family': t.font, 'font-size': 11, color: t.text,
-        'text-wrap': 'wrap', 'text-max-width': '150px', 'text-valign': 'center', 'text-halign': 'center',
-        // Text too small to read at this zoom is not drawn: a large graph redraws in a fraction of the time.
+        // Sizes in model units (metrics.ts): labels scale with zoom, and text that would be drawn
+        // smaller than MIN_ZOOMED_FONT on screen is not drawn at all (too small to read; a large
+        // graph redraws in a fraction of the time). Lines break only where the label breaks them.
+        label: 'data(label)', 'font-family': t.font, 'font-size': POD_FONT, color: t.text, 'line-height': LINE_HEIGHT,
+        'text-wrap': 'wrap', 'text-max-width': '1000px', 'text-valign': 'center', 'text-halign': 'center',
         'min-zoomed-font-size': MIN_ZOOMED_FONT,
       },
     },
@@ -48,9 +50,9 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
       selector: 'node.namespace',
       style: {
         shape: 'round-rectangle', 'background-color': t.nsFill, 'background-opacity': 1,
-        'border-width': 1, 'border-color': t.border, padding: '24px',
-        'text-valign': 'top', 'text-halign': 'center', 'font-size': 11, 'font-weight': 'bold',
-        'text-margin-y': -4, color: t.text,
+        'border-width': 1, 'border-color': t.border, padding: `${NS_PAD}px`,
+        'text-valign': 'top', 'text-halign': 'center', 'font-size': NS_FONT, 'font-weight': 'bold',
+        'text-margin-y': -NS_LABEL_GAP, color: t.text,
       },
     },
     // A namespace past the graph's bound (bound.ts): one node with its pod count, not a box of pods.
@@ -66,7 +68,7 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
       selector: 'edge',
       style: {
         width: 2, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 1,
-        label: 'data(label)', 'font-size': 10, 'font-family': t.font, color: t.text,
+        label: 'data(label)', 'font-size': EDGE_FONT, 'font-family': t.font, color: t.text,
         'text-background-color': t.surface, 'text-background-opacity': 0.85, 'text-background-padding': '2px',
         'text-rotation': 'autorotate', 'min-zoomed-font-size': MIN_ZOOMED_FONT,
       },
@@ -92,6 +94,30 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
       },
     },
     { selector: 'edge.service-edge.not-ready', style: { 'line-style': 'dashed', opacity: 0.55 } },
+    // A → B and B → A drawn as one edge: an arrowhead (or bar) at both ends.
+    { selector: 'edge.both', style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': t.allowed } },
+    { selector: 'edge.both.partial', style: { 'source-arrow-color': t.partial, 'source-arrow-fill': 'hollow' } },
+    { selector: 'edge.both.denied', style: { 'source-arrow-shape': 'tee', 'source-arrow-color': t.denied } },
+    // Many connections folded into one (teach.ts): thicker, its label the count; a tap expands it.
+    {
+      selector: 'edge.fold',
+      style: { width: 5, 'line-cap': 'round', 'arrow-scale': 0.8, 'font-weight': 'bold', 'text-background-opacity': 1 },
+    },
+    { selector: 'edge.fold.loop', style: { 'loop-direction': '0deg', 'loop-sweep': '-50deg', 'control-point-step-size': 60 } },
+    // What the lesson's step asks about: wider, drawn on top.
+    { selector: 'edge.lesson', style: { width: 4, 'z-index': 5 } },
+    // Changed with the last edit: wider still, double-dashed arrowheads aside, and the label says
+    // how ("now denied"); never colour alone. The pulse (cyAdapter) is skipped for reduced motion.
+    {
+      selector: 'edge.changed',
+      style: { width: 5, 'z-index': 6, 'font-weight': 'bold', 'text-background-opacity': 1, 'text-border-width': 1, 'text-border-opacity': 1, 'text-border-color': t.text, 'text-border-style': 'solid' },
+    },
+    { selector: 'edge.changed.pulse', style: { width: 9 } },
+    { selector: 'edge.changed.animated', style: { 'transition-property': 'width', 'transition-duration': 250 } },
+    // Focus mode: everything outside the focused pod's neighbourhood is not drawn.
+    { selector: '.off-focus', style: { display: 'none' } },
+    // A match of the search box.
+    { selector: 'node.found', style: { 'border-width': 4, 'border-color': t.accent, 'border-style': 'solid' } },
     {
       selector: '.sel',
       style: { 'overlay-color': t.accent, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'z-index': 10 },

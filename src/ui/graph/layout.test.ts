@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_H, CELL_W, gridPositions, placeNewNodes, seededRandom, withSeededRandom, type Position } from './layout.js';
+import { CELL_H, CELL_W, placeNewNodes, type Position } from './layout.js';
 
 const overlap = (a: Position, b: Position) => Math.abs(a.x - b.x) < CELL_W && Math.abs(a.y - b.y) < CELL_H;
 
@@ -38,37 +38,24 @@ describe('placeNewNodes', () => {
   });
 });
 
-describe('seeded random', () => {
-  it('repeats for a seed and restores Math.random', () => {
-    const r1 = seededRandom(7), r2 = seededRandom(7);
-    expect([r1(), r1(), r1()]).toEqual([r2(), r2(), r2()]);
-    const original = Math.random;
-    const seq = withSeededRandom(3, () => [Math.random(), Math.random()]);
-    expect(withSeededRandom(3, () => [Math.random(), Math.random()])).toEqual(seq);
-    expect(Math.random).toBe(original);
+describe('placeNewNodes: sizes and memory', () => {
+  const rectsOverlap = (a: Position & { w: number; h: number }, b: Position & { w: number; h: number }) =>
+    Math.abs(a.x - b.x) < (a.w + b.w) / 2 && Math.abs(a.y - b.y) < (a.h + b.h) / 2;
+  it('keeps a wide new pod clear of its wide neighbours', () => {
+    const nodes = [{ id: 'a', parent: 'ns:x', w: 320, h: 50 }, { id: 'b', parent: 'ns:x', w: 320, h: 50 }];
+    const p = placeNewNodes(nodes, new Map([['a', { x: 0, y: 0 }]])).get('b')!;
+    expect(rectsOverlap({ ...p, w: 320, h: 50 }, { x: 0, y: 0, w: 320, h: 50 })).toBe(false);
   });
-});
-
-describe('gridPositions (large graphs)', () => {
-  const nodes = [
-    ...Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, parent: 'ns:a' })),
-    ...Array.from({ length: 7 }, (_, i) => ({ id: `b${i}`, parent: 'ns:b' })),
-    { id: 'ext', parent: undefined },
-  ].map((n) => (n.parent ? n : { id: n.id }));
-  it('places every node once, none overlapping, deterministically', () => {
-    const p = gridPositions(nodes);
-    expect(p.size).toBe(nodes.length);
-    const all = [...p.values()];
-    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlap(all[i]!, all[j]!)).toBe(false);
-    expect(gridPositions(nodes)).toEqual(p);
+  it('puts a pod that comes back where it was, if that place is still free', () => {
+    const nodes = [{ id: 'a', parent: 'ns:x' }, { id: 'b', parent: 'ns:x' }];
+    const before = { x: 0, y: CELL_H * 3 };
+    expect(placeNewNodes(nodes, new Map([['a', { x: 0, y: 0 }]]), new Map([['b', before]])).get('b')).toEqual(before);
+    // Taken since: it goes elsewhere.
+    expect(placeNewNodes(nodes, new Map([['a', before]]), new Map([['b', before]])).get('b')).not.toEqual(before);
   });
-  it('keeps each namespace together: its box does not contain another namespace\'s pod', () => {
-    const p = gridPositions(nodes);
-    const box = (prefix: string) => {
-      const ps = [...p].filter(([id]) => id.startsWith(prefix)).map(([, v]) => v);
-      return { x1: Math.min(...ps.map((q) => q.x)), x2: Math.max(...ps.map((q) => q.x)), y1: Math.min(...ps.map((q) => q.y)), y2: Math.max(...ps.map((q) => q.y)) };
-    };
-    const a = box('a');
-    for (const [id, q] of p) if (!id.startsWith('a')) expect(q.x >= a.x1 && q.x <= a.x2 && q.y >= a.y1 && q.y <= a.y2).toBe(false);
+  it('gathers the pods of an expanded namespace around its box', () => {
+    const nodes = [{ id: 'a', parent: 'ns:x' }, { id: 'n', parent: 'ns:y' }];
+    const p = placeNewNodes(nodes, new Map([['a', { x: 0, y: 0 }]]), new Map(), new Map([['ns:y', { x: 0, y: 2000 }]])).get('n')!;
+    expect(Math.hypot(p.x, p.y - 2000)).toBeLessThanOrEqual(Math.hypot(CELL_W, CELL_H));
   });
 });

@@ -10,21 +10,34 @@ export interface LeafNode {
   readonly id: string;
   /** Compound parent (namespace element id); undefined for external hosts. */
   readonly parent?: string;
+  /** The node's box (metrics.ts); a grid cell less the gap when not given. */
+  readonly w?: number;
+  readonly h?: number;
 }
 
-/** Room for a pod's multi-line label; two nodes closer than this overlap. */
+/** The grid new nodes are tried on, stepping out from their anchor. */
 export const CELL_W = 170;
-export const CELL_H = 120;
-/** Gap kept between a node and another namespace's box. */
-const BOX_PAD = 60;
+export const CELL_H = 90;
+/** Room kept between two nodes. */
+const GAP = 18;
+/** Gap kept between a node and another namespace's box (its padding and label included). */
+const BOX_PAD = 36;
 const MAX_RING = 40;
+/** A grown node looks this far sideways (steps × step) before anywhere else. */
+const SIDE_STEP = 12;
+const SIDE_STEPS = 30;
 
 interface Box { minX: number; minY: number; maxX: number; maxY: number }
+interface Rect { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
 
-function boxOf(points: readonly Position[]): Box | null {
-  if (points.length === 0) return null;
-  const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
-  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
+const sizeOf = (n: LeafNode) => ({ w: n.w ?? CELL_W - GAP, h: n.h ?? CELL_H - GAP });
+
+function boxOf(rects: readonly Rect[]): Box | null {
+  if (rects.length === 0) return null;
+  return {
+    minX: Math.min(...rects.map((r) => r.x - r.w / 2)), minY: Math.min(...rects.map((r) => r.y - r.h / 2)),
+    maxX: Math.max(...rects.map((r) => r.x + r.w / 2)), maxY: Math.max(...rects.map((r) => r.y + r.h / 2)),
+  };
 }
 
 /** Grid offsets ordered by distance from the anchor, then clockwise from the right: deterministic. */
@@ -40,49 +53,74 @@ function ringOffsets(ring: number): Position[] {
 }
 
 /**
- * Positions for the nodes of `nodes` that `known` lacks. Nodes in `known` but not in `nodes`
- * (removed ones) are ignored.
+ * Positions for the nodes of `nodes` that `known` lacks: a new pod takes the nearest free spot
+ * next to its namespace's other pods (or, for a new namespace or host, right of everything), never
+ * touching another node or another namespace's box. Nodes in `known` keep their place (stable
+ * positions across edits: adding a pod moves nothing); nodes in `known` but not in `nodes` (removed
+ * ones) are ignored.
  */
-export function placeNewNodes(nodes: readonly LeafNode[], known: ReadonlyMap<string, Position>): Map<string, Position> {
+export function placeNewNodes(
+  nodes: readonly LeafNode[], known: ReadonlyMap<string, Position>,
+  /** Where a node was before (a namespace collapsed and expanded again): taken back if still free. */
+  preferred: ReadonlyMap<string, Position> = new Map(),
+  /** Where a group with no placed node yet sits (an expanded namespace's box). */
+  anchors: ReadonlyMap<string, Position> = new Map(),
+  /** Nodes that grew where they stand: tried first sideways along their row, then as any new node. */
+  grown: ReadonlyMap<string, Position> = new Map(),
+  /** Each namespace's label above its box (it may be wider than its pods): part of the obstacle. */
+  labels: ReadonlyMap<string, { readonly w: number; readonly h: number }> = new Map(),
+): Map<string, Position> {
   const placed = new Map<string, Position>();
   const groupOf = new Map(nodes.map((n) => [n.id, n.parent ?? '']));
-  const members = (group: string): Position[] => {
-    const out: Position[] = [];
-    for (const n of nodes) {
-      if ((n.parent ?? '') !== group) continue;
-      const p = known.get(n.id) ?? placed.get(n.id);
-      if (p) out.push(p);
-    }
-    return out;
-  };
-  const all = (): Position[] => nodes.flatMap((n) => {
+  const rectOf = (n: LeafNode): Rect | null => {
     const p = known.get(n.id) ?? placed.get(n.id);
-    return p ? [p] : [];
+    return p ? { x: p.x, y: p.y, ...sizeOf(n) } : null;
+  };
+  const members = (group: string): Rect[] => nodes.flatMap((n) => {
+    if ((n.parent ?? '') !== group) return [];
+    const r = rectOf(n);
+    return r ? [r] : [];
   });
+  const all = (): Rect[] => nodes.flatMap((n) => { const r = rectOf(n); return r ? [r] : []; });
 
   for (const node of nodes) {
     if (known.has(node.id)) continue;
     const group = node.parent ?? '';
+    const { w, h } = sizeOf(node);
     const siblings = members(group);
     const everything = all();
     let anchor: Position;
+    const groupAnchor = anchors.get(group);
     if (siblings.length > 0) {
       anchor = { x: siblings.reduce((s, p) => s + p.x, 0) / siblings.length, y: siblings.reduce((s, p) => s + p.y, 0) / siblings.length };
+    } else if (groupAnchor) {
+      anchor = groupAnchor;
     } else {
       const box = boxOf(everything);
-      anchor = box ? { x: box.maxX + CELL_W * 2, y: box.minY } : { x: 0, y: 0 };
+      anchor = box ? { x: box.maxX + BOX_PAD + w / 2 + GAP, y: box.minY + h / 2 } : { x: 0, y: 0 };
     }
     // Other namespaces' boxes are obstacles, so a new pod never lands inside a neighbour.
     const obstacles: Box[] = [];
     for (const g of new Set(groupOf.values())) {
       if (g === '' || g === group) continue;
       const b = boxOf(members(g));
-      if (b) obstacles.push({ minX: b.minX - BOX_PAD - CELL_W / 2, minY: b.minY - BOX_PAD - CELL_H / 2, maxX: b.maxX + BOX_PAD + CELL_W / 2, maxY: b.maxY + BOX_PAD + CELL_H / 2 });
+      if (!b) continue;
+      const label = labels.get(g);
+      const cx = (b.minX + b.maxX) / 2;
+      const minX = Math.min(b.minX, cx - (label?.w ?? 0) / 2), maxX = Math.max(b.maxX, cx + (label?.w ?? 0) / 2);
+      const minY = b.minY - (label?.h ?? 0);
+      obstacles.push({ minX: minX - BOX_PAD - w / 2, minY: minY - BOX_PAD - h / 2, maxX: maxX + BOX_PAD + w / 2, maxY: b.maxY + BOX_PAD + h / 2 });
     }
     const free = (c: Position) =>
-      everything.every((p) => Math.abs(p.x - c.x) >= CELL_W || Math.abs(p.y - c.y) >= CELL_H) &&
+      everything.every((r) => Math.abs(r.x - c.x) >= (r.w + w) / 2 + GAP || Math.abs(r.y - c.y) >= (r.h + h) / 2 + GAP) &&
       obstacles.every((b) => c.x < b.minX || c.x > b.maxX || c.y < b.minY || c.y > b.maxY);
-    let spot: Position | null = null;
+    const before = preferred.get(node.id);
+    let spot: Position | null = before && free(before) ? before : null;
+    const stood = grown.get(node.id);
+    for (let i = 1; stood && spot === null && i <= 2 * SIDE_STEPS; i++) {
+      const c = { x: stood.x + (i % 2 === 1 ? 1 : -1) * Math.ceil(i / 2) * SIDE_STEP, y: stood.y };
+      if (free(c)) spot = c;
+    }
     for (let ring = 0; ring <= MAX_RING && spot === null; ring++) {
       for (const o of ringOffsets(ring)) {
         const c = { x: anchor.x + o.x, y: anchor.y + o.y };
@@ -92,76 +130,4 @@ export function placeNewNodes(nodes: readonly LeafNode[], known: ReadonlyMap<str
     placed.set(node.id, spot ?? { x: anchor.x, y: anchor.y + CELL_H * (MAX_RING + 1) });
   }
   return placed;
-}
-
-/**
- * Past this many nodes a force layout (fcose) takes seconds on the main thread; namespaces tiled
- * as grids take milliseconds and read better at that size anyway.
- */
-export const GRID_LAYOUT_FROM = 150;
-
-/** Room inside a namespace box: its padding and its label line. */
-const NS_PAD = 30;
-const NS_LABEL = 24;
-const BOX_GAP = 60;
-
-/**
- * A deterministic layout for large graphs: each namespace's pods in a near-square grid, in the
- * order given (namespaces in the order their first node comes, nodes outside any namespace last),
- * and the namespace boxes tiled in rows about as wide as the whole is tall.
- */
-export function gridPositions(nodes: readonly LeafNode[]): Map<string, Position> {
-  const groups = new Map<string, string[]>();
-  for (const n of nodes) {
-    const g = n.parent ?? '';
-    let list = groups.get(g);
-    if (!list) groups.set(g, (list = []));
-    list.push(n.id);
-  }
-  const outside = groups.get('');
-  if (outside) { groups.delete(''); groups.set('', outside); }
-  const boxes = [...groups.values()].map((ids) => {
-    const cols = Math.ceil(Math.sqrt(ids.length));
-    const rows = Math.ceil(ids.length / cols);
-    return { ids, cols, w: cols * CELL_W + 2 * NS_PAD, h: rows * CELL_H + 2 * NS_PAD + NS_LABEL };
-  });
-  const rowWidth = Math.max(...boxes.map((b) => b.w), Math.sqrt(boxes.reduce((s, b) => s + (b.w + BOX_GAP) * (b.h + BOX_GAP), 0)));
-  const out = new Map<string, Position>();
-  let x = 0, y = 0, rowH = 0;
-  for (const b of boxes) {
-    if (x > 0 && x + b.w > rowWidth) { x = 0; y += rowH + BOX_GAP; rowH = 0; }
-    b.ids.forEach((id, i) => {
-      out.set(id, { x: x + NS_PAD + (i % b.cols) * CELL_W + CELL_W / 2, y: y + NS_PAD + NS_LABEL + Math.floor(i / b.cols) * CELL_H + CELL_H / 2 });
-    });
-    x += b.w + BOX_GAP;
-    rowH = Math.max(rowH, b.h);
-  }
-  return out;
-}
-
-/** mulberry32: a tiny seeded PRNG, so fcose's random start is the same on every load. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Runs `fn` with Math.random replaced by a seeded generator. fcose (and cose-base) call
- * Math.random directly and offer no seed option; the layout runs synchronously (animate: false),
- * so the swap is confined to this call.
- */
-export function withSeededRandom<T>(seed: number, fn: () => T): T {
-  const original = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    return fn();
-  } finally {
-    Math.random = original;
-  }
 }

@@ -1,0 +1,116 @@
+import type { ElementDefinition } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { diffFlows, flowKey, flowStatuses, FOLD_MIN, foldKey, INTRA_FOLD_MIN, teachEdges } from './teach.js';
+
+// A tiny drawn graph: namespaces a (a1, a2, a3) and b (b1, b2), and an external host.
+const node = (id: string, parent?: string, classes = 'pod'): ElementDefinition =>
+  ({ group: 'nodes', data: { id, ...(parent ? { parent } : {}) }, classes });
+const nodes = [
+  node('ns:a', undefined, 'namespace'), node('ns:b', undefined, 'namespace'),
+  node('pod:a/a1', 'ns:a'), node('pod:a/a2', 'ns:a'), node('pod:a/a3', 'ns:a'), node('pod:b/b1', 'ns:b'), node('pod:b/b2', 'ns:b'),
+  node('ext:1.2.3.4', undefined, 'external'),
+];
+const nodeOf = (id: string) => (id.includes('/') ? `pod:${id}` : `ext:${id}`);
+const flow = (from: string, to: string, status: 'allowed' | 'partial' | 'denied' = 'allowed', label = ''): ElementDefinition => ({
+  group: 'edges',
+  data: { id: `edge:${from}->${to}`, source: nodeOf(from), target: nodeOf(to), kind: 'edge', from, to, status, label },
+  classes: status === 'denied' ? 'flow denied' : status === 'partial' ? 'flow allowed partial' : 'flow allowed',
+});
+const edges = (els: ElementDefinition[]) => els.filter((e) => e.group === 'edges');
+const ids = (els: ElementDefinition[]) => edges(els).map((e) => String(e.data.id)).sort();
+
+/** Every pair between a's pods and b's pods, both ways: 12 flows. */
+const cross = ['a/a1', 'a/a2', 'a/a3'].flatMap((a) => ['b/b1', 'b/b2'].flatMap((b) => [flow(a, b), flow(b, a)]));
+
+describe('teachEdges: folding', () => {
+  it('folds many allowed flows between two namespaces into one edge with the count, both ways', () => {
+    const out = teachEdges([...nodes, ...cross], { showDenied: true, fold: true });
+    const key = foldKey('ns:a', 'ns:b', 'allowed');
+    expect(ids(out)).toEqual([`fold:${key}`]);
+    const e = edges(out)[0]!;
+    expect(e.data).toMatchObject({ source: 'ns:a', target: 'ns:b', kind: 'fold', count: 12, label: '12 allowed' });
+    expect(e.classes).toBe('fold allowed both');
+    expect((e.data.members as string[]).length).toBe(12);
+  });
+  it('one direction only: one arrowhead, pointing the way the flows go', () => {
+    const out = teachEdges([...nodes, flow('b/b1', 'a/a1'), flow('b/b2', 'a/a1'), flow('b/b1', 'a/a2')], { showDenied: true, fold: true });
+    const e = edges(out)[0]!;
+    expect(e.data).toMatchObject({ source: 'ns:b', target: 'ns:a', count: 3 });
+    expect(String(e.classes).split(' ')).not.toContain('both');
+  });
+  it(`fewer than ${FOLD_MIN} flows, the toggle off, or an expanded fold: drawn one by one`, () => {
+    expect(ids(teachEdges([...nodes, flow('a/a1', 'b/b1'), flow('a/a2', 'b/b1')], { showDenied: true, fold: true })))
+      .toEqual(['edge:a/a1->b/b1', 'edge:a/a2->b/b1']);
+    expect(edges(teachEdges([...nodes, ...cross], { showDenied: true, fold: false })).some((e) => e.data.kind === 'fold')).toBe(false);
+    const open = teachEdges([...nodes, ...cross], { showDenied: true, fold: true, expanded: new Set([foldKey('ns:b', 'ns:a', 'allowed')]) });
+    expect(edges(open).some((e) => e.data.kind === 'fold')).toBe(false);
+  });
+  it('keeps allowed and denied apart, and leaves out denied ones unless asked', () => {
+    const mixed = [...nodes, flow('a/a1', 'b/b1'), flow('a/a2', 'b/b1'), flow('a/a3', 'b/b1'), flow('a/a1', 'b/b2', 'denied'), flow('a/a2', 'b/b2', 'denied'), flow('a/a3', 'b/b2', 'denied')];
+    expect(ids(teachEdges(mixed, { showDenied: true, fold: true }))).toEqual([`fold:${foldKey('ns:a', 'ns:b', 'allowed')}`, `fold:${foldKey('ns:a', 'ns:b', 'denied')}`]);
+    expect(ids(teachEdges(mixed, { showDenied: false, fold: true }))).toEqual([`fold:${foldKey('ns:a', 'ns:b', 'allowed')}`]);
+  });
+  it('never folds what the lesson asks about, what changed, the selected pod\'s flows or partial ones', () => {
+    const base = [...nodes, ...cross];
+    const fromKeep = teachEdges(base, { showDenied: true, fold: true, keep: new Set(['a/a1']) });
+    expect(ids(fromKeep).filter((i) => i.startsWith('edge:'))).toEqual(['edge:a/a1->b/b1', 'edge:a/a1->b/b2']);
+    expect(edges(fromKeep).find((e) => e.data.kind === 'fold')?.data.count).toBe(8);
+    const lesson = teachEdges(base, { showDenied: true, fold: true, relevant: new Set([flowKey('b/b2', 'a/a3')]) });
+    expect(edges(lesson).find((e) => e.data.id === 'edge:b/b2->a/a3')?.classes).toBe('flow allowed lesson');
+    const partial = teachEdges([...nodes, flow('a/a1', 'b/b1', 'partial', '80/TCP'), flow('a/a2', 'b/b1'), flow('a/a3', 'b/b1')], { showDenied: true, fold: true });
+    expect(ids(partial)).toContain('edge:a/a1->b/b1');
+  });
+  it(`inside one namespace only a crowd (${INTRA_FOLD_MIN}+) is folded, into a loop on its box`, () => {
+    const three = [flow('a/a1', 'a/a2'), flow('a/a2', 'a/a3'), flow('a/a3', 'a/a1'), flow('a/a2', 'a/a1')];
+    expect(edges(teachEdges([...nodes, ...three], { showDenied: true, fold: true })).every((e) => e.data.kind === 'edge')).toBe(true);
+    const pods = Array.from({ length: 5 }, (_, i) => `a/p${i}`);
+    const crowdNodes = [...nodes, ...pods.map((p) => node(`pod:${p}`, 'ns:a'))];
+    const crowd = pods.flatMap((x) => pods.filter((y) => y !== x).map((y) => flow(x, y)));
+    const out = edges(teachEdges([...crowdNodes, ...crowd], { showDenied: true, fold: true }));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.data).toMatchObject({ source: 'ns:a', target: 'ns:a', count: 20 });
+    expect(out[0]!.classes).toBe('fold allowed loop');
+  });
+  it('flows to a collapsed namespace are always folded onto it; its own flows vanish inside', () => {
+    const shut = [node('ns:a', undefined, 'namespace'), node('ns:b', undefined, 'namespace summary collapsed'), node('pod:a/a1', 'ns:a')];
+    const toB = (id: string, from: string, target: string) => ({ group: 'edges' as const, data: { id, source: from, target, kind: 'edge', from: 'x', to: 'y', status: 'allowed', label: '' }, classes: 'flow allowed' });
+    const out = edges(teachEdges([...shut, toB('e1', 'pod:a/a1', 'ns:b'), toB('e2', 'ns:b', 'ns:b')], { showDenied: true, fold: false }));
+    expect(out.map((e) => e.data)).toMatchObject([{ kind: 'fold', source: 'ns:a', target: 'ns:b', count: 1 }]);
+  });
+});
+
+describe('teachEdges: both ways as one edge', () => {
+  it('merges A → B and B → A with the same verdict and label, listing both', () => {
+    const out = edges(teachEdges([...nodes, flow('a/a1', 'a/a2'), flow('a/a2', 'a/a1')], { showDenied: true, fold: true }));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.data).toMatchObject({ id: 'edge:a/a1->a/a2', members: ['edge:a/a1->a/a2', 'edge:a/a2->a/a1'] });
+    expect(out[0]!.classes).toBe('flow allowed both');
+  });
+  it('keeps them apart when the verdicts or the port labels differ', () => {
+    expect(edges(teachEdges([...nodes, flow('a/a1', 'a/a2'), flow('a/a2', 'a/a1', 'denied')], { showDenied: true, fold: true }))).toHaveLength(2);
+    expect(edges(teachEdges([...nodes, flow('a/a1', 'a/a2', 'partial', '80/TCP'), flow('a/a2', 'a/a1', 'partial', '443/TCP')], { showDenied: true, fold: true }))).toHaveLength(2);
+  });
+});
+
+describe('changed flows', () => {
+  it('diffFlows: only pairs whose verdict changed; a new pair is not a change', () => {
+    const before = flowStatuses([...nodes, flow('a/a1', 'a/a2'), flow('a/a2', 'a/a1'), flow('a/a1', 'b/b1', 'denied')]);
+    const after = flowStatuses([...nodes, flow('a/a1', 'a/a2', 'denied'), flow('a/a2', 'a/a1'), flow('a/a1', 'b/b1', 'partial'), flow('a/a3', 'a/a1')]);
+    expect([...diffFlows(before, after)]).toEqual([['a/a1->a/a2', 'now-denied'], ['a/a1->b/b1', 'now-partial']]);
+    expect(diffFlows(after, after).size).toBe(0);
+  });
+  it('a changed flow is drawn on its own, wider (class), and its label says how — even with denied hidden', () => {
+    const els = [...nodes, ...cross.map((e) => (e.data.id === 'edge:a/a1->b/b1' ? flow('a/a1', 'b/b1', 'denied') : e))];
+    const out = edges(teachEdges(els, { showDenied: false, fold: true, changed: new Map([['a/a1->b/b1', 'now-denied']]) }));
+    const e = out.find((x) => x.data.id === 'edge:a/a1->b/b1')!;
+    expect(e.classes).toBe('flow denied changed');
+    expect(e.data).toMatchObject({ label: 'now denied', change: 'now-denied' });
+  });
+  it('the change word comes before a port label, in the words given', () => {
+    const out = edges(teachEdges([...nodes, flow('a/a1', 'b/b1', 'partial', '80/TCP')], {
+      showDenied: true, fold: true, changed: new Map([['a/a1->b/b1', 'now-partial']]),
+      words: { folded: (n) => `${n}`, change: () => '이제 일부 포트만 허용' },
+    }));
+    expect(out[0]!.data.label).toBe('이제 일부 포트만 허용 · 80/TCP');
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Edges that explain rather than tangle (issue 10). Pure: from the flow edges toElements drew (one
+ * per reported pair, denied ones included) to the edges the canvas shows.
+ *
+ * - Pinned flows are always drawn one by one: the ones the lesson's step asks about (`relevant`),
+ *   the ones whose verdict changed with the last edit (`changed`), those of the endpoints the
+ *   student is looking at (`keep`: the selection, the focused pod), and those allowed on some
+ *   ports only (their label names the ports).
+ * - The rest are folded: per pair of groups (a namespace box, a collapsed namespace, an external
+ *   host) and verdict, FOLD_MIN flows or more become one edge between the groups, labelled with
+ *   the count (`fold:` ids; tapping one expands it: `expanded`). Inside one namespace only a crowd
+ *   (INTRA_FOLD_MIN) is folded, into a loop on its box.
+ * - Denied flows that are not pinned are drawn only when `showDenied`.
+ * - A → B and B → A with the same verdict and label are one edge with two arrowheads (`both`).
+ *
+ * Every drawn edge lists the flow edges it stands for (`members`), so selecting a flow that is
+ * drawn merged still highlights it (cyAdapter's alias map).
+ */
+import type { ElementDefinition } from 'cytoscape';
+import type { FlowStatus } from './flows.js';
+
+export type FlowChange = 'now-allowed' | 'now-partial' | 'now-denied';
+
+export interface TeachWords {
+  /** A folded edge: `count` connections with this verdict. */
+  folded(count: number, status: 'allowed' | 'denied'): string;
+  /** The word on an edge whose verdict changed with the last edit. */
+  change(change: FlowChange): string;
+}
+
+export const ENGLISH_TEACH: TeachWords = {
+  folded: (n, s) => `${n} ${s}`,
+  change: (c) => (c === 'now-allowed' ? 'now allowed' : c === 'now-denied' ? 'now denied' : 'now some ports'),
+};
+
+export interface TeachOptions {
+  readonly showDenied: boolean;
+  /** Group many flows into one edge per pair of groups (the toolbar's toggle; on by default). */
+  readonly fold: boolean;
+  /** `from->to` keys of the flows the lesson's current step asks about. */
+  readonly relevant?: ReadonlySet<string>;
+  /** `from->to` keys whose verdict changed with the last edit (diffFlows). */
+  readonly changed?: ReadonlyMap<string, FlowChange>;
+  /** Endpoint ids whose flows are never folded. */
+  readonly keep?: ReadonlySet<string>;
+  /** Fold keys (foldKey) the student expanded. */
+  readonly expanded?: ReadonlySet<string>;
+  readonly words?: TeachWords;
+}
+
+/** Fewer flows than this between two groups are drawn one by one. */
+export const FOLD_MIN = 3;
+/** Flows inside one namespace are folded only past this many (a crowd, not a lesson's three pods). */
+export const INTRA_FOLD_MIN = 13;
+
+export const flowKey = (from: string, to: string) => `${from}->${to}`;
+/** One key per unordered pair of groups and verdict. */
+export const foldKey = (a: string, b: string, status: 'allowed' | 'denied') => `${a < b ? a : b}|${a < b ? b : a}|${status}`;
+export const foldElementId = (key: string) => `fold:${key}`;
+
+interface Flow {
+  readonly def: ElementDefinition;
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly source: string;
+  readonly target: string;
+  readonly status: FlowStatus;
+  readonly label: string;
+}
+
+function flowsOf(elements: readonly ElementDefinition[]): Flow[] {
+  const out: Flow[] = [];
+  for (const e of elements) {
+    const d = e.data as Record<string, unknown>;
+    if (e.group !== 'edges' || d.kind !== 'edge') continue;
+    out.push({
+      def: e, id: String(d.id), from: String(d.from), to: String(d.to), source: String(d.source), target: String(d.target),
+      status: d.status as FlowStatus, label: typeof d.label === 'string' ? d.label : '',
+    });
+  }
+  return out;
+}
+
+/** Each flow's verdict by `from->to` (what diffFlows compares between two edits). */
+export function flowStatuses(elements: readonly ElementDefinition[]): Map<string, FlowStatus> {
+  return new Map(flowsOf(elements).map((f) => [flowKey(f.from, f.to), f.status]));
+}
+
+/**
+ * Flows whose verdict differs between two edits. A pair that is new (a pod was added) is not a
+ * change of verdict: the new pod is the change, and every one of its flows lighting up would hide
+ * what the edit did to the others.
+ */
+export function diffFlows(before: ReadonlyMap<string, FlowStatus>, after: ReadonlyMap<string, FlowStatus>): Map<string, FlowChange> {
+  const out = new Map<string, FlowChange>();
+  for (const [key, status] of after) {
+    const was = before.get(key);
+    if (was !== undefined && was !== status) out.set(key, status === 'allowed' ? 'now-allowed' : status === 'denied' ? 'now-denied' : 'now-partial');
+  }
+  return out;
+}
+
+/** The group a node is drawn in: its namespace box, or itself (a host, a collapsed namespace). */
+function groupsOf(elements: readonly ElementDefinition[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of elements) {
+    if (e.group !== 'nodes') continue;
+    const id = String(e.data.id);
+    out.set(id, typeof e.data.parent === 'string' ? e.data.parent : id);
+  }
+  return out;
+}
+
+/** The element list with its flow edges replaced by the edges to draw (see the file comment). */
+export function teachEdges(elements: readonly ElementDefinition[], options: TeachOptions): ElementDefinition[] {
+  const words = options.words ?? ENGLISH_TEACH;
+  const relevant = options.relevant ?? new Set<string>();
+  const changed = options.changed ?? new Map<string, FlowChange>();
+  const keep = options.keep ?? new Set<string>();
+  const expanded = options.expanded ?? new Set<string>();
+  const groupOf = groupsOf(elements);
+  const summaries = new Set(elements.filter((e) => e.group === 'nodes' && String(e.classes ?? '').split(' ').includes('summary')).map((e) => String(e.data.id)));
+  const flows = flowsOf(elements);
+  const pinned = (f: Flow) => {
+    const key = flowKey(f.from, f.to);
+    return relevant.has(key) || changed.has(key) || keep.has(f.from) || keep.has(f.to) || f.status === 'partial';
+  };
+
+  // Candidates for folding, per pair of groups and verdict.
+  const buckets = new Map<string, Flow[]>();
+  const loose: Flow[] = [];
+  for (const f of flows) {
+    if (pinned(f)) { loose.push(f); continue; }
+    if (f.status === 'denied' && !options.showDenied) continue;
+    const ga = groupOf.get(f.source) ?? f.source, gb = groupOf.get(f.target) ?? f.target;
+    const onSummary = summaries.has(f.source) || summaries.has(f.target);
+    if (ga === gb && onSummary) continue; // inside a collapsed namespace: nothing to draw
+    const key = foldKey(ga, gb, f.status === 'denied' ? 'denied' : 'allowed');
+    let list = buckets.get(key);
+    if (!list) buckets.set(key, (list = []));
+    list.push(f);
+  }
+  const folds: ElementDefinition[] = [];
+  for (const [key, list] of buckets) {
+    const [ga, gb] = key.split('|') as [string, string];
+    const onSummary = list.some((f) => summaries.has(f.source) || summaries.has(f.target));
+    const min = ga === gb ? INTRA_FOLD_MIN : FOLD_MIN;
+    // Many flows to a collapsed namespace are drawn folded whatever the toggle: its pods are not drawn.
+    if (!onSummary && (!options.fold || expanded.has(key) || list.length < min)) { loose.push(...list); continue; }
+    const status = key.endsWith('|denied') ? 'denied' : 'allowed';
+    const forward = list.some((f) => (groupOf.get(f.source) ?? f.source) === ga);
+    const backward = list.some((f) => (groupOf.get(f.source) ?? f.source) === gb);
+    const [source, target] = forward ? [ga, gb] : [gb, ga];
+    folds.push({
+      group: 'edges',
+      data: {
+        id: foldElementId(key), source, target, kind: 'fold', key, count: list.length, status,
+        label: words.folded(list.length, status), members: list.map((f) => f.id),
+      },
+      classes: ['fold', status, ...(forward && backward && ga !== gb ? ['both'] : []), ...(ga === gb ? ['loop'] : [])].join(' '),
+    });
+  }
+
+  // One edge for A → B and B → A with the same verdict and label.
+  const byKey = new Map(loose.map((f) => [flowKey(f.from, f.to), f]));
+  const merged = new Set<string>();
+  const drawn: ElementDefinition[] = [];
+  for (const f of loose) {
+    const key = flowKey(f.from, f.to);
+    if (merged.has(key)) continue;
+    const back = byKey.get(flowKey(f.to, f.from));
+    const pair = back && back.status === f.status && back.label === f.label ? back : null;
+    if (pair) merged.add(flowKey(pair.from, pair.to));
+    const parts = pair ? [f, pair] : [f];
+    const change = parts.map((p) => changed.get(flowKey(p.from, p.to))).find((c) => c !== undefined);
+    const classes = [String(f.def.classes ?? '')];
+    if (pair) classes.push('both');
+    if (parts.some((p) => relevant.has(flowKey(p.from, p.to)))) classes.push('lesson');
+    if (change) classes.push('changed');
+    const label = change ? [words.change(change), f.label].filter((s) => s !== '').join(' · ') : f.label;
+    drawn.push({
+      ...f.def,
+      data: { ...f.def.data, label, members: parts.map((p) => p.id), ...(change ? { change } : {}) },
+      classes: classes.join(' '),
+    });
+  }
+  return [...elements.filter((e) => !(e.group === 'edges' && e.data.kind === 'edge')), ...drawn, ...folds];
+}
