@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.js';
 import { LessonPage } from './pages/LessonPage.js';
 
 const LESSON = 'image-security';
-const STEPS = ['resolve', 'private-image', 'create-secret', 'use-secret'] as const;
+const STEPS = ['resolve', 'registry-typo', 'tag-typo', 'private-image', 'create-secret', 'use-secret'] as const;
 
 test('lesson 1 (image security): a student walks every step to green, then resets', async ({ lab, page }) => {
   const lesson = new LessonPage(lab);
@@ -24,9 +24,31 @@ test('lesson 1 (image security): a student walks every step to green, then reset
   await lesson.answer('docker.io/library/nginx');
   await expect(lesson.stepView('resolve').getByText('Not quite')).toBeVisible();
   await lesson.answer('docker.io/library/nginx:latest');
-  await lesson.doneThenNext('resolve', 'private-image');
+  await lesson.doneThenNext('resolve', 'registry-typo');
 
-  // 2. private-image: a small edit of the image line; the pull fails without credentials.
+  // 2. registry-typo: docker.i0 is no host DNS knows: ErrImagePull, and the event says so; then fixed.
+  await lesson.replaceLineEnd('deployment.yaml', 'image: nginx', 'nginx'.length, 'docker.i0/library/nginx');
+  await expect.poll(async () => (await webPod()).status).toBe('ErrImagePull');
+  await lesson.run('kubectl get pods', 'ErrImagePull');
+  await lesson.clearTerminal();
+  await lesson.run('kubectl describe pod web', 'dial tcp: lookup docker.i0 on 127.0.0.53:53: no such host');
+  await lesson.run('kubectl set image deployment/web nginx=nginx', 'deployment.apps/web image updated');
+  await expect.poll(async () => (await webPod()).status).toBe('Running');
+  await lesson.stepView('registry-typo').getByRole('group', { name: 'Or choose:' }).getByRole('button', { name: 'The registry host (a DNS name)' }).click();
+  await lesson.doneThenNext('registry-typo', 'tag-typo');
+
+  // 3. tag-typo: the registry answers, without such a tag: '…: not found'; then fixed in the editor.
+  await lesson.replaceLineEnd('deployment.yaml', 'image: nginx', 'nginx'.length, 'nginx:1.27-alpin');
+  await expect.poll(async () => (await webPod()).status).toBe('ErrImagePull');
+  await lesson.clearTerminal();
+  await lesson.run('kubectl get pods', 'ErrImagePull');
+  await lesson.run('kubectl describe pod web', 'docker.io/library/nginx:1.27-alpin: not found');
+  await lesson.replaceLineEnd('deployment.yaml', 'image: nginx:1.27-alpin', 'nginx:1.27-alpin'.length, 'nginx');
+  await expect.poll(async () => (await webPod()).status).toBe('Running');
+  await lesson.answer('the tag');
+  await lesson.doneThenNext('tag-typo', 'private-image');
+
+  // 4. private-image: a small edit of the image line; the pull fails without credentials.
   await lesson.replaceLineEnd('deployment.yaml', 'image: nginx', 'nginx'.length, 'myprivateregistry.com:5000/nginx:alpine');
   await expect.poll(() => lesson.fileText('deployment.yaml')).toContain('        image: myprivateregistry.com:5000/nginx:alpine\n');
   await expect.poll(async () => (await webPod()).status).toBe('ErrImagePull');
@@ -34,7 +56,7 @@ test('lesson 1 (image security): a student walks every step to green, then reset
   await lesson.answer('ErrImagePull');
   await lesson.doneThenNext('private-image', 'create-secret');
 
-  // 3. create-secret: typed into the terminal.
+  // 5. create-secret: typed into the terminal.
   await lesson.run(
     'kubectl create secret docker-registry private-reg-cred --docker-server=myprivateregistry.com:5000 '
       + '--docker-username=dock_user --docker-password=dock_password --docker-email=dock_user@myprivateregistry.com',
@@ -44,7 +66,7 @@ test('lesson 1 (image security): a student walks every step to green, then reset
   // Only a secret: the pod still cannot pull.
   expect((await webPod()).status).toBe('ErrImagePull');
 
-  // 4. use-secret: one flow-YAML line above `containers:` in the pod template.
+  // 6. use-secret: one flow-YAML line above `containers:` in the pod template.
   await lesson.insertLineBefore('deployment.yaml', 'containers:', 'imagePullSecrets: [{name: private-reg-cred}]');
   await expect.poll(() => lesson.fileText('deployment.yaml'))
     .toContain('    spec:\n      imagePullSecrets: [{name: private-reg-cred}]\n      containers:\n');
@@ -65,7 +87,7 @@ test('lesson 1: "Reset lesson" in the panel forgets the typed answers', async ({
   const lesson = new LessonPage(lab);
   await lesson.start(LESSON);
   await lesson.answer('docker.io/library/nginx:latest');
-  await lesson.doneThenNext('resolve', 'private-image');
+  await lesson.doneThenNext('resolve', 'registry-typo');
   await lesson.reset();
   await lesson.expectNothingDoneAfterSettling();
   await lesson.expectViewing('resolve');

@@ -4,7 +4,7 @@ import { LessonPage } from './pages/LessonPage.js';
 const LESSON = 'network-policy-basics';
 const STEPS = [
   'default-allow', 'direction', 'probe-open', 'isolate-db', 'probe-blocked', 'allow-api', 'probe-as-api',
-  'dns-egress', 'dns-rule', 'service-port', 'target-port', 'count',
+  'dns-egress', 'dns-rule', 'default-types', 'ingress-only', 'egress-back', 'service-port', 'target-port', 'count',
 ] as const;
 
 const DB_POLICY = `apiVersion: networking.k8s.io/v1
@@ -150,9 +150,30 @@ test('lesson 4 (NetworkPolicy basics): a student probes, writes policies, probes
   await probe(CURL, 'curl: (1) Received HTTP/0.9 when not allowed');
   await expect(bar).toContainText('default/api → default/db:3306/TCP');
   await expect(bar).toContainText('allowed');
-  await lesson.doneThenNext('dns-rule', 'service-port');
+  await lesson.doneThenNext('dns-rule', 'default-types');
 
-  // 10. service-port: through the Service first (nginx answers), then the policy names the Service port.
+  // 10. default-types: without policyTypes the API server stores Ingress and Egress: web → api is cut.
+  await lesson.deleteLine('api-egress.yaml', '- Egress');
+  await lesson.deleteLine('api-egress.yaml', 'policyTypes:');
+  await lesson.clearTerminal();
+  await lesson.run('kubectl describe netpol api-egress', 'Policy Types: Ingress, Egress');
+  await lesson.stepView('default-types').getByRole('group', { name: 'Or choose:' }).getByRole('button', { name: 'Ingress and Egress' }).click();
+  await lesson.doneThenNext('default-types', 'ingress-only');
+
+  // 11. ingress-only: with [Ingress] the egress rules are ignored: api may leave for anywhere again.
+  await lesson.insertLineBefore('api-egress.yaml', 'egress:', 'policyTypes: [Ingress]');
+  await expect.poll(() => lesson.fileText('api-egress.yaml')).toContain('      role: api\n  policyTypes: [Ingress]\n  egress:\n');
+  await lesson.answer('yes');
+  await lesson.doneThenNext('ingress-only', 'egress-back');
+
+  // 12. egress-back: [Egress], written out: web → api allowed again, api reaches db and DNS only.
+  await lesson.replaceLineEnd('api-egress.yaml', 'policyTypes: [Ingress]', 'Ingress]'.length, 'Egress]');
+  await expect.poll(() => lesson.fileText('api-egress.yaml')).toContain('  policyTypes: [Egress]\n');
+  await lesson.expectDone('egress-back');
+  await lesson.next();
+  await lesson.expectViewing('service-port');
+
+  // 13. service-port: through the Service first (nginx answers), then the policy names the Service port.
   await probe(WGET, 'Thank you for using nginx.');
   await lesson.expectNotDone('service-port');
   await lesson.replaceLineEnd('web-policy.yaml', 'port: 80', 2, '8080');
@@ -163,7 +184,7 @@ test('lesson 4 (NetworkPolicy basics): a student probes, writes policies, probes
   await expect(bar).toContainText('blocked by NetworkPolicy');
   await lesson.doneThenNext('service-port', 'target-port');
 
-  // 11. target-port: back to the pod's port; the page comes back; 8080 is not the answer.
+  // 14. target-port: back to the pod's port; the page comes back; 8080 is not the answer.
   await lesson.replaceLineEnd('web-policy.yaml', 'port: 8080', 4, '80');
   await expect.poll(() => lesson.fileText('web-policy.yaml')).toContain('      port: 80\n');
   await probe(WGET, 'Thank you for using nginx.');
@@ -172,7 +193,7 @@ test('lesson 4 (NetworkPolicy basics): a student probes, writes policies, probes
   await lesson.answer('the target port');
   await lesson.doneThenNext('target-port', 'count');
 
-  // 12. count: kubectl lists the three policies.
+  // 15. count: kubectl lists the three policies.
   await lesson.run('kubectl get netpol', 'api-egress');
   await expect(lesson.terminalRows()).toContainText('db-policy');
   await expect(lesson.terminalRows()).toContainText('web-policy');

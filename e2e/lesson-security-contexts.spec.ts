@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.js';
 import { LessonPage } from './pages/LessonPage.js';
 
 const LESSON = 'security-contexts';
-const STEPS = ['whoami', 'run-as-user', 'override', 'add-capabilities', 'pod-level-capabilities', 'fix-level'] as const;
+const STEPS = ['whoami', 'run-as-user', 'override', 'clock-denied', 'add-capabilities', 'pod-level-capabilities', 'fix-level'] as const;
 const FILE = 'ubuntu-sleeper.yaml';
 
 test('lesson 3 (security contexts): a student walks every step to green, then resets', async ({ lab, page }) => {
@@ -38,10 +38,16 @@ test('lesson 3 (security contexts): a student walks every step to green, then re
   await lesson.answer('1002');
   await expect(lesson.stepView('override').getByText('Not quite')).toBeVisible();
   await lesson.answer('1001');
-  await lesson.doneThenNext('override', 'add-capabilities');
+  await lesson.doneThenNext('override', 'clock-denied');
 
-  // 4. add-capabilities: back to root (the pod-level line goes), capabilities on the container.
+  // 4. clock-denied: back to root (the pod-level line goes); root still may not set the clock.
   await lesson.deleteLine(FILE, 'securityContext: {runAsUser: 1010}');
+  await lesson.run("kubectl exec ubuntu-sleeper -- date -s '2012-04-19 11:14:00'", 'date: cannot set date: Operation not permitted');
+  await lesson.answer('SYS_TIME');
+  await lesson.doneThenNext('clock-denied', 'add-capabilities');
+  await lesson.clearTerminal();
+
+  // 5. add-capabilities: capabilities on the container.
   await lesson.insertLineBefore(FILE, 'command: ["sleep", "4800"]', 'securityContext: {capabilities: {add: [SYS_TIME, NET_ADMIN]}}');
   await lesson.expectFile(FILE, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ubuntu-sleeper\n  namespace: default\nspec:\n'
     + '  containers:\n  - name: ubuntu-sleeper\n    image: ubuntu\n'
@@ -52,14 +58,14 @@ test('lesson 3 (security contexts): a student walks every step to green, then re
   await expect(lesson.terminalRows()).not.toContainText('Operation not permitted');
   await lesson.doneThenNext('add-capabilities', 'pod-level-capabilities');
 
-  // 5. pod-level-capabilities: the whole document with capabilities under spec.securityContext.
+  // 6. pod-level-capabilities: the whole document with capabilities under spec.securityContext.
   await lab.setFile(FILE, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ubuntu-sleeper\n  namespace: default\nspec:\n'
     + '  securityContext:\n    capabilities:\n      add: ["SYS_TIME", "NET_ADMIN"]\n'
     + '  containers:\n  - name: ubuntu-sleeper\n    image: ubuntu\n    command: ["sleep", "4800"]\n');
   await expect(lab.problems()).toContainText('spec.securityContext.capabilities');
   await lesson.doneThenNext('pod-level-capabilities', 'fix-level');
 
-  // 6. fix-level: the three pod-level lines go, the container line comes back.
+  // 7. fix-level: the three pod-level lines go, the container line comes back.
   await lesson.deleteLine(FILE, 'add: ["SYS_TIME", "NET_ADMIN"]');
   await lesson.deleteLine(FILE, 'capabilities:');
   await lesson.deleteLine(FILE, 'securityContext:');

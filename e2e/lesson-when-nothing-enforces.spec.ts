@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.js';
 import { LessonPage } from './pages/LessonPage.js';
 
 const LESSON = 'when-nothing-enforces';
-const STEPS = ['enforced', 'flannel', 'still-listed', 'kubens', 'back-to-calico'] as const;
+const STEPS = ['enforced', 'flannel', 'still-listed', 'create-under-flannel', 'kubens', 'back-to-calico'] as const;
 
 test('lesson 6 (when nothing enforces): a student walks every step to green, then resets', async ({ lab, page }) => {
   const lesson = new LessonPage(lab);
@@ -31,9 +31,18 @@ test('lesson 6 (when nothing enforces): a student walks every step to green, the
   // 3. still-listed: the policy is still there, just not enforced.
   await lesson.run('kubectl get netpol', 'db-policy');
   await lesson.answer('1');
-  await lesson.doneThenNext('still-listed', 'kubens');
+  await lesson.doneThenNext('still-listed', 'create-under-flannel');
 
-  // 4. kubens: the context, then prod as the default namespace, then back.
+  // 4. create-under-flannel: a new policy written with a here-document and applied: no error, no warning.
+  await lesson.clearTerminal();
+  await lesson.run("cat > web-deny.yaml <<'EOF'\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-deny\n  namespace: default\n"
+    + 'spec:\n  podSelector:\n    matchLabels:\n      name: web\n  policyTypes:\n  - Ingress\nEOF');
+  await lesson.run('kubectl apply -f web-deny.yaml', /networkpolicy\.networking\.k8s\.io\/web-deny (created|unchanged|configured)/);
+  await expect(lesson.terminalRows()).not.toContainText('Warning');
+  await lesson.stepView('create-under-flannel').getByRole('group', { name: 'Or choose:' }).getByRole('button', { name: 'No' }).click();
+  await lesson.doneThenNext('create-under-flannel', 'kubens');
+
+  // 5. kubens: the context, then prod as the default namespace, then back.
   await lesson.run('kubectx', 'kubernetes-admin@kubernetes');
   await lesson.run('kubens prod', 'Active namespace is "prod"');
   await lesson.run('kubectl get pods', 'reporting');
@@ -42,7 +51,7 @@ test('lesson 6 (when nothing enforces): a student walks every step to green, the
   await lesson.next();
   await lesson.expectViewing('back-to-calico');
 
-  // 5. back-to-calico: this time through the CNI picker; the banner goes, web is denied again.
+  // 6. back-to-calico: this time through the CNI picker; the banner goes, web is denied again.
   await lab.chooseCni('calico');
   await expect(lab.notEnforcedBanner()).toHaveCount(0);
   await expect(webToDb).toHaveAttribute('data-status', 'denied');
