@@ -107,6 +107,15 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'RBAC lesson, the RBAC view with a denied cell explained',
+    show: async (lab, page) => {
+      await openLesson(lab, page, 'rbac');
+      const panel = page.getByTestId('rbac-panel');
+      await panel.getByTestId('rbac-cell-pods-list').click();
+      await expect(panel.getByTestId('rbac-why')).toBeVisible();
+    },
+  },
+  {
     name: 'help dialog',
     show: async (lab, page) => {
       await lab.waitForEditor();
