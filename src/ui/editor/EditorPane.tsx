@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../state/index.js';
 import { AdmissionPanel } from '../admission/AdmissionPanel.js';
+import { RbacPanel } from '../rbac/RbacPanel.js';
 import { FileTabs } from './FileTabs.js';
 import { MonacoHost } from './MonacoHost.js';
 import { ProblemsList } from './ProblemsList.js';
@@ -24,6 +25,7 @@ export function EditorPane() {
       <p className="editor-keys" data-testid="editor-keys">{t('keysHint')}</p>
       <ProblemsList />
       <AdmissionPanel />
+      <RbacPanel />
     </section>
   );
 }
