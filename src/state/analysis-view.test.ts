@@ -146,6 +146,38 @@ spec:
     expect(web?.pod).toBe(many.view.cluster.pods.find((p) => p.name === web?.pod.name));
   });
 
+  it('warm builds the endpoints and pod reports a slice at a time, the same objects the views then read', () => {
+    const files: SourceFile[] = [{ name: 'big.yaml', text: bigCluster(120) }];
+    const engine = analyze(files);
+    const { view } = viewOf(files);
+    let slices = 1;
+    while (!view.warm(() => true)) slices++;
+    // 64 items a slice: the endpoints, then the pod reports.
+    expect(slices).toBe(Math.ceil((engine.network.endpoints.length + engine.pods.length) / 64));
+    expect(view.warm(() => true)).toBe(true);
+    expect(sameData(view.pods, engine.pods)).toBeNull();
+    expect(sameData(view.network.endpoints, engine.network.endpoints)).toBeNull();
+    const again = viewOf(files);
+    expect(again.view.warm(() => false)).toBe(true);
+    expect(again.view.pods).toBe(again.view.pods);
+    expect(sameData(again.view.cluster.pods, engine.cluster.pods)).toBeNull();
+  });
+
+  it('a result\'s chunks can be taken in slices (256 a slice when told to stop), with the same view after', () => {
+    const files: SourceFile[] = [{ name: 'big.yaml', text: bigCluster(120) }];
+    const core = new AnalysisCore();
+    core.receive({ type: 'update', revision: 1, order: files.map((f) => f.name), changed: files });
+    const msg = structuredClone(core.run() as ResultMessage);
+    const table = new ChunkTable();
+    table.drop(msg.dropped);
+    const stops: number[] = [];
+    for (let at = 0; at < msg.chunks.length;) stops.push((at = table.add(msg.chunks, at, () => true)));
+    expect(stops.length).toBe(Math.ceil(msg.chunks.length / 256));
+    expect(stops.slice(0, -1).every((at, i) => at === (i + 1) * 256)).toBe(true);
+    const view = AnalysisView.create(files, 1, table.resolve(msg.packed), msg.packed, noFallback);
+    expect(sameData(view.pods, analyze(files).pods)).toBeNull();
+  });
+
   it('the page forgets the chunks a result no longer refers to', () => {
     const files = scenarioFiles('db-api-backup');
     let step = viewOf(files);

@@ -30,9 +30,9 @@ export interface Chunk {
   json: string;
   value: unknown;
   parsed: boolean;
-  /** A record's field names (a chunk of a JSON array) and field chunks, in order. */
+  /** A record's field names (a chunk of a JSON array) and fields, in order: chunks, or strings, booleans and null in place. */
   names?: Chunk;
-  fields?: Chunk[];
+  fields?: (Chunk | string | boolean | null)[];
 }
 
 function valueOf<T>(chunk: Chunk): T {
@@ -44,12 +44,12 @@ function valueOf<T>(chunk: Chunk): T {
   return chunk.value as T;
 }
 
-function buildRecord(namesChunk: Chunk, fields: readonly Chunk[]): Record<string, unknown> {
+function buildRecord(namesChunk: Chunk, fields: readonly (Chunk | string | boolean | null)[]): Record<string, unknown> {
   const names = valueOf<string[]>(namesChunk);
   const out: Record<string, unknown> = {};
   for (let i = 0; i < names.length; i++) {
     const field = fields[i];
-    if (field) out[names[i] as string] = valueOf(field);
+    out[names[i] as string] = typeof field === 'object' && field !== null ? valueOf(field) : field;
   }
   return out;
 }
@@ -60,20 +60,45 @@ export class ChunkTable {
 
   /** Takes a result's chunks in, forgets those it dropped, and resolves its references. */
   take(fresh: readonly (readonly [number, string])[], dropped: readonly number[], packed: PackedAnalysis): Resolved {
+    this.drop(dropped);
+    this.add(fresh);
+    return this.resolve(packed);
+  }
+
+  /** Forgets the chunks a result dropped (first: its fresh chunks may be needed by a view of it at once). */
+  drop(dropped: readonly number[]): void {
     for (const id of dropped) this.chunks.delete(id);
-    for (const [id, json] of fresh) this.chunks.set(id, { json, value: undefined, parsed: false });
-    const get = (id: number): Chunk => {
-      const c = this.chunks.get(id);
-      if (!c) throw new Error(`analysis worker: unknown chunk ${id}`);
-      return c;
-    };
-    for (const [id, json] of fresh) {
-      if (!json.startsWith('#')) continue;
-      const chunk = get(id);
-      const ids = json.slice(1).split(',');
-      chunk.names = get(Number(ids[0]));
-      chunk.fields = ids.slice(1).map((x) => get(Number(x)));
+  }
+
+  /**
+   * Takes fresh chunks in from `from` on, until the end or until `enough()` (checked every 256
+   * chunks); returns where it stopped. A record's fields come before it (worker/pack.ts).
+   */
+  add(fresh: readonly (readonly [number, string])[], from = 0, enough: () => boolean = () => false): number {
+    let at = from;
+    while (at < fresh.length) {
+      const [id, json] = fresh[at++] as readonly [number, string];
+      const chunk: Chunk = { json, value: undefined, parsed: false };
+      if (json.startsWith('#')) {
+        const [names, ...fields] = JSON.parse(json.slice(1)) as [number, ...(number | string | boolean | null)[]];
+        chunk.names = this.get(names);
+        chunk.fields = fields.map((f) => (typeof f === 'number' ? this.get(f) : f));
+      }
+      this.chunks.set(id, chunk);
+      if ((at - from) % 256 === 0 && enough()) break;
     }
+    return at;
+  }
+
+  private get(id: number): Chunk {
+    const c = this.chunks.get(id);
+    if (!c) throw new Error(`analysis worker: unknown chunk ${id}`);
+    return c;
+  }
+
+  /** A result's references, once its chunks are in. */
+  resolve(packed: PackedAnalysis): Resolved {
+    const get = (id: number) => this.get(id);
     const ref = (r: ChunkRef): Chunk | Chunk[] => (typeof r === 'number' ? get(r) : r.map(get));
     const fields = (o: Readonly<Record<string, ChunkRef>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, ref(v)]));
     return {
@@ -117,6 +142,10 @@ function unpackPodReport(report: PackedPodReport, pod: Pod): PodReport {
 
 /** A pod report is the report's chunk plus the cluster's pod: one wrapper per pair, kept across views. */
 const podReports = new WeakMap<object, WeakMap<object, PodReport>>();
+function podReportOf(r: Chunk, p: Chunk): PodReport {
+  const report = valueOf<PackedPodReport>(r), pod = valueOf<Pod>(p);
+  return joined(podReports, report, pod, () => unpackPodReport(report, pod));
+}
 function joined<T>(cache: WeakMap<object, WeakMap<object, T>>, report: object, inner: object, make: () => T): T {
   let byInner = cache.get(report);
   if (!byInner) cache.set(report, (byInner = new WeakMap()));
@@ -138,6 +167,8 @@ interface Shared {
   readonly ranges: Map<string, SourceRange | null>;
   real: Analysis | null;
   readonly analyze: (sources: readonly SourceFile[]) => Analysis;
+  /** How far `warm` got: items done (endpoints, then pods) and the pod reports built so far. */
+  warm?: { at: number; pods: PodReport[] };
 }
 
 /** Answers `allowed` from the worker's bit blocks. */
@@ -261,8 +292,18 @@ export class AnalysisView {
   get cluster(): Cluster {
     const b = this.shared.built;
     if (!b.cluster) {
+      // Each field built when first read: the CNI picker reading `config` does not build 5,000 pods.
       const out: Record<string, unknown> = {};
-      for (const [k, c] of Object.entries(this.shared.resolved.cluster)) out[k] = materialValue(c);
+      for (const [k, c] of Object.entries(this.shared.resolved.cluster)) {
+        Object.defineProperty(out, k, {
+          enumerable: true, configurable: true,
+          get: () => {
+            const value = materialValue(c);
+            Object.defineProperty(out, k, { value, enumerable: true, configurable: true, writable: true });
+            return value;
+          },
+        });
+      }
       b.cluster = out as unknown as Cluster;
     }
     return b.cluster;
@@ -270,11 +311,33 @@ export class AnalysisView {
 
   get pods(): readonly PodReport[] {
     const b = this.shared.built;
-    b.pods ??= this.shared.resolved.pods.map(([r, p]) => {
-      const report = valueOf<PackedPodReport>(r), pod = valueOf<Pod>(p);
-      return joined(podReports, report, pod, () => unpackPodReport(report, pod));
-    });
+    b.pods ??= this.shared.resolved.pods.map(([r, p]) => podReportOf(r, p));
     return b.pods;
+  }
+
+  /**
+   * Builds what the views read first — the endpoints, the pod reports, the cluster's pods — a slice
+   * at a time: true when done, false when `enough()` said stop first (call again in a later task).
+   * A 5,000-pod result is then shown without one long task (state/analysis-worker.ts).
+   */
+  warm(enough: () => boolean): boolean {
+    const { resolved, built } = this.shared;
+    const w = (this.shared.warm ??= { at: 0, pods: [] });
+    const endpoints = resolved.endpoints.length, total = endpoints + resolved.pods.length;
+    for (let n = 1; w.at < total; n++) {
+      if (w.at < endpoints) valueOf(resolved.endpoints[w.at] as Chunk);
+      else {
+        const [r, p] = resolved.pods[w.at - endpoints] as readonly [Chunk, Chunk];
+        w.pods.push(podReportOf(r, p));
+      }
+      w.at++;
+      if (n % 64 === 0 && w.at < total && enough()) return false;
+    }
+    built.pods ??= w.pods;
+    void this.network.endpoints;
+    void this.cluster.pods;
+    void this.policies;
+    return true;
   }
 
   get policies(): readonly PolicyReport[] {

@@ -45,11 +45,12 @@ function fakeWorker(hold = false) {
   return port;
 }
 
-function setup(files: { name: string; text: string }[], hold = false, syncFirstChars?: number) {
+function setup(files: { name: string; text: string }[], hold = false, syncFirstChars?: number, yieldAfterChunks?: number) {
   const store = createLabStore({ files });
   const worker = fakeWorker(hold);
   const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
     worker: () => worker, delayMs: 10, ...(syncFirstChars !== undefined ? { syncFirstChars } : {}),
+    ...(yieldAfterChunks !== undefined ? { yieldAfterChunks } : {}),
   });
   return { store, worker, analysis };
 }
@@ -134,6 +135,35 @@ spec:
     expect(keys.length).toBeGreaterThan(3);
     expect(keys).toEqual(podKeys(analyze([{ name: 'a.yaml', text: deployment(SYNC_FIRST_PODS) }])));
     many.analysis.dispose();
+  });
+
+  it('a big result is shown in a task after the one that took it in, with the verdicts wanted meanwhile', () => {
+    vi.useFakeTimers();
+    const text = POD('web') + '---\n' + POD('db', 'app: db') + '---\n' + DENY;
+    const { store, worker, analysis } = setup([{ name: 'a.yaml', text: POD('one') }], true, undefined, 5);
+    const id = store.getState().files[0]?.id ?? '';
+    store.getState().setText(id, text);
+    vi.advanceTimersByTime(20);
+    const before = analysis.get().current;
+    const notified: number[] = [];
+    analysis.subscribe(() => notified.push(analysis.get().version));
+    worker.deliver();
+    // Taken in, not shown yet: the views render in the next task.
+    expect(analysis.get().current).toBe(before);
+    expect(analysis.get().pending).toBe(true);
+    // A view wants verdicts before it is shown: they come for the waiting result and travel with it.
+    analysis.want('graph', { focus: ['default/web'], ports: [{ port: 8080, protocol: 'TCP' }] });
+    worker.deliver();
+    expect(notified).toEqual([]);
+    vi.advanceTimersByTime(1);
+    const shown = analysis.get().current;
+    expect(isView(shown)).toBe(true);
+    expect(podKeys(shown)).toEqual(['default/db', 'default/web']);
+    expect(analysis.get().pending).toBe(false);
+    expect(isView(shown) && shown.network.hasPort({ port: 8080, protocol: 'TCP' })).toBe(true);
+    const engine = analyze([{ name: 'a.yaml', text }]);
+    expect(shown.network.allowed('default/web', 'default/db', 8080, 'TCP')).toBe(engine.network.allowed('default/web', 'default/db', 8080, 'TCP'));
+    analysis.dispose();
   });
 
   it('podsAsked: an upper estimate of the pods a text asks for, without parsing it', () => {

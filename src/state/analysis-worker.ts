@@ -19,7 +19,7 @@ import { analyze as engineAnalyze } from '../engine/index.js';
 import type { Analysis, PortProto, SourceFile, SourceRef } from '../engine/model/index.js';
 import type { FlowInterest, FromWorker, QueryMessage, ResultMessage, ToWorker } from '../worker/protocol.js';
 import { derive, memoAnalyze, RECOMPUTE_DELAY_MS, type AnalysisController, type AnalyzeFn, type DerivedAnalysis } from './analysis.js';
-import { AnalysisView, ChunkTable, isView } from './analysis-view.js';
+import { AnalysisView, ChunkTable, isView, type ViewedAnalysis } from './analysis-view.js';
 import type { LabFile } from './files.js';
 import { measureSince, tagRevision } from './perf.js';
 
@@ -47,6 +47,21 @@ export interface WorkerControllerOptions {
   readonly syncFirstChars?: number;
   /** …asking for up to this many pods (default SYNC_FIRST_PODS; see podsAsked). */
   readonly syncFirstPods?: number;
+  /** A result bringing more new chunks is shown in a later task (default YIELD_AFTER_CHUNKS). */
+  readonly yieldAfterChunks?: number;
+}
+
+/** A result bringing more new chunks than this is built in slices and shown in a later task. */
+export const YIELD_AFTER_CHUNKS = 2000;
+
+/** How long one slice of building a big result's objects may take (AnalysisView.warm). */
+export const WARM_SLICE_MS = 30;
+
+interface Deferred {
+  readonly revision: number;
+  /** Flow blocks that came for this revision while it waited. */
+  readonly flows: Extract<FromWorker, { type: 'flows' }>[];
+  timer: ReturnType<typeof setTimeout>;
 }
 
 /** A lesson's files are a few KB: analysing them on the page at load is quicker than starting the worker. */
@@ -97,6 +112,11 @@ export function createWorkerAnalysisController(
     worker = { postMessage: () => {}, onmessage: null, terminate: () => {} };
   }
   const table = new ChunkTable();
+  /** A big result waiting for its own task (onResult). */
+  let deferred: Deferred | null = null;
+  /** A big result's chunks are being taken in, a slice per task (onResult). */
+  let taking = false;
+  let disposed = false;
   const listeners = new Set<() => void>();
   const interests = new Map<string, string>();
 
@@ -190,21 +210,76 @@ export function createWorkerAnalysisController(
       setState(withPending(state));
       return;
     }
-    // Chunks are taken in even from a stale result: the worker's next one refers to them.
-    const resolved = table.take(msg.chunks, msg.dropped, msg.packed);
-    if (msg.revision < posted || msg.revision <= shown || !sources) return;
+    // Chunks are taken in even from a stale result: the worker's next one refers to them. A big
+    // result's are taken in slices, one task each; messages after it wait their turn (drain).
     const start = performance.now();
-    const view = AnalysisView.create(sources, msg.revision, resolved, msg.packed, analyze);
-    tagRevision(view, msg.revision);
-    shown = msg.revision;
+    table.drop(msg.dropped);
+    if (msg.chunks.length <= (options.yieldAfterChunks ?? YIELD_AFTER_CHUNKS)) {
+      table.add(msg.chunks);
+      taken(msg, sources, start);
+      return;
+    }
+    taking = true;
+    let at = 0;
+    const slice = () => {
+      if (disposed) return;
+      const t = performance.now();
+      at = table.add(msg.chunks, at, () => performance.now() - t > WARM_SLICE_MS);
+      measureSince('take-chunks', t, { revision: msg.revision, at });
+      if (at < msg.chunks.length) { setTimeout(slice, 0); return; }
+      taking = false;
+      taken(msg, sources, start);
+      drain();
+    };
+    slice();
+  };
+
+  /** A result whose chunks are in: shown now, or (a big one) built in slices and shown after. */
+  const taken = (msg: ResultMessage, sources: readonly SourceFile[] | undefined, start: number) => {
+    const resolved = table.resolve(msg.packed);
+    if (msg.revision < posted || msg.revision <= shown || !sources) return;
     try {
       performance.measure('kslab:worker-analyze', { start: start - msg.timings.analyze - msg.timings.pack - msg.timings.flows, duration: msg.timings.analyze, detail: { revision: msg.revision, ...msg.timings } });
     } catch { /* no User Timing */ }
+    const view = AnalysisView.create(sources, msg.revision, resolved, msg.packed, analyze);
+    // A big result (a first load, a pasted cluster): its endpoints and pod reports are built in
+    // slices of a few tens of ms, each in its own task, and the views render it after (issue 18:
+    // no task over 200 ms while a 5,000-pod link opens).
+    if (msg.chunks.length > (options.yieldAfterChunks ?? YIELD_AFTER_CHUNKS)) {
+      if (deferred) clearTimeout(deferred.timer);
+      const later: Deferred = { revision: msg.revision, flows: [], timer: setTimeout(() => step(), 0) };
+      const step = () => {
+        if (deferred !== later) return;
+        const t = performance.now();
+        const done = view.warm(() => performance.now() - t > WARM_SLICE_MS);
+        measureSince('warm', t, { revision: msg.revision, done });
+        if (done) show(later, msg, view);
+        else later.timer = setTimeout(step, 0);
+      };
+      deferred = later;
+    } else {
+      show(null, msg, view);
+    }
+  };
+
+  /** Shows a result (unless a newer one was shown or posted meanwhile), with the flows that came for it while it waited. */
+  const show = (later: Deferred | null, msg: ResultMessage, built: ViewedAnalysis) => {
+    if (later) {
+      if (deferred !== later) return;
+      deferred = null;
+    }
+    if (msg.revision < posted || msg.revision <= shown) return;
+    const start = performance.now();
+    let view = built;
+    for (const f of later?.flows ?? []) view = view.withFlows(f.keys, f.flows, f.ports);
+    tagRevision(view, msg.revision);
+    shown = msg.revision;
     setState(withPending(nextState(view)));
     measureSince('take-result', start, { revision: msg.revision, chunks: msg.chunks.length });
   };
 
   const onFlows = (msg: Extract<FromWorker, { type: 'flows' }>) => {
+    if (deferred?.revision === msg.revision) { deferred.flows.push(msg); return; }
     const widen = (a: Analysis) => (isView(a) && a.revision === msg.revision ? a.withFlows(msg.keys, msg.flows, msg.ports) : a);
     const current = widen(state.current);
     const display = state.display === state.current ? current : widen(state.display);
@@ -214,11 +289,19 @@ export function createWorkerAnalysisController(
     setState(withPending({ ...state, current, display, checked: state.checked === state.current ? current : state.checked, version: state.version + 1 }));
   };
 
+  /** Messages in order; while a big result's chunks are being taken in, the ones after it wait. */
+  const inbox: FromWorker[] = [];
+  const drain = () => {
+    while (!taking && inbox.length > 0) {
+      const msg = inbox.shift() as FromWorker;
+      if (msg.type === 'result') onResult(msg);
+      else if (msg.type === 'flows') onFlows(msg);
+      else queries.get(msg.id)?.(msg);
+    }
+  };
   worker.onmessage = (event) => {
-    const msg = event.data;
-    if (msg.type === 'result') onResult(msg);
-    else if (msg.type === 'flows') onFlows(msg);
-    else queries.get(msg.id)?.(msg);
+    inbox.push(event.data);
+    drain();
   };
   worker.onerror = (event) => {
     console.warn('analysis worker failed; analysing on the page from now on', event.message);
@@ -340,6 +423,8 @@ export function createWorkerAnalysisController(
     dispose: () => {
       if (timer) clearTimeout(timer);
       if (quietTimer) clearTimeout(quietTimer);
+      if (deferred) clearTimeout(deferred.timer);
+      disposed = true;
       unsubscribe();
       listeners.clear();
       worker.terminate();

@@ -12,10 +12,12 @@ import {
  * Content-addressed chunks: the same JSON text keeps its id from one result to the next, so the
  * page (which keeps every chunk of the last result) is sent only ids for what did not change.
  *
- * A record (a pod, a pod report) is a chunk of its fields' chunks, `#<names>,<id>,<id>…` (the names
- * a chunk of the field names, in order): the 50 replicas of a Deployment share their labels,
- * containers and Pod Security verdict, so they cross once, and the page builds each record from
- * fields it mostly holds already (state/analysis-view.ts). JSON text never starts with `#`.
+ * A record (a pod, a pod report) is a chunk of its fields, `#[names, field, field, …]` (JSON after
+ * the `#`): `names` is the chunk id of the field names, a number field is the chunk id of the
+ * field's value, a string, boolean or null field is the value itself. The 50 replicas of a
+ * Deployment share their labels, containers and Pod Security verdict, so those cross once, and
+ * the page builds each record from fields it mostly holds already (state/analysis-view.ts). JSON
+ * text never starts with `#`.
  */
 export class Interner {
   private live = new Map<string, number>();
@@ -63,14 +65,15 @@ export class Interner {
     const known = this.byObject.get(value);
     if (known !== undefined) return known;
     const names: string[] = [];
-    let ids = '';
+    const values: unknown[] = [0];
     for (const name in fields) {
       const v = fields[name];
       if (v === undefined || typeof v === 'function') continue;
       names.push(name);
-      ids += `,${this.id(v)}`;
+      values.push(typeof v === 'string' || typeof v === 'boolean' || v === null ? v : this.id(v));
     }
-    return this.id(value, `#${this.id(names)}${ids}`);
+    values[0] = this.id(names);
+    return this.id(value, `#${JSON.stringify(values)}`);
   }
 
   ref(value: unknown): ChunkRef {

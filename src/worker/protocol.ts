@@ -23,8 +23,9 @@
  *   content: an object the page already holds (the same JSON in the previous result) is sent as
  *   its id only, so an edit to one pod sends that pod, not the cluster. The page parses a chunk
  *   only when something reads it, and an unchanged chunk stays the same object across results.
- *   Pods and pod reports are records, `#<names id>,<field id>,…`: each field is a chunk, so the
- *   replicas of a workload share their labels, containers and verdicts (worker/pack.ts Interner).
+ *   Pods and pod reports are records, `#[names id, field, …]`: each field a chunk (or a string,
+ *   boolean or null in place), so the replicas of a workload share their labels, containers and
+ *   verdicts (worker/pack.ts Interner).
  *   Each result names the chunks the page can forget (`dropped`).
  * - network tables: endpoints (chunks), isolation, selectedBy, portsOf and allPorts as indexes.
  * - flow blocks: the NetworkPolicy verdict (`network.allowed`) for rows × columns × ports as bits
