@@ -276,23 +276,6 @@ test('two tabs: after "Open shared" in the second, the first is told, and its la
   await second.close();
 });
 
-test('a full storage tells the student and offers to export the work', async ({ lab, page }) => {
-  await lab.openFresh();
-  await lab.waitForEditor();
-  await page.evaluate((key) => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k: string, v: string) {
-      if (k === key) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      setItem.call(this, k, v);
-    };
-  }, WORK_KEY);
-  await lab.setFile('x.yaml', 'kind: Pod\n');
-  await expect(page.getByText('could not be saved')).toBeVisible();
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-on-fail').click();
-  expect((await download).suggestedFilename()).toBe('my-work.zip');
-});
-
 test('the built lab runs under its <meta> Content-Security-Policy with no violation', async ({ lab, page }) => {
   await page.addInitScript(() => {
     window.__cspViolations = [];

@@ -4,8 +4,8 @@ import type { Situation } from '../state/share.js';
 import type { PortProto } from '../engine/model/index.js';
 import {
   createActions, createAnalysisController, createLabStore, createWorkerAnalysisController, loadPrefs, loadWork, readShare,
-  sameWork, savedWorkText, savePrefs, saveWork, WORK_KEY, type AnalysisController, type Dialog, type Lab, type LabState,
-  type SavedWork,
+  sameWork, savedWorkText, savePrefs, saveWorkResult, WORK_KEY, type AnalysisController, type Dialog, type Lab, type LabState,
+  type SavedWork, type SaveFailure,
 } from '../state/index.js';
 import { createI18n } from '../ui/i18n/index.js';
 import { allLessons, firstLesson } from './lesson.js';
@@ -17,8 +17,8 @@ const SAVE_DELAY_MS = 300;
 export interface Booted {
   readonly lab: Lab;
   readonly i18n: I18n;
-  /** Subscribe to "saving failed" (storage full or blocked). */
-  readonly saveFailed: { get(): boolean; subscribe(listener: () => void): () => void };
+  /** Subscribe to "saving failed" (storage full or blocked, and the size tried); null once a save works. */
+  readonly saveFailed: { get(): SaveFailure | null; subscribe(listener: () => void): () => void };
 }
 
 /**
@@ -79,10 +79,10 @@ export function boot(storage: Storage = window.localStorage): Booted {
   document.documentElement.lang = lang;
 
   // --- persistence: work (debounced, flushed when the page goes away) and preferences ---
-  let failed = false;
+  let failed: SaveFailure | null = null;
   const failListeners = new Set<() => void>();
-  const setFailed = (value: boolean) => {
-    if (value === failed) return;
+  const setFailed = (value: SaveFailure | null) => {
+    if (value === failed || (value && failed && value.problem === failed.problem && value.chars === failed.chars)) return;
     failed = value;
     for (const l of failListeners) l();
   };
@@ -107,9 +107,9 @@ export function boot(storage: Storage = window.localStorage): Booted {
     if (otherTab || linkPending) return;
     const work = workOf(store.getState());
     if (JSON.stringify(work) === lastText) return;
-    const ok = saveWork(storage, work);
-    setFailed(!ok);
-    if (ok) lastText = savedWorkText(storage);
+    const result = saveWorkResult(storage, work);
+    setFailed(result.ok ? null : result);
+    if (result.ok) lastText = savedWorkText(storage);
   };
   const workChanged = (a: LabState, b: LabState) =>
     a.files !== b.files || a.activeId !== b.activeId || a.lessonId !== b.lessonId || a.step !== b.step ||

@@ -1,6 +1,7 @@
 import type { Cni, Protocol, SourceRef } from '../engine/model/index.js';
 import { scenarioPods } from '../ui/common/scope.js';
 import { encodeShare, perfStats, readCni, type Lab } from '../state/index.js';
+import { crashPanel } from '../ui/common/panel-crash.js';
 import { editorHandle } from '../ui/editor/handle.js';
 import { graphHandle, type GraphSnapshot } from '../ui/graph/handle.js';
 
@@ -35,6 +36,8 @@ export interface LabTestApi {
   revision(): number;
   /** How often the engine ran on the page for a question a worker result could not answer (perf.ts). */
   stats(): { fallbacks: number; fallbackMs: number; reasons: Record<string, number> };
+  /** Makes a panel's render throw (ui/common/panel-crash.ts), to check its error boundary. */
+  crashPanel(panel: string): void;
 }
 
 export interface AnalysisSummary {
@@ -109,5 +112,6 @@ export function installTestApi(lab: Lab): void {
     graph: () => graphHandle()?.snapshot() ?? null,
     revision: () => analysis.revision(),
     stats: () => ({ ...perfStats, reasons: { ...perfStats.reasons } }),
+    crashPanel,
   };
 }

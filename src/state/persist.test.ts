@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFileName, firstBadName, importNameProblem, visibleName } from './files.js';
-import { loadWork, saveWork, WORK_KEY, type KeyValue } from './persist.js';
+import { isQuotaError, loadWork, saveWork, saveWorkResult, WORK_KEY, type KeyValue, type SavedWork } from './persist.js';
 import { createLabStore } from './store.js';
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
@@ -57,5 +57,42 @@ describe('file names from a link or zip', () => {
   });
   it('renaming a tab refuses what importing refuses', () => {
     for (const name of ['a\u202E.yaml', '../x.yaml', 'a\nb.yaml', 'x'.repeat(101)]) expect(checkFileName([], name)).toBe('invalid');
+  });
+});
+
+describe('a save the browser refuses (issue 12)', () => {
+  const work: SavedWork = { files: [{ name: 'big.yaml', text: 'kind: Pod\n'.repeat(1000) }, { name: 'b.yaml', text: 'x' }], active: 'b.yaml', lessonId: null, step: 0 };
+  /** localStorage that refuses writes with `error` while `refuse` is set, as Chromium does past its quota. */
+  const refusing = (error: unknown) => {
+    const map = new Map<string, string>();
+    const kv = { map, refuse: true, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => { if (kv.refuse) throw error; map.set(k, v); } };
+    return kv;
+  };
+
+  it('a QuotaExceededError is "full", with the size it tried to save; the work is untouched and saves once there is room', () => {
+    const kv = refusing(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const before = JSON.stringify(work);
+    expect(saveWorkResult(kv, work)).toEqual({ ok: false, problem: 'full', chars: before.length });
+    expect(JSON.stringify(work)).toBe(before);
+    expect(kv.map.size).toBe(0);
+    expect(saveWork(kv, work)).toBe(false);
+    kv.refuse = false;
+    expect(saveWorkResult(kv, work)).toEqual({ ok: true });
+    expect(loadWork(kv)).toMatchObject({ files: work.files, active: 'b.yaml' });
+  });
+  it('other refusals (storage disabled: SecurityError) are "blocked"', () => {
+    const kv = refusing(new DOMException('The operation is insecure.', 'SecurityError'));
+    expect(saveWorkResult(kv, work)).toMatchObject({ ok: false, problem: 'blocked' });
+    expect(saveWorkResult(refusing('a string thrown'), work)).toMatchObject({ ok: false, problem: 'blocked' });
+  });
+  it.each([
+    ['QuotaExceededError by name', new DOMException('', 'QuotaExceededError'), true],
+    ['legacy WebKit code 22', { name: 'Error', code: 22 }, true],
+    ['legacy Firefox NS_ERROR_DOM_QUOTA_REACHED', { name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 }, true],
+    ['SecurityError', new DOMException('', 'SecurityError'), false],
+    ['a TypeError', new TypeError('x'), false],
+    ['null', null, false],
+  ])('isQuotaError: %s', (_name, error, expected) => {
+    expect(isQuotaError(error)).toBe(expected);
   });
 });

@@ -84,7 +84,43 @@ function cleanFiles(files: unknown): { name: string; text: string }[] {
 }
 
 export function saveWork(storage: KeyValue, work: SavedWork): boolean {
-  return writeJson(storage, WORK_KEY, work);
+  return saveWorkResult(storage, work).ok;
+}
+
+/**
+ * Why the work could not be saved: `full` is a QuotaExceededError, which the HTML standard's
+ * Storage.setItem throws when "the quota has been exceeded" or "the user has disabled storage for
+ * the site" (a 10 MB paste is more than Chromium keeps per site); `blocked` is anything else (a
+ * SecurityError…). The work stays in memory either way; the caller tells the student, with the
+ * size it tried to save, and offers the export.
+ */
+export type SaveResult = { readonly ok: true } | SaveFailure;
+export interface SaveFailure {
+  readonly ok: false;
+  readonly problem: 'full' | 'blocked';
+  /** Characters the lab tried to store (the size the student is told). */
+  readonly chars: number;
+}
+
+export function saveWorkResult(storage: KeyValue, work: SavedWork): SaveResult {
+  const text = JSON.stringify(work);
+  try {
+    storage.setItem(WORK_KEY, text);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, problem: isQuotaError(error) ? 'full' : 'blocked', chars: text.length };
+  }
+}
+
+/**
+ * A storage write refused for lack of room: a DOMException named QuotaExceededError (code 22) in
+ * every current browser, NS_ERROR_DOM_QUOTA_REACHED (code 1014) in older Firefox. Anything else
+ * (SecurityError when storage is disabled, …) is storage being blocked.
+ */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
 /** The saved work exactly as stored (a tab compares it with what a `storage` event brings). */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLab } from '../../state/index.js';
 import { AdmissionPanel } from '../admission/AdmissionPanel.js';
 import { RbacPanel } from '../rbac/RbacPanel.js';
+import { PanelBoundary } from '../common/ErrorBoundary.js';
 import { FileTabs } from './FileTabs.js';
 import { MonacoHost } from './MonacoHost.js';
 import { ProblemsList } from './ProblemsList.js';
@@ -18,13 +19,13 @@ export function EditorPane() {
       <h2 id="editor-heading" className="visually-hidden">{t('region')}</h2>
       <FileTabs panelId={PANEL_ID} />
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={activeId ? `tab-${activeId}` : undefined} className="editor-panel">
-        <MonacoHost />
+        <PanelBoundary panel="editor"><MonacoHost /></PanelBoundary>
         {!hasFiles && <p className="editor-empty">{t('noFiles')}</p>}
       </div>
       {/* Shown while the editor has keyboard focus: the way out of a text box that keeps Tab. */}
       <p className="editor-keys" data-testid="editor-keys">{t('keysHint')}</p>
-      <ProblemsList />
-      <AdmissionPanel />
+      <PanelBoundary panel="problems"><ProblemsList /></PanelBoundary>
+      <PanelBoundary panel="admission"><AdmissionPanel /></PanelBoundary>
       <RbacPanel />
     </section>
   );

@@ -1,7 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLab, useLabContext } from '../../state/index.js';
+import { useLab, useLabContext, type SaveFailure } from '../../state/index.js';
 import { EditorPane } from '../editor/EditorPane.js';
+import { PanelBoundary } from '../common/ErrorBoundary.js';
 import { InlineMarkdown } from '../lessons/Markdown.js';
 import { Banners } from './Banners.js';
 import { Dialogs } from './Dialogs.js';
@@ -13,7 +14,7 @@ import { useImport } from './useImport.js';
 import { Workspace } from './Workspace.js';
 
 /** The lab's screen: header and tools, banners, lesson | editor | graph + details, terminal. */
-export function AppShell({ storageFailed }: { storageFailed: boolean }) {
+export function AppShell({ storageFailed }: { storageFailed: SaveFailure | null }) {
   return (
     <ToastProvider>
       <Shell storageFailed={storageFailed} />
@@ -21,7 +22,7 @@ export function AppShell({ storageFailed }: { storageFailed: boolean }) {
   );
 }
 
-function Shell({ storageFailed }: { storageFailed: boolean }) {
+function Shell({ storageFailed }: { storageFailed: SaveFailure | null }) {
   const { t } = useTranslation('layout');
   const { store } = useLabContext();
   const presentation = useLab((s) => s.presentation);
@@ -96,7 +97,7 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
       <main className="app-main">
         {showLesson && (
           <aside className="lesson-pane" aria-label={t('slots.lesson')}>
-            <LessonSlot />
+            <PanelBoundary panel="lesson"><LessonSlot /></PanelBoundary>
           </aside>
         )}
         <EditorPane />
@@ -111,7 +112,7 @@ function Shell({ storageFailed }: { storageFailed: boolean }) {
             <span className="visually-hidden">{t(showTerminal ? 'slots.hideTerminal' : 'slots.showTerminal')}</span>
             <kbd className="drawer-kbd">Alt+T</kbd>
           </button>
-          {showTerminal && <div className="terminal-body"><TerminalSlot /></div>}
+          {showTerminal && <div className="terminal-body"><PanelBoundary panel="terminal"><TerminalSlot /></PanelBoundary></div>}
         </section>
       )}
       {dropping && <div className="drop-overlay" aria-hidden="true"><p>{t('file.dropHere')}</p></div>}

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { CNI_INFO } from '../../engine/index.js';
-import { useActions, useDerivedAnalysis, useLabContext, zipStore } from '../../state/index.js';
-import { download } from '../common/download.js';
+import { useActions, useDerivedAnalysis, useLab, useLabContext, type SaveFailure } from '../../state/index.js';
+import { exportWork } from '../common/export-work.js';
 
 /** Warnings about the whole scenario that must not be missed: an unenforcing CNI, stale graph. */
-export function Banners({ storageFailed }: { storageFailed: boolean }) {
+export function Banners({ storageFailed }: { storageFailed: SaveFailure | null }) {
   const { t } = useTranslation('layout');
+  const lang = useLab((s) => s.lang);
   const { store } = useLabContext();
   const actions = useActions();
   // The engine decides what enforces (the same verdicts the graph shows); nothing re-parsed here.
@@ -36,10 +37,19 @@ export function Banners({ storageFailed }: { storageFailed: boolean }) {
       </div>
       {storageFailed && (
         <div className="banner banner-error" role="alert">
-          <span>{t('banner.storageFailed')}</span>
-          <button type="button" className="btn btn-small" data-testid="export-on-fail" onClick={() => download('my-work.zip', zipStore(store.getState().files), 'application/zip')}>{t('imports:exportWork')}</button>
+          {/* Said with the size it tried to save: a 10 MB paste is more than a browser keeps per site. */}
+          <span data-testid="storage-failed">{storageFailed.problem === 'full'
+            ? t('banner.storageFull', { size: textSize(storageFailed.chars, lang) })
+            : t('banner.storageFailed')}</span>
+          <button type="button" className="btn btn-small" data-testid="export-on-fail" onClick={() => exportWork(store.getState().files)}>{t('imports:exportWork')}</button>
         </div>
       )}
     </div>
   );
+}
+
+/** "12.3 MB" or "85 kB" in the student's language (characters of the saved JSON, about its bytes). */
+function textSize(chars: number, lang: string): string {
+  const [value, unit] = chars >= 1e6 ? [chars / 1e6, 'megabyte'] : [Math.max(1, chars / 1e3), 'kilobyte'];
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: unit === 'megabyte' ? 1 : 0 }).format(value);
 }

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { shareUrl } from './share-url.js';
 import type { Cni } from '../../engine/model/index.js';
 import {
-  CNIS, useActions, useDerivedAnalysis, useLab, useLabContext, zipStore,
+  CNIS, useActions, useDerivedAnalysis, useLab, useLabContext,
 } from '../../state/index.js';
 import { download } from '../common/download.js';
+import { exportWork } from '../common/export-work.js';
 import { useImport } from './useImport.js';
 import { useToast } from './toast.js';
 
@@ -71,7 +72,7 @@ export function FileMenu() {
     close();
   };
   const exportAll = () => {
-    download('kube-security-lab.zip', zipStore(store.getState().files), 'application/zip');
+    exportWork(store.getState().files);
     close();
   };
   return (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { scenarioPods } from '../common/scope.js';
 import { flowsCover, useDerivedAnalysis, useLab, useLabContext, type MainView, type SideTab } from '../../state/index.js';
 import { verdictSentence } from '../explain/announce.js';
+import { PanelBoundary } from '../common/ErrorBoundary.js';
 import { ExplainSlot, GraphSlot, InspectorSlot, MatrixSlot, PortPickerSlot } from './slots.js';
 
 const VIEWS: readonly MainView[] = ['graph', 'matrix'];
@@ -64,7 +65,7 @@ export function Workspace() {
           </span>
         </div>
         <div role="tabpanel" id="view-panel" aria-labelledby={`view-tab-${view}`} className="view-panel" tabIndex={-1}>
-          {view === 'graph' ? <GraphSlot /> : <MatrixSlot />}
+          <PanelBoundary key={view} panel={view}>{view === 'graph' ? <GraphSlot /> : <MatrixSlot />}</PanelBoundary>
         </div>
       </section>
       {!presentation && (
@@ -90,7 +91,7 @@ export function Workspace() {
           <p className="visually-hidden" role="status" data-testid="verdict-live">{verdict}</p>
           <div role="tabpanel" id="side-panel" aria-labelledby={`side-tab-${sideTab}`} className="side-panel" tabIndex={0}>
             {/* In the Tab order (tabIndex 0, named by its tab): the explanation scrolls, and a keyboard scrolls it from here. */}
-            {sideTab === 'explain' ? <ExplainSlot /> : <InspectorSlot />}
+            <PanelBoundary key={sideTab} panel={sideTab}>{sideTab === 'explain' ? <ExplainSlot /> : <InspectorSlot />}</PanelBoundary>
           </div>
         </aside>
       )}

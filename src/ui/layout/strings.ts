@@ -18,7 +18,8 @@ const en = {
     switchToCalico: 'Use Calico',
     stale: 'YAML syntax error in {{file}}, line {{line}}. The graph shows the last version that parsed.',
     goToError: 'Go to the error',
-    storageFailed: 'Your work could not be saved in this browser (storage is full or blocked). Export it to keep it.',
+    storageFull: 'Your work ({{size}}) could not be saved in this browser: its storage for the lab is full or turned off. It all stays open in this tab; download it to keep it.',
+    storageFailed: 'Your work could not be saved in this browser (storage is blocked). It all stays open in this tab; download it to keep it.',
   },
   share: {
     button: 'Share',
@@ -139,7 +140,8 @@ const ko: typeof en = {
     switchToCalico: 'Calico로 바꾸기',
     stale: '{{file}} {{line}}번째 줄에 YAML 문법 오류가 있습니다. 그래프는 마지막으로 올바르게 읽힌 내용을 보여 줍니다.',
     goToError: '오류 위치로 이동',
-    storageFailed: '이 브라우저에 작업을 저장하지 못했습니다(저장 공간이 가득 찼거나 막혀 있습니다). 잃지 않으려면 파일로 내려받으세요.',
+    storageFull: '작업({{size}})을 이 브라우저에 저장하지 못했습니다. 이 실습실이 쓸 수 있는 저장 공간이 가득 찼거나 꺼져 있습니다. 이 탭에는 모두 그대로 열려 있으니, 잃지 않으려면 파일로 내려받으세요.',
+    storageFailed: '이 브라우저에 작업을 저장하지 못했습니다(저장 공간이 막혀 있습니다). 이 탭에는 모두 그대로 열려 있으니, 잃지 않으려면 파일로 내려받으세요.',
   },
   share: {
     button: '공유',
