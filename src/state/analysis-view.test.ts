@@ -113,8 +113,8 @@ describe('the page\'s view of a worker result answers as the engine does', () =>
     const podsBefore = first.view.pods;
     const edited = files.map((f) => (f.name.endsWith('pods.yaml') ? { ...f, text: f.text.replace('{name: web-pod}', '{name: web-pod2}') } : f));
     const second = viewOf(edited, first.core, first.table, 2);
-    expect(second.result.chunks.length).toBeGreaterThan(0);
-    expect(second.result.chunks.length).toBeLessThan(first.result.chunks.length / 3);
+    expect(second.result.chunks.ids.length).toBeGreaterThan(0);
+    expect(second.result.chunks.ids.length).toBeLessThan(first.result.chunks.ids.length / 3);
     const changed = second.view.pods.filter((p, i) => p !== podsBefore[i]).map((p) => p.key);
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(podsBefore.length);
@@ -132,7 +132,7 @@ spec:
     metadata: {labels: {app: web}}
     spec: {containers: [{name: c, image: nginx:1.27, ports: [{containerPort: 80}]}]}
 ` }];
-    const chars = (r: ResultMessage) => r.chunks.reduce((n, [, json]) => n + json.length, 0);
+    const chars = (r: ResultMessage) => r.chunks.text.length;
     const few = viewOf(deployment(2)), many = viewOf(deployment(42));
     const perReplica = (chars(many.result) - chars(few.result)) / 40;
     const report = JSON.stringify(analyze(deployment(2)).pods.find((p) => !p.pod.system));
@@ -171,8 +171,8 @@ spec:
     const table = new ChunkTable();
     table.drop(msg.dropped);
     const stops: number[] = [];
-    for (let at = 0; at < msg.chunks.length;) stops.push((at = table.add(msg.chunks, at, () => true)));
-    expect(stops.length).toBe(Math.ceil(msg.chunks.length / 256));
+    for (let at = 0; at < msg.chunks.ids.length;) stops.push((at = table.add(msg.chunks, at, () => true)));
+    expect(stops.length).toBe(Math.ceil(msg.chunks.ids.length / 256));
     expect(stops.slice(0, -1).every((at, i) => at === (i + 1) * 256)).toBe(true);
     const view = AnalysisView.create(files, 1, table.resolve(msg.packed), msg.packed, noFallback);
     expect(sameData(view.pods, analyze(files).pods)).toBeNull();

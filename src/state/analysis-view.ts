@@ -18,7 +18,7 @@ import type {
   NetworkAnalysis, NodeInfo, PodReport, PolicyReport, PortProto, Protocol, ServiceReport, SourceFile, SourceRange,
   SourceRef,
 } from '../engine/model/index.js';
-import { portKey, refKey, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
+import { portKey, refKey, type ChunkBatch, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
 import { countFallback } from './perf.js';
 
 /**
@@ -59,7 +59,7 @@ export class ChunkTable {
   private readonly chunks = new Map<number, Chunk>();
 
   /** Takes a result's chunks in, forgets those it dropped, and resolves its references. */
-  take(fresh: readonly (readonly [number, string])[], dropped: readonly number[], packed: PackedAnalysis): Resolved {
+  take(fresh: ChunkBatch, dropped: readonly number[], packed: PackedAnalysis): Resolved {
     this.drop(dropped);
     this.add(fresh);
     return this.resolve(packed);
@@ -74,10 +74,13 @@ export class ChunkTable {
    * Takes fresh chunks in from `from` on, until the end or until `enough()` (checked every 256
    * chunks); returns where it stopped. A record's fields come before it (worker/pack.ts).
    */
-  add(fresh: readonly (readonly [number, string])[], from = 0, enough: () => boolean = () => false): number {
+  add(fresh: ChunkBatch, from = 0, enough: () => boolean = () => false): number {
+    const { ids, ends, text } = fresh;
     let at = from;
-    while (at < fresh.length) {
-      const [id, json] = fresh[at++] as readonly [number, string];
+    while (at < ids.length) {
+      const id = ids[at] as number;
+      const json = text.slice(ends[at - 1] ?? 0, ends[at]);
+      at++;
       const chunk: Chunk = { json, value: undefined, parsed: false };
       if (json.startsWith('#')) {
         const [names, ...fields] = JSON.parse(json.slice(1)) as [number, ...(number | string | boolean | null)[]];

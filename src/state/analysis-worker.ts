@@ -214,7 +214,7 @@ export function createWorkerAnalysisController(
     // result's are taken in slices, one task each; messages after it wait their turn (drain).
     const start = performance.now();
     table.drop(msg.dropped);
-    if (msg.chunks.length <= (options.yieldAfterChunks ?? YIELD_AFTER_CHUNKS)) {
+    if (msg.chunks.ids.length <= (options.yieldAfterChunks ?? YIELD_AFTER_CHUNKS)) {
       table.add(msg.chunks);
       taken(msg, sources, start);
       return;
@@ -226,7 +226,7 @@ export function createWorkerAnalysisController(
       const t = performance.now();
       at = table.add(msg.chunks, at, () => performance.now() - t > WARM_SLICE_MS);
       measureSince('take-chunks', t, { revision: msg.revision, at });
-      if (at < msg.chunks.length) { setTimeout(slice, 0); return; }
+      if (at < msg.chunks.ids.length) { setTimeout(slice, 0); return; }
       taking = false;
       taken(msg, sources, start);
       drain();
@@ -245,7 +245,7 @@ export function createWorkerAnalysisController(
     // A big result (a first load, a pasted cluster): its endpoints and pod reports are built in
     // slices of a few tens of ms, each in its own task, and the views render it after (issue 18:
     // no task over 200 ms while a 5,000-pod link opens).
-    if (msg.chunks.length > (options.yieldAfterChunks ?? YIELD_AFTER_CHUNKS)) {
+    if (msg.chunks.ids.length > (options.yieldAfterChunks ?? YIELD_AFTER_CHUNKS)) {
       if (deferred) clearTimeout(deferred.timer);
       const later: Deferred = { revision: msg.revision, flows: [], timer: setTimeout(() => step(), 0) };
       const step = () => {
@@ -275,7 +275,7 @@ export function createWorkerAnalysisController(
     tagRevision(view, msg.revision);
     shown = msg.revision;
     setState(withPending(nextState(view)));
-    measureSince('take-result', start, { revision: msg.revision, chunks: msg.chunks.length });
+    measureSince('take-result', start, { revision: msg.revision, chunks: msg.chunks.ids.length });
   };
 
   const onFlows = (msg: Extract<FromWorker, { type: 'flows' }>) => {

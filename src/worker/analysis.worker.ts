@@ -16,6 +16,7 @@ function post(msg: FromWorker): void {
     const blocks = msg.type === 'result' ? msg.packed.flows : msg.flows;
     for (const b of blocks) transfer.push(b.bits.buffer as ArrayBuffer);
   }
+  if (msg.type === 'result') transfer.push(msg.chunks.ids.buffer as ArrayBuffer, msg.chunks.ends.buffer as ArrayBuffer);
   (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(msg, transfer);
 }
 

@@ -6,7 +6,7 @@
 import { IncrementalAnalyzer, type Analysis, type SourceFile, type SourceRange, type SourceRef } from '../engine/index.js';
 import { addPort, fullBlock, Interner, interestBlocks, packData, packNetwork, portTable, type PortTable } from './pack.js';
 import {
-  FULL_FLOWS_LIMIT, refKey, type AnswerMessage, type FlowBlock, type FlowInterest, type FlowsMessage, type Query, type ResultMessage,
+  chunkBatch, FULL_FLOWS_LIMIT, refKey, type AnswerMessage, type FlowBlock, type FlowInterest, type FlowsMessage, type Query, type ResultMessage,
   type ToWorker,
 } from './protocol.js';
 
@@ -63,7 +63,7 @@ export class AnalysisCore {
       // An engine bug: the page keeps showing its previous result (state/analysis.ts does the same).
       this.analysed = revision;
       return {
-        type: 'result', revision, chunks: [], dropped: [], error: String(error instanceof Error ? error.stack ?? error.message : error),
+        type: 'result', revision, chunks: chunkBatch([]), dropped: [], error: String(error instanceof Error ? error.stack ?? error.message : error),
         packed: { cluster: {}, pods: [], policies: [], rest: {}, network: emptyNetwork(), flows: [] },
         timings: { analyze: performance.now() - t0, pack: 0, flows: 0 },
       };
@@ -76,7 +76,8 @@ export class AnalysisCore {
     this.table = portTable();
     for (const interest of this.interests.values()) for (const p of interest.ports ?? []) addPort(this.table, p);
     const network = packNetwork(analysis.network, analysis.policies.map((p) => p.key), this.interner, this.table);
-    const { fresh: chunks, dropped } = this.interner.end();
+    const { fresh, dropped } = this.interner.end();
+    const chunks = chunkBatch(fresh);
     const t2 = performance.now();
     const flows: FlowBlock[] = [];
     const full = fullBlock(analysis.network, this.table);

@@ -130,11 +130,33 @@ export interface PackedAnalysis {
   readonly flows: readonly FlowBlock[];
 }
 
+/**
+ * New chunks in one string and two typed arrays (copied in one piece, transferred): chunk `i` has
+ * the id `ids[i]` and the text `text.slice(ends[i - 1] ?? 0, ends[i])` (JSON, or a record).
+ */
+export interface ChunkBatch {
+  readonly ids: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly text: string;
+}
+
+export function chunkBatch(fresh: readonly (readonly [number, string])[]): ChunkBatch {
+  const ids = new Uint32Array(fresh.length), ends = new Uint32Array(fresh.length);
+  let end = 0;
+  fresh.forEach(([id, json], i) => { ids[i] = id; end += json.length; ends[i] = end; });
+  return { ids, ends, text: fresh.map(([, json]) => json).join('') };
+}
+
+/** A batch's chunks as [id, text] (tests, tools). */
+export function batchEntries(batch: ChunkBatch): [number, string][] {
+  return Array.from(batch.ids, (id, i) => [id, batch.text.slice(batch.ends[i - 1] ?? 0, batch.ends[i])]);
+}
+
 export interface ResultMessage {
   readonly type: 'result';
   readonly revision: number;
-  /** New chunks: [id, JSON text or record]. */
-  readonly chunks: readonly (readonly [number, string])[];
+  /** New chunks (a JSON text or a record each). */
+  readonly chunks: ChunkBatch;
   /** Chunks of the previous result this one no longer refers to (the page forgets them). */
   readonly dropped: readonly number[];
   readonly packed: PackedAnalysis;
