@@ -29,7 +29,7 @@ function grammar(majors: string, variants: readonly string[], extra: readonly st
 const debianVariants = [...DEBIAN_SUITES, 'slim', ALPINE];
 const GRAMMARS: Readonly<Record<string, RegExp>> = {
   'library/nginx': grammar('1', [...debianVariants, 'perl', 'otel', 'slim'], ['stable', 'mainline']),
-  'library/ubuntu': new RegExp(String.raw`^(?:latest|rolling|devel|(?:1[0-9]|2[0-9])\.(?:04|10)(?:\.\d{1,2})?|(?:${words(UBUNTU_SUITES)})(?:-\d{8})?)$`),
+  'library/ubuntu': new RegExp(String.raw`^(?:latest|rolling|devel|(?:1[0-9]|2[0-9])\.(?:04|10)(?:\.\d{1,2})?|(?:${words(UBUNTU_SUITES)})(?:-\d{8}(?:\.\d{1,2})?)?)$`),
   'library/debian': new RegExp(String.raw`^(?:latest|stable|testing|unstable|oldstable|oldoldstable|experimental|rc-buggy|(?:[6-9]|1[0-5])(?:\.\d{1,2})?|(?:${words(DEBIAN_SUITES)})(?:-\d{8})?)(?:-(?:slim|backports|\d{8}))*$`),
   'library/busybox': grammar('1', ['glibc', 'musl', 'uclibc', 'stable', 'unstable', ...DEBIAN_SUITES]),
   'library/alpine': new RegExp(String.raw`^(?:latest|edge|3(?:\.\d{1,2}){0,2}|2\.\d(?:\.\d{1,2})?|20\d{6})$`),

@@ -36,7 +36,7 @@ describe('publicRegistryExists', () => {
 describe('tagKnownMissing: Docker Hub tags outside the official image\'s grammar', () => {
   it.each([
     'nginx', 'nginx:1.27', 'nginx:1.27.3', 'nginx:1.27-alpine', 'nginx:1.27.3-alpine3.20-perl', 'nginx:stable-alpine',
-    'nginx:mainline-bookworm', 'nginx:alpine-slim', 'ubuntu:24.04', 'ubuntu:noble', 'ubuntu:jammy-20240427', 'ubuntu:rolling',
+    'nginx:mainline-bookworm', 'nginx:alpine-slim', 'ubuntu:24.04', 'ubuntu:noble', 'ubuntu:jammy-20240427', 'ubuntu:noble-20240904.1', 'ubuntu:rolling',
     'debian:bookworm-slim', 'debian:12.5', 'busybox:1.36', 'busybox:1.36.1-glibc', 'busybox:musl', 'alpine:3.20',
     'alpine:edge', 'httpd:2.4-alpine', 'redis:7-alpine', 'postgres:16', 'postgres:16-bookworm', 'mysql:8.4',
     'mysql:8.0-debian', 'node:20-alpine', 'node:lts-slim', 'python:3.12-slim-bookworm',
