@@ -69,6 +69,14 @@ describe('compact connectivity (engine-spec §10)', () => {
     expect(out).toBe(JSON.stringify(toContractJson(a), null, 2) + '\n');
   });
 
+  it('the streamed pods (and the none form) are byte for byte JSON.stringify of the contract, on every scenario and past a chunk', () => {
+    for (const a of [...scenarios.map(load), analyze([{ name: 'p.yaml', text: pods(2_100) }])]) {
+      let out = '';
+      writeContractJson(a, 'none', (s) => { out += s; });
+      expect(out).toBe(JSON.stringify(toContractJson(a, 'none'), null, 2) + '\n');
+    }
+  });
+
   it('the compact JSON is the compact data, one line per entry', () => {
     const a = analyze([{ name: 'p.yaml', text: pods(30) }]);
     let out = '';

@@ -57,15 +57,19 @@ export interface ContractContainer {
  * connectivity to and from system pods (NetworkAnalysis.connectivity already leaves it out).
  */
 export function toContractJson(a: Analysis, form: ConnectivityForm = 'full'): ContractJson {
+  return contract(a, form, true);
+}
+
+function podJson(p: Analysis['pods'][number]): ContractJson['pods'][number] {
+  return { namespace: p.pod.namespace, name: p.pod.name, ip: p.pod.ip, containers: p.containers.map(containerJson) };
+}
+
+/** The contract; without `pods`, its pods list is left empty (writeContractJson writes them one by one). */
+function contract(a: Analysis, form: ConnectivityForm, pods: boolean): ContractJson {
   return {
     diagnostics: a.diagnostics.map((d) => ({ severity: d.severity, message: d.message, file: d.file, line: d.line, column: d.column })),
     namespaces: a.cluster.namespaces.filter((n) => !n.system).map((n) => ({ name: n.name, labels: { ...n.labels } })),
-    pods: a.pods.filter((p) => !p.pod.system).map((p) => ({
-      namespace: p.pod.namespace,
-      name: p.pod.name,
-      ip: p.pod.ip,
-      containers: p.containers.map(containerJson),
-    })),
+    pods: pods ? a.pods.filter((p) => !p.pod.system).map(podJson) : [],
     policies: a.policies.map((p) => ({
       namespace: p.policy.namespace,
       name: p.policy.name,
@@ -182,34 +186,51 @@ function rbacJson(a: Analysis): ContractRbac {
 }
 
 /**
- * `analyze --json` written as it is made: the full form's entries are streamed in chunks (never one
- * string of N² entries), byte for byte what JSON.stringify(toContractJson(a), null, 2) gives; the
- * compact form one line per entry (connectivity.ts compactJson), the same data as toContractJson's.
+ * `analyze --json` written as it is made: the pods and the full form's entries are streamed in
+ * chunks (never one string of every pod — 110 MB at 70,000 pods — nor of N² entries), byte for byte
+ * what JSON.stringify(toContractJson(a), null, 2) gives; the compact form one line per entry
+ * (connectivity.ts compactJson), the same data as toContractJson's.
  */
 export function writeContractJson(a: Analysis, form: ConnectivityForm, write: (s: string) => void): void {
-  if (form === 'none') {
-    write(JSON.stringify(toContractJson(a, form), null, 2) + '\n');
-    return;
-  }
-  const text = JSON.stringify({ ...toContractJson(a, 'none'), connectivity: [] }, null, 2);
-  // The top-level key at two spaces: a string value cannot hold a raw newline, so this is unique.
+  const text = JSON.stringify({ ...contract(a, 'none', false), connectivity: [] }, null, 2);
+  // Top-level keys at two spaces: a string value cannot hold a raw newline, so each is unique.
+  const podsMarker = '\n  "pods": []';
   const marker = '\n  "connectivity": []';
+  const atPods = text.indexOf(podsMarker);
   const at = text.lastIndexOf(marker);
-  if (form === 'compact') {
-    write(`${text.slice(0, at)}\n  "connectivity": ${compactJson(compactConnectivity(a.network), '  ')}${text.slice(at + marker.length)}\n`);
-    return;
-  }
-  write(`${text.slice(0, at)}\n  "connectivity": [`);
+  write(`${text.slice(0, atPods)}\n  "pods": [`);
   let chunk: string[] = [];
   let first = true;
+  const flush = (force: boolean) => {
+    if (force || chunk.length >= 2000) {
+      write(chunk.join(''));
+      chunk = [];
+    }
+  };
+  for (const p of a.pods) {
+    if (p.pod.system) continue;
+    chunk.push(`${first ? '\n' : ',\n'}    ${JSON.stringify(podJson(p), null, 2).replace(/\n/g, '\n    ')}`);
+    first = false;
+    flush(false);
+  }
+  flush(true);
+  write(`${first ? ']' : '\n  ]'}${text.slice(atPods + podsMarker.length, at)}`);
+  const rest = text.slice(at + marker.length);
+  if (form === 'none') {
+    write(`\n  "connectivity": ${JSON.stringify({ form: 'none' }, null, 2).replace(/\n/g, '\n  ')}${rest}\n`);
+    return;
+  }
+  if (form === 'compact') {
+    write(`\n  "connectivity": ${compactJson(compactConnectivity(a.network), '  ')}${rest}\n`);
+    return;
+  }
+  write('\n  "connectivity": [');
+  first = true;
   forEachFlow(a.network, (from, to, port, protocol, allowed) => {
     const entry = JSON.stringify({ from, to, port, protocol, allowed }, null, 2).replace(/\n/g, '\n    ');
     chunk.push(`${first ? '\n' : ',\n'}    ${entry}`);
     first = false;
-    if (chunk.length >= 2000) {
-      write(chunk.join(''));
-      chunk = [];
-    }
+    flush(false);
   });
-  write(`${chunk.join('')}${first ? ']' : '\n  ]'}${text.slice(at + marker.length)}\n`);
+  write(`${chunk.join('')}${first ? ']' : '\n  ]'}${rest}\n`);
 }
