@@ -111,6 +111,7 @@ const SCREENS: Screen[] = [
     show: async (lab, page) => {
       await openLesson(lab, page, 'rbac');
       const panel = page.getByTestId('rbac-panel');
+      await panel.locator('summary').click();
       await panel.getByTestId('rbac-cell-pods-list').click();
       await expect(panel.getByTestId('rbac-why')).toBeVisible();
     },

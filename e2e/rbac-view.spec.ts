@@ -7,6 +7,11 @@ test('the RBAC view: jane may list pods in dev once granted, with the reason; pr
   await lesson.start('rbac');
   const panel = page.getByTestId('rbac-panel');
   await expect(panel).toBeVisible();
+  // A disclosure under the editor, closed so the editor keeps its height; Enter on its summary opens it.
+  await expect(panel.getByTestId('rbac-grid')).toBeHidden();
+  await expect(panel.locator('summary')).toHaveText('RBAC: who can do what');
+  await panel.locator('summary').focus();
+  await page.keyboard.press('Enter');
 
   // The subjects: the lab user and jane, whom prod-access.yaml binds; jane is chosen.
   const subject = panel.getByTestId('rbac-subject');

@@ -12,7 +12,8 @@ import './rbac.css';
  * Who can do what where: pick a subject (the lab user, anyone the scenario's bindings name, its
  * ServiceAccounts) and a namespace; the grid says, per common resource and verb, what the engine's
  * authorizer answers; a cell's reason names the binding, role and rule that allowed it, or why each
- * binding missed, each a button that selects its YAML. Shown only when the scenario has RBAC objects.
+ * binding missed, each a button that selects its YAML. Shown only when the scenario has RBAC objects,
+ * as a disclosure the student opens.
  * The grid is one Tab stop; the arrow keys move between its cells (WAI-ARIA grid pattern, with buttons).
  */
 export function RbacPanel() {
@@ -53,7 +54,8 @@ export function RbacPanel() {
   };
 
   return (
-    <details className="rbac" open data-testid="rbac-panel">
+    // Closed until asked for: open, it takes the editor's height (a terminal lesson has little to spare).
+    <details className="rbac" data-testid="rbac-panel">
       <summary className="rbac-title"><h3 className="rbac-heading">{t('title')}</h3></summary>
       <div className="rbac-pickers">
         <label>
