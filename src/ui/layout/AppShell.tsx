@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useLab, useLabContext, type SaveFailure } from '../../state/index.js';
 import { EditorPane } from '../editor/EditorPane.js';
 import { PanelBoundary } from '../common/ErrorBoundary.js';
-import { InlineMarkdown } from '../lessons/Markdown.js';
 import { Banners } from './Banners.js';
 import { Dialogs } from './Dialogs.js';
 import { useGlobalShortcuts } from './shortcuts.js';
 import { LessonSlot, TerminalSlot } from './slots.js';
+import { PresentControls, usePresentLayout } from './Present.js';
 import { ToastProvider } from './toast.js';
 import { CniPicker, FileMenu, LanguageSwitch, ShareButton } from './Toolbar.js';
 import { useImport } from './useImport.js';
@@ -28,25 +28,21 @@ function Shell({ storageFailed }: { storageFailed: SaveFailure | null }) {
   const presentation = useLab((s) => s.presentation);
   const terminalOpen = useLab((s) => s.terminalOpen);
   const lessonOpen = useLab((s) => s.lessonOpen);
-  const step = useLab((s) => s.step);
-  const lang = useLab((s) => s.lang);
   const lessonId = useLab((s) => s.lessonId);
   const { lessons } = useLabContext();
   const steps = lessons.find((l) => l.id === lessonId)?.steps ?? [];
-  // Presentation steps walk the lesson's steps; the instructor talks over each title.
-  const shownStep = Math.min(step, Math.max(0, steps.length - 1));
-  const stepTitle = steps[shownStep]?.title[lang];
   useGlobalShortcuts(store, steps.length);
   const importFiles = useImport();
   const [dropping, setDropping] = useState(false);
 
   const isFileDrag = (e: DragEvent) => e.dataTransfer.types.includes('Files');
-  const showLesson = lessonOpen && !presentation;
-  const showTerminal = terminalOpen && !presentation;
+  // Present mode shows one pair of panels (Present.tsx); otherwise the student's own choice.
+  const present = usePresentLayout();
+  const { showLesson, showTerminal } = present;
 
   return (
     <div
-      className={`app${presentation ? ' presentation' : ''}${showLesson ? ' with-lesson' : ''}${showTerminal ? ' terminal-open' : ''}`}
+      className={`app${presentation ? ' presentation' : ''}${showLesson ? ' with-lesson' : ''}${showTerminal ? ' terminal-open' : ''}${present.className}`}
       onDragOver={(e) => { if (isFileDrag(e)) { e.preventDefault(); setDropping(true); } }}
       onDragLeave={(e) => { if (e.currentTarget === e.target) setDropping(false); }}
       onDrop={(e) => {
@@ -80,15 +76,7 @@ function Shell({ storageFailed }: { storageFailed: SaveFailure | null }) {
           {!presentation && <FileMenu />}
           {!presentation && <ShareButton />}
           <LanguageSwitch />
-          {presentation && (
-            <span className="step-badge" aria-live="polite" data-testid="presentation-step">
-              {t('presentation.step', { step: shownStep + 1 })}{stepTitle ? <> · <InlineMarkdown text={stepTitle} /></> : null}
-            </span>
-          )}
-          <button type="button" className={`btn${presentation ? ' btn-primary' : ''}`} title={t('presentation.enterTitle')}
-            aria-pressed={presentation} data-testid="presentation" onClick={() => store.getState().setPresentation(!presentation)}>
-            {presentation ? t('presentation.exit') : t('presentation.enter')}
-          </button>
+          <PresentControls />
           <button type="button" className="btn btn-icon" aria-label={t('help.button')} title={`${t('help.button')} (?)`}
             onClick={() => store.getState().openDialog({ kind: 'help' })}>?</button>
         </nav>
@@ -103,7 +91,7 @@ function Shell({ storageFailed }: { storageFailed: SaveFailure | null }) {
         <EditorPane />
         <Workspace />
       </main>
-      {!presentation && (
+      {(!presentation || present.pair === 'terminal') && (
         <section className={`terminal-drawer${showTerminal ? ' open' : ''}`} aria-labelledby="terminal-heading">
           <h2 id="terminal-heading" className="visually-hidden">{t('slots.terminal')}</h2>
           <button type="button" className="drawer-handle" aria-expanded={showTerminal} data-testid="terminal-toggle"

@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import type { LabStore } from '../../state/index.js';
 import { editorHandle } from '../editor/handle.js';
+import { PRESENT_PAIRS, presentPair } from './present.js';
+import { focusPair } from './Present.js';
 
 /** The shortcut table, shown by the `?` help; `keys` is what the help prints. */
 export const SHORTCUTS = [
   { keys: '?', action: 'help' },
   { keys: 'Alt+Shift+P', action: 'presentation' },
+  { keys: '1, 2, 3', action: 'presentPair' },
   { keys: 'Esc', action: 'exitPresentation' },
   { keys: 'Esc, Tab', action: 'leaveEditor' },
   { keys: 'Ctrl+M', action: 'tabFocus' },
@@ -75,7 +78,11 @@ export function useGlobalShortcuts(store: LabStore, stepCount: number) {
         if (next) s.setActive(next.id);
       };
       let handled = true;
+      const pairKey = /^Digit([123])$/.exec(e.code);
+      const pair = pairKey ? PRESENT_PAIRS[Number(pairKey[1]) - 1] : undefined;
       if (e.altKey && e.shiftKey && e.code === 'KeyP') s.setPresentation(!s.presentation);
+      // Present mode's pairs: 1, 2, 3, and Alt+Shift+1, 2, 3 from inside the editor or the terminal.
+      else if (s.presentation && pair && !e.ctrlKey && !e.metaKey && ((e.altKey && e.shiftKey) || (!typing && !e.altKey && !e.shiftKey))) { presentPair.set(pair); focusPair(pair); }
       else if (e.ctrlKey && e.altKey && e.code === 'KeyZ') s.reopenClosed();
       else if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'Digit1') editorHandle()?.focus();
       else if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'Digit2') focusRegion('view');
