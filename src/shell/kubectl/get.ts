@@ -286,6 +286,7 @@ export function kubectlGet(args: string[], ctx: Ctx): number {
   const wide = output === 'wide';
   const labelCols = flagAll(p, 'label-columns').flatMap((x) => x.split(',')).filter(Boolean);
   const blocks: string[] = [];
+  const watched: string[] = [];
   for (const { req, items } of found) {
     if (items.length === 0) continue;
     const pr = PRINTERS[req.type.kind] ?? DEFAULT_PRINTER;
@@ -307,9 +308,29 @@ export function kubectlGet(args: string[], ctx: Ctx): number {
         ...(bool(p, 'show-labels') ? [tableCell(formatLabels(i.labels))] : []),
       ];
     });
-    blocks.push(table(bool(p, 'no-headers') ? rows : [header, ...rows]));
+    const printed = bool(p, 'no-headers') ? rows : [header, ...rows];
+    blocks.push(table(printed));
+    if (bool(p, 'watch') && req.type.kind === 'Pod') watched.push(...imagePullBackOffEvents(printed, header.indexOf('STATUS')));
   }
-  ctx.out.out(blocks.join('\n'));
+  ctx.out.out(blocks.join('\n') + watched.join(''));
   return finish(0);
+}
+
+/**
+ * `kubectl get pods -w` after the list: the watch event of each pod whose pull failed, as the kubelet
+ * moves it from ErrImagePull to ImagePullBackOff while it backs off (pkg/kubelet/images/image_manager.go
+ * returns ErrImagePullBackOff while the image's back-off runs). kubectl prints each event through the
+ * same printer and flushes (pkg/cmd/get/get.go watch); cli-runtime's tabwriter (liggitt/tabwriter with
+ * RememberWidths) keeps the widths already printed, so the new row lines up with the list unless a
+ * cell is wider: the row's widths are those of the list with the row added.
+ */
+function imagePullBackOffEvents(printed: readonly (readonly string[])[], status: number): string[] {
+  if (status < 0) return [];
+  const seen: (readonly string[])[] = [...printed];
+  return printed.filter((r) => r[status] === 'ErrImagePull').map((r) => {
+    seen.push(r.map((c, i) => (i === status ? 'ImagePullBackOff' : c)));
+    const lines = table(seen).split('\n');
+    return `${lines[lines.length - 2] ?? ''}\n`;
+  });
 }
 
