@@ -286,9 +286,10 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
           <button type="button" onClick={() => adapterRef.current?.fit(false)}>{t('fit')}</button>
         </span>
       </div>
-      <p id="ksl-graph-search-status" className="ksl-sr-only" aria-live="polite" data-testid="graph-search-status">
+      {/* A div, not a p: the selection's live region stays the graph's one live paragraph. */}
+      <div id="ksl-graph-search-status" className="ksl-sr-only" aria-live="polite" data-testid="graph-search-status">
         {query.trim() === '' ? '' : matches.length > 0 ? t('searchFound', { count: matches.length }) : t('searchNone', { query })}
-      </p>
+      </div>
       {large && (
         <p className="ksl-graph__warning" role="note">{t('largeGraph', { count: scenarioEndpoints(analysis).length })}</p>
       )}
@@ -325,7 +326,7 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
         <GraphLegend services={showServices} hint={port === 'any' ? `${t('anyPortHint')} ${t('anyPortDefinition')}` : t('portHint', { port: portLabel(port) })} />
       </div>
       <p className="ksl-sr-only" aria-live="polite">{describeSelection(selection, t)}</p>
-      <p className="ksl-sr-only" aria-live="polite" data-testid="graph-announce">{announce}</p>
+      <div className="ksl-sr-only" aria-live="polite" data-testid="graph-announce">{announce}</div>
       {/* The graph in words beside the canvas (read on demand, not announced on every edit). */}
       <div className="ksl-sr-only" data-testid="graph-summary">
         <p>{t('summary', { pods: summary.pods, namespaces: summary.namespaces, externals: summary.externals, allowed: summary.allowed, partial: summary.partial, denied: summary.denied })}</p>
