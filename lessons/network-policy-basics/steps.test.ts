@@ -117,6 +117,7 @@ stepCases('network-policy-basics', {
     { name: 'answers Egress only (the file\'s intent, not the default)', pass: false, answer: 'Egress only', because: 'not the answer' },
     { name: 'left policyTypes in (only answered)', pass: false, patch: [], commands: ['kubectl describe netpol api-egress'], answer: 'Ingress and Egress' },
     { name: 'wrote both types out instead of deleting them', pass: false, patch: [{ ...TYPES_OUT, replace: '  policyTypes:\n  - Ingress\n  - Egress\n' }] },
+    { name: 'checked with get -o yaml (the stored, defaulted types)', pass: true, patch: [TYPES_OUT], commands: ['kubectl get netpol api-egress -o yaml'], answer: 'Ingress and Egress' },
     { name: 'never looked at what the cluster stored', pass: false, patch: [TYPES_OUT], commands: [], answer: 'Ingress and Egress' },
   ],
   'ingress-only': [

@@ -178,6 +178,12 @@ export function apiObject(item: Item, ctx: Ctx): Record<string, unknown> {
     meta['labels'] = { ...rec(meta['labels']), 'kubernetes.io/metadata.name': item.name };
     base['spec'] = { finalizers: ['kubernetes'] };
     base['status'] = { phase: 'Active' };
+  } else if (item.raw && type.kind === 'NetworkPolicy') {
+    // SetDefaults_NetworkPolicy (pkg/apis/networking/v1/defaults.go): no policyTypes ⇒ [Ingress],
+    // plus Egress when spec.egress is non-empty; stored so, as get -o yaml shows it.
+    const spec = rec(base['spec']);
+    const policy = ctx.analysis().policies.find((x) => x.key === `${item.namespace ?? ''}/${item.name}`);
+    if (policy && !(Array.isArray(spec['policyTypes']) && spec['policyTypes'].length > 0)) base['spec'] = { ...spec, policyTypes: [...policy.policy.policyTypes] };
   } else if (item.raw && type.kind === 'Deployment') {
     return sortKeys(serverDeployment(ctx, item, defaultTemplate(base))) as Record<string, unknown>;
   } else if (item.raw && type.kind === 'ReplicaSet') {
