@@ -102,6 +102,9 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
 function downstream(parsed: ParsedSources, manifests: readonly SourceFile[], memo: AnalysisMemo | null): Omit<Downstream, 'inputs'> {
   const pending: PendingDiagnostic[] = [];
   const { cluster: normalized, diagnostics: normDiags } = normalize(parsed, memo?.docs);
+  // Without a memo nothing reads the documents' values again: let them go before the reports are
+  // built (70,000 pods' raw values are a few hundred MB; only positions are asked from here on).
+  if (!memo) (parsed.docs as unknown[]).length = 0;
   pending.push(...normDiags);
   // Pod Security Admission in apply order: refused pods (and namespaces) are not in `cluster`.
   const { cluster, report: admission, diagnostics: admissionDiags } = applyAdmission(normalized, manifests.map((f) => f.name));
