@@ -132,6 +132,26 @@ const SCREENS: Screen[] = [
       await expect(page.getByTestId('presentation-step')).toBeVisible();
     },
   },
+  {
+    name: 'present mode, editor + graph and then the terminal',
+    show: async (lab, page) => {
+      await openLesson(lab, page);
+      await page.getByTestId('presentation').click();
+      await page.getByTestId('present-editor').click();
+      await expect(page.locator('#editor')).toBeVisible();
+      await page.getByTestId('present-terminal').click();
+      await expect(page.locator('.terminal-body .xterm')).toBeVisible();
+    },
+  },
+  {
+    // The first visit's welcome (browser automation skips it unless the address asks: ?welcome).
+    name: 'welcome',
+    show: async (lab, page) => {
+      await lab.open('/?welcome');
+      await expect(page.getByTestId('welcome')).toBeVisible();
+      await expect(page.getByTestId('welcome-start')).toBeFocused();
+    },
+  },
 ];
 
 async function openIn(lab: LabPage, page: Page, lang: 'en' | 'ko') {

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { LabProvider } from '../state/index.js';
 import { AppShell } from '../ui/layout/AppShell.js';
+import { Welcome } from '../ui/layout/Welcome.js';
 import type { Booted } from './boot.js';
 
 export function App({ booted }: { booted: Booted }) {
@@ -10,6 +11,7 @@ export function App({ booted }: { booted: Booted }) {
     <I18nextProvider i18n={booted.i18n}>
       <LabProvider lab={booted.lab}>
         <AppShell storageFailed={failed} />
+        <Welcome open={booted.welcome.open} onDismiss={booted.welcome.dismiss} />
       </LabProvider>
     </I18nextProvider>
   );

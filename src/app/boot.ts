@@ -17,6 +17,8 @@ const SAVE_DELAY_MS = 300;
 export interface Booted {
   readonly lab: Lab;
   readonly i18n: I18n;
+  /** The first-minutes welcome: open on a first visit (not from a share link); dismissed for good once closed. */
+  readonly welcome: { readonly open: boolean; dismiss(): void };
   /** Subscribe to "saving failed" (storage full or blocked, and the size tried); null once a save works. */
   readonly saveFailed: { get(): SaveFailure | null; subscribe(listener: () => void): () => void };
 }
@@ -28,6 +30,7 @@ export interface Booted {
  */
 export function boot(storage: Storage = window.localStorage): Booted {
   const prefs = loadPrefs(storage);
+  let welcomed = prefs.welcomed === true;
   const saved = loadWork(storage);
   // A link is read all or nothing within bounds (state/share.ts); a refused one says why and the
   // current work stays.
@@ -120,7 +123,7 @@ export function boot(storage: Storage = window.localStorage): Booted {
       timer = setTimeout(saveNow, SAVE_DELAY_MS);
     }
     if (s.lang !== prev.lang || s.presentation !== prev.presentation) {
-      savePrefs(storage, { lang: s.lang, presentation: s.presentation });
+      savePrefs(storage, { lang: s.lang, presentation: s.presentation, ...(welcomed ? { welcomed } : {}) });
     }
     if (s.lang !== prev.lang) {
       void i18n.changeLanguage(s.lang);
@@ -179,11 +182,29 @@ export function boot(storage: Storage = window.localStorage): Booted {
   return {
     lab: { store, analysis, actions, lessons },
     i18n,
+    welcome: {
+      open: !welcomed && lessons.length > 0 && !link && wantsWelcome(window.location.search),
+      dismiss: () => {
+        if (welcomed) return;
+        welcomed = true;
+        const s = store.getState();
+        savePrefs(storage, { lang: s.lang, presentation: s.presentation, welcomed });
+      },
+    },
     saveFailed: {
       get: () => failed,
       subscribe: (l) => { failListeners.add(l); return () => failListeners.delete(l); },
     },
   };
+}
+
+/**
+ * Browser automation (navigator.webdriver: Playwright, the screenshot script) opens on the lesson
+ * as before, unless the address asks for the welcome (`?welcome`): every journey expects the lesson
+ * at start, and one journey checks the welcome itself.
+ */
+export function wantsWelcome(search: string): boolean {
+  return !navigator.webdriver || new URLSearchParams(search).has('welcome');
 }
 
 /**

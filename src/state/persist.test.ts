@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFileName, firstBadName, importNameProblem, visibleName } from './files.js';
-import { isQuotaError, loadWork, saveWork, saveWorkResult, WORK_KEY, type KeyValue, type SavedWork } from './persist.js';
+import { isQuotaError, loadPrefs, loadWork, PREFS_KEY, savePrefs, saveWork, saveWorkResult, WORK_KEY, type KeyValue, type SavedWork } from './persist.js';
 import { createLabStore } from './store.js';
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
@@ -94,5 +94,17 @@ describe('a save the browser refuses (issue 12)', () => {
     ['null', null, false],
   ])('isQuotaError: %s', (_name, error, expected) => {
     expect(isQuotaError(error)).toBe(expected);
+  });
+});
+
+describe('the welcome, dismissed once (issue 10)', () => {
+  it('is remembered with the other preferences, and only a real true counts', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => { store.set(k, v); } };
+    expect(loadPrefs(storage).welcomed).toBeUndefined();
+    savePrefs(storage, { lang: 'ko', welcomed: true });
+    expect(loadPrefs(storage)).toEqual({ lang: 'ko', welcomed: true });
+    store.set(PREFS_KEY, JSON.stringify({ welcomed: 'yes' }));
+    expect(loadPrefs(storage).welcomed).toBeUndefined();
   });
 });

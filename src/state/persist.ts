@@ -19,6 +19,8 @@ export interface SavedWork {
 export interface Prefs {
   readonly lang?: Lang;
   readonly presentation?: boolean;
+  /** The welcome was dismissed once: it does not open again. */
+  readonly welcomed?: boolean;
 }
 
 /** The part of `localStorage` used here, so tests can pass a Map-backed fake. */
@@ -135,10 +137,11 @@ export function savedWorkText(storage: KeyValue): string | null {
 export function loadPrefs(storage: KeyValue): Prefs {
   const parsed = readJson(storage, PREFS_KEY);
   if (!parsed || typeof parsed !== 'object') return {};
-  const { lang, presentation } = parsed as Record<string, unknown>;
+  const { lang, presentation, welcomed } = parsed as Record<string, unknown>;
   return {
     ...(lang === 'en' || lang === 'ko' ? { lang } : {}),
     ...(typeof presentation === 'boolean' ? { presentation } : {}),
+    ...(welcomed === true ? { welcomed } : {}),
   };
 }
 

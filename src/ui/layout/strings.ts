@@ -1,7 +1,7 @@
 /** The lab's frame: header, toolbar, banners, panels, dialogs and shortcuts. */
 const en = {
   appName: 'Kube Security Lab',
-  tagline: 'NetworkPolicy, securityContext and image pulls, explained',
+  tagline: 'Images, containers, securityContext, NetworkPolicy, Pod Security, RBAC and ServiceAccounts, hands-on in your browser',
   skipToEditor: 'Skip to the editor',
   skipToGraph: 'Skip to the graph',
   toolbar: 'Lab tools',
@@ -52,6 +52,15 @@ const en = {
     pathDenied: '{{from}} → {{to}} {{port}}/{{protocol}}: should be denied',
   },
   help: { button: 'Keyboard shortcuts', title: 'Keyboard shortcuts' },
+  welcome: {
+    title: 'Welcome to Kube Security Lab',
+    intro: 'A Kubernetes security lab that runs entirely in your browser. Edit the YAML and a simulated cluster answers at once: the graph shows which connections your NetworkPolicies allow, the terminal runs kubectl and docker, and each lesson step checks itself as you work. Nothing is uploaded; your work and progress stay in this browser.',
+    keys: 'Press ? at any time for the keyboard shortcuts.',
+    path: 'The lessons, in the course order',
+    start: 'Start: {{title}}',
+    continue: 'Continue: {{title}}, step {{step}}',
+    startNetpol: 'Start with NetworkPolicy basics',
+  },
   shortcuts: {
     help: 'Show this help',
     presentation: 'Present mode on/off',
@@ -130,7 +139,7 @@ const en = {
 
 const ko: typeof en = {
   appName: 'Kube Security Lab',
-  tagline: 'NetworkPolicy, securityContext, 이미지 풀을 눈으로 확인하는 실습실',
+  tagline: '이미지, 컨테이너, 보안 컨텍스트, NetworkPolicy, 파드 시큐리티, RBAC, 서비스 어카운트를 브라우저에서 직접 실습합니다',
   skipToEditor: '에디터로 바로 가기',
   skipToGraph: '그래프로 바로 가기',
   toolbar: '실습 도구',
@@ -181,6 +190,15 @@ const ko: typeof en = {
     pathDenied: '{{from}} → {{to}} {{port}}/{{protocol}}: 차단되어야 하는 연결',
   },
   help: { button: '단축키', title: '단축키' },
+  welcome: {
+    title: 'Kube Security Lab에 오신 것을 환영합니다',
+    intro: '브라우저 안에서만 돌아가는 쿠버네티스 보안 실습실입니다. YAML을 고치면 시뮬레이션된 클러스터가 바로 답합니다. 그래프는 NetworkPolicy가 어떤 연결을 허용하는지 보여 주고, 터미널에서는 kubectl과 docker를 실행할 수 있으며, 레슨의 각 단계는 작업하는 동안 스스로 확인됩니다. 서버로 올라가는 것은 없고, 작업과 진행 상황은 이 브라우저에 저장됩니다.',
+    keys: '언제든 ?를 누르면 단축키를 볼 수 있습니다.',
+    path: '코스 순서대로 본 레슨',
+    start: '시작하기: {{title}}',
+    continue: '이어서 하기: {{title}}, {{step}}단계',
+    startNetpol: 'NetworkPolicy 기초부터 시작하기',
+  },
   shortcuts: {
     help: '이 도움말 보기',
     presentation: '발표 모드 켜기/끄기',
