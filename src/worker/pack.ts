@@ -26,6 +26,12 @@ export class Interner {
   private nextId = 1;
   /** Chunks of objects already interned in this result, by identity (a pod report's pod is the cluster's pod). */
   private byObject = new Map<object, number>();
+  /**
+   * Each object's JSON, across results: the incremental engine hands back the same objects for
+   * what an edit did not change, and an Analysis is never changed once made, so an unchanged pod
+   * is not serialised again (issue 11: packing cost more than the incremental analysis).
+   */
+  private readonly jsonOf = new WeakMap<object, string>();
 
   begin(): void {
     this.next = new Map();
@@ -40,7 +46,11 @@ export class Interner {
       // The engine shares objects (a template's labels among its replicas): one JSON text for all.
       const known = object ? this.byObject.get(value) : undefined;
       if (known !== undefined) return known;
-      json = JSON.stringify(value) ?? 'null';
+      json = object ? this.jsonOf.get(value) : undefined;
+      if (json === undefined) {
+        json = JSON.stringify(value) ?? 'null';
+        if (object) this.jsonOf.set(value, json);
+      }
     }
     let id = this.next.get(json);
     if (id === undefined) {
@@ -146,6 +156,23 @@ export function packNetwork(network: NetworkAnalysis, policyKeys: readonly strin
   return { endpoints, enforcing: network.enforcing, policyKeys: keys, isolation, selectedBy, ports: [...table.ports], portsOf, allPorts };
 }
 
+/** Container reports as sent, by the engine's list (the same list again gives the same objects: Interner's JSON cache). */
+const slimmed = new WeakMap<object, { own: readonly unknown[]; out: readonly unknown[] }>();
+
+/** A container report's container is the pod's own: sent as its index (`$container`), not again. */
+function slim(list: readonly { container: unknown }[], own: readonly unknown[]): readonly unknown[] {
+  const hit = slimmed.get(list);
+  if (hit && hit.own === own) return hit.out;
+  const out = list.map((c) => {
+    const k = own.indexOf(c.container);
+    if (k < 0) return c;
+    const { container: _container, ...other } = c;
+    return { ...other, $container: k };
+  });
+  slimmed.set(list, { own, out });
+  return out;
+}
+
 /** Everything but the network and the flows, interned. */
 export function packData(analysis: Analysis, interner: Interner): Omit<PackedAnalysis, 'network' | 'flows'> {
   const cluster: Record<string, ChunkRef> = {};
@@ -154,13 +181,6 @@ export function packData(analysis: Analysis, interner: Interner): Omit<PackedAna
   }
   const pods = analysis.pods.map((report) => {
     const { pod, ...rest } = report;
-    // A container report's container is the pod's own: sent as its index (`$container`), not again.
-    const slim = (list: readonly { container: unknown }[], own: readonly unknown[]) => list.map((c) => {
-      const k = own.indexOf(c.container);
-      if (k < 0) return c;
-      const { container: _container, ...other } = c;
-      return { ...other, $container: k };
-    });
     const packed = { ...rest, containers: slim(report.containers, pod.containers), initContainers: slim(report.initContainers, pod.initContainers) };
     return [interner.record(packed), interner.record(pod)] as const;
   });
