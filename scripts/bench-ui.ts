@@ -494,11 +494,29 @@ function printTable(reports: readonly SizeReport[]): void {
   console.log(`\nMedians over ${reports[0]?.repeats ?? 0} runs. Targets (issue 11): longest task ≤ 100 ms at 500 pods; keystroke → graph p95 ≤ 400 ms at 500, ≤ 100 ms at 50; heap ≤ 150 MB; first screen ≤ 2 s.`);
 }
 
+/**
+ * Issue 11's budgets for one size, each with the measured value and whether it holds (the JSON's
+ * `budgets`): longest task after an edit ≤ 100 ms at 500 pods, keystroke → graph p95 ≤ 400 ms at
+ * 500 pods and ≤ 100 ms at 50, page heap ≤ 150 MB at 500 pods, first screen ≤ 2 s.
+ */
+export function budgetsOf(r: SizeReport): Record<string, { value: number; limit: number; met: boolean }> {
+  const out: Record<string, { value: number; limit: number; met: boolean }> = {};
+  const add = (name: string, value: number, limit: number) => { out[name] = { value: Math.round(value), limit, met: value <= limit }; };
+  if (r.pods === 50) add('keyToGraphP95Ms', r.keyToGraphP95Ms, 100);
+  if (r.pods === 500) {
+    add('keyToGraphP95Ms', r.keyToGraphP95Ms, 400);
+    add('longestTaskMs', r.longestTaskMs, 100);
+    add('heapMB', r.heapMB, 150);
+  }
+  add('firstScreenMs', r.firstScreenMs, 2000);
+  return out;
+}
+
 const isMain = process.argv[1] !== undefined && /bench-ui\.[mc]?[jt]s$/.test(process.argv[1]);
 if (isMain) {
   const o = parseArgs(process.argv.slice(2));
   benchUi(o).then((reports) => {
-    if (o.json) console.log(JSON.stringify({ layout: o.layout, reports }, null, 2));
+    if (o.json) console.log(JSON.stringify({ layout: o.layout, reports: reports.map((r) => ({ ...r, budgets: budgetsOf(r) })) }, null, 2));
     else printTable(reports);
   }).catch((error: unknown) => {
     console.error(error);
