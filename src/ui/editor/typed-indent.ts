@@ -81,10 +81,12 @@ export function installTypedIndent(editor: MonacoEditor.IStandaloneCodeEditor, e
       state = next.state;
       const remove = next.remove;
       if (!remove) return;
-      // After this event: a model is not edited from inside its own change event.
-      const version = model.getVersionId();
+      // After this event: a model is not edited from inside its own change event. More keys may have
+      // landed by then (input can arrive batched), so check the indentation is still there, not the version.
       queueMicrotask(() => {
-        if (editor.getModel() !== model || model.getVersionId() !== version) return;
+        if (editor.getModel() !== model || remove.line > model.getLineCount()) return;
+        const head = model.getLineContent(remove.line).slice(0, remove.length);
+        if (head.length < remove.length || !/^[ \t]*$/.test(head)) return;
         // No end state: the caret is carried along by the edit (it stays after what was typed).
         ours = true;
         try {
