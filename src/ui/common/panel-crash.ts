@@ -25,7 +25,7 @@ export function disarmPanel(panel: string): void {
 
 /** Rendered inside each panel's boundary: throws while its panel is armed (React retries a failed render once). */
 export function CrashSwitch({ panel }: { panel: string }): null {
-  useSyncExternalStore(subscribe, () => version);
+  useSyncExternalStore(subscribe, () => version, () => version);
   if (armed.has(panel)) throw new Error(`${panel} crashed on purpose (test switch)`);
   return null;
 }
