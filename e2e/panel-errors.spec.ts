@@ -79,7 +79,7 @@ test('every panel fails on its own and recovers; in Korean; axe finds nothing on
   const before = await lab.files();
   // Each panel where it is mounted (the matrix and the inspector are shown first).
   const panels: [string, (() => Promise<void>) | null][] = [
-    ['editor', null], ['problems', null], ['admission', null], ['graph', null], ['explain', null], ['terminal', null], ['lesson', null],
+    ['editor', null], ['problems', null], ['admission', null], ['rbac', null], ['graph', null], ['explain', null], ['terminal', null], ['lesson', null],
     ['matrix', () => lab.showMatrix()], ['inspector', () => page.getByTestId('side-inspector').click()],
   ];
   for (const [panel, show] of panels) {

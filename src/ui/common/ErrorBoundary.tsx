@@ -6,7 +6,7 @@ import { CrashSwitch, disarmPanel } from './panel-crash.js';
 import './error-boundary.css';
 
 /** The panels that fail on their own: each is wrapped where it is mounted (layout, editor pane). */
-export type PanelName = 'editor' | 'problems' | 'admission' | 'graph' | 'matrix' | 'explain' | 'inspector' | 'terminal' | 'lesson';
+export type PanelName = 'editor' | 'problems' | 'admission' | 'rbac' | 'graph' | 'matrix' | 'explain' | 'inspector' | 'terminal' | 'lesson';
 
 interface Labels {
   readonly title: string;

@@ -26,7 +26,7 @@ export function EditorPane() {
       <p className="editor-keys" data-testid="editor-keys">{t('keysHint')}</p>
       <PanelBoundary panel="problems"><ProblemsList /></PanelBoundary>
       <PanelBoundary panel="admission"><AdmissionPanel /></PanelBoundary>
-      <RbacPanel />
+      <PanelBoundary panel="rbac"><RbacPanel /></PanelBoundary>
     </section>
   );
 }
