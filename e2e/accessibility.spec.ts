@@ -198,7 +198,8 @@ function audit(): string[] {
   }
 
   // label-content-name-mismatch (WCAG 2.5.3): a control named by aria-label says its visible words.
-  const words = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Words only: a symbol (✓, ✗, ×) is not something a speech user says, and axe ignores it too.
+  const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}\s./-]+/gu, ' ').replace(/\s+/g, ' ').trim();
   for (const el of document.querySelectorAll('button[aria-label], a[aria-label], [role="button"][aria-label], [role="tab"][aria-label]')) {
     if (foreign(el) || !shown(el)) continue;
     const visible = words((el as HTMLElement).innerText);
