@@ -8,6 +8,13 @@ import type { LabFile } from '../../state/index.js';
  */
 export function useHiddenTabs(strip: RefObject<HTMLElement | null>, tabs: RefObject<Map<string, HTMLElement>>, files: readonly LabFile[]): string[] {
   const [hidden, setHidden] = useState<string[]>([]);
+  const last = useRef<string[]>([]);
+  // The tabs' ids and names decide the strip's layout, not their text: typing in a file must not
+  // re-measure and set state on every keystroke (a set per keystroke, inside the keystroke's own
+  // synchronous render, piled up into React's "Maximum update depth exceeded" when typing fast).
+  const layoutKey = files.map((f) => `${f.id}\u0000${f.name}`).join('\u0001');
+  const current = useRef(files);
+  current.current = files;
   useEffect(() => {
     const el = strip.current;
     if (!el) return undefined;
@@ -15,20 +22,23 @@ export function useHiddenTabs(strip: RefObject<HTMLElement | null>, tabs: RefObj
       const left = el.scrollLeft;
       const right = left + el.clientWidth;
       const out: string[] = [];
-      for (const f of files) {
+      for (const f of current.current) {
         const box = tabs.current?.get(f.id)?.closest<HTMLElement>('.tab');
         if (!box) continue;
         const x = box.offsetLeft - el.offsetLeft;
         if (x < left - 1 || x + box.offsetWidth > right + 1) out.push(f.id);
       }
-      setHidden((prev) => (prev.length === out.length && prev.every((id, i) => id === out[i]) ? prev : out));
+      const prev = last.current;
+      if (prev.length === out.length && prev.every((id, i) => id === out[i])) return;
+      last.current = out;
+      setHidden(out);
     };
     measure();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(el);
     el.addEventListener('scroll', measure, { passive: true });
     return () => { observer?.disconnect(); el.removeEventListener('scroll', measure); };
-  }, [strip, tabs, files]);
+  }, [strip, tabs, layoutKey]);
   return hidden;
 }
 

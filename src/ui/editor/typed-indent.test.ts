@@ -50,6 +50,14 @@ describe('typed indentation replaces auto-indent', () => {
     expect(raw).not.toBe(SNIPPET);
     expect(raw).toContain('    spec:\n        podSelector:');
   });
+  it('leading spaces typed before the language indents (its rules load late) still make indentation the student\'s', () => {
+    // The first Enters of a fresh editor get no auto-indent; later ones do (the e2e typing journey's race).
+    let enters = 0;
+    const lateRules = (prev: string) => (++enters <= 3 ? '' : monacoYaml(prev));
+    expect(simulate(SNIPPET, lateRules)).toBe(SNIPPET);
+    enters = 0;
+    expect(simulate(SNIPPET, lateRules, false)).toContain('  spec:');
+  });
   it('a student who never types leading spaces keeps auto-indent', () => {
     expect(simulate('spec:\npodSelector: {}\n', monacoYaml)).toBe('spec:\n  podSelector: {}\n  ');
   });

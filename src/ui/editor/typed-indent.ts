@@ -58,6 +58,12 @@ export function afterChange(state: IndentState, changes: readonly TextChange[], 
     && lineText(auto.line).startsWith(auto.indent + change.text.split(/\r?\n/)[0])) {
     return { state: { manual: true, auto: null }, remove: { line: auto.line, length: auto.indent.length } };
   }
+  // Leading spaces typed where auto-indent gave none (Monaco's YAML indentation rules load with the
+  // language, so the first Enters of a fresh editor may not indent): the student indents by hand too.
+  if (changes.length === 1 && change && change.line === change.endLine && change.column === change.endColumn
+    && /^[ \t]/.test(change.text) && /^[ \t]*$/.test(lineText(change.line).slice(0, change.column - 1))) {
+    return { state: { manual: true, auto: null }, remove: null };
+  }
   return { state: { manual: state.manual, auto: null }, remove: null };
 }
 
