@@ -164,6 +164,33 @@ for (const lang of ['en', 'ko'] as const) {
   });
 }
 
+test('changed connections pulse briefly, and not at all for prefers-reduced-motion', async ({ lab, page }) => {
+  const seen = async () => {
+    const classes = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      for (const e of (await graph(page))?.edges ?? []) if (e.classes.includes('changed')) e.classes.forEach((c) => classes.add(c));
+      await page.waitForTimeout(80);
+    }
+    return classes;
+  };
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(lab, page, 'en');
+  await drawn(page);
+  await lab.setFile('db-policy.yaml', DB_POLICY);
+  const still = await seen();
+  expect(still.has('changed')).toBe(true);
+  expect(still.has('pulse') || still.has('animated')).toBe(false);
+  // With motion allowed (a fresh page: the preference is read when the graph is made).
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.reload();
+  await page.waitForFunction(() => window.__lab !== undefined);
+  await drawn(page);
+  await lab.setFile('db-policy.yaml', DB_POLICY.replace('name: api-pod', 'name: nobody'));
+  await lab.setFile('db-policy.yaml', DB_POLICY);
+  const moving = await seen();
+  expect(moving.has('animated')).toBe(true);
+});
+
 async function expectAxeClean(page: Page) {
   const result = await new AxeBuilder({ page }).include('[data-testid="graph-view"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -100,6 +100,12 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const [fold, setFold] = useState(true);
   const [openFolds, setOpenFolds] = useState<ReadonlySet<string>>(new Set());
   const [focusMode, setFocusMode] = useState(false);
+  // The pod or host focus mode is on: the selection while it is one (walking its connections by
+  // keyboard selects edges, and the focus stays).
+  const [focusTarget, setFocusTarget] = useState<Selection | null>(null);
+  useEffect(() => {
+    if (focusMode && (selection?.kind === 'pod' || selection?.kind === 'external')) setFocusTarget(selection);
+  }, [focusMode, selection]);
   const [query, setQuery] = useState('');
   const [announce, setAnnounce] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -128,11 +134,11 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   }, [analysis, port, showServices, words, focusKey, ready, plan]);
   const changed = useChangedFlows(raw, analysis, portChoiceKey(port));
   const teachWords: TeachWords = useMemo(() => ({
-    folded: (count, status) => t(status === 'denied' ? 'foldedDenied' : 'folded', { count }),
+    folded: (count, status) => t(status === 'denied' ? 'foldedDenied' : status === 'partial' ? 'foldedPartial' : 'folded', { count }),
     change: (c: FlowChange) => t(c === 'now-allowed' ? 'nowAllowed' : c === 'now-denied' ? 'nowDenied' : 'nowPartial'),
   }), [t]);
-  const focusId = focusMode && (selection?.kind === 'pod' || selection?.kind === 'external') ? selection : null;
-  const keepKey = [...focusOf(selection)].join('\n');
+  const focusId = focusMode && (focusTarget?.kind === 'pod' || focusTarget?.kind === 'external') ? focusTarget : null;
+  const keepKey = [...new Set([...focusOf(selection), ...(focusId ? [focusId.id] : [])])].join('\n');
   const elements = useMemo(() => {
     const start = performance.now();
     const out = teachEdges(raw, {
@@ -222,6 +228,7 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   };
   const toggleFocus = () => {
     if (!focusMode && !(selection?.kind === 'pod' || selection?.kind === 'external')) { setAnnounce(t('focusNeedsPod')); return; }
+    if (!focusMode && selection) setFocusTarget(selection);
     setFocusMode(!focusMode);
     setAnnounce(focusMode ? t('focusOff') : t('focusOn', { id: selection && 'id' in selection ? selection.id : '' }));
   };

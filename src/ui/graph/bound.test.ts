@@ -70,4 +70,18 @@ describe('the graph bound (issue 18: a 5 KB link of 5,000 pods)', () => {
     // Selecting a pod that is not drawn draws no edge (and walks nothing).
     expect(toElements(a, { port: 'any', showDenied: true, plan: planGraph(a.pods), focus: ['ns3/p1'] }).filter((e) => e.group === 'edges')).toEqual([]);
   });
+  it('within the bound, a namespace the student collapsed is one node; its pods\' connections end on it (issue 10)', () => {
+    const a = buildAnalysis({ namespaces: [{ name: 'a' }, { name: 'b' }], pods: [{ key: 'a/x' }, { key: 'b/y' }, { key: 'b/z' }], allow: ['a/x->b/y@80/TCP', 'b/z->a/x@80/TCP', 'b/y->b/z@80/TCP'] });
+    const plan = planGraph(a.pods, [], GRAPH_POD_LIMIT, ['b', 'gone']);
+    expect(plan).toMatchObject({ total: 3, shown: 1, bounded: false });
+    expect([...plan.collapsed]).toEqual(['b']);
+    expect([...plan.hidden]).toEqual([['b', 2]]);
+    const els = toElements(a, { port: { port: 80, protocol: 'TCP' }, showDenied: false, plan });
+    expect(els.filter((e) => e.data.kind === 'pod').map((e) => e.data.id)).toEqual(['pod:a/x']);
+    expect(els.find((e) => e.data.id === 'ns:b')?.classes).toBe('namespace summary collapsed');
+    // a/x → b/y and b/z → a/x now end on the namespace; b/y → b/z is inside it.
+    expect(els.filter((e) => e.group === 'edges').map((e) => [e.data.source, e.data.target])).toEqual(
+      expect.arrayContaining([['pod:a/x', 'ns:b'], ['ns:b', 'pod:a/x']]));
+    expect(planGraph(a.pods, [], GRAPH_POD_LIMIT, [])).toMatchObject({ drawn: null, bounded: false });
+  });
 });

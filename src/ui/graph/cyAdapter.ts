@@ -182,8 +182,8 @@ export class GraphAdapter {
       });
       if (this.interactive) this.fit();
       run = 'full';
-    } else {
-      cy.add(fresh);
+    } else if (fresh.length > 0) {
+      cy.batch(() => { cy.add(fresh); });
     }
     if (resized.length > 0 && run !== 'full') this.unclutter(resized, elements);
     this.alias = new Map();

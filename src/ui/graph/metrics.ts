@@ -14,8 +14,11 @@ export const EDGE_FONT = 12;
 export const LINE_HEIGHT = 1.15;
 /** The smallest on-screen text height a class reads at projector distance (issue 10). */
 export const READABLE_PX = 14;
-/** Below this on-screen size a label is not drawn (too small to read; a big graph redraws faster). */
-export const MIN_ZOOMED_FONT = 8;
+/**
+ * Below this on-screen size a label is not drawn rather than drawn unreadably small (zoom in, or
+ * search, to read a crowded graph; a big graph redraws faster too).
+ */
+export const MIN_ZOOMED_FONT = 10;
 /** Room between a node's text and its border. */
 export const NODE_PAD_X = 10;
 export const NODE_PAD_Y = 5;

@@ -3,9 +3,8 @@
  * per reported pair, denied ones included) to the edges the canvas shows.
  *
  * - Pinned flows are always drawn one by one: the ones the lesson's step asks about (`relevant`),
- *   the ones whose verdict changed with the last edit (`changed`), those of the endpoints the
- *   student is looking at (`keep`: the selection, the focused pod), and those allowed on some
- *   ports only (their label names the ports).
+ *   the ones whose verdict changed with the last edit (`changed`), and those of the endpoints the
+ *   student is looking at (`keep`: the selection, the focused pod), which shows their port labels.
  * - The rest are folded: per pair of groups (a namespace box, a collapsed namespace, an external
  *   host) and verdict, FOLD_MIN flows or more become one edge between the groups, labelled with
  *   the count (`fold:` ids; tapping one expands it: `expanded`). Inside one namespace only a crowd
@@ -20,16 +19,17 @@ import type { ElementDefinition } from 'cytoscape';
 import type { FlowStatus } from './flows.js';
 
 export type FlowChange = 'now-allowed' | 'now-partial' | 'now-denied';
+export type FoldStatus = 'allowed' | 'partial' | 'denied';
 
 export interface TeachWords {
   /** A folded edge: `count` connections with this verdict. */
-  folded(count: number, status: 'allowed' | 'denied'): string;
+  folded(count: number, status: FoldStatus): string;
   /** The word on an edge whose verdict changed with the last edit. */
   change(change: FlowChange): string;
 }
 
 export const ENGLISH_TEACH: TeachWords = {
-  folded: (n, s) => `${n} ${s}`,
+  folded: (n, s) => `${n} ${s === 'partial' ? 'on some ports' : s}`,
   change: (c) => (c === 'now-allowed' ? 'now allowed' : c === 'now-denied' ? 'now denied' : 'now some ports'),
 };
 
@@ -55,7 +55,7 @@ export const INTRA_FOLD_MIN = 13;
 
 export const flowKey = (from: string, to: string) => `${from}->${to}`;
 /** One key per unordered pair of groups and verdict. */
-export const foldKey = (a: string, b: string, status: 'allowed' | 'denied') => `${a < b ? a : b}|${a < b ? b : a}|${status}`;
+export const foldKey = (a: string, b: string, status: FoldStatus) => `${a < b ? a : b}|${a < b ? b : a}|${status}`;
 export const foldElementId = (key: string) => `fold:${key}`;
 
 interface Flow {
@@ -124,7 +124,7 @@ export function teachEdges(elements: readonly ElementDefinition[], options: Teac
   const flows = flowsOf(elements);
   const pinned = (f: Flow) => {
     const key = flowKey(f.from, f.to);
-    return relevant.has(key) || changed.has(key) || keep.has(f.from) || keep.has(f.to) || f.status === 'partial';
+    return relevant.has(key) || changed.has(key) || keep.has(f.from) || keep.has(f.to);
   };
 
   // Candidates for folding, per pair of groups and verdict.
@@ -136,7 +136,7 @@ export function teachEdges(elements: readonly ElementDefinition[], options: Teac
     const ga = groupOf.get(f.source) ?? f.source, gb = groupOf.get(f.target) ?? f.target;
     const onSummary = summaries.has(f.source) || summaries.has(f.target);
     if (ga === gb && onSummary) continue; // inside a collapsed namespace: nothing to draw
-    const key = foldKey(ga, gb, f.status === 'denied' ? 'denied' : 'allowed');
+    const key = foldKey(ga, gb, f.status);
     let list = buckets.get(key);
     if (!list) buckets.set(key, (list = []));
     list.push(f);
@@ -148,7 +148,7 @@ export function teachEdges(elements: readonly ElementDefinition[], options: Teac
     const min = ga === gb ? INTRA_FOLD_MIN : FOLD_MIN;
     // Many flows to a collapsed namespace are drawn folded whatever the toggle: its pods are not drawn.
     if (!onSummary && (!options.fold || expanded.has(key) || list.length < min)) { loose.push(...list); continue; }
-    const status = key.endsWith('|denied') ? 'denied' : 'allowed';
+    const status = key.slice(key.lastIndexOf('|') + 1) as FoldStatus;
     const forward = list.some((f) => (groupOf.get(f.source) ?? f.source) === ga);
     const backward = list.some((f) => (groupOf.get(f.source) ?? f.source) === gb);
     const [source, target] = forward ? [ga, gb] : [gb, ga];
@@ -158,7 +158,7 @@ export function teachEdges(elements: readonly ElementDefinition[], options: Teac
         id: foldElementId(key), source, target, kind: 'fold', key, count: list.length, status,
         label: words.folded(list.length, status), members: list.map((f) => f.id),
       },
-      classes: ['fold', status, ...(forward && backward && ga !== gb ? ['both'] : []), ...(ga === gb ? ['loop'] : [])].join(' '),
+      classes: ['fold', ...(status === 'partial' ? ['allowed', 'partial'] : [status]), ...(forward && backward && ga !== gb ? ['both'] : []), ...(ga === gb ? ['loop'] : [])].join(' '),
     });
   }
 
