@@ -107,6 +107,11 @@ for (const lang of ['en', 'ko'] as const) {
     const changed = after.edges.find((e) => e.id === 'edge:default/web->default/db')!;
     expect(changed.classes).toEqual(expect.arrayContaining(['denied', 'changed']));
     expect(changed.label).toBe(lang === 'en' ? 'now denied' : '이제 차단');
+    // The canvas draws Hangul with the bundled font: its glyphs were fetched (a canvas alone never
+    // makes the browser load a unicode-range subset, and a machine without a Korean font drew boxes).
+    if (lang === 'ko') {
+      await expect.poll(() => page.evaluate((text) => document.fonts.check('15px "Noto Sans KR Variable"', text), changed.label)).toBe(true);
+    }
     // The many allowed flows between the namespaces are one edge with their count.
     const folds = after.edges.filter((e) => e.classes.includes('fold'));
     expect(folds.some((e) => e.source === 'ns:default' && e.target === 'ns:prod' && /\d+/.test(e.label))).toBe(true);

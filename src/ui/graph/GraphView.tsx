@@ -69,6 +69,23 @@ function measureInPageFont(): void {
   setTextMeasure(canvasMeasure(family !== '' ? family : DEFAULT_THEME.font));
 }
 
+/**
+ * Characters of the labels whose glyphs were asked of the page's fonts. A canvas never makes the
+ * browser fetch a web font: the bundled Noto Sans KR is split by unicode-range, and a Hangul subset
+ * no DOM text has used yet would draw as empty boxes on a machine without a Korean font. So the
+ * labels' non-ASCII characters are loaded explicitly, then the labels drawn again.
+ */
+const askedGlyphs = new Set<string>();
+function loadLabelGlyphs(labels: readonly string[], redraw: () => void): void {
+  if (typeof document === 'undefined' || !document.fonts) return;
+  const fresh = new Set<string>();
+  for (const label of labels) for (const ch of label) if (ch > '\u007f' && !askedGlyphs.has(ch)) fresh.add(ch);
+  if (fresh.size === 0) return;
+  for (const ch of fresh) askedGlyphs.add(ch);
+  const family = getComputedStyle(document.documentElement).getPropertyValue('--ksl-font').trim() || DEFAULT_THEME.font;
+  document.fonts.load(`15px ${family}`, [...fresh].join('')).then((faces) => { if (faces.length > 0) redraw(); }, () => {});
+}
+
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** The namespace a selection belongs to (a pod's, or a selected namespace), for collapse/expand. */
@@ -192,6 +209,7 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
     adapterRef.current?.update(elements, selectionRef.current);
     adapterRef.current?.setFocus(visible);
     measureSince('graph-update', start);
+    loadLabelGlyphs(elements.map((e) => (typeof e.data.label === 'string' ? e.data.label : '')), () => adapterRef.current?.redrawText());
     markShown('graph', analysis);
     // The mark says which analysis the drawn elements came from (bench:ui times keystroke → graph).
   }, [elements, visible]);

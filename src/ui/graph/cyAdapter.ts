@@ -347,6 +347,9 @@ export class GraphAdapter {
    * student has not panned or zoomed since the last fit is fitted again, so it never sits in a
    * corner of a bigger canvas or runs off a smaller one.
    */
+  /** Draws the labels again (a web font's glyphs arrived after the canvas drew a fallback's boxes). */
+  redrawText(): void { this.cy.style().update(); }
+
   resize(): void {
     const cy = this.cy;
     cy.resize();
