@@ -20,6 +20,7 @@ export const SHORTCUTS = [
   { keys: 'Shift+Tab', action: 'leaveTerminal' },
   { keys: '← ↑ → ↓, Enter', action: 'explainCell' },
   { keys: '← ↑ → ↓, Enter, Esc', action: 'graphKeys' },
+  { keys: 'F, C, /', action: 'graphTeach' },
   { keys: 'Alt+PageDown', action: 'nextTab' },
   { keys: 'Alt+PageUp', action: 'prevTab' },
   { keys: 'Ctrl+Alt+Z', action: 'reopenTab' },

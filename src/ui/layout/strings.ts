@@ -82,6 +82,7 @@ const en = {
     leaveTerminal: 'Leave the terminal (back to the page before it)',
     explainCell: 'Matrix: move between cells; Enter or Space explains the connection',
     graphKeys: 'Graph: arrow keys move between pods; Enter on a pod walks its connections with the arrows, Enter on a connection opens its explanation, Esc goes back; + / − zoom, 0 fits',
+    graphTeach: 'Graph: F shows only the selected pod and its connections (again for all), C collapses or expands the selected pod\'s namespace, / goes to the search box',
   },
   views: {
     label: 'Views',
@@ -220,6 +221,7 @@ const ko: typeof en = {
     leaveTerminal: '터미널에서 나가기 (터미널 앞의 요소로 이동)',
     explainCell: '연결 표: 방향키로 셀을 옮겨 다니고, Enter나 Space로 그 연결의 판정 이유 보기',
     graphKeys: '그래프: 방향키로 파드 사이를 이동하고, 파드에서 Enter를 누르면 방향키로 그 파드의 연결을 선택합니다. 연결에서 Enter를 누르면 판정 이유로 이동하고 Esc로 되돌아갑니다. +/-로 확대·축소, 0으로 화면에 맞춥니다',
+    graphTeach: '그래프: F는 선택한 파드와 그 연결만 보여 주고(다시 누르면 전체), C는 선택한 파드의 네임스페이스를 접거나 펼치며, /는 검색 상자로 이동합니다',
   },
   views: {
     label: '보기',
