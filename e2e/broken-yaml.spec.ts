@@ -5,9 +5,18 @@ import { expect, test } from './fixtures.js';
 // with a line saying why, instead of `pods "…" not found`.
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n';
 
-test('a broken YAML gives the same answer in the terminal as in the graph, and both say so', async ({ lab, page }) => {
+// At the projector's 1280x720, in both languages (issue 10's "Done when").
+test.use({ viewport: { width: 1280, height: 720 } });
+const NOTICE = { en: 'YAML syntax error in web.yaml (line', ko: 'web.yaml(' } as const;
+const NOTICE_TAIL = { en: 'the one the graph shows', ko: 'YAML 문법 오류가 있습니다' } as const;
+
+for (const lang of ['en', 'ko'] as const) test(`${lang}: a broken YAML gives the same answer in the terminal as in the graph, and both say so`, async ({ lab, page }) => {
   await lab.openFresh();
   await lab.waitForEditor();
+  if (lang === 'ko') {
+    await page.getByTestId('lang-ko').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  }
   await lab.loadScenario([{ name: 'web.yaml', text: POD }]);
   await expect.poll(async () => (await lab.analysis()).pods.map((p) => p.key)).toContain('default/web');
   await page.getByTestId('terminal-toggle').click();
@@ -20,7 +29,8 @@ test('a broken YAML gives the same answer in the terminal as in the graph, and b
   await page.locator('.xterm').click();
   await page.keyboard.type('kubectl get pods -o name');
   await page.keyboard.press('Enter');
-  await expect(rows).toContainText('YAML syntax error in web.yaml (line');
+  await expect(rows).toContainText(NOTICE[lang]);
+  await expect(rows).toContainText(NOTICE_TAIL[lang]);
   await expect(rows).toContainText('pod/web');
   await expect(rows).not.toContainText('not found');
 
@@ -32,5 +42,5 @@ test('a broken YAML gives the same answer in the terminal as in the graph, and b
   await page.keyboard.type('kubectl get pods -o name');
   await page.keyboard.press('Enter');
   await expect(rows).toContainText('pod/api');
-  await expect(rows).not.toContainText('YAML syntax error');
+  await expect(rows).not.toContainText(NOTICE_TAIL[lang]);
 });

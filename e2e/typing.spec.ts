@@ -13,18 +13,25 @@ async function expectGreen(view: Locator) {
  * auto-indent does not double it), "+" opens the file the step asks for with the caret in the
  * editor, code blocks have Copy and "Put in <file>", and hidden tabs are listed in a menu.
  */
-test('a student types the step\'s snippet by hand into the file "+" suggests, and the step turns green', async ({ lab, page }) => {
+const NEW_FILE = { en: 'New file db-policy.yaml (the lesson step asks for it)', ko: '새 파일 db-policy.yaml (레슨 단계에서 만들라고 한 파일)' } as const;
+
+for (const lang of ['en', 'ko'] as const) test(`${lang}: a student types the step's snippet by hand into the file "+" suggests, and the step turns green`, async ({ lab, page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const lesson = new LessonPage(lab);
   await lesson.start('network-policy-basics');
   await lesson.stepItem('isolate-db').click();
   await lesson.expectViewing('isolate-db');
   await lesson.expectNotDone('isolate-db');
+  // The step list's name is the page object's English; the student then reads and types in Korean.
+  if (lang === 'ko') {
+    await page.getByTestId('lang-ko').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  }
   const snippet = await lesson.stepView('isolate-db').locator('pre.lesson-code').first().textContent() ?? '';
   expect(snippet).toContain('  podSelector:\n    matchLabels:\n      role: db\n');
 
   // "+" names the file the step asks for and puts the caret in the editor.
-  await page.getByRole('button', { name: 'New file db-policy.yaml (the lesson step asks for it)' }).click();
+  await page.getByRole('button', { name: NEW_FILE[lang] }).click();
   await expect(lab.tab('db-policy.yaml')).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.monaco-editor.focused')).toBeVisible();
   // Key by key, the lesson's own spaces included (Enter after "spec:" would auto-indent).
