@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.js';
 import { LessonPage } from './pages/LessonPage.js';
+import { DB_POLICY } from './policies.js';
 
 const LESSON = 'developing-network-policies';
 const STEPS = ['db-policy', 'other-namespace', 'and-or', 'backup-ingress', 'backup-egress', 'db-dns'] as const;
@@ -7,27 +8,6 @@ const STEPS = ['db-policy', 'other-namespace', 'and-or', 'backup-ingress', 'back
 const GETENT = 'kubectl exec db -- getent hosts kubernetes.default';
 const FILE = 'db-policy.yaml';
 const BACKUP = '192.168.5.10';
-
-const DB_POLICY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-policy
-  namespace: default
-spec:
-  podSelector:
-    matchLabels:
-      role: db
-  policyTypes:
-  - Ingress
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          name: api-pod
-    ports:
-    - protocol: TCP
-      port: 3306
-`;
 
 test('lesson 5 (developing network policies): a student walks every step to green, then resets', async ({ lab, page }) => {
   const lesson = new LessonPage(lab);

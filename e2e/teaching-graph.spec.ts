@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { LabPage } from './pages/LabPage.js';
 import { LessonPage } from './pages/LessonPage.js';
+import { DB_POLICY } from './policies.js';
 
 /**
  * Issue 10, "a graph for teaching", on a 1280x720 projector in English and Korean: the graph of
@@ -14,27 +15,6 @@ test.use({ viewport: { width: 1280, height: 720 } });
 const LESSON = 'developing-network-policies';
 const PODS = ['default/api-pod', 'default/db', 'default/web', 'prod/api-pod', 'prod/reporting'];
 const READABLE_PX = 14;
-
-const DB_POLICY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-policy
-  namespace: default
-spec:
-  podSelector:
-    matchLabels:
-      role: db
-  policyTypes:
-  - Ingress
-  ingress:
-  - from:
-    - podSelector:
-        matchLabels:
-          name: api-pod
-    ports:
-    - protocol: TCP
-      port: 3306
-`;
 
 type Snap = NonNullable<Awaited<ReturnType<NonNullable<Window['__lab']>['graph']>>>;
 const graph = (page: Page) => page.evaluate(() => window.__lab?.graph() ?? null);
