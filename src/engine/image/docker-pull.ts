@@ -1,7 +1,8 @@
 /**
  * What a Docker daemon on the lab's host answers when it must pull an image (`docker pull`, or
- * `docker run` of an image it does not have), for the two typos the catalogue can tell: a registry
- * host DNS does not know, and a Docker Hub tag the catalogue knows is missing. Sources: moby
+ * `docker run` of an image it does not have), for the typos the catalogue can tell: a registry
+ * host DNS does not know, a Docker Hub official image name Docker Hub does not have, and a Docker Hub
+ * tag the catalogue knows is missing. Sources: moby
  * distribution/errors.go TranslatePullError (`manifest for %s not found: %v` with the reference's
  * FamiliarString, the registry's errcode `manifest unknown: manifest unknown`); moby registry's
  * endpoint ping (`GET https://HOST/v2/` before any pull), whose Go error is `Get "https://HOST/v2/":
@@ -9,6 +10,7 @@
  * image (as if pulled before), and a lab/v1 Registry's host exists.
  */
 import type { Cluster, ImageRef } from '../model/index.js';
+import { hubRepositoryKnownMissing } from './catalogue/hub-library.js';
 import { publicRegistryExists } from './catalogue/registries.js';
 import { tagKnownMissing } from './catalogue/tags.js';
 import { noSuchHostError } from './pull/messages.js';
@@ -31,6 +33,11 @@ export function dockerPull(image: string, cluster: Pick<Cluster, 'registries'> |
   const declared = (cluster?.registries ?? []).some((reg) => registryHost(reg.server) === registryHost(ref.registry));
   if (!declared && !publicRegistryExists(ref.registry)) {
     return { ok: false, ref, familiar, error: noSuchHostError('Get', `https://${ref.registry}/v2/`, ref.registry) };
+  }
+  if (!declared && hubRepositoryKnownMissing(ref)) {
+    // errcode.ErrorCodeDenied from Docker Hub, wrapped with reference.FamiliarName (no tag).
+    const error = `pull access denied for ${familiarName(ref.registry, ref.repository)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+    return { ok: false, ref, familiar, error };
   }
   if (!declared && tagKnownMissing(ref)) {
     return { ok: false, ref, familiar, error: `manifest for ${familiar} not found: manifest unknown: manifest unknown` };

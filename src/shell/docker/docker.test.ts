@@ -85,6 +85,19 @@ describe('docker pull / run of an image that cannot be pulled (issue 17)', () =>
     expect(bad.exitCode).toBe(1);
     expect(sh.run('docker pull ghrc.io/org/tool:1').output).toBe('Error response from daemon: Get "https://ghrc.io/v2/": dial tcp: lookup ghrc.io on 127.0.0.53:53: no such host\n');
   });
+  it('a misspelled official image: Docker Hub denies access rather than say it does not exist', () => {
+    // moby daemon/internal/distribution/errors.go notFoundError: ErrorCodeDenied wrapped as `pull
+    // access denied for %s, repository does not exist or may require 'docker login'` with
+    // reference.FamiliarName (no tag); Docker Hub's errcode text `denied: requested access to the
+    // resource is denied`.
+    const sh = shellWith();
+    const r = sh.run('docker run -d ngnix');
+    expect(r.output).toBe("Unable to find image 'ngnix:latest' locally\ndocker: Error response from daemon: pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.\nSee 'docker run --help'.\n");
+    expect(r.exitCode).toBe(125);
+    expect(sh.run('docker pull ubunut:24.04').output).toBe("Error response from daemon: pull access denied for ubunut, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n");
+    // A user's repository may exist: the lab cannot know, so it pulls.
+    expect(sh.run('docker pull kodekloud/webapp-color').exitCode).toBe(0);
+  });
   it('an image built here is not pulled', () => {
     const sh = shellWith({ name: 'Dockerfile', text: 'FROM ubuntu\nUSER 1000\n' });
     expect(sh.run('docker build -t my.typo/app:1 .').exitCode).toBe(0);

@@ -11,6 +11,7 @@ import { scenarioPods } from '../../../testing/analysis.js';
 import { analyze } from '../../index.js';
 import type { ImageRef } from '../../model/index.js';
 import { normalizeImage } from '../reference/index.js';
+import { hubRepositoryKnownMissing } from './hub-library.js';
 import { publicRegistryExists } from './registries.js';
 import { tagKnownMissing } from './tags.js';
 
@@ -51,6 +52,18 @@ describe('tagKnownMissing: Docker Hub tags outside the official image\'s grammar
   ])('%s does not', (image) => expect(tagKnownMissing(ref(image))).toBe(true));
 });
 
+describe('hubRepositoryKnownMissing: one-word Docker Hub names outside docker-library/official-images library/', () => {
+  it.each([
+    'nginx', 'ubuntu:24.04', 'busybox', 'library/alpine', 'docker.io/library/redis:7', 'index.docker.io/mysql',
+    // Deprecated official images keep their repositories (removed from library/ in 2021-2024).
+    'centos:7', 'jenkins', 'java:8', 'sl:7', 'rocket.chat',
+    // Not judged: a user's or organisation's repository, another registry, a mirror's path.
+    'kodekloud/webapp-color', 'ngnix/ngnix', 'quay.io/ngnix', 'myprivateregistry.com:5000/ngnix', 'localhost:5000/app',
+  ])('%s may exist', (image) => expect(hubRepositoryKnownMissing(ref(image))).toBe(false));
+  it.each(['ngnix', 'nignx:1.27', 'ubunut', 'buysbox', 'library/alpien', 'docker.io/library/postgress:16', 'mysq1', 'webapp', 'scratch'])(
+    '%s does not', (image) => expect(hubRepositoryKnownMissing(ref(image))).toBe(true));
+});
+
 const pod = (image: string) => `apiVersion: v1
 kind: Pod
 metadata:
@@ -81,6 +94,16 @@ describe('pulls that fail like a real node\'s', () => {
       state: 'ErrImagePull',
       cause: 'no-such-image',
       message: 'Failed to pull image "nginx:1.27-alpin": failed to pull and unpack image "docker.io/library/nginx:1.27-alpin": failed to resolve reference "docker.io/library/nginx:1.27-alpin": docker.io/library/nginx:1.27-alpin: not found',
+    });
+  });
+  it('a misspelled official image: Docker Hub answers access denied (it never says a repository is missing)', () => {
+    // containerd remotes/docker/resolver.go: `pull access denied, repository does not exist or may
+    // require authorization: %w` around the authorizer's `server message: insufficient_scope:
+    // authorization failed` (Docker Hub's token has no pull scope for a repository it does not have).
+    expect(pull('ngnix:1.27')).toMatchObject({
+      state: 'ErrImagePull',
+      cause: 'no-such-image',
+      message: 'Failed to pull image "ngnix:1.27": failed to pull and unpack image "docker.io/library/ngnix:1.27": failed to resolve reference "docker.io/library/ngnix:1.27": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
     });
   });
   it.each(['nginx', 'nginx:1.27-alpine', 'registry.k8s.io/pause:3.9', 'gcr.io/distroless/static:nonroot', 'quay.io/prometheus/prometheus:v2.53.0',

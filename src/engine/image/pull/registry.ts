@@ -2,10 +2,12 @@
  * The simulated registries. A declared one (lab/v1 Registry) answers like a real registry:
  * authentication first, then the manifest. An undeclared host must be one of the public registries
  * DNS knows (catalogue/registries.ts), else the pull fails before any request ('no-host'); there,
- * every image exists (lab rule) except a Docker Hub tag the built-in catalogue knows is not there
+ * every image exists (lab rule) except a Docker Hub official image name Docker Hub does not have
+ * (catalogue/hub-library.ts) and a Docker Hub tag the built-in catalogue knows is not there
  * (catalogue/tags.ts).
  */
 import type { Cluster, ImageRef, Registry, RegistryImage } from '../../model/index.js';
+import { hubRepositoryKnownMissing } from '../catalogue/hub-library.js';
 import { publicRegistryExists } from '../catalogue/registries.js';
 import { tagKnownMissing } from '../catalogue/tags.js';
 import { splitDockerDomain } from '../reference/index.js';
@@ -46,6 +48,7 @@ export type AttemptOutcome = 'ok' | 'unauthorized' | 'no-repository' | 'no-tag' 
 export function attempt(registry: Registry | null, ref: ImageRef, creds: { username: string; password: string } | null): AttemptOutcome {
   if (registry === null) {
     if (!publicRegistryExists(ref.registry)) return 'no-host';
+    if (hubRepositoryKnownMissing(ref)) return 'no-repository';
     return tagKnownMissing(ref) ? 'no-tag' : 'ok';
   }
   if (creds === null) {
