@@ -10,7 +10,8 @@ let passed = 0;
 let failed = 0;
 ensureNodeModules();
 mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/playwright.json', 'test-results/playwright-timed.json']) rmSync(f, { force: true });
+mkdirSync('reports/e2e', { recursive: true });
+for (const f of ['test-results/vitest.json', 'reports/e2e/playwright.json', 'reports/e2e/playwright-timed.json']) rmSync(f, { force: true });
 
 function run(label, cmd, args, env = {}) {
   const t0 = Date.now();
@@ -45,8 +46,9 @@ if (!skipE2E && chromium) {
     // Two passes: the journeys that assert no timing on two workers, then those that time the page
     // (and the dev server's) one at a time, so that no budget is measured beside another browser.
     const passes = [
-      ['e2e', ['--project=build'], 'test-results/playwright.json'],
-      ['e2e timed', ['--project=timed', '--project=dev'], 'test-results/playwright-timed.json'],
+      // Outside test-results/, which each Playwright run empties first.
+      ['e2e', ['--project=build'], 'reports/e2e/playwright.json'],
+      ['e2e timed', ['--project=timed', '--project=dev'], 'reports/e2e/playwright-timed.json'],
     ];
     for (const [label, projects, e2eJson] of passes) {
       const e2eOk = run(label, 'node', ['node_modules/@playwright/test/cli.js', 'test', ...projects], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson, CHROMIUM_PATH: chromium });
