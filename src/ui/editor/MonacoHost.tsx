@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
 import { createEditorAdapter, type EditorAdapter } from './adapter.js';
 import { setEditorHandle } from './handle.js';
+import './editor.css';
 
 /** Font sizes: normal, and presentation mode (readable from the back of a classroom). */
 const FONT_SIZE = 13;
@@ -20,6 +21,7 @@ export function MonacoHost() {
   const container = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<EditorAdapter | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [large, setLarge] = useState(false);
   const activeName = files.find((f) => f.id === activeId)?.name ?? '';
   // The editor is created once; a language switch must not recreate it (and lose undo history).
   const label = useRef(t('region'));
@@ -30,20 +32,25 @@ export function MonacoHost() {
   useEffect(() => {
     let disposed = false;
     let created: EditorAdapter | null = null;
-    import('./monaco.js')
-      .then(({ loadMonaco }) => loadMonaco())
-      .then((monaco) => {
+    let startYaml: (() => Promise<void>) | null = null;
+    // The bundled monospace font loads beside Monaco's chunk, so the editor measures its glyphs once.
+    const font = document.fonts?.load(`${FONT_SIZE}px "JetBrains Mono Variable"`, 'M').catch(() => []);
+    Promise.all([import('./monaco.js').then((m) => { startYaml = m.startYamlLanguage; return m.loadMonaco(); }), font])
+      .then(([monaco]) => {
         if (disposed || !container.current) return;
         created = createEditorAdapter(monaco, container.current, {
           onChange: (id, text) => store.getState().setText(id, text),
           fontSize: store.getState().presentation ? PRESENTATION_FONT_SIZE : FONT_SIZE,
           ariaLabel: label.current,
           fixTitle: () => fixTitle.current,
+          onLargeFile: setLarge,
         });
         const state = store.getState();
         created.update(state.files, state.activeId);
         setEditorHandle(created);
         setAdapter(created);
+        // The YAML language service after the editor's first frame has been painted.
+        requestAnimationFrame(() => setTimeout(() => { if (!disposed) void startYaml?.().catch((e: unknown) => console.warn('monaco-yaml did not start', e)); }, 0));
       })
       .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
     return () => {
@@ -71,6 +78,8 @@ export function MonacoHost() {
       <div ref={container} className="monaco-container" data-testid="monaco" />
       {!adapter && !failure && <div className="monaco-loading">{t('loading')}</div>}
       {failure && <div className="monaco-loading" role="alert">{t('loadFailed', { message: failure })}</div>}
+      {/* A polite live region: said once when a paste makes the tab large, not on every keystroke. */}
+      <p className="editor-large" role="status" data-testid="editor-large">{large ? t('largeFile') : ''}</p>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Monaco } from './monaco.js';
 import { MONO_FONTS, whenMonoFontReady } from '../common/fonts.js';
 import { installEditorExit } from './keyboard-exit.js';
 import { installTypedIndent } from './typed-indent.js';
+import { isLarge, lineCount, LARGE_FILE_OPTIONS, LARGE_YAML, NORMAL_FILE_OPTIONS, registerLargeYaml } from './large-file.js';
 import { makeRestricted } from '../../state/restricted-fix.js';
 
 /**
@@ -44,6 +45,8 @@ export interface AdapterOptions {
   ariaLabel: string;
   /** The quick fix's title on a Pod Security diagnostic, in the current language. */
   fixTitle?(): string;
+  /** The active tab is (true) or is no longer (false) a large file, with some editor help off (large-file.ts). */
+  onLargeFile?(large: boolean): void;
 }
 
 /** The engine's Pod Security diagnostics on a pod's (or its controller's) YAML: the quick fix's markers. */
@@ -64,6 +67,10 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
   let activeId: string | null = null;
   /** True while we write store text into a model, so the change is not echoed back. */
   let applying = false;
+  /** Tabs whose model is large (large-file.ts), and whether the editor's options are set for one. */
+  const large = new Set<string>();
+  let largeOptions = false;
+  registerLargeYaml(monaco);
 
   const editor = monaco.editor.create(container, {
     model: null,
@@ -77,8 +84,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     wordWrap: 'on',
     tabSize: 2,
     insertSpaces: true,
-    renderWhitespace: 'boundary',
-    quickSuggestions: { other: true, comments: false, strings: true },
+    ...NORMAL_FILE_OPTIONS,
     // Enter ends the line: with quick suggestions open it would accept one instead ("…/v1⏎kind:"
     // became "…/v1kind:"). Tab still accepts a suggestion.
     acceptSuggestionOnEnter: 'off',
@@ -89,13 +95,13 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     cursorBlinking: reducedMotion() ? 'solid' : 'blink',
   });
   // Monaco measured its glyphs with a fallback font if the bundled one was still loading.
-  const cancelFont = whenMonoFontReady(() => monaco.editor.remeasureFonts());
+  const cancelFont = monoFontLoaded(options.fontSize) ? () => {} : whenMonoFontReady(() => monaco.editor.remeasureFonts());
   const removeExit = installEditorExit(container);
   // Typed indentation is the student's own: it replaces Monaco's auto-indent (typed-indent.ts).
   const typedIndent = installTypedIndent(editor, () => applying);
   // "Make this pod restricted-compliant" on a Pod Security marker: one edit over the document's
   // text (makeRestricted), so a single undo restores what the student wrote.
-  const quickFix = monaco.languages.registerCodeActionProvider('yaml', {
+  const quickFix = monaco.languages.registerCodeActionProvider(['yaml', LARGE_YAML], {
     provideCodeActions(model, _range, context) {
       if (![...models.values()].includes(model)) return { actions: [], dispose() {} };
       const markers = context.markers.filter((m) => m.source === 'kslab'
@@ -117,13 +123,52 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     },
   }, { providedCodeActionKinds: ['quickfix'] });
 
+  /** The editor's options for the active tab's size; tells the host when that changes. */
+  function fitOptions() {
+    const want = activeId !== null && large.has(activeId);
+    if (want === largeOptions) return;
+    largeOptions = want;
+    editor.updateOptions(want ? LARGE_FILE_OPTIONS : NORMAL_FILE_OPTIONS);
+    options.onLargeFile?.(want);
+  }
+
+  /** A model over the size (a paste, a restored tab) leaves monaco-yaml's language, and back under it. */
+  function classify(id: string, model: MonacoEditor.ITextModel, chars = model.getValueLength(), lines = model.getLineCount()) {
+    const now = isLarge(chars, lines, large.has(id));
+    if (now === large.has(id)) return;
+    if (now) large.add(id);
+    else large.delete(id);
+    monaco.editor.setModelLanguage(model, now ? LARGE_YAML : 'yaml');
+    if (id === activeId) fitOptions();
+  }
+
+  /**
+   * A paste that will make the tab large switches it before Monaco applies the text: switching a
+   * small model's language is cheap, a large one's rebuilds its bracket tree (~50 ms at 363 KB).
+   */
+  const onPaste = (e: ClipboardEvent) => {
+    const model = editor.getModel();
+    const text = e.clipboardData?.getData('text/plain');
+    if (!model || !activeId || !text || models.get(activeId) !== model) return;
+    const selections = editor.getSelections() ?? [];
+    const removed = selections.reduce((n, s) => n + model.getValueLengthInRange(s), 0);
+    const removedLines = selections.reduce((n, s) => n + s.endLineNumber - s.startLineNumber, 0);
+    const copies = Math.max(1, selections.length);
+    classify(activeId, model, model.getValueLength() - removed + copies * text.length, model.getLineCount() - removedLines + copies * (lineCount(text) - 1));
+  };
+  container.addEventListener('paste', onPaste, true);
+
   function ensureModel(file: EditorFile) {
     let model = models.get(file.id);
     if (!model) {
-      model = monaco.editor.createModel(file.text, 'yaml', modelUri(monaco, file.id));
       const id = file.id;
+      // A large tab never goes through monaco-yaml: created in the large language at once.
+      if (isLarge(file.text.length, lineCount(file.text), false)) large.add(id);
+      model = monaco.editor.createModel(file.text, large.has(id) ? LARGE_YAML : 'yaml', modelUri(monaco, id));
       const m = model;
       listeners.set(id, model.onDidChangeContent(() => {
+        // Before Monaco's own helpers see the new text (they run debounced or at the next frame).
+        classify(id, m);
         if (!applying) options.onChange(id, m.getValue());
       }));
       models.set(file.id, model);
@@ -148,6 +193,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
         listeners.get(id)?.dispose();
         listeners.delete(id);
         viewStates.delete(id);
+        large.delete(id);
         model.dispose();
         models.delete(id);
       }
@@ -155,6 +201,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
       if (activeId && models.has(activeId)) viewStates.set(activeId, editor.saveViewState());
       activeId = nextActive;
       const model = nextActive ? models.get(nextActive) ?? null : null;
+      fitOptions();
       editor.setModel(model);
       const state = nextActive ? viewStates.get(nextActive) : null;
       if (state) editor.restoreViewState(state);
@@ -184,6 +231,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
       if (fileId !== activeId) {
         if (activeId && models.has(activeId)) viewStates.set(activeId, editor.saveViewState());
         activeId = fileId;
+        fitOptions();
         editor.setModel(model);
       }
       const selection = new monaco.Selection(range.line, range.column, range.endLine, range.endColumn);
@@ -219,6 +267,7 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
         .map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber }));
     },
     destroy() {
+      container.removeEventListener('paste', onPaste, true);
       quickFix.dispose();
       typedIndent.dispose();
       removeExit();
@@ -229,6 +278,15 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
       editor.dispose();
     },
   };
+}
+
+/** The bundled monospace font is already loaded (MonacoHost waits for it): no second measurement. */
+function monoFontLoaded(size: number): boolean {
+  try {
+    return typeof document !== 'undefined' && document.fonts?.check(`${size}px "JetBrains Mono Variable"`, 'M') === true;
+  } catch {
+    return false;
+  }
 }
 
 function reducedMotion(): boolean {

@@ -4,7 +4,7 @@
  * Nothing is fetched from outside the page: workers are bundled, schema requests are off.
  */
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
+import './monaco-features.js';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
@@ -41,10 +41,26 @@ function createWebWorkerCompat(opts: Parameters<Monaco['editor']['createWebWorke
 const schemaModules = import.meta.glob<Record<string, unknown>>('../../schema/kubernetes.schema.json', { import: 'default' });
 
 let ready: Promise<Monaco> | null = null;
+let yamlStarted: Promise<void> | null = null;
 
+/** Monaco with the lab's theme and workers; the YAML language service comes later (startYamlLanguage). */
 export function loadMonaco(): Promise<Monaco> {
   ready ??= (async () => {
     window.MonacoEnvironment = { getWorker };
+    defineThemes();
+    return monaco;
+  })();
+  return ready;
+}
+
+/**
+ * monaco-yaml against the lab's Kubernetes schema: schema markers, completion, hover, symbols,
+ * folding. Started once the editor has drawn its first lines (MonacoHost): registering it and the
+ * YAML worker's start (1 MB of script, the schema compiled) are not what the first screen waits for.
+ * Models that exist by then are validated at once (monaco-marker-data-provider walks them).
+ */
+export function startYamlLanguage(): Promise<void> {
+  yamlStarted ??= (async () => {
     const loadSchema = Object.values(schemaModules)[0];
     const schema = loadSchema ? await loadSchema() : null;
     const yamlMonaco = { ...monaco, editor: { ...monaco.editor, createWebWorker: createWebWorkerCompat } } as unknown as Monaco;
@@ -58,10 +74,8 @@ export function loadMonaco(): Promise<Monaco> {
         ? [{ uri: 'kslab://schemas/kubernetes.schema.json', fileMatch: ['**/*.yaml'], schema }]
         : [],
     });
-    defineThemes();
-    return monaco;
   })();
-  return ready;
+  return yamlStarted;
 }
 
 /**
