@@ -6,6 +6,7 @@
 //   npm run test:mutation -- --mutate 'src/engine/netpol/**/*.ts' # a glob (tests are still excluded)
 //   npm run test:mutation -- --concurrency 2                # any other flag goes to `stryker run`
 //   npm run test:mutation -- --scores                       # score per folder from the reports on disk
+//   npm run test:mutation -- src/engine/net --all-tests     # judge with every test, not only the tree's own
 //
 // Each set of targets has its own folder reports/mutation/<slug>/ (git-ignored) with the incremental
 // file, index.html and mutation.json; a rerun of the same targets tests only what changed.
@@ -23,11 +24,13 @@ if (args.includes('--scores')) {
 
 const targets = [];
 const rest = [];
+let allTests = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--mutate' || a === '-m') targets.push(...(args[++i] ?? '').split(','));
   else if (a.startsWith('--mutate=')) targets.push(...a.slice('--mutate='.length).split(','));
   else if (!a.startsWith('-') && (a.startsWith('src/') || a.startsWith('./src/'))) targets.push(a.replace(/^\.\//, ''));
+  else if (a === '--all-tests') allTests = true;
   else rest.push(a);
 }
 for (const t of targets) {
@@ -40,11 +43,36 @@ for (const t of targets) {
 const slug = targets.length === 0 ? 'all' : slugOf(targets);
 const env = { ...process.env, KSLAB_MUTATE_SLUG: slug };
 if (targets.length > 0) env.KSLAB_MUTATE = targets.join(',');
+const tests = allTests ? [] : testsFor(targets);
+if (tests.length > 0) env.KSLAB_MUTATION_TESTS = tests.join(',');
+else delete env.KSLAB_MUTATION_TESTS;
 console.log(`mutation: ${targets.length ? targets.join(' ') : 'src/engine src/shell src/course'} → ${REPORTS}/${slug}/`);
+console.log(`mutation: tests ${tests.length ? tests.join(' ') : 'all of vitest.mutation.config.mjs'}`);
 const t0 = Date.now();
 const r = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', 'stryker.config.mjs', ...rest], { stdio: 'inherit', env });
 console.log(`mutation: exit ${r.status} in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
 process.exit(r.status ?? 1);
+
+/**
+ * The tests that judge a tree (`--all-tests`: every test of vitest.mutation.config.mjs): the engine
+ * by its own tests and the oracle; the shell by its own; the course by its own and the lessons'.
+ * Targets in several trees get the union; the whole tree (no targets) gets everything.
+ */
+function testsFor(ts) {
+  if (ts.length === 0) return [];
+  const byTree = {
+    'src/engine': ['src/engine/**/*.test.ts', 'src/testing/oracle/**/*.test.ts'],
+    'src/shell': ['src/shell/**/*.test.ts'],
+    'src/course': ['src/course/**/*.test.ts', 'lessons/**/*.test.ts'],
+  };
+  const out = new Set();
+  for (const t of ts) {
+    const tree = Object.keys(byTree).find((k) => t === k || t.startsWith(`${k}/`));
+    if (!tree) return [];
+    for (const g of byTree[tree]) out.add(g);
+  }
+  return [...out];
+}
 
 function slugOf(ts) {
   return ts

@@ -6,6 +6,8 @@ import { baseScenario, documents, policyDoc } from './generators.js';
 // Algebraic laws every correct NetworkPolicy engine obeys (engine-spec.md section 3):
 // rules are a union (order-free), policies only add allowances to an isolated pod, and
 // without policies everything is allowed.
+// Runs: KSLAB_PROPERTY_RUNS overrides the counts below (mutation testing lowers it; a long run raises it).
+const RUNS = Number(process.env.KSLAB_PROPERTY_RUNS ?? '') || 0;
 
 const flows = (texts: { name: string; text: string }[]) =>
   analyze(texts).network.connectivity().map((c) => `${c.from}>${c.to}:${c.port}/${c.protocol}=${c.allowed}`).sort();
@@ -29,7 +31,7 @@ describe('laws', () => {
       const one = flows([{ name: 'all.yaml', text: documents(docs) }]);
       const two = flows([{ name: 'b.yaml', text: documents(shuffled.slice(half)) }, { name: 'a.yaml', text: documents(shuffled.slice(0, half)) }]);
       expect(two).toEqual(one);
-    }), { numRuns: 40 });
+    }), { numRuns: RUNS || 40 });
   });
 
   it('adding a policy never denies an ingress flow that an already-isolated pod allowed', () => {
@@ -43,7 +45,7 @@ describe('laws', () => {
         if (!ingressBefore) continue;
         expect(after.network.explain(c.from, c.to, c.port, c.protocol)?.ingress.allowed, `${c.from}>${c.to}:${c.port}`).toBe(true);
       }
-    }), { numRuns: 30 });
+    }), { numRuns: RUNS || 30 });
   });
 });
 

@@ -148,6 +148,6 @@ describe('normalizeImage never throws', () => {
         const again = normalizeImage(r.ref.reference);
         expect(again.ok && again.ref.reference).toBe(r.ref.reference);
       }
-    }), { numRuns: 500 });
+    }), { numRuns: Number(process.env.KSLAB_PROPERTY_RUNS ?? '') || 500 });
   });
 });
