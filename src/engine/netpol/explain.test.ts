@@ -117,3 +117,151 @@ describe('miss reasons', () => {
     expect(v.match ? 'match' : v.reason).toBe(reason);
   });
 });
+
+// The detail of each miss is what the explanation prints (the i18n messages fill it in): every
+// field, not only the reason. Mutation testing (issue 15) found these unchecked.
+describe('miss details', () => {
+  const eps = buildEndpoints(cluster({
+    namespaces: [namespace('x'), namespace('y', { team: 'y' })],
+    pods: [
+      pod('x/a', { labels: { app: 'a', tier: 'web' }, ip: '10.0.0.1', ports: [{ port: 8080, name: 'http' }, { port: 53, protocol: 'UDP', name: 'dns' }] }),
+      pod('y/b', { labels: { app: 'b' }, ip: '10.0.0.2' }),
+      pod('x/h', { labels: { app: 'h' }, hostNetwork: true, ports: [{ port: 9100, name: 'metrics' }] }),
+    ],
+    externalHosts: [extHost('192.0.2.7')],
+  }));
+  const ep = (id: string) => {
+    const e = eps.find((x) => x.endpoint.id === id);
+    if (!e) throw new Error(`no endpoint ${id}`);
+    return e;
+  };
+  const hostIp = ep('x/h').endpoint.ip;
+  it('the hostNetwork pod has its node address', () => {
+    expect(hostIp).not.toBe('');
+    expect(ep('x/h').hostNetwork).toBe(true);
+  });
+
+  const peerRows: [string, PeerSpec, string, Record<string, string> | 'match'][] = [
+    ['other namespace', { pods: sel() }, 'y/b', { namespace: 'y', policyNamespace: 'x' }],
+    ['pod labels, sorted by key', { pods: sel({ app: 'z' }) }, 'x/a', { pod: 'x/a', selector: 'app=z', labels: 'app=a,tier=web' }],
+    ['namespace labels', { namespaces: sel({ team: 'z' }) }, 'y/b', { namespace: 'y', selector: 'team=z', labels: 'kubernetes.io/metadata.name=y,team=y' }],
+    ['both: the pod half, after the namespace half held', { namespaces: sel({ team: 'y' }), pods: sel({ app: 'c' }) }, 'y/b', { pod: 'y/b', selector: 'app=c', labels: 'app=b' }],
+    ['both hold', { namespaces: sel({ team: 'y' }), pods: sel({ app: 'b' }) }, 'y/b', 'match'],
+    ['outside address', { namespaces: sel() }, '192.0.2.7', { ip: '192.0.2.7' }],
+    ['ipBlock outside', { cidr: '10.0.0.0/8' }, '192.0.2.7', { ip: '192.0.2.7', cidr: '10.0.0.0/8' }],
+    ['ipBlock: the except that holds it, not the first', { cidr: '10.0.0.0/8', except: ['10.9.0.0/16', '10.0.0.0/30', '10.0.0.2/32'] }, 'y/b', { ip: '10.0.0.2', cidr: '10.0.0.0/8', except: '10.0.0.0/30' }],
+    ['ipBlock: in no except', { cidr: '10.0.0.0/8', except: ['10.9.0.0/16', '10.0.0.1/32'] }, 'y/b', 'match'],
+  ];
+  it.each(peerRows)('peer: %s', (_n, peer, remote, want) => {
+    const v = matchPeer(normalizedPeer(peer, 'x'), 'x', ep(remote));
+    expect(v.match ? 'match' : v.detail).toEqual(want);
+  });
+  it('peer: a hostNetwork pod is its node address, named in the detail', () => {
+    const v = matchPeer(normalizedPeer({ namespaces: sel() }, 'x'), 'x', ep('x/h'));
+    expect(v).toEqual({ match: false, reason: 'not-a-pod', detail: { ip: hostIp, hostNetwork: 'x/h' } });
+  });
+
+  const portRows: [string, PolicyPortSpec, string, number, 'TCP' | 'UDP', Record<string, string> | 'match'][] = [
+    ['protocol', { protocol: 'UDP', port: 8080 }, 'x/a', 8080, 'TCP', { protocol: 'UDP', wanted: 'TCP' }],
+    ['port', { protocol: 'TCP', port: 80 }, 'x/a', 8080, 'TCP', { port: '80', wanted: '8080' }],
+    ['range, above', { protocol: 'TCP', port: 80, endPort: 90 }, 'x/a', 91, 'TCP', { port: '80', endPort: '90', wanted: '91' }],
+    ['range, below', { protocol: 'TCP', port: 80, endPort: 90 }, 'x/a', 79, 'TCP', { port: '80', endPort: '90', wanted: '79' }],
+    ['range, first port', { protocol: 'TCP', port: 80, endPort: 90 }, 'x/a', 80, 'TCP', 'match'],
+    ['range, last port', { protocol: 'TCP', port: 80, endPort: 90 }, 'x/a', 90, 'TCP', 'match'],
+    ['named, unresolved', { protocol: 'TCP', port: 'grpc' }, 'x/a', 8080, 'TCP', { name: 'grpc', protocol: 'TCP', destination: 'x/a' }],
+    ['named, declared for another protocol only', { protocol: 'TCP', port: 'dns' }, 'x/a', 53, 'TCP', { name: 'dns', protocol: 'TCP', destination: 'x/a' }],
+    ['named, UDP', { protocol: 'UDP', port: 'dns' }, 'x/a', 53, 'UDP', 'match'],
+    ['named, other number', { protocol: 'TCP', port: 'http' }, 'x/a', 80, 'TCP', { name: 'http', protocol: 'TCP', resolved: '8080', wanted: '80' }],
+    // A hostNetwork pod is its node's address to a policy: its declared names resolve nothing.
+    ['named, on a hostNetwork pod', { protocol: 'TCP', port: 'metrics' }, 'x/h', 9100, 'TCP', { name: 'metrics', protocol: 'TCP', destination: 'x/h' }],
+  ];
+  it.each(portRows)('port: %s', (_n, entry, dest, port, protocol, want) => {
+    const v = matchPort(normalizedPort(entry), port, protocol, ep(dest));
+    expect(v.match ? 'match' : v.detail).toEqual(want);
+  });
+});
+
+describe('explain: which entry allowed, and the other entry points', () => {
+  const world = (cni?: 'flannel') => compileNetwork(cluster({
+    namespaces: [namespace('x')],
+    pods: [pod('x/a', { labels: { pod: 'a' }, ip: '10.1.0.1', ports: [{ port: 80, name: 'web' }] }), pod('x/b', { labels: { pod: 'b' }, ip: '10.1.0.2' }), pod('x/c', { labels: { pod: 'c' }, ip: '10.1.0.3' })],
+    externalHosts: [extHost('198.51.100.1')],
+    policies: [
+      policy('x/to-a', {
+        podSelector: sel({ pod: 'a' }),
+        ingress: [
+          // Two peers and two ports admit x/b on 80: the first of each is named.
+          { peers: [{ pods: sel({ pod: 'c' }) }, { pods: sel({ pod: 'b' }) }, { pods: sel() }], ports: [{ port: 99 }, { port: 80 }, { port: 'web' }] },
+          { peers: [{ cidr: '192.0.2.0/24' }], ports: [{ port: 80 }] },
+        ],
+      }),
+      policy('x/from-b', {
+        podSelector: sel({ pod: 'b' }), policyTypes: ['Egress'],
+        egress: [{ peers: [{ cidr: '8.8.8.0/24' }], ports: [{ port: 53, protocol: 'UDP' }] }, { peers: [{ pods: sel({ pod: 'a' }) }] }],
+      }),
+    ],
+    ...(cni ? { cni } : {}),
+  })).network;
+  const n = world();
+
+  it('the first matching peer and port of a rule, and no misses once a peer matched', () => {
+    expect(n.explain('x/b', 'x/a', 80, 'TCP')?.ingress.allowedBy).toMatchObject([{ policy: 'x/to-a', ruleIndex: 0, peerIndex: 1, portIndex: 1 }]);
+    // Peer 2 ({}) matches x/c too, but peer 0 comes first; port 443 misses every entry.
+    const miss = n.explain('x/c', 'x/a', 443, 'TCP')?.ingress.misses[0];
+    expect(miss).toMatchObject({ ruleIndex: 0, peerMatched: true, portMatched: false, peerMisses: [] });
+    expect(miss?.portMisses.map((p) => `${p.portIndex}:${p.reason}`)).toEqual(['0:port', '1:port', '2:named-port-other-number']);
+    // x/b misses rule 1 on both halves: both lists are given.
+    const both = n.explain('x/b', 'x/a', 443, 'TCP')?.ingress.misses[1];
+    expect(both).toMatchObject({ ruleIndex: 1, peerMatched: false, portMatched: false });
+    expect(both?.peerMisses.map((p) => p.reason)).toEqual(['ip-outside-cidr']);
+    expect(both?.portMisses.map((p) => p.reason)).toEqual(['port']);
+  });
+
+  it('no explanation for an unknown end, a pod to itself, or two outside ends', () => {
+    expect(n.explain('x/nope', 'x/a', 80, 'TCP')).toBeNull();
+    expect(n.explain('x/b', 'x/nope', 80, 'TCP')).toBeNull();
+    expect(n.explain('x/a', 'x/a', 80, 'TCP')).toBeNull();
+    expect(n.explain('198.51.100.1', '198.51.100.1', 80, 'TCP')).toBeNull();
+    expect(n.explain('198.51.100.1', 'x/a', 80, 'TCP')?.ingress.allowed).toBe(false);
+  });
+
+  it('to an address: judged by the source egress only', () => {
+    const dns = n.explainToAddress('x/b', '8.8.8.8', 53, 'UDP');
+    expect(dns).toMatchObject({ from: 'x/b', to: '8.8.8.8', port: 53, protocol: 'UDP', allowed: true, enforced: true });
+    expect(dns?.egress.allowedBy).toMatchObject([{ policy: 'x/from-b', ruleIndex: 0, peerIndex: 0, portIndex: 0 }]);
+    expect(dns?.ingress).toMatchObject({ subject: '8.8.8.8', notApplicable: 'external', isolated: false });
+    expect(n.explainToAddress('x/b', '9.9.9.9', 53, 'UDP')?.allowed).toBe(false);
+    expect(n.explainToAddress('x/b', '8.8.8.8', 53, 'TCP')?.allowed).toBe(false);
+    expect(n.explainToAddress('x/c', '9.9.9.9', 53, 'TCP')?.allowed).toBe(true);
+    expect(n.explainToAddress('x/nope', '8.8.8.8', 53, 'UDP')).toBeNull();
+    expect(n.explainToAddress('198.51.100.1', '8.8.8.8', 53, 'UDP')).toBeNull();
+  });
+
+  it('ICMP: only a rule without ports admits it; a pod always reaches itself', () => {
+    // x/from-b's rule 1 (to x/a, no ports) admits ICMP out of x/b; x/to-a names ports in every rule.
+    const ping = n.explainIcmp('x/b', 'x/a');
+    expect(ping).toMatchObject({ allowed: false, enforced: true, egress: { allowed: true }, ingress: { allowed: false, isolated: true } });
+    expect(ping?.ingress.misses.map((m) => m.portMisses.map((p) => p.reason))).toEqual([['protocol', 'protocol', 'protocol'], ['protocol']]);
+    expect(n.explainIcmp('x/a', 'x/b')?.allowed).toBe(true);
+    expect(n.explainIcmp('x/b', '8.8.8.8')).toMatchObject({ allowed: false, egress: { allowed: false }, ingress: { notApplicable: 'external' } });
+    expect(n.explainIcmp('x/c', '203.0.113.9')).toMatchObject({ allowed: true, egress: { isolated: false } });
+    expect(n.explainIcmp('x/a', 'x/a')?.allowed).toBe(true);
+    expect(n.explainIcmp('198.51.100.1', 'x/a')).toBeNull();
+    expect(n.explainIcmp('x/nope', 'x/a')).toBeNull();
+  });
+
+  it('ingress from an address: ipBlock rules decide, the address is named', () => {
+    const inBlock = n.explainIngressFromAddress('192.0.2.9', 'x/a', 80, 'TCP');
+    expect(inBlock).toMatchObject({ remote: '192.0.2.9', subject: 'x/a', allowed: true, allowedBy: [{ ruleIndex: 1, peerIndex: 0, portIndex: 0 }] });
+    expect(n.explainIngressFromAddress('192.0.3.9', 'x/a', 80, 'TCP')).toMatchObject({ remote: '192.0.3.9', allowed: false });
+    expect(n.explainIngressFromAddress('192.0.2.9', 'x/nope', 80, 'TCP')).toBeNull();
+  });
+
+  it('a CNI that enforces nothing: every direction is not applicable', () => {
+    const f = world('flannel');
+    const e = f.explain('x/c', 'x/a', 443, 'TCP');
+    expect(e).toMatchObject({ allowed: true, enforced: false, ingress: { notApplicable: 'not-enforced', isolated: false, misses: [] } });
+    expect(f.explainIcmp('x/b', 'x/a')).toMatchObject({ allowed: true, enforced: false });
+    expect(f.explainToAddress('x/b', '9.9.9.9', 53, 'UDP')).toMatchObject({ allowed: true, enforced: false, egress: { notApplicable: 'not-enforced' } });
+  });
+});
