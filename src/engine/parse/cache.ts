@@ -17,7 +17,7 @@ export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
  * What the engine parses with: PARSE_OPTIONS without the parser's own duplicate-key check, which
  * is quadratic in a map's keys; unique-keys.ts finds them in one pass, with the same message.
  */
-const ENGINE_OPTIONS = { ...PARSE_OPTIONS, uniqueKeys: false } as const;
+export const ENGINE_OPTIONS = { ...PARSE_OPTIONS, uniqueKeys: false } as const;
 
 export interface ParsedFile {
   readonly lines: LineCounter;
@@ -80,6 +80,25 @@ export function* streamDocuments(text: string, lines: LineCounter): Generator<Do
   }
 }
 
+/**
+ * The document of `text` from `start` to `end` (a piece of split.ts, or a document's range), parsed
+ * on its own as the stream parses it: when the next document's `---` follows, it is parsed too, so
+ * that the document ends as it does in the stream (at the end of the input the parser closes a
+ * last empty value before a trailing comment's line break instead: its range would end one later).
+ * Node ranges are relative to `start`. Null when the parser fails.
+ */
+export function parsePiece(text: string, start: number, end: number): Document.Parsed | null {
+  try {
+    if (text.startsWith('---', end)) {
+      const docs = parseAllDocuments(text.slice(start, end + 3), ENGINE_OPTIONS);
+      return Array.isArray(docs) ? (docs[0] as Document.Parsed | undefined) ?? null : null;
+    }
+    return parseDocument(text.slice(start, end), ENGINE_OPTIONS) as Document.Parsed;
+  } catch {
+    return null;
+  }
+}
+
 let reparsed: { text: string; start: number; end: number; doc: Document.Parsed } | null = null;
 
 /**
@@ -88,11 +107,7 @@ let reparsed: { text: string; start: number; end: number; doc: Document.Parsed }
  */
 export function reparseDocument(text: string, start: number, end: number): Document.Parsed | null {
   if (reparsed && reparsed.text === text && reparsed.start === start && reparsed.end === end) return reparsed.doc;
-  try {
-    const doc = parseDocument(text.slice(start, end), ENGINE_OPTIONS) as Document.Parsed;
-    reparsed = { text, start, end, doc };
-    return doc;
-  } catch {
-    return null;
-  }
+  const doc = parsePiece(text, start, end);
+  if (doc) reparsed = { text, start, end, doc };
+  return doc;
 }

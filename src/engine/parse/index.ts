@@ -1,8 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { isDocument, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
 import { LARGE_FILE_CHARS, parseFileCached, reparseDocument, streamDocuments } from './cache.js';
 import { duplicateKeys } from './unique-keys.js';
 import { blankDocuments, findTooDeep, MAX_NESTING, type TooDeep } from './depth.js';
+import { readPieces } from './pieces.js';
 
 /** One YAML document of one file, converted to plain data (or `ok: false` when it could not be). */
 export interface ParsedDoc {
@@ -103,6 +104,10 @@ function parseFile(file: SourceFile): FileResult {
   // the rest of the file and the other files are still analysed.
   const tooDeep = findTooDeep(file.text);
   const text = tooDeep.length > 0 ? blankDocuments(file.text, tooDeep) : file.text;
+  if (text.length > LARGE_FILE_CHARS && tooDeep.length === 0) {
+    const read = parsePieces(file.name, text);
+    if (read) return read;
+  }
   let lines: LineCounter;
   let parsed: Iterable<Document.Parsed>;
   let state: FileState;
@@ -129,6 +134,31 @@ function parseFile(file: SourceFile): FileResult {
   }
   for (const d of deep) diagnostics.push(tooDeepDiagnostic(file.name, index, [d.at, d.at + 1]));
   return { state, docs, diagnostics };
+}
+
+/**
+ * A large file a document at a time (pieces.ts): each document's value is read and its syntax tree
+ * dropped; a position re-parses its one document. Null when the file must be parsed as one stream.
+ */
+function parsePieces(fileName: string, text: string): FileResult | null {
+  const docs: ParsedDoc[] = [];
+  const diagnostics: PendingDiagnostic[] = [];
+  const pieces = readPieces(text, (got, start) => {
+    const index = docs.length;
+    if (!isDocument(got)) {
+      docs.push({ file: fileName, index, value: got.value, ok: true, empty: got.empty });
+      return;
+    }
+    const from = diagnostics.length;
+    readDocument(fileName, got, index, docs, diagnostics);
+    // Offsets in a piece's document are the piece's: the file's are `start` further.
+    for (let k = from; k < diagnostics.length; k++) {
+      const d = diagnostics[k] as PendingDiagnostic;
+      if (d.offsets) diagnostics[k] = { ...d, offsets: [d.offsets[0] + start, d.offsets[1] + start] };
+    }
+  });
+  if (!pieces) return null;
+  return { state: { text, lines: pieces.lines, docs: pieces.ranges }, docs, diagnostics };
 }
 
 function readDocument(fileName: string, doc: Document.Parsed, index: number, docs: ParsedDoc[], diagnostics: PendingDiagnostic[]): void {
