@@ -3,8 +3,8 @@
 // (leading zeros in IPv4 octets are decimal). Kubernetes validates ipBlock with these parsers.
 import { describe, expect, it } from 'vitest';
 import { cidrContainsText, parseCIDR } from './cidr.js';
-import { formatIP, parseIP } from './ip.js';
-import { comparePortProto, isProtocol, isValidPort, uniquePorts } from './ports.js';
+import { formatIP, ipEquals, parseIP } from './ip.js';
+import { PROTOCOLS, comparePortProto, isProtocol, isValidPort, portKey, uniquePorts } from './ports.js';
 
 describe('parseIP', () => {
   const rows: [string, string | null][] = [
@@ -28,6 +28,28 @@ describe('parseIP', () => {
     ['12345::1', null],
     ['::1.2.3.4', '::102:304'],
     ['1.2.3.4::', null],
+    // Mutation testing (issue 15) found these unchecked. Output as Go's IP.String (src/net/ip.go;
+    // netip.Addr.String since Go 1.22): lower case, the longest run of two or more zero groups as
+    // `::`, the first on a tie, never one lone zero group.
+    ['1:0:0:2:0:0:0:3', '1:0:0:2::3'],
+    ['1:0:0:2:0:0:3:4', '1::2:0:0:3:4'],
+    ['1:0:2:3:4:5:6:7', '1:0:2:3:4:5:6:7'],
+    ['1:2:3:4::5:6:7', '1:2:3:4:0:5:6:7'], // `::` may stand for one group on input
+    ['FE80::A', 'fe80::a'],
+    ['0:0:0:0:0:0:0:1', '::1'],
+    ['1:0:0:0:0:0:0:0', '1::'],
+    ['1:2:3:4:5:6:1.2.3.4', '1:2:3:4:5:6:102:304'], // dotted tail without `::`
+    ['::1.2.3.4:1', null], // the dotted part only at the end
+    ['1:2:3:4:5:6:7:1.2.3.4', null], // nine groups' worth
+    ['1:2:3:4:5:6:7', null], // seven groups and no `::`
+    ['12345:1::', null],
+    ['1:2:3:4:5:6:7:g', null],
+    ['::1:ffff:102:304', '::1:ffff:102:304'], // not the mapped prefix (a byte before it is set)
+    ['::fffe:1.2.3.4', '::fffe:102:304'],
+    ['255.255.255.255', '255.255.255.255'],
+    ['0.0.0.0', '0.0.0.0'],
+    ['1.2.3.a', null],
+    ['1..2.3', null],
   ];
   it.each(rows)('%s', (text, want) => {
     const ip = parseIP(text);
@@ -54,14 +76,41 @@ describe('CIDR containment', () => {
     ['::ffff:10.0.0.0/104', '10.1.2.3', true], // mapped block with prefix >= 96 is IPv4
     ['::ffff:10.0.0.0/104', '11.1.2.3', false],
     ['::ffff:0:0/80', '10.1.2.3', false], // prefix < 96 masks the ffff away: an IPv6 block
+    ['::ffff:0.0.0.0/96', '203.0.113.9', true], // /96 on the mapped prefix: every IPv4 address
+    // A prefix that is not a multiple of 8: the bits of the partial byte decide.
+    ['10.128.0.0/9', '10.200.0.1', true],
+    ['10.128.0.0/9', '10.100.0.1', false],
+    ['10.0.0.0/31', '10.0.0.1', true],
+    ['10.0.0.0/31', '10.0.0.2', false],
+    ['10.0.0.4/30', '10.0.0.7', true],
+    ['10.0.0.4/30', '10.0.0.8', false],
+    ['10.0.0.4/30', '10.0.0.3', false],
+    ['203.0.113.0/24', '203.0.112.255', false],
+    ['2001:db8::/32', '2001:db9::1', false],
+    ['2001:db8::/33', '2001:db8:8000::1', false],
+    ['2001:db8::/33', '2001:db8:7fff::1', true],
+    ['2001:db8::1/128', '2001:db8::1', true],
+    ['2001:db8::1/128', '2001:db8::2', false],
   ];
   it.each(rows)('%s contains %s = %s', (cidr, ip, want) => {
     expect(cidrContainsText(cidr, ip)).toBe(want);
   });
 
-  const invalid = ['10.0.0.0', '10.0.0.0/33', '10.0.0.0/-1', '10.0.0.0/+8', '::/129', 'x/8', '10.0.0.0/8/8', '10.0.0.0/'];
+  const invalid = ['10.0.0.0', '10.0.0.0/33', '10.0.0.0/-1', '10.0.0.0/+8', '::/129', 'x/8', '10.0.0.0/8/8', '10.0.0.0/', '10.0.0.0/1000', '10.0.0/8', '1:2::3::/64', '10.0.0.0/ 8'];
   it.each(invalid)('rejects %s', (text) => {
     expect(parseCIDR(text)).toBeNull();
+  });
+  it('keeps the text, masks the address, and reads a mapped block as IPv4', () => {
+    const v4 = parseCIDR('10.1.2.3/12');
+    expect(v4 && { family: v4.family, bytes: [...v4.bytes], prefix: v4.prefix, text: v4.text }).toEqual({ family: 4, bytes: [10, 0, 0, 0], prefix: 12, text: '10.1.2.3/12' });
+    const mapped = parseCIDR('::ffff:10.1.2.3/120');
+    expect(mapped && { family: mapped.family, bytes: [...mapped.bytes], prefix: mapped.prefix }).toEqual({ family: 4, bytes: [10, 1, 2, 0], prefix: 24 });
+    const v6 = parseCIDR('2001:db8:ffff::1/36');
+    expect(v6 && { family: v6.family, bytes: [...v6.bytes].slice(0, 6), prefix: v6.prefix }).toEqual({ family: 6, bytes: [0x20, 0x01, 0x0d, 0xb8, 0xf0, 0], prefix: 36 });
+  });
+  it('an unparsable address is in no block', () => {
+    expect(cidrContainsText('10.0.0.0/8', '10.0.0')).toBe(false);
+    expect(cidrContainsText('10.0.0.0/33', '10.0.0.1')).toBe(false);
   });
 });
 
@@ -74,5 +123,16 @@ describe('ports and protocols', () => {
     const got = uniquePorts([{ port: 81, protocol: 'UDP' }, { port: 80, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }, { port: 80, protocol: 'TCP' }, { port: 1, protocol: 'SCTP' }]);
     expect(got).toEqual([{ port: 80, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }, { port: 81, protocol: 'UDP' }, { port: 1, protocol: 'SCTP' }]);
     expect(comparePortProto({ port: 1, protocol: 'UDP' }, { port: 2, protocol: 'TCP' })).toBeGreaterThan(0);
+    expect(comparePortProto({ port: 2, protocol: 'TCP' }, { port: 1, protocol: 'TCP' })).toBeGreaterThan(0);
+    expect(comparePortProto({ port: 7, protocol: 'SCTP' }, { port: 7, protocol: 'SCTP' })).toBe(0);
+    expect(portKey({ port: 53, protocol: 'UDP' })).toBe('UDP/53');
+    expect(PROTOCOLS).toEqual(['TCP', 'UDP', 'SCTP']);
+  });
+  it('ipEquals compares family and bytes', () => {
+    const ip = (t: string) => parseIP(t) ?? (() => { throw new Error(t); })();
+    expect(ipEquals(ip('10.0.0.1'), ip('::ffff:10.0.0.1'))).toBe(true);
+    expect(ipEquals(ip('10.0.0.1'), ip('10.0.0.2'))).toBe(false);
+    expect(ipEquals(ip('::a00:1'), ip('10.0.0.1'))).toBe(false);
+    expect(ipEquals(ip('2001:db8::1'), ip('2001:db8::1'))).toBe(true);
   });
 });

@@ -54,3 +54,16 @@ describe('selector helpers', () => {
     expect(formatLabels({})).toBe('(none)');
   });
 });
+
+describe('formatting order (mutation testing, issue 15)', () => {
+  it('sorts any number of keys, and values of a set, as kubectl prints them', () => {
+    expect(formatLabels({ m: '1', z: '2', a: '3', k: '4', b: '5' })).toBe('a=3,b=5,k=4,m=1,z=2');
+    expect(formatSelector(sel({ m: '1', z: '2', a: '3', k: '4' }, [req('s', 'In', ['c', 'a', 'b'])]))).toBe('a=3,k=4,m=1,z=2,s in (a,b,c)');
+    expect(formatSelector(sel({}, [req('x', 'DoesNotExist')]))).toBe('!x');
+  });
+  it('an In/NotIn on an absent key does not look at a value', () => {
+    expect(matchesSelector(sel({}, [req('app', 'In', [''])]), {})).toBe(false);
+    expect(matchesSelector(sel({}, [req('app', 'NotIn', [''])]), {})).toBe(true);
+    expect(matchesSelector(sel({}, [req('app', 'In', [''])]), { app: '' })).toBe(true);
+  });
+});
