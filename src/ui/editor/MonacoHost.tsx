@@ -34,8 +34,9 @@ export function MonacoHost() {
     let created: EditorAdapter | null = null;
     let startYaml: (() => Promise<void>) | null = null;
     // The bundled monospace font loads beside Monaco's chunk, so the editor measures its glyphs once.
-    const font = document.fonts?.load(`${FONT_SIZE}px "JetBrains Mono Variable"`, 'M').catch(() => []);
-    Promise.all([import('./monaco.js').then((m) => { startYaml = m.startYamlLanguage; return m.loadMonaco(); }), font])
+    // Marks for `npm run bench:ui` and profiles: when the chunk, the font and the editor were ready.
+    const font = document.fonts?.load(`${FONT_SIZE}px "JetBrains Mono Variable"`, 'M').catch(() => []).finally(() => performance.mark('kslab:editor-font'));
+    Promise.all([import('./monaco.js').then((m) => { performance.mark('kslab:editor-chunk'); startYaml = m.startYamlLanguage; return m.loadMonaco(); }), font])
       .then(([monaco]) => {
         if (disposed || !container.current) return;
         created = createEditorAdapter(monaco, container.current, {
@@ -49,6 +50,7 @@ export function MonacoHost() {
         created.update(state.files, state.activeId);
         setEditorHandle(created);
         setAdapter(created);
+        performance.mark('kslab:editor-created');
         // The YAML language service after the editor's first frame has been painted.
         requestAnimationFrame(() => setTimeout(() => { if (!disposed) void startYaml?.().catch((e: unknown) => console.warn('monaco-yaml did not start', e)); }, 0));
       })
