@@ -10,6 +10,7 @@ import { sameData } from './index.js';
 import { duplicateKeys } from './unique-keys.js';
 
 const RUNS = Number(process.env.KSLAB_PROPERTY_RUNS ?? 500);
+const TIMEOUT = Math.max(30_000, RUNS * 10);
 
 /** What the engine takes from the `yaml` package for one piece: an error, or the value (undefined when empty). */
 function viaPackage(text: string): { error: boolean; value?: unknown; empty?: boolean } {
@@ -40,7 +41,7 @@ describe('the quick reader of plain documents (issue 12)', () => {
     fc.assert(fc.property(yamlPiece, (text) => { if (agrees(text)) read++; }), { numRuns: RUNS });
     // Most generated documents are plain enough: the reader must not give up on them all.
     expect(read).toBeGreaterThan(RUNS / 4);
-  });
+  }, TIMEOUT);
 
   it('reads as the yaml package does every document of the scenarios and lessons', () => {
     let read = 0, pieces = 0;
@@ -125,5 +126,5 @@ spec:
       expect(a === NOT ? 'NOT' : a).toEqual(b === NOT ? 'NOT' : b);
       expect(Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b))).toBe(true);
     }), { numRuns: RUNS * 4 });
-  });
+  }, TIMEOUT);
 });

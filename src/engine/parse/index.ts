@@ -60,7 +60,7 @@ export function parseSources(files: readonly SourceFile[], cache?: ParseCache): 
     let result: FileResult;
     if (held && held.text === file.text) result = held.result;
     else {
-      result = parseFile(file);
+      result = parseFile(file, cache !== undefined);
       if (held) result = { ...result, docs: shareValues(result.docs, held.result.docs) };
       if (cache) {
         if (file.text.length > LARGE_FILE_CHARS) cache.delete(file.name);
@@ -97,14 +97,20 @@ export function parseSources(files: readonly SourceFile[], cache?: ParseCache): 
 }
 
 /** One file's documents, their diagnostics and what `locate` needs. */
-function parseFile(file: SourceFile): FileResult {
+/**
+ * `kept`: the caller keeps what a file parsed to between analyses (the lab's incremental analysis):
+ * a small file is then parsed whole and its documents kept, so that positions are found without
+ * parsing again. Otherwise (one analysis: kslab, a lesson check) every file is read a document at a
+ * time, as a large one is: the same values and positions (pieces.test.ts), in a fraction of the time.
+ */
+function parseFile(file: SourceFile, kept: boolean): FileResult {
   const docs: ParsedDoc[] = [];
   const diagnostics: PendingDiagnostic[] = [];
   // Documents too deep for the parser's recursion are blanked first (offsets and lines kept):
   // the rest of the file and the other files are still analysed.
   const tooDeep = findTooDeep(file.text);
   const text = tooDeep.length > 0 ? blankDocuments(file.text, tooDeep) : file.text;
-  if (text.length > LARGE_FILE_CHARS && tooDeep.length === 0) {
+  if ((text.length > LARGE_FILE_CHARS || !kept) && tooDeep.length === 0) {
     const read = parsePieces(file.name, text);
     if (read) return read;
   }

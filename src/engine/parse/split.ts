@@ -9,7 +9,7 @@
  *
  * Streams this cannot cut as the parser would are left whole (null): a directive line (`%YAML`,
  * `%TAG` apply to the documents after them), a `...` document end marker, a byte order mark after
- * the start, or no marker at all. A piece is parsed with the next piece's `---` after it
+ * the start. A piece is parsed with the next piece's `---` after it
  * (cache.ts parsePiece), so that it ends as in the stream. Linear in the text; never throws.
  */
 export function splitDocuments(text: string): number[] | null {
@@ -37,7 +37,9 @@ export function splitDocuments(text: string): number[] | null {
     }
     lineStart = lineEnd + 1;
   }
-  if (starts.length === 0 || text.indexOf('\uFEFF', 1) >= 0) return null;
+  if (text.indexOf('\uFEFF', 1) >= 0) return null;
+  // No marker: one document, or none when there are only blank and comment lines.
+  if (starts.length === 0) return onlyComments ? [] : [0];
   // A first piece of blank and comment lines belongs to the first document; otherwise it is one.
   if (starts[0] !== 0 && !onlyComments) starts.unshift(0);
   else starts[0] = 0;
