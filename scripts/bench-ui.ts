@@ -63,12 +63,22 @@ export function clusterFor(pods: number, layout: 'files' | 'single' = 'files'): 
 export interface Phases {
   /** Per result, medians (ms): the engine in the worker, packing, flow bits; the page taking a result in; the engine on the page (before the worker). */
   workerAnalyze: number | null; workerPack: number | null; workerFlows: number | null; pageTake: number | null; pageAnalyze: number | null;
-  /** The graph on the page: element definitions (toElements) and applying them to Cytoscape. */
-  graphElements: number | null; graphUpdate: number | null;
+  /** The graph on the page: element definitions (toElements), teaching edges (teach.ts) and applying them to Cytoscape. */
+  graphElements: number | null; graphTeach: number | null; graphUpdate: number | null;
 }
+
+/**
+ * Keystroke → graph split where the chain hands over (marks kslab:post, kslab:result, kslab:graph
+ * of the edit's revision): key → posted to the worker (the pause, and the page's own work on the
+ * key), posted → result back on the page (the worker, and waiting for the page to take its
+ * message), result → graph (the page: the result taken in, React, the graph's elements and update).
+ */
+export interface Split { keyToPost: number; postToResult: number; resultToGraph: number }
 
 export interface RunResult {
   phaseMs: Phases;
+  /** Per edit, where its keystroke → graph went (null when a mark is missing). */
+  splits: (Split | null)[];
   /** Times the engine ran on the page for a question the worker's result could not answer. */
   fallbacks: number;
   firstScreenMs: number;
@@ -103,6 +113,8 @@ export interface SizeReport {
   terminalLongestTaskMs: number | null;
   fallbacks: number;
   phaseMs: Phases;
+  /** The keystroke → graph split (Split): p50 and p95 of each part over a run's edits, medians over runs. */
+  splitMs: Record<keyof Split, { p50: number; p95: number }> | null;
   profile?: ProfileSummary;
 }
 
@@ -157,6 +169,27 @@ const longestSince = (page: Page, from: number, to = Infinity) => page.evaluate(
   const w = window as unknown as { __bench: { longtasks: { start: number; duration: number }[] } };
   return w.__bench.longtasks.filter((l) => l.start + l.duration >= f && l.start <= t).reduce((m, l) => Math.max(m, l.duration), 0);
 }, [from, to] as const);
+
+/** Where one edit's keystroke → graph went: the first post and result marks of its revision after the key. */
+async function splitOf(page: Page, revision: number, key: number, shown: number): Promise<Split | null> {
+  // No named inner function: tsx's keepNames would wrap it in a helper the page lacks.
+  const at = await page.evaluate(([r, k]) => Object.fromEntries(['post', 'result'].map((n) => [n,
+    performance.getEntriesByName(`kslab:${n}`).find((m) => m.startTime >= (k as number) &&
+      ((m as PerformanceMark).detail?.revision ?? -1) >= (r as number))?.startTime ?? null])) as { post: number | null; result: number | null },
+  [revision, key] as const);
+  if (at.post === null || at.result === null) return null;
+  return { keyToPost: at.post - key, postToResult: at.result - at.post, resultToGraph: shown - at.result };
+}
+
+/** Per part of the split, p50 and p95 over each run's edits, then the median over runs. */
+function splitSummary(runs: readonly RunResult[]): SizeReport['splitMs'] {
+  const parts: (keyof Split)[] = ['keyToPost', 'postToResult', 'resultToGraph'];
+  const per = runs.map((r) => r.splits.filter((x): x is Split => x !== null)).filter((xs) => xs.length > 0);
+  if (per.length === 0) return null;
+  const out = {} as Record<keyof Split, { p50: number; p95: number }>;
+  for (const k of parts) out[k] = { p50: median(per.map((xs) => percentile(xs.map((x) => x[k]), 50))), p95: median(per.map((xs) => percentile(xs.map((x) => x[k]), 95))) };
+  return out;
+}
 
 const now = (page: Page) => page.evaluate(() => performance.now());
 
@@ -233,6 +266,7 @@ export async function measureRun(page: Page, base: string, files: { name: string
 
   if (profileOut) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
   const keyToGraphMs: number[] = [];
+  const splits: (Split | null)[] = [];
   let longestTaskMs = 0;
   const revisionNow = () => page.evaluate(() => (window as unknown as { __lab: { revision(): number } }).__lab.revision());
   for (let e = 0; e < o.edits; e++) {
@@ -242,6 +276,7 @@ export async function measureRun(page: Page, base: string, files: { name: string
     const key = await page.evaluate(() => (window as unknown as { __bench: { lastKey: number } }).__bench.lastKey);
     const shown = await waitForMark(page, 'kslab:graph', rev, before);
     keyToGraphMs.push(shown - key);
+    splits.push(await splitOf(page, rev, key, shown));
     await page.waitForTimeout(400);
     longestTaskMs = Math.max(longestTaskMs, await longestSince(page, key));
   }
@@ -297,19 +332,21 @@ export async function measureRun(page: Page, base: string, files: { name: string
     const take = performance.getEntriesByName('kslab:take-result').map((m) => m.duration);
     const analyze = performance.getEntriesByName('kslab:analyze').map((m) => m.duration);
     const elements = performance.getEntriesByName('kslab:graph-elements').map((m) => m.duration);
+    const teach = performance.getEntriesByName('kslab:graph-teach').map((m) => m.duration);
     const update = performance.getEntriesByName('kslab:graph-update').map((m) => m.duration);
-    return { worker, take, analyze, elements, update };
+    return { worker, take, analyze, elements, teach, update };
   });
   const med = (xs: number[]) => (xs.length ? median(xs) : null);
   const phaseMs = {
     workerAnalyze: med(phases.worker.map((w) => w.analyze)), workerPack: med(phases.worker.map((w) => w.pack)),
     workerFlows: med(phases.worker.map((w) => w.flows)), pageTake: med(phases.take), pageAnalyze: med(phases.analyze),
-    graphElements: med(phases.elements), graphUpdate: med(phases.update),
+    graphElements: med(phases.elements), graphTeach: med(phases.teach), graphUpdate: med(phases.update),
   };
   const fallbacks = await page.evaluate(() => (window as unknown as { __lab: { stats?(): { fallbacks: number } } }).__lab.stats?.().fallbacks ?? 0);
   await cdp.detach();
   return {
     phaseMs,
+    splits,
     fallbacks,
     firstScreenMs, keyToGraphMs, longestTaskMs, burstLongestTaskMs, burstKeyToGraphMs, heapMB: heap, workerHeapMB: workerHeap,
     matrixSwitchMs, matrixLongestTaskMs, terminalMs, terminalLongestTaskMs,
@@ -443,8 +480,9 @@ export async function benchUi(o: Options, log: (s: string) => void = console.err
           workerAnalyze: medianOrNull(runs.map((r) => r.phaseMs.workerAnalyze)), workerPack: medianOrNull(runs.map((r) => r.phaseMs.workerPack)),
           workerFlows: medianOrNull(runs.map((r) => r.phaseMs.workerFlows)), pageTake: medianOrNull(runs.map((r) => r.phaseMs.pageTake)),
           pageAnalyze: medianOrNull(runs.map((r) => r.phaseMs.pageAnalyze)),
-          graphElements: medianOrNull(runs.map((r) => r.phaseMs.graphElements)), graphUpdate: medianOrNull(runs.map((r) => r.phaseMs.graphUpdate)),
+          graphElements: medianOrNull(runs.map((r) => r.phaseMs.graphElements)), graphTeach: medianOrNull(runs.map((r) => r.phaseMs.graphTeach)), graphUpdate: medianOrNull(runs.map((r) => r.phaseMs.graphUpdate)),
         },
+        splitMs: splitSummary(runs),
         ...(profile ? { profile } : {}),
       });
     }
@@ -479,7 +517,11 @@ function printTable(reports: readonly SizeReport[]): void {
     ['per result: worker flow bits (ms)', (r) => fmt(r.phaseMs.workerFlows)],
     ['per result: page takes it in (ms)', (r) => fmt(r.phaseMs.pageTake)],
     ['per result: graph elements (ms)', (r) => fmt(r.phaseMs.graphElements)],
+    ['per result: graph teaching edges (ms)', (r) => fmt(r.phaseMs.graphTeach)],
     ['per result: graph update, Cytoscape (ms)', (r) => fmt(r.phaseMs.graphUpdate)],
+    ['key → posted to worker p50/p95 (ms)', (r) => (r.splitMs ? `${fmt(r.splitMs.keyToPost.p50)}/${fmt(r.splitMs.keyToPost.p95)}` : '—')],
+    ['posted → result on page p50/p95 (ms)', (r) => (r.splitMs ? `${fmt(r.splitMs.postToResult.p50)}/${fmt(r.splitMs.postToResult.p95)}` : '—')],
+    ['result → graph drawn p50/p95 (ms)', (r) => (r.splitMs ? `${fmt(r.splitMs.resultToGraph.p50)}/${fmt(r.splitMs.resultToGraph.p95)}` : '—')],
   ];
   const head = ['', ...reports.map((r) => `${r.pods} pods`)];
   const width = Math.max(...rows.map(([l]) => l.length));

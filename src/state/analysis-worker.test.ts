@@ -3,7 +3,7 @@ import { analyze } from '../engine/index.js';
 import { AnalysisCore } from '../worker/core.js';
 import type { FromWorker, ToWorker } from '../worker/protocol.js';
 import { isView } from './analysis-view.js';
-import { createWorkerAnalysisController, podsAsked, SYNC_FIRST_PODS, type WorkerPort } from './analysis-worker.js';
+import { createWorkerAnalysisController, podsAsked, SYNC_FIRST_PODS, WORKER_DELAY_MS, type WorkerPort } from './analysis-worker.js';
 import { createLabStore } from './store.js';
 
 const POD = (name: string, labels = 'app: web') => `apiVersion: v1
@@ -79,6 +79,44 @@ describe('the analysis controller with a worker', () => {
     expect(podKeys(a.current)).toEqual(['default/three']);
     expect(a.pending).toBe(false);
     analysis.dispose();
+  });
+
+  it('posts a change of small files when the task that made it ends, without a pause; big files after WORKER_DELAY_MS (issue 11)', async () => {
+    vi.useFakeTimers();
+    const files = [{ name: 'a.yaml', text: POD('one') }];
+    const make = (postAtOnceChars?: number) => {
+      const store = createLabStore({ files });
+      const worker = fakeWorker();
+      const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
+        worker: () => worker, ...(postAtOnceChars !== undefined ? { postAtOnceChars } : {}),
+      });
+      return { store, worker, analysis, id: store.getState().files[0]?.id ?? '' };
+    };
+    const updates = (w: ReturnType<typeof fakeWorker>) => w.posted.filter((m) => m.type === 'update').length;
+    const small = make();
+    const before = updates(small.worker);
+    small.store.getState().setText(small.id, POD('two'));
+    small.store.getState().setText(small.id, POD('three'));
+    expect(updates(small.worker)).toBe(before);
+    expect(small.analysis.get().pending).toBe(true);
+    await Promise.resolve();
+    // No timer ran: the two changes of one task posted once, at the end of it.
+    expect(updates(small.worker)).toBe(before + 1);
+    expect(podKeys(small.analysis.get().current)).toEqual(['default/three']);
+    expect(small.analysis.get().pending).toBe(false);
+    small.analysis.dispose();
+
+    const big = make(10);
+    const was = updates(big.worker);
+    big.store.getState().setText(big.id, POD('two'));
+    await Promise.resolve();
+    expect(updates(big.worker)).toBe(was);
+    vi.advanceTimersByTime(WORKER_DELAY_MS - 1);
+    expect(updates(big.worker)).toBe(was);
+    vi.advanceTimersByTime(1);
+    expect(updates(big.worker)).toBe(was + 1);
+    expect(podKeys(big.analysis.get().current)).toEqual(['default/two']);
+    big.analysis.dispose();
   });
 
   it('drops a result that is stale when it arrives and keeps showing the last one', () => {

@@ -21,7 +21,7 @@ import type { FlowInterest, FromWorker, QueryMessage, ResultMessage, ToWorker } 
 import { derive, memoAnalyze, RECOMPUTE_DELAY_MS, type AnalysisController, type AnalyzeFn, type DerivedAnalysis } from './analysis.js';
 import { AnalysisView, ChunkTable, isView, type ViewedAnalysis } from './analysis-view.js';
 import type { LabFile } from './files.js';
-import { measureSince, tagRevision } from './perf.js';
+import { markRevision, measureSince, tagRevision } from './perf.js';
 
 /** What the controller needs of a Worker (tests pass a fake that runs the worker's core in-process). */
 export interface WorkerPort {
@@ -31,8 +31,16 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-/** The pause after a change before the worker is told (keys typed within a frame post once; the worker analyses only the latest text anyway). */
+/** The pause after a change before the worker is told, for big files (keys typed within a frame post once; the worker analyses only the latest text anyway). */
 export const WORKER_DELAY_MS = 16;
+
+/**
+ * Up to this many characters of files, a change is posted as soon as the task that made it ends
+ * (a microtask: the changes of one task still post once), without WORKER_DELAY_MS: at 50 pods
+ * (67 KB) the pause was a sixth of the keystroke → graph budget (issue 11), and posting costs a
+ * copy of the changed file only. Bigger files keep the pause.
+ */
+export const POST_AT_ONCE_CHARS = 150_000;
 
 export function startAnalysisWorker(): WorkerPort {
   return new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'kslab-analysis' }) as unknown as WorkerPort;
@@ -42,7 +50,10 @@ export interface WorkerControllerOptions {
   readonly worker?: () => WorkerPort;
   /** The engine on the page: `flush()` when the result on screen is behind, and a view's fallback. */
   readonly analyze?: AnalyzeFn;
+  /** The pause before posting a change (default: none up to `postAtOnceChars`, WORKER_DELAY_MS above). */
   readonly delayMs?: number;
+  /** Files up to this many characters post a change without a pause (default POST_AT_ONCE_CHARS; 0 when `delayMs` is given). */
+  readonly postAtOnceChars?: number;
   /** Up to this many characters the first analysis is made on the page (default SYNC_FIRST_CHARS). */
   readonly syncFirstChars?: number;
   /** …asking for up to this many pods (default SYNC_FIRST_PODS; see podsAsked). */
@@ -90,6 +101,8 @@ export function podsAsked(texts: readonly string[]): number {
 const sameSources = (a: readonly SourceFile[], b: readonly SourceFile[]) =>
   a.length === b.length && a.every((s, i) => s.name === b[i]?.name && s.text === b[i]?.text);
 
+const AT_ONCE = 'at-once';
+
 export function createWorkerAnalysisController(
   getFiles: () => readonly LabFile[],
   subscribeFiles: (listener: () => void) => () => void,
@@ -97,6 +110,7 @@ export function createWorkerAnalysisController(
 ): AnalysisController {
   const analyze = options.analyze ?? engineAnalyze;
   const delay = options.delayMs ?? WORKER_DELAY_MS;
+  const atOnceChars = options.postAtOnceChars ?? (options.delayMs === undefined ? POST_AT_ONCE_CHARS : 0);
   const onPage = memoAnalyze(analyze);
   /**
    * A worker that cannot start (a CSP without `worker-src 'self'`, a browser without module
@@ -133,7 +147,23 @@ export function createWorkerAnalysisController(
   /** The revision posted when the files last stayed unchanged for RECOMPUTE_DELAY_MS (see `checked`). */
   let quietPosted = 0;
   let quietTimer: ReturnType<typeof setTimeout> | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** A post waiting: a timer, or (small files) a microtask (AT_ONCE). */
+  let timer: ReturnType<typeof setTimeout> | typeof AT_ONCE | null = null;
+  const cancelPost = () => {
+    if (timer !== null && timer !== AT_ONCE) clearTimeout(timer);
+    timer = null;
+  };
+  const schedulePost = (files: readonly LabFile[]) => {
+    if (files.reduce((n, f) => n + f.text.length, 0) <= atOnceChars) {
+      if (timer === AT_ONCE) return;
+      cancelPost();
+      timer = AT_ONCE;
+      queueMicrotask(() => { if (timer === AT_ONCE && !disposed) post(); });
+      return;
+    }
+    cancelPost();
+    timer = setTimeout(post, delay);
+  };
   let lastFiles = getFiles();
   let state: DerivedAnalysis;
   let settledWaiters: (() => void)[] = [];
@@ -183,8 +213,7 @@ export function createWorkerAnalysisController(
   };
 
   const post = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
+    cancelPost();
     if (broken) { analyseHere(); return; }
     const sources = getFiles().map((f) => ({ name: f.name, text: f.text }));
     if (sameSources(sources, postedSources)) {
@@ -197,6 +226,7 @@ export function createWorkerAnalysisController(
     posted = revision;
     postedSources = sources;
     snapshots.set(revision, sources);
+    markRevision('post', revision);
     worker.postMessage({ type: 'update', revision, order: sources.map((s) => s.name), changed });
     if (!state.pending) setState(withPending(state));
   };
@@ -300,6 +330,7 @@ export function createWorkerAnalysisController(
     }
   };
   worker.onmessage = (event) => {
+    if (event.data.type === 'result') markRevision('result', event.data.revision);
     inbox.push(event.data);
     drain();
   };
@@ -347,8 +378,7 @@ export function createWorkerAnalysisController(
     if (files === lastFiles) return;
     lastFiles = files;
     revision++;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(post, delay);
+    schedulePost(files);
     if (quietTimer) clearTimeout(quietTimer);
     quietTimer = setTimeout(() => {
       quietTimer = null;
@@ -421,7 +451,7 @@ export function createWorkerAnalysisController(
       return onPage(files);
     },
     dispose: () => {
-      if (timer) clearTimeout(timer);
+      cancelPost();
       if (quietTimer) clearTimeout(quietTimer);
       if (deferred) clearTimeout(deferred.timer);
       disposed = true;

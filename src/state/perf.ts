@@ -26,6 +26,15 @@ export function markShown(name: 'graph' | 'matrix', analysis: Analysis): void {
   }
 }
 
+/** `kslab:<name>` now, with a revision: where an edit's chain stands (bench:ui splits keystroke → graph with these). */
+export function markRevision(name: 'post' | 'result', revision: number): void {
+  try {
+    performance.mark(`kslab:${name}`, { detail: { revision } });
+  } catch {
+    // as above
+  }
+}
+
 /** A measure from `start` (a performance.now() time) to now, named `kslab:<name>`. */
 export function measureSince(name: string, start: number, detail?: Record<string, unknown>): void {
   try {
