@@ -208,12 +208,36 @@ export class FlowIndex {
     return this.blocks.some((b) => b.has(s, d));
   }
 
+  /** True when one block holds every pair on every port: `lookup` then answers any pair on any of `ports`. */
+  full(): boolean {
+    return this.blocks.some((b) => b.full());
+  }
+
+  /** The same ports and the same blocks, bit for bit. */
+  sameAs(other: FlowIndex): boolean {
+    if (other === this) return true;
+    if (other.n !== this.n || other.blocks.length !== this.blocks.length || !samePorts(this.ports, other.ports)) return false;
+    return this.blocks.every((b, i) => sameBlock(b.block, (other.blocks[i] as IndexedBlock).block));
+  }
+
   /** A copy with the blocks of `keys` replaced (a view wanted something else) and ports appended. */
   with(keys: readonly string[], blocks: readonly FlowBlock[], ports: readonly PortProto[]): FlowIndex {
     const kept = this.blocks.filter((b) => !keys.includes(b.block.key)).map((b) => b.block);
     return new FlowIndex([...this.ports, ...ports], [...kept, ...blocks], this.n);
   }
 }
+
+const samePorts = (a: readonly PortProto[], b: readonly PortProto[]) =>
+  a.length === b.length && a.every((p, i) => p.port === b[i]?.port && p.protocol === b[i]?.protocol);
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const sameBlock = (a: FlowBlock, b: FlowBlock) =>
+  a.key === b.key && sameNumbers(a.rows, b.rows) && sameNumbers(a.cols, b.cols) && sameNumbers(a.ports, b.ports) && sameNumbers(a.bits, b.bits);
 
 class IndexedBlock {
   private rowPos: Int32Array | null = null;
@@ -244,6 +268,10 @@ class IndexedBlock {
   has(s: number, d: number): boolean {
     if (!this.rowPos) this.index();
     return (this.rowPos?.[s] ?? -1) >= 0 && (this.colPos?.[d] ?? -1) >= 0 && this.block.ports.length === this.nPorts;
+  }
+
+  full(): boolean {
+    return this.block.rows.length === this.n && this.block.cols.length === this.n && this.block.ports.length === this.nPorts;
   }
 
   fullRow(s: number): boolean {
@@ -508,9 +536,36 @@ export class NetworkView implements NetworkAnalysis {
     return this.flows.portOf(port.port, port.protocol) !== undefined;
   }
 
+  /**
+   * True when `other` answers every verdict a view asks on `port` (any port: every port portsToCheck
+   * names) the same way, for every pair of endpoints, from bits both hold — no answer from the
+   * engine on the page involved: the same endpoints (ids, kinds) in the same order, the same port
+   * tables, and the same blocks, one of them every pair on every port.
+   */
+  sameVerdicts(other: NetworkView, port: PortProto | 'any'): boolean {
+    if (other === this) return true;
+    const a = this.shared.net, b = other.shared.net;
+    if (a.enforcing !== b.enforcing || !this.flows.full() || !this.flows.sameAs(other.flows)) return false;
+    if (port !== 'any' && !this.hasPort(port)) return false;
+    if (!samePorts(a.ports, b.ports) || !sameNumbers(a.allPorts, b.allPorts) || a.portsOf.length !== b.portsOf.length) return false;
+    if (!a.portsOf.every((list, i) => sameNumbers(list, b.portsOf[i] as readonly number[]))) return false;
+    const x = this.endpoints, y = other.endpoints;
+    return x.length === y.length && x.every((e, i) => e.id === y[i]?.id && e.kind === y[i]?.kind);
+  }
+
   private real(why: string): NetworkAnalysis {
     return this.owner.materialize(why).network;
   }
+}
+
+/**
+ * True when two analyses' networks give the same verdict for every pair of their endpoints on
+ * `port` (see NetworkView.sameVerdicts): the same network, or two worker results holding the same
+ * bits. False when unsure (an engine analysis made on the page is compared by identity only).
+ */
+export function sameVerdicts(a: NetworkAnalysis, b: NetworkAnalysis, port: PortProto | 'any'): boolean {
+  if (a === b) return true;
+  return a instanceof NetworkView && b instanceof NetworkView && a.sameVerdicts(b, port);
 }
 
 export type ViewedAnalysis = Analysis & AnalysisView;

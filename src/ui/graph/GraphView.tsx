@@ -32,14 +32,14 @@ import { GRAPH_POD_LIMIT, planGraph } from './bound.js';
 import { GraphAdapter } from './cyAdapter.js';
 import { summarizeGraph } from './summary.js';
 import type { Position } from './layout.js';
-import { isLargeGraph, scenarioServices, toElements, type GraphWords } from './elements.js';
+import { edgeReuse, flowEdges, graphNodes, isLargeGraph, scenarioServices, type GraphWords } from './elements.js';
 import { isReportedPair, portChoiceKey, portLabel, type FlowStatus } from './flows.js';
 import { neighbourhood } from './focus.js';
 import { setGraphHandle } from './handle.js';
 import { stepFlowKeys } from './relevant.js';
 import { nextMatch, searchEndpoints, type Searchable } from './search.js';
 import { endpointElementId, focusOf, type Selection } from './selection.js';
-import { diffFlows, flowStatuses, teachEdges, type FlowChange, type TeachWords } from './teach.js';
+import { diffFlows, flowStatuses, teachFlows, teachGroups, type FlowChange, type TeachWords } from './teach.js';
 import { canvasMeasure, setTextMeasure } from './metrics.js';
 import { DEFAULT_THEME, themeFrom } from './theme.js';
 import './graph.css';
@@ -141,31 +141,38 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const focus = ready ? wanted : [];
   const focusKey = focus.join('\n');
   // Every reported pair with its verdict, denied ones included (teachEdges decides what is drawn;
-  // the verdicts are compared between edits to show what an edit changed).
-  const raw = useMemo(() => {
+  // the verdicts are compared between edits to show what an edit changed). The flow edges keep
+  // their objects, and their list its identity, while the verdicts stay the same (elements.ts
+  // EdgeReuse): an edit of a pod's labels then folds nothing again.
+  const reuse = useRef(edgeReuse());
+  const { nodes, flows } = useMemo(() => {
     const start = performance.now();
     // A port the result has no verdicts for yet draws no connection until it has (a moment).
-    const out = toElements(analysis, { port, showDenied: true, showServices, words, plan, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) });
+    const options = { port, showDenied: true, showServices, words, plan, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) };
+    const drawnNodes = graphNodes(analysis, options);
+    const out = { nodes: drawnNodes, flows: flowEdges(analysis, options, drawnNodes, reuse.current) };
     measureSince('graph-elements', start);
     return out;
   }, [analysis, port, showServices, words, focusKey, ready, plan]);
-  const changed = useChangedFlows(raw, analysis, portChoiceKey(port));
+  const changed = useChangedFlows(flows, analysis, portChoiceKey(port));
   const teachWords: TeachWords = useMemo(() => ({
     folded: (count, status) => t(status === 'denied' ? 'foldedDenied' : status === 'partial' ? 'foldedPartial' : 'folded', { count }),
     change: (c: FlowChange) => t(c === 'now-allowed' ? 'nowAllowed' : c === 'now-denied' ? 'nowDenied' : 'nowPartial'),
   }), [t]);
   const focusId = focusMode && (focusTarget?.kind === 'pod' || focusTarget?.kind === 'external') ? focusTarget : null;
   const keepKey = [...new Set([...focusOf(selection), ...(focusId ? [focusId.id] : [])])].join('\n');
-  const elements = useMemo(() => {
+  const groups = useStableBy(useMemo(() => teachGroups(nodes), [nodes]), (g) => g.key);
+  const taught = useMemo(() => {
     const start = performance.now();
-    const out = teachEdges(raw, {
+    const out = teachFlows(flows, groups, {
       showDenied, fold, relevant, changed, expanded: openFolds, words: teachWords,
       keep: new Set(keepKey === '' ? [] : keepKey.split('\n')),
     });
     measureSince('graph-teach', start);
     return out;
-  }, [raw, showDenied, fold, relevant, changed, openFolds, teachWords, keepKey]);
-  const summary = useMemo(() => summarizeGraph(showDenied ? raw : raw.filter((e) => e.data.status !== 'denied')), [raw, showDenied]);
+  }, [flows, groups, showDenied, fold, relevant, changed, openFolds, teachWords, keepKey]);
+  const elements = useMemo(() => [...nodes, ...taught], [nodes, taught]);
+  const summary = useMemo(() => summarizeGraph([...nodes, ...(showDenied ? flows : flows.filter((e) => e.data.status !== 'denied'))]), [nodes, flows, showDenied]);
   const visible = useMemo(
     () => (focusId ? neighbourhood(elements, endpointElementId(focusId.id, focusId.kind as 'pod' | 'external')) : null),
     [elements, focusId?.id, focusId?.kind],
@@ -405,16 +412,32 @@ export function GraphLegend({ services = false, hint }: { services?: boolean; hi
 /**
  * Connections whose verdict changed with the last edit (a new analysis on the same port): kept
  * until the next edit, so a click or a filter does not clear them. A port change starts afresh.
- * Computed once per element list (React may call a memo twice: the second call reuses the first).
+ * Computed once per flow list and analysis (React may call a memo twice: the second call reuses
+ * the first). The same flow list (flowEdges hands it back while no verdict changed) has the same
+ * verdicts: a new analysis then changed none.
  */
-function useChangedFlows(raw: readonly ElementDefinition[], analysis: Analysis, port: string): ReadonlyMap<string, FlowChange> {
-  const last = useRef<{ raw: readonly ElementDefinition[]; analysis: Analysis; port: string; statuses: Map<string, FlowStatus>; changed: ReadonlyMap<string, FlowChange> } | null>(null);
+const NO_CHANGE: ReadonlyMap<string, FlowChange> = new Map();
+function useChangedFlows(flows: readonly ElementDefinition[], analysis: Analysis, port: string): ReadonlyMap<string, FlowChange> {
+  const last = useRef<{ flows: readonly ElementDefinition[]; analysis: Analysis; port: string; statuses: Map<string, FlowStatus>; changed: ReadonlyMap<string, FlowChange> } | null>(null);
   return useMemo(() => {
     const d = last.current;
-    if (d && d.raw === raw) return d.changed;
-    const statuses = flowStatuses(raw);
-    const changed = !d || d.port !== port ? new Map<string, FlowChange>() : d.analysis === analysis ? d.changed : diffFlows(d.statuses, statuses);
-    last.current = { raw, analysis, port, statuses, changed };
+    if (d && d.flows === flows && d.analysis === analysis && d.port === port) return d.changed;
+    if (d && d.flows === flows && d.port === port) {
+      const changed = d.changed.size === 0 ? d.changed : NO_CHANGE;
+      last.current = { ...d, analysis, changed };
+      return changed;
+    }
+    const statuses = flowStatuses(flows);
+    const changed = !d || d.port !== port ? NO_CHANGE : d.analysis === analysis ? d.changed : diffFlows(d.statuses, statuses);
+    last.current = { flows, analysis, port, statuses, changed };
     return changed;
-  }, [raw, analysis, port]);
+  }, [flows, analysis, port]);
+}
+
+/** `value` while `keyOf(value)` stays the same as the kept one's, so memos reading it keep theirs. */
+function useStableBy<T>(value: T, keyOf: (v: T) => string): T {
+  const kept = useRef<{ value: T; key: string } | null>(null);
+  const key = keyOf(value);
+  if (kept.current?.key !== key) kept.current = { value, key };
+  return kept.current.value;
 }

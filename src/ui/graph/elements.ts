@@ -17,9 +17,10 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
-import type { Analysis, Labels, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
+import type { Analysis, Labels, NetworkAnalysis, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
+import { sameVerdicts } from '../../state/analysis-view.js';
 import { planGraph, type GraphPlan } from './bound.js';
-import { flowVerdict, isReportedPair, portLabel, type FlowVerdict, type PortChoice } from './flows.js';
+import { portChoiceKey, portLabel, portsToCheck, verdictOn, type FlowVerdict, type PortChoice, type PortsToCheck } from './flows.js';
 import { labelSize, nsLabelSize } from './metrics.js';
 import {
   edgeElementId, externalElementId, nsElementId, podElementId, serviceEdgeElementId, serviceElementId,
@@ -101,7 +102,28 @@ function edgeLabel(v: FlowVerdict, choice: PortChoice, w: GraphWords): string {
 
 export { labelSize } from './metrics.js';
 
+/**
+ * Flow edges of the last call, by id, for `flowEdges` to hand back the same definition objects
+ * (and, when nothing changed, the same list) for what an edit did not change: the graph then
+ * folds, diffs and applies only what changed (GraphView keeps one per mount).
+ */
+export interface EdgeReuse {
+  byId: Map<string, ElementDefinition>;
+  list: readonly ElementDefinition[];
+  /** The network `list` was read from, and what else it was drawn for (the pairs, their nodes, the options). */
+  network: NetworkAnalysis | null;
+  key: string;
+}
+
+export const edgeReuse = (): EdgeReuse => ({ byId: new Map(), list: [], network: null, key: '' });
+
 export function toElements(analysis: Analysis, options: ElementOptions): ElementDefinition[] {
+  const nodes = graphNodes(analysis, options);
+  return [...nodes, ...flowEdges(analysis, options, nodes)];
+}
+
+/** Everything toElements draws but the flow edges: namespaces, pods, hosts, and (when asked) Services with their edges. */
+export function graphNodes(analysis: Analysis, options: ElementOptions): ElementDefinition[] {
   const w = options.words ?? ENGLISH;
   const network = analysis.network;
   const out: ElementDefinition[] = [];
@@ -179,10 +201,24 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
     });
   }
 
+  if (services.length > 0) out.push(...serviceElements(services, new Set(out.map((e) => e.data.id)), w));
+  return out;
+}
+
+/**
+ * The flow edges between the nodes `graphNodes` drew (`nodes`): one per reported pair with its
+ * verdict on the chosen port. With `reuse`, an edge whose definition is the same as last call's is
+ * that same object, and a list equal to the last one is that list.
+ */
+export function flowEdges(analysis: Analysis, options: ElementOptions, nodes: readonly ElementDefinition[], reuse?: EdgeReuse): readonly ElementDefinition[] {
+  const w = options.words ?? ENGLISH;
+  const network = analysis.network;
+  const out: ElementDefinition[] = [];
+  const allPods = scenarioPods(analysis);
+  const plan = options.plan ?? planGraph(allPods);
   // An edge to a node that is not drawn would make Cytoscape throw: only connect drawn nodes. The
   // pairs walked are the drawn endpoints' (the graph's bound: 300 of 5,000 pods, not 5,000²).
-  const drawn = new Set(out.map((e) => e.data.id));
-  if (services.length > 0) out.push(...serviceElements(services, drawn, w));
+  const drawn = new Set(nodes.filter((e) => e.group === 'nodes').map((e) => e.data.id));
   const nodeOf = new Map<string, string>();
   const all = scenarioEndpoints(analysis);
   // A namespace the student collapsed stands for its pods: their connections end on it (folded).
@@ -192,32 +228,56 @@ export function toElements(analysis: Analysis, options: ElementOptions): Element
     if (drawn.has(nodeId)) nodeOf.set(e.id, nodeId);
     else if (nsOfPod && plan.collapsed.has(nsOfPod.get(e.id) ?? '')) nodeOf.set(e.id, nsElementId(nsOfPod.get(e.id)!));
   }
-  const nodeIdOf = (id: string): string | null => nodeOf.get(id) ?? null;
   const endpoints = all.filter((e) => nodeOf.has(e.id));
   const focus = isLargeGraph(analysis, options.allEdgesLimit) ? new Set(options.focus ?? []) : null;
   // A large graph draws the focused endpoints' rows and columns only: N·|focus| pairs, not N².
   const focused = focus ? endpoints.filter((e) => focus.has(e.id)) : endpoints;
+  // The same pairs between the same nodes, drawn alike, on a network that answers every one of
+  // them as the last one did (an edit of a pod's labels that changed no verdict): the same edges.
+  const key = reuse ? JSON.stringify([portChoiceKey(options.port), options.showDenied, w.anyOtherPort, focus ? focused.map((e) => e.id) : null,
+    endpoints.map((e) => [e.id, e.kind, nodeOf.get(e.id)])]) : '';
+  if (reuse && reuse.network && reuse.key === key && sameVerdicts(reuse.network, network, options.port)) {
+    reuse.network = network;
+    return reuse.list;
+  }
+  // Per destination once (not per pair): the ports its verdict is about.
+  const checks = new Map<string, PortsToCheck>();
+  const checksOf = (to: string) => {
+    let c = checks.get(to);
+    if (!c) checks.set(to, (c = portsToCheck(network, to, options.port)));
+    return c;
+  };
+  const before = reuse?.byId;
+  const byId = new Map<string, ElementDefinition>();
   for (const a of focus && focused.length === 0 ? [] : endpoints) {
-    const source = nodeIdOf(a.id);
-    if (source === null) continue;
+    const source = nodeOf.get(a.id) as string;
     for (const b of focus && !focus.has(a.id) ? focused : endpoints) {
-      if (!isReportedPair(network, a.id, b.id)) continue;
-      const target = nodeIdOf(b.id);
-      if (target === null) continue;
-      const v = flowVerdict(network, a.id, b.id, options.port);
+      // Never to itself, never between two external hosts (flows.ts isReportedPair).
+      if (a === b || (a.kind === 'external' && b.kind === 'external')) continue;
+      const target = nodeOf.get(b.id) as string;
+      const v = verdictOn(network, a.id, b.id, checksOf(b.id));
       if (v.status === 'denied' && !options.showDenied) continue;
-      const cls = v.status === 'denied' ? 'flow denied' : v.status === 'partial' ? 'flow allowed partial' : 'flow allowed';
-      out.push({
-        group: 'edges',
-        data: {
-          id: edgeElementId(a.id, b.id), source, target, kind: 'edge', from: a.id, to: b.id,
-          status: v.status, label: edgeLabel(v, options.port, w),
-        },
-        classes: cls,
-      });
+      const id = edgeElementId(a.id, b.id);
+      const label = edgeLabel(v, options.port, w);
+      const last = before?.get(id);
+      const def: ElementDefinition = last && last.data.source === source && last.data.target === target && last.data.status === v.status && last.data.label === label
+        ? last
+        : {
+          group: 'edges',
+          data: { id, source, target, kind: 'edge', from: a.id, to: b.id, status: v.status, label },
+          classes: v.status === 'denied' ? 'flow denied' : v.status === 'partial' ? 'flow allowed partial' : 'flow allowed',
+        };
+      if (reuse) byId.set(id, def);
+      out.push(def);
     }
   }
-  return out;
+  if (!reuse) return out;
+  const same = out.length === reuse.list.length && out.every((d, i) => d === reuse.list[i]);
+  reuse.byId = byId;
+  reuse.network = network;
+  reuse.key = key;
+  if (!same) reuse.list = out;
+  return reuse.list;
 }
 
 /** The Services the student wrote (not the implicit `default/kubernetes` and `kube-system/kube-dns`). */

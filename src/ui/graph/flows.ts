@@ -56,7 +56,11 @@ export interface FlowVerdict {
 }
 
 export function flowVerdict(network: NetworkAnalysis, from: string, to: string, choice: PortChoice): FlowVerdict {
-  const { ports, probe } = portsToCheck(network, to, choice);
+  return verdictOn(network, from, to, portsToCheck(network, to, choice));
+}
+
+/** flowVerdict with the destination's ports already known (the graph asks them once per destination, not per pair). */
+export function verdictOn(network: NetworkAnalysis, from: string, to: string, { ports, probe }: PortsToCheck): FlowVerdict {
   const allowedPorts: PortProto[] = [];
   const deniedPorts: PortProto[] = [];
   for (const p of ports) (network.allowed(from, to, p.port, p.protocol) ? allowedPorts : deniedPorts).push(p);

@@ -112,16 +112,41 @@ function groupsOf(elements: readonly ElementDefinition[]): Map<string, string> {
   return out;
 }
 
+/** What folding reads of the nodes: each node's group, and the summary nodes (a collapsed or hidden namespace). */
+export interface TeachGroups {
+  readonly groupOf: ReadonlyMap<string, string>;
+  readonly summaries: ReadonlySet<string>;
+  /** The same text for the same groups: GraphView folds again only when it changes. */
+  readonly key: string;
+}
+
+export function teachGroups(elements: readonly ElementDefinition[]): TeachGroups {
+  const groupOf = groupsOf(elements);
+  const summaries = new Set(elements.filter((e) => e.group === 'nodes' && String(e.classes ?? '').split(' ').includes('summary')).map((e) => String(e.data.id)));
+  const key = JSON.stringify([[...groupOf], [...summaries]]);
+  return { groupOf, summaries, key };
+}
+
+const isFlowEdge = (e: ElementDefinition) => e.group === 'edges' && e.data.kind === 'edge';
+
 /** The element list with its flow edges replaced by the edges to draw (see the file comment). */
 export function teachEdges(elements: readonly ElementDefinition[], options: TeachOptions): ElementDefinition[] {
+  return [...elements.filter((e) => !isFlowEdge(e)), ...teachFlows(elements.filter(isFlowEdge), teachGroups(elements), options)];
+}
+
+/**
+ * The edges to draw for these flow edges (toElements' `edge` kind), drawn between nodes grouped
+ * as `groups` says: teachEdges without the nodes, so a caller can fold again only when the flows,
+ * the groups or the options changed (an edit of a pod's labels changes none of them).
+ */
+export function teachFlows(flowEdges: readonly ElementDefinition[], groups: TeachGroups, options: TeachOptions): ElementDefinition[] {
   const words = options.words ?? ENGLISH_TEACH;
   const relevant = options.relevant ?? new Set<string>();
   const changed = options.changed ?? new Map<string, FlowChange>();
   const keep = options.keep ?? new Set<string>();
   const expanded = options.expanded ?? new Set<string>();
-  const groupOf = groupsOf(elements);
-  const summaries = new Set(elements.filter((e) => e.group === 'nodes' && String(e.classes ?? '').split(' ').includes('summary')).map((e) => String(e.data.id)));
-  const flows = flowsOf(elements);
+  const { groupOf, summaries } = groups;
+  const flows = flowsOf(flowEdges);
   const pinned = (f: Flow) => {
     const key = flowKey(f.from, f.to);
     return relevant.has(key) || changed.has(key) || keep.has(f.from) || keep.has(f.to);
@@ -185,5 +210,5 @@ export function teachEdges(elements: readonly ElementDefinition[], options: Teac
       classes: classes.join(' '),
     });
   }
-  return [...elements.filter((e) => !(e.group === 'edges' && e.data.kind === 'edge')), ...drawn, ...folds];
+  return [...drawn, ...folds];
 }
