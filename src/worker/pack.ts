@@ -156,20 +156,24 @@ export function packNetwork(network: NetworkAnalysis, policyKeys: readonly strin
   return { endpoints, enforcing: network.enforcing, policyKeys: keys, isolation, selectedBy, ports: [...table.ports], portsOf, allPorts };
 }
 
-/** Container reports as sent, by the engine's list (the same list again gives the same objects: Interner's JSON cache). */
-const slimmed = new WeakMap<object, { own: readonly unknown[]; out: readonly unknown[] }>();
+/**
+ * Container reports as sent, by the pod's containers: the same reports again (the incremental
+ * engine hands back a new list of the same report objects for a pod it did not recompute) give
+ * the same objects, which Interner's JSON cache then does not serialise again.
+ */
+const slimmed = new WeakMap<object, { list: readonly unknown[]; out: readonly unknown[] }>();
 
 /** A container report's container is the pod's own: sent as its index (`$container`), not again. */
 function slim(list: readonly { container: unknown }[], own: readonly unknown[]): readonly unknown[] {
-  const hit = slimmed.get(list);
-  if (hit && hit.own === own) return hit.out;
+  const hit = slimmed.get(own);
+  if (hit && hit.list.length === list.length && hit.list.every((c, i) => c === list[i])) return hit.out;
   const out = list.map((c) => {
     const k = own.indexOf(c.container);
     if (k < 0) return c;
     const { container: _container, ...other } = c;
     return { ...other, $container: k };
   });
-  slimmed.set(list, { own, out });
+  slimmed.set(own, { list, out });
   return out;
 }
 
