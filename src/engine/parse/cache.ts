@@ -85,15 +85,16 @@ export function* streamDocuments(text: string, lines: LineCounter): Generator<Do
  * on its own as the stream parses it: when the next document's `---` follows, it is parsed too, so
  * that the document ends as it does in the stream (at the end of the input the parser closes a
  * last empty value before a trailing comment's line break instead: its range would end one later).
- * Node ranges are relative to `start`. Null when the parser fails.
+ * Node ranges are relative to `start`; `lineCounter` gets the piece's line starts as the parser counts them. Null when the parser fails.
  */
-export function parsePiece(text: string, start: number, end: number): Document.Parsed | null {
+export function parsePiece(text: string, start: number, end: number, lineCounter?: LineCounter): Document.Parsed | null {
+  const options = lineCounter ? { ...ENGINE_OPTIONS, lineCounter } : ENGINE_OPTIONS;
   try {
     if (text.startsWith('---', end)) {
-      const docs = parseAllDocuments(text.slice(start, end + 3), ENGINE_OPTIONS);
+      const docs = parseAllDocuments(text.slice(start, end + 3), options);
       return Array.isArray(docs) ? (docs[0] as Document.Parsed | undefined) ?? null : null;
     }
-    return parseDocument(text.slice(start, end), ENGINE_OPTIONS) as Document.Parsed;
+    return parseDocument(text.slice(start, end), options) as Document.Parsed;
   } catch {
     return null;
   }

@@ -20,25 +20,32 @@ export interface Pieces {
 /**
  * The pieces of `text`, each given to `each` as it is read (what the quick reader read, or the
  * document the `yaml` package parsed without an error, to read and let go), or null when the whole
- * stream must be parsed as one: it cannot be cut (split.ts), or a piece has a syntax error or a
- * duplicate key (the error's words and place are then the stream's, whatever the cut); what `each`
+ * stream must be parsed as one: it cannot be cut (split.ts), or one of several pieces has a syntax
+ * error or a duplicate key (the error's words and place are then the stream's, whatever the cut); what `each`
  * was given is then to be dropped. Never throws.
  */
 export function readPieces(text: string, each: (got: FastDocument | Document.Parsed, start: number) => void): Pieces | null {
   const starts = splitDocuments(text);
   if (!starts) return null;
   const ranges: (readonly [number, number])[] = [];
+  // A file of one document is one piece, the whole text: parsed, it is what parsing the file gives,
+  // its errors and its line starts (which the parser counts its own way inside a broken scalar) too.
+  const one = starts.length === 1 ? new LineCounter() : null;
+  let parsedOne = false;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i] as number, end = pieceEnd(starts, i, text.length);
     let got: FastDocument | Document.Parsed | undefined = readSimpleDocument(text.slice(start, end));
     if (!got) {
-      const doc = parsePiece(text, start, end);
-      if (!doc || doc.errors.length > 0 || duplicateKeys(doc).length > 0) return null;
+      const doc = parsePiece(text, start, end, one ?? undefined);
+      if (!doc) return null;
+      if (!one && (doc.errors.length > 0 || duplicateKeys(doc).length > 0)) return null;
+      parsedOne = one !== null;
       got = doc;
     }
     ranges.push([start, end]);
     each(got, start);
   }
+  if (one && parsedOne) return { ranges, lines: one };
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lines.addNewLine(nl + 1);
