@@ -7,8 +7,8 @@ import {
 } from '../../testing/netpol.js';
 import { buildEndpoints } from './endpoints.js';
 import { compileNetwork } from './index.js';
-import { matchPeer } from './peers.js';
-import { matchPort } from './ports.js';
+import { ipBlockPosition, IN_BLOCK, matchPeer, OUTSIDE_BLOCK, parseIpBlock, rulePeersAdmit } from './peers.js';
+import { matchPort, portEntryAdmits } from './ports.js';
 
 const c = cluster({
   namespaces: [namespace('x', { env: 'test' }), namespace('y', { env: 'prod' })],
@@ -255,13 +255,62 @@ describe('explain: which entry allowed, and the other entry points', () => {
     expect(inBlock).toMatchObject({ remote: '192.0.2.9', subject: 'x/a', allowed: true, allowedBy: [{ ruleIndex: 1, peerIndex: 0, portIndex: 0 }] });
     expect(n.explainIngressFromAddress('192.0.3.9', 'x/a', 80, 'TCP')).toMatchObject({ remote: '192.0.3.9', allowed: false });
     expect(n.explainIngressFromAddress('192.0.2.9', 'x/nope', 80, 'TCP')).toBeNull();
+    // An address is no pod (and no hostNetwork pod): the detail names only the address.
+    const viaSelector = n.explainIngressFromAddress('192.0.3.9', 'x/a', 80, 'TCP')?.misses[0]?.peerMisses[0];
+    expect(viaSelector).toMatchObject({ reason: 'not-a-pod', detail: { ip: '192.0.3.9' } });
+    expect(Object.keys(viaSelector?.detail ?? {})).toEqual(['ip']);
+  });
+
+  it('each half is named by its direction', () => {
+    const e = n.explainToAddress('x/b', '8.8.8.8', 53, 'UDP');
+    expect([e?.egress.direction, e?.ingress.direction]).toEqual(['Egress', 'Ingress']);
+    const ping = n.explainIcmp('x/b', '8.8.8.8');
+    expect([ping?.egress.direction, ping?.ingress.direction]).toEqual(['Egress', 'Ingress']);
+    expect(n.explainIngressFromAddress('192.0.2.9', 'x/a', 80, 'TCP')?.direction).toBe('Ingress');
+  });
+
+  it('ports listed for a destination: its own and every number a policy names (not a named port)', () => {
+    expect(n.portsOf('x/a')).toEqual([{ port: 80, protocol: 'TCP' }, { port: 99, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }]);
+    expect(n.portsOf('x/nope')).toEqual([]);
   });
 
   it('a CNI that enforces nothing: every direction is not applicable', () => {
     const f = world('flannel');
     const e = f.explain('x/c', 'x/a', 443, 'TCP');
-    expect(e).toMatchObject({ allowed: true, enforced: false, ingress: { notApplicable: 'not-enforced', isolated: false, misses: [] } });
+    expect(e).toMatchObject({ allowed: true, enforced: false, ingress: { notApplicable: 'not-enforced', isolated: false, misses: [], isolatingPolicies: [], allowedBy: [], emptyPolicies: [] } });
     expect(f.explainIcmp('x/b', 'x/a')).toMatchObject({ allowed: true, enforced: false });
     expect(f.explainToAddress('x/b', '9.9.9.9', 53, 'UDP')).toMatchObject({ allowed: true, enforced: false, egress: { notApplicable: 'not-enforced' } });
+  });
+});
+
+describe('matching helpers on edge inputs', () => {
+  const eps = buildEndpoints(cluster({
+    namespaces: [namespace('x')],
+    pods: [pod('x/a', { labels: { app: 'a' }, ip: '10.0.0.1', ports: [{ port: 53, protocol: 'UDP', name: 'dns' }] })],
+  }));
+  const a = eps.find((e) => e.endpoint.id === 'x/a') ?? (eps[0] as (typeof eps)[number]);
+
+  it('a named port declared for UDP never admits TCP on that number', () => {
+    expect(portEntryAdmits(normalizedPort({ protocol: 'UDP', port: 'dns' }), 53, 'TCP', a)).toBe(false);
+    expect(portEntryAdmits(normalizedPort({ protocol: 'UDP', port: 'dns' }), 53, 'UDP', a)).toBe(true);
+    expect(portEntryAdmits(normalizedPort({ protocol: 'TCP', port: 54 }), 53, 'TCP', a)).toBe(false);
+  });
+
+  it('a rule admits a peer when any entry matches (OR), not every one', () => {
+    const rule = cluster({ policies: [policy('x/p', { ingress: [{ peers: [{ pods: sel({ app: 'zzz' }) }, { pods: sel({ app: 'a' }) }] }] })] }).policies[0]?.ingress[0];
+    expect(rule && rulePeersAdmit(rule, 'x', a)).toBe(true);
+    expect(rule && rulePeersAdmit(rule, 'y', a)).toBe(false);
+  });
+
+  it('an address or a block that does not parse lies outside', () => {
+    const block = normalizedPeer({ cidr: '10.0.0.0/8', except: ['10.0.0.0/24'] }, 'x');
+    if (block.kind !== 'ipBlock') throw new Error('not an ipBlock');
+    const parsed = parseIpBlock(block);
+    expect(ipBlockPosition(parsed, a.ip)).toBe(0);
+    expect(ipBlockPosition(parsed, null)).toBe(OUTSIDE_BLOCK);
+    expect(ipBlockPosition({ cidr: null, except: [] }, a.ip)).toBe(OUTSIDE_BLOCK);
+    expect(ipBlockPosition({ ...parsed, except: [null] }, a.ip)).toBe(IN_BLOCK);
+    expect(matchPeer({ ...block, cidr: 'not-a-cidr' }, 'x', a)).toEqual({ match: false, reason: 'ip-outside-cidr', detail: { ip: '10.0.0.1', cidr: 'not-a-cidr' } });
+    expect(matchPeer(block, 'x', { ...a, ip: null })).toMatchObject({ match: false, reason: 'ip-outside-cidr' });
   });
 });
