@@ -207,13 +207,22 @@ export function writeContractJson(a: Analysis, form: ConnectivityForm, write: (s
       chunk = [];
     }
   };
+  // Pods in batches of 2,000, each one JSON.stringify of {"pods": batch} without its first and last
+  // lines: the pods come out at the contract's depth, no per-pod call and re-indentation.
+  const batch: ContractJson['pods'] = [];
+  const writePods = () => {
+    if (batch.length === 0) return;
+    const s = JSON.stringify({ pods: batch }, null, 2);
+    write(`${first ? '' : ','}${s.slice('{\n  "pods": ['.length, s.length - '\n  ]\n}'.length)}`);
+    first = false;
+    batch.length = 0;
+  };
   for (const p of a.pods) {
     if (p.pod.system) continue;
-    chunk.push(`${first ? '\n' : ',\n'}    ${JSON.stringify(podJson(p), null, 2).replace(/\n/g, '\n    ')}`);
-    first = false;
-    flush(false);
+    batch.push(podJson(p));
+    if (batch.length >= 2000) writePods();
   }
-  flush(true);
+  writePods();
   write(`${first ? ']' : '\n  ]'}${text.slice(atPods + podsMarker.length, at)}`);
   const rest = text.slice(at + marker.length);
   if (form === 'none') {
