@@ -28,7 +28,10 @@ test('lesson 5 (developing network policies): a student walks every step to gree
   await lesson.doneThenNext('db-policy', 'other-namespace');
 
   // 2. other-namespace: a second peer (pod AND namespace) typed as one flow item, plus the label.
-  await lesson.insertLineBefore(FILE, 'ports:', '- {podSelector: {matchLabels: {name: api-pod}}, namespaceSelector: {matchLabels: {name: prod}}}');
+  // Pasted, not typed: typed key by key, Monaco's auto-closed `namespaceSelector: {}` is analysed on
+  // the way (every key reaches the worker now) and selects every namespace, which this lesson's
+  // pods cannot tell from prod (no api-pod in a third namespace), so the step would pass mid-typing.
+  await lesson.insertLineBefore(FILE, 'ports:', '- {podSelector: {matchLabels: {name: api-pod}}, namespaceSelector: {matchLabels: {name: prod}}}', 'paste');
   await expect.poll(() => lesson.fileText(FILE)).toContain(
     '          name: api-pod\n    - {podSelector: {matchLabels: {name: api-pod}}, namespaceSelector: {matchLabels: {name: prod}}}\n    ports:\n');
   // The namespace has no `name` label yet: still denied, step not done.

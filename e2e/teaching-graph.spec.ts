@@ -150,10 +150,13 @@ for (const lang of ['en', 'ko'] as const) {
 }
 
 test('changed connections pulse briefly, and not at all for prefers-reduced-motion', async ({ lab, page }) => {
+  // Samples the changed edges' classes for 20 rounds after the first one is seen (a loaded machine
+  // may take seconds to bring the result; at most ~8 s in all).
   const seen = async () => {
     const classes = new Set<string>();
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0, after = 0; i < 100 && after < 20; i++) {
       for (const e of (await graph(page))?.edges ?? []) if (e.classes.includes('changed')) e.classes.forEach((c) => classes.add(c));
+      if (classes.size > 0) after += 1;
       await page.waitForTimeout(80);
     }
     return classes;
@@ -171,6 +174,8 @@ test('changed connections pulse briefly, and not at all for prefers-reduced-moti
   await page.waitForFunction(() => window.__lab !== undefined);
   await drawn(page);
   await lab.setFile('db-policy.yaml', DB_POLICY.replace('name: api-pod', 'name: nobody'));
+  // That result drawn first (else the worker may answer only the last text, which changes nothing).
+  await expect.poll(async () => ((await graph(page))?.edges ?? []).some((e) => e.classes.includes('changed')), { timeout: 15_000 }).toBe(true);
   await lab.setFile('db-policy.yaml', DB_POLICY);
   const moving = await seen();
   expect(moving.has('animated')).toBe(true);
