@@ -1,4 +1,4 @@
-import { createContext, createElement, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useDeferredValue, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Lesson } from '../course/model.js';
 import type { Analysis, PortProto } from '../engine/model/index.js';
@@ -33,9 +33,16 @@ export function useLab<T>(selector: (state: LabState) => T): T {
   return useStore(useLabContext().store, selector);
 }
 
+/**
+ * The analysis, deferred: a new result re-renders its views in a transition, which React renders
+ * in slices and commits in a task of its own, so typing and the result's own take-in never wait
+ * for the graph, lesson and RBAC views to render it (issue 18: a 5,000-pod link's take-in and its
+ * render shared one 256 ms task on CI). Every view reads the same deferred value, so no two panels
+ * show different results.
+ */
 export function useDerivedAnalysis(): DerivedAnalysis {
   const { analysis } = useLabContext();
-  return useSyncExternalStore(analysis.subscribe, analysis.get, analysis.get);
+  return useDeferredValue(useSyncExternalStore(analysis.subscribe, analysis.get, analysis.get));
 }
 
 export function useActions(): LabActions {
