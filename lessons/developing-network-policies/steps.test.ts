@@ -13,6 +13,8 @@ const HEAD = '  podSelector:\n    matchLabels:\n      role: db\n  policyTypes:\n
 const API = '    - podSelector:\n        matchLabels:\n          name: api-pod\n';
 const PORTS = '    ports:\n    - protocol: TCP\n      port: 3306\n';
 const PROD_AND = '    - podSelector:\n        matchLabels:\n          name: api-pod\n      namespaceSelector:\n        matchLabels:\n          name: prod\n';
+const NS_PROD = '      namespaceSelector:\n        matchLabels:\n          name: prod\n';
+const NS_ANY = '      namespaceSelector: {}\n';
 const PROD_OR = '    - podSelector:\n        matchLabels:\n          name: api-pod\n    - namespaceSelector:\n        matchLabels:\n          name: prod\n';
 const peer = (find: string, replace: string) => ({ file: FILE, find, replace });
 const AFTER_PROD = `${PROD_AND}${PORTS}`;
@@ -51,12 +53,31 @@ stepCases('developing-network-policies', {
     { name: 'the namespace peer replaced the default one', pass: false, patch: [peer(`${API}    ports:\n`, `${PROD_AND}    ports:\n`)] },
     { name: 'prod/api-pod in a rule of its own, every port', pass: false,
       patch: [peer(`${PORTS}`, `${PORTS}  - from:\n${PROD_AND}`)] },
+    // Issue 17 follow-up: an empty selector matches everything, so these let in more than prod/api-pod.
+    { name: 'namespaceSelector: {} under the dash: api-pod of every namespace', pass: false,
+      patch: [peer(`${API}    ports:\n`, `${API}${PROD_AND.replace(NS_PROD, NS_ANY)}    ports:\n`)], because: 'staging/api-pod → default/db:3306/TCP is allowed' },
+    { name: 'typed in flow style, stopped at the auto-closed namespaceSelector: {}, not labelled yet', pass: false, commands: [],
+      patch: [peer(`${API}    ports:\n`, `${API}    - {podSelector: {matchLabels: {name: api-pod}}, namespaceSelector: {}}\n    ports:\n`)], because: 'staging/api-pod' },
+    { name: 'a peer of its own: namespaceSelector: {} (every pod of every namespace)', pass: false,
+      patch: [peer(`${API}    ports:\n`, `${API}    - namespaceSelector: {}\n    ports:\n`)], because: 'staging/api-pod' },
+    { name: 'podSelector: {} with the prod namespace (every pod of prod)', pass: false,
+      patch: [peer(`${API}    ports:\n`, `${API}${PROD_AND.replace('        matchLabels:\n          name: api-pod\n', '').replace('podSelector:', 'podSelector: {}')}    ports:\n`)],
+      because: 'prod/reporting → default/db:3306/TCP is allowed' },
+    { name: 'a peer of its own: podSelector: {} (every pod of default)', pass: false,
+      patch: [peer(`${API}    ports:\n`, `${API}    - podSelector: {}\n    ports:\n`)], because: 'default/web → default/db:3306/TCP is allowed' },
+    { name: 'the AND form in flow style, as one item', pass: true,
+      patch: [peer(`${API}    ports:\n`, `${API}    - {podSelector: {matchLabels: {name: api-pod}}, namespaceSelector: {matchLabels: {name: prod}}}\n    ports:\n`)] },
+    { name: 'the namespace by matchExpressions (name In [prod])', pass: true,
+      patch: [peer(`${API}    ports:\n`, `${API}${PROD_AND.replace('        matchLabels:\n          name: prod\n', '        matchExpressions:\n        - {key: name, operator: In, values: [prod]}\n')}    ports:\n`)] },
   ],
   'and-or': [
     { name: 'tried the OR form, put it back, answers 가능합니다', pass: true, answer: '가능합니다',
       patch: [peer(PROD_AND, PROD_OR)], more: { patch: [peer(PROD_OR, PROD_AND)] } },
     { name: '허용됩니다', pass: true, answer: '허용됩니다' },
     { name: 'left the OR form in place', pass: false, patch: [peer(PROD_AND, PROD_OR)], because: 'prod/reporting' },
+    { name: 'put back with namespaceSelector: {} (api-pod of every namespace)', pass: false, answer: 'yes',
+      patch: [peer(PROD_AND, PROD_OR)], more: { patch: [peer(PROD_OR, PROD_AND.replace(NS_PROD, NS_ANY))] },
+      because: 'staging/api-pod' },
     { name: 'answers no', pass: false, answer: '아니요' },
     { name: 'answers 차단됨', pass: false, answer: '차단됨' },
   ],
@@ -90,5 +111,7 @@ stepCases('developing-network-policies', {
     { name: 'all egress allowed (- {})', pass: false, patch: dns('  - {}\n') },
     { name: 'the lookup not run again', pass: false, commands: [] },
     { name: 'the AND form broken meanwhile (reporting gets in)', pass: false, more: { patch: [peer(PROD_AND, PROD_OR)] } },
+    { name: 'the namespace emptied meanwhile (staging/api-pod gets in)', pass: false,
+      more: { patch: [peer(NS_PROD, NS_ANY)] }, because: 'staging/api-pod' },
   ],
 });
