@@ -1,0 +1,103 @@
+// applyAdmission's bookkeeping over one `kubectl apply -f` (engine-spec §9), through analyze():
+// - documents are sent in order, files in the order given and documents in file order, so a pod
+//   meets its namespace's labels as they are at that moment (the policy is read again after a
+//   Namespace changes them);
+// - a warning goes to whoever sent the request (admission.go EvaluatePod adds it to the response):
+//   kubectl shows a workload's warning; the warnings of the pods its controller creates reach no one;
+// - `default` and kubeadm's namespaces exist before any apply, so a refused Namespace document for
+//   one of them leaves it in place, unlabelled;
+// - each diagnostic carries the values the UI renders it with (`params`).
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../index.js';
+import type { Analysis } from '../model/index.js';
+
+const ns = (name: string, labels: Record<string, string> = {}) =>
+  `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels: ${JSON.stringify(labels)}`;
+const pod = (name: string, namespace: string, spec = '{containers: [{name: app, image: busybox}]}') =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${namespace}}\nspec: ${spec}`;
+const deployment = (name: string, namespace: string, podSpec: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: ${namespace}}\n` +
+  `spec: {replicas: 1, selector: {matchLabels: {app: ${name}}}, template: {metadata: {labels: {app: ${name}}}, spec: ${podSpec}}}`;
+const run = (...files: string[][]): Analysis => analyze(files.map((docs, i) => ({ name: `f${i}.yaml`, text: docs.join('\n---\n') })));
+const keys = (a: Analysis) => a.pods.filter((p) => !p.pod.system).map((p) => p.key);
+const PSA = 'pod-security.kubernetes.io/';
+const HOST_PID = '{hostPID: true, containers: [{name: app, image: busybox}]}';
+
+describe('the order of the apply', () => {
+  it('a pod after the Namespace that labels it meets the new labels; one before does not', () => {
+    const a = run([pod('a', 'team', HOST_PID), ns('team', { [`${PSA}enforce`]: 'baseline' }), pod('b', 'team', HOST_PID)]);
+    expect(keys(a)).toEqual(['team/a']);
+    expect(a.admission.rejected.map((r) => r.key)).toEqual(['team/b']);
+  });
+
+  it('documents of an earlier file all come before a later file\'s', () => {
+    const a = run([pod('a', 'team', HOST_PID), pod('b', 'team', HOST_PID), pod('c', 'team', HOST_PID)], [ns('team', { [`${PSA}enforce`]: 'baseline' })]);
+    expect(keys(a)).toEqual(['team/a', 'team/b', 'team/c']);
+    expect(a.diagnostics.find((d) => d.code === 'pod-security-namespace-warning')?.message)
+      .toBe('existing pods in namespace "team" violate the new PodSecurity enforce level "baseline:latest"\na (and 2 other pods): host namespaces');
+  });
+
+  it('a pod refused earlier is not among the existing pods a later label change lists', () => {
+    const a = run([ns('team', { [`${PSA}enforce`]: 'baseline' }), pod('a', 'team', HOST_PID), pod('ok', 'team')]);
+    expect(keys(a)).toEqual(['team/ok']);
+    expect(a.admission.namespaces.find((n) => n.name === 'team')?.warnings).toEqual([]);
+  });
+});
+
+describe('who sees a warning', () => {
+  it('the workload\'s warning is shown; its controller\'s pod is admitted with warnings no one sees', () => {
+    const a = run([ns('team', { [`${PSA}warn`]: 'baseline' }), deployment('w', 'team', HOST_PID)]);
+    expect(keys(a)).toEqual(['team/w-0']);
+    expect(a.diagnostics.filter((d) => d.code.startsWith('pod-security')).map((d) => [d.code, d.object, d.message])).toEqual([
+      ['pod-security-warning', 'Deployment/team/w', 'would violate PodSecurity "baseline:latest": host namespaces (hostPID=true)'],
+    ]);
+    expect(a.admission.decisions.map((d) => [d.object, d.mode, d.allowed, d.user])).toEqual([['Deployment/team/w', 'warn', true, 'kubernetes-admin']]);
+  });
+
+  it('audit is recorded for the controller\'s pod too', () => {
+    const a = run([ns('team', { [`${PSA}audit`]: 'baseline' }), deployment('w', 'team', HOST_PID)]);
+    expect(a.admission.decisions.map((d) => [d.object, d.mode, d.allowed, d.owner ?? null])).toEqual([
+      ['Deployment/team/w', 'audit', true, null],
+      ['Pod/team/w-0', 'audit', true, 'Deployment/team/w'],
+    ]);
+  });
+});
+
+describe('built-in namespaces', () => {
+  it.each(['default', 'kube-public'])('a refused Namespace document for %s leaves it there, unlabelled', (name) => {
+    const a = run([ns(name, { [`${PSA}enforce`]: 'strict' })]);
+    expect(a.diagnostics.filter((d) => d.code === 'pod-security-label-invalid').map((d) => d.object)).toEqual([`Namespace/${name}`]);
+    expect(a.cluster.namespaces.find((n) => n.name === name)).toEqual({ name, labels: { 'kubernetes.io/metadata.name': name }, declared: false });
+  });
+});
+
+describe('what each diagnostic carries', () => {
+  it('forbidden, label-invalid, namespace-warning, warning, audit, failed-create', () => {
+    const a = run([
+      ns('bad', { [`${PSA}enforce`]: 'strict' }),
+      pod('early', 'team', HOST_PID),
+      ns('team', { [`${PSA}enforce`]: 'baseline', [`${PSA}enforce-version`]: 'v1.29', [`${PSA}warn`]: 'baseline', [`${PSA}audit`]: 'baseline' }),
+      pod('p', 'team', HOST_PID),
+      deployment('w', 'team', HOST_PID),
+    ]);
+    const byCode = (code: string) => a.diagnostics.filter((d) => d.code === code).map((d) => [d.severity, d.object, d.path, d.params]);
+    expect(byCode('pod-security-label-invalid')).toEqual([['error', 'Namespace/bad', `metadata.labels.${PSA}enforce`, {
+      field: `metadata.labels[${PSA}enforce]`, value: 'strict', detail: 'must be one of privileged, baseline, restricted', namespace: 'bad',
+    }]]);
+    expect(byCode('pod-security-namespace-warning')).toEqual([['warning', 'Namespace/team', 'metadata.labels', { namespace: 'team', count: 2 }]]);
+    expect(byCode('pod-security-forbidden')).toEqual([['error', 'Pod/team/p', '', { namespace: 'team', name: 'p', level: 'baseline', version: 'v1.29' }]]);
+    // A refused pod is audited too (EvaluatePod sets the audit annotation whatever enforce decided).
+    expect(byCode('pod-security-audit')).toEqual([
+      ['info', 'Pod/team/p', '', { level: 'baseline', version: 'latest', namespace: 'team', name: 'p' }],
+      ['info', 'Deployment/team/w', '', { level: 'baseline', version: 'latest', namespace: 'team', name: 'w' }],
+    ]);
+    expect(byCode('pod-security-warning')).toEqual([
+      ['warning', 'Deployment/team/w', '', { level: 'baseline', version: 'latest', namespace: 'team', name: 'w' }],
+    ]);
+    expect(byCode('pod-security-failed-create')).toEqual([['warning', 'Deployment/team/w', '', { kind: 'Deployment', name: 'w', namespace: 'team', pod: 'w-0' }]]);
+    expect(a.admission.rejected.map((r) => [r.key, r.level, r.version, r.owner?.name ?? null, r.event?.reason ?? null])).toEqual([
+      ['team/p', 'baseline', 'v1.29', null, null],
+      ['team/w-0', 'baseline', 'v1.29', 'w', 'FailedCreate'],
+    ]);
+  });
+});
