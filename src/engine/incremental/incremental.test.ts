@@ -8,8 +8,9 @@
 // Runs: KSLAB_PROPERTY_RUNS (default below) for `npm test`; e.g. KSLAB_PROPERTY_RUNS=500 for a long run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, IncrementalAnalyzer, type Analysis, type SourceFile } from '../index.js';
+import { analyze, IncrementalAnalyzer, type SourceFile } from '../index.js';
 import { clusterFiles, policyDoc } from '../laws/generators.js';
+import { view } from './view.js';
 
 const RUNS = Number(process.env.KSLAB_PROPERTY_RUNS ?? '') || 0;
 const TIMEOUT = RUNS > 0 ? Math.max(60_000, RUNS * 600) : 60_000;
@@ -67,21 +68,6 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   // Back to an earlier state (its texts may still be cached).
   fc.nat().map((k): Edit => (files, history) => history[k % Math.max(1, history.length)] ?? files),
 );
-
-/** Everything an Analysis says, as plain data (the network through its queries). */
-function view(a: Analysis) {
-  const n = a.network;
-  const ids = n.endpoints.map((e) => e.id);
-  const pairs = ids.flatMap((f) => ids.filter((t) => t !== f).slice(0, 4).map((t) => [f, t] as const)).slice(0, 60);
-  return {
-    diagnostics: a.diagnostics, cluster: a.cluster, pods: a.pods, policies: a.policies, services: a.services,
-    rbac: a.rbac, admission: a.admission, nodes: a.nodes, sources: a.sources,
-    endpoints: n.endpoints, enforcing: n.enforcing, connectivity: n.connectivity(),
-    isolation: ids.map((id) => n.isolation(id)), ports: ids.map((id) => n.portsOf(id)), allPorts: n.allPorts(),
-    explain: pairs.map(([f, t]) => [n.explain(f, t, 80, 'TCP'), n.allowed(f, t, 443, 'TCP'), n.explainIcmp(f, t)]),
-    located: a.pods.map((p) => a.locate(p.pod.ref)),
-  };
-}
 
 describe('IncrementalAnalyzer', () => {
   it('gives what a cold analysis gives after every edit of random edit sequences', () => {

@@ -1,9 +1,10 @@
 import { isDocument, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
 import { LARGE_FILE_CHARS, parseFileCached, reparseDocument, streamDocuments } from './cache.js';
-import { duplicateKeys } from './unique-keys.js';
-import { blankDocuments, findTooDeep, MAX_NESTING, type TooDeep } from './depth.js';
+import { blankDocuments, findTooDeep, type TooDeep } from './depth.js';
+import { isKeptPiece, pieceTree, readKept, type KeptPiece, type PieceReads } from './kept.js';
 import { readPieces } from './pieces.js';
+import { readDocument, tooDeepDiagnostic } from './read-document.js';
 
 /** One YAML document of one file, converted to plain data (or `ok: false` when it could not be). */
 export interface ParsedDoc {
@@ -28,8 +29,11 @@ export interface ParsedSources {
 interface FileState {
   readonly text: string;
   readonly lines: LineCounter;
-  /** The parsed documents, or for a large file (cache.ts LARGE_FILE_CHARS) each one's range, to parse again. */
-  readonly docs: readonly Document.Parsed[] | readonly (readonly [number, number])[];
+  /**
+   * The parsed documents; for a large file (cache.ts LARGE_FILE_CHARS) or one read a document at a
+   * time, each one's range, to parse again; for a kept file read so (kept.ts), each piece.
+   */
+  readonly docs: readonly Document.Parsed[] | readonly (readonly [number, number])[] | readonly KeptPiece[];
 }
 
 /**
@@ -46,6 +50,8 @@ interface FileResult {
   readonly state: FileState;
   readonly docs: readonly ParsedDoc[];
   readonly diagnostics: readonly PendingDiagnostic[];
+  /** What the file's pieces read to (kept.ts), for its next text; the last file's when this one was parsed whole. */
+  readonly reads?: PieceReads;
 }
 
 /** Parse every file into documents. Never throws: problems become diagnostics with positions. */
@@ -60,7 +66,7 @@ export function parseSources(files: readonly SourceFile[], cache?: ParseCache): 
     let result: FileResult;
     if (held && held.text === file.text) result = held.result;
     else {
-      result = parseFile(file, cache !== undefined);
+      result = parseFile(file, cache !== undefined, held?.result.reads);
       if (held) result = { ...result, docs: shareValues(result.docs, held.result.docs) };
       if (cache) {
         if (file.text.length > LARGE_FILE_CHARS) cache.delete(file.name);
@@ -78,9 +84,16 @@ export function parseSources(files: readonly SourceFile[], cache?: ParseCache): 
     if (!state) return null;
     const held = state.docs[ref.doc];
     if (!held) return null;
-    // A large file's document is parsed again from its own text: its ranges start at `base`.
-    const base = Array.isArray(held) ? (held as readonly [number, number])[0] : 0;
-    const doc = Array.isArray(held) ? reparseDocument(state.text, base, (held as readonly [number, number])[1]) : held as Document.Parsed;
+    // A document read on its own (a large file's, a kept piece) has ranges from its start, `base`.
+    let base = 0;
+    let doc: Document.Parsed | null;
+    if (Array.isArray(held)) {
+      base = (held as readonly [number, number])[0];
+      doc = reparseDocument(state.text, base, (held as readonly [number, number])[1]);
+    } else if (isKeptPiece(held)) {
+      base = held.start;
+      doc = pieceTree(state.text, held);
+    } else doc = held as Document.Parsed;
     const range = doc ? rangeOf(doc, ref.path, atKey) : null;
     if (!range) return null;
     return toRange(ref.file, state, base + range[0], base + range[1]);
@@ -96,14 +109,20 @@ export function parseSources(files: readonly SourceFile[], cache?: ParseCache): 
   return { docs, diagnostics, locate, locateOffsets };
 }
 
-/** One file's documents, their diagnostics and what `locate` needs. */
 /**
- * `kept`: the caller keeps what a file parsed to between analyses (the lab's incremental analysis):
- * a small file is then parsed whole and its documents kept, so that positions are found without
- * parsing again. Otherwise (one analysis: kslab, a lesson check) every file is read a document at a
- * time, as a large one is: the same values and positions (pieces.test.ts), in a fraction of the time.
+ * One file's documents, their diagnostics and what `locate` needs. Every file is read a document at
+ * a time (pieces.test.ts: the same values and positions as parsing it whole, in a fraction of the
+ * time). `kept`: the caller keeps what a file read to between analyses (the lab's incremental
+ * analysis): a small file's pieces are kept by their text (kept.ts), so an edit reads again only
+ * the documents it changed (`previous`: the pieces of the file's last text), and a piece's syntax
+ * tree is kept once a position asked for it; a file of one document, or one that must be parsed
+ * as one stream, is parsed whole and its documents kept.
  */
-function parseFile(file: SourceFile, kept: boolean): FileResult {
+function parseFile(file: SourceFile, kept: boolean, previous?: PieceReads): FileResult {
+  if (kept && file.text.length <= LARGE_FILE_CHARS) {
+    const read = readKept(file.name, file.text, previous);
+    if (read) return { state: { text: file.text, lines: read.lines, docs: read.pieces }, docs: [...read.docs], diagnostics: read.diagnostics, reads: read.reads };
+  }
   const docs: ParsedDoc[] = [];
   const diagnostics: PendingDiagnostic[] = [];
   // Documents too deep for the parser's recursion are blanked first (offsets and lines kept):
@@ -139,7 +158,7 @@ function parseFile(file: SourceFile, kept: boolean): FileResult {
     readDocument(file.name, doc, index++, docs, diagnostics);
   }
   for (const d of deep) diagnostics.push(tooDeepDiagnostic(file.name, index, [d.at, d.at + 1]));
-  return { state, docs, diagnostics };
+  return { state, docs, diagnostics, ...(previous ? { reads: previous } : {}) };
 }
 
 /**
@@ -165,44 +184,6 @@ function parsePieces(fileName: string, text: string): FileResult | null {
   });
   if (!pieces) return null;
   return { state: { text, lines: pieces.lines, docs: pieces.ranges }, docs, diagnostics };
-}
-
-function readDocument(fileName: string, doc: Document.Parsed, index: number, docs: ParsedDoc[], diagnostics: PendingDiagnostic[]): void {
-  const errors = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
-  for (const err of errors) {
-    // The parser's recursion gave out (a depth the pre-check did not see): the same words.
-    if (/call stack/i.test(err.message)) {
-      diagnostics.push(tooDeepDiagnostic(fileName, index, [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)]));
-      continue;
-    }
-    diagnostics.push({
-      severity: 'error',
-      code: 'yaml-syntax',
-      message: `YAML syntax error: ${cleanYamlMessage(err.message)}`,
-      ref: { file: fileName, doc: index, path: [] },
-      offsets: [err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)],
-      params: { detail: cleanYamlMessage(err.message) },
-    });
-  }
-  const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
-  let value: unknown;
-  let ok = errors.length === 0;
-  if (ok && !empty) {
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      ok = false;
-      diagnostics.push(e instanceof RangeError && /call stack/i.test(e.message)
-        ? tooDeepDiagnostic(fileName, index, [doc.range[0], Math.max(doc.range[1], doc.range[0] + 1)])
-        : {
-            severity: 'error',
-            code: 'yaml-syntax',
-            message: `YAML error: ${e instanceof Error ? e.message : String(e)}`,
-            ref: { file: fileName, doc: index, path: [] },
-          });
-    }
-  }
-  docs.push({ file: fileName, index, value, ok, empty });
 }
 
 /** `next` with each document whose value deep-equals the one at its index in `previous` holding the previous object. */
@@ -237,24 +218,6 @@ function toRange(file: string, state: FileState, start: number, end: number): So
   const a = state.lines.linePos(start);
   const b = state.lines.linePos(end);
   return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, start, end };
-}
-
-/** A document nesting deeper than MAX_NESTING (depth.ts): left out, the rest still analysed. */
-function tooDeepDiagnostic(file: string, doc: number, offsets: [number, number]): PendingDiagnostic {
-  return {
-    severity: 'error',
-    code: 'yaml-too-deep',
-    message: `YAML nesting deeper than ${MAX_NESTING} levels: this document is left out of the analysis. ` +
-      `Kubernetes manifests nest a few dozen levels at most; look for a runaway run of [ or { or of ever-deeper indentation here.`,
-    ref: { file, doc, path: [] },
-    offsets,
-    params: { limit: MAX_NESTING },
-  };
-}
-
-/** yaml's messages end with a code excerpt; keep the first line. */
-function cleanYamlMessage(message: string): string {
-  return message.split('\n')[0]?.trim() ?? message;
 }
 
 /**
