@@ -55,6 +55,11 @@ describe('applyAppArmorVersionSkew: field → annotation', () => {
     expect(stored.annotations).toEqual({ team: 'a', [`${KEY}init`]: 'runtime/default', [`${KEY}app`]: 'runtime/default', [`${KEY}side`]: 'unconfined' });
   });
 
+  it('one container\'s field is enough for the others to be visited too', () => {
+    const stored = asStored(podOf({ containers: [ctr('app'), ctr('side', { type: 'RuntimeDefault' })] }));
+    expect(stored.annotations).toEqual({ [`${KEY}side`]: 'runtime/default' });
+  });
+
   it('a Windows pod is left as written', () => {
     const pod = podOf({ os: { name: 'windows' }, containers: [ctr('app', { type: 'Unconfined' })] });
     expect(pod.osName).toBe('windows');
@@ -90,6 +95,11 @@ describe('applyAppArmorVersionSkew: annotation → field', () => {
   it('the copied field joins the container\'s other securityContext settings', () => {
     const stored = asStored(podOf({ containers: [{ name: 'app', image: 'busybox', securityContext: { runAsUser: 1000 } }] }, { [`${KEY}app`]: 'unconfined' }));
     expect(stored.containers[0]?.securityContext).toMatchObject({ runAsUser: 1000, appArmorProfile: { type: 'Unconfined' } });
+  });
+
+  it('an AppArmor annotation among other annotations is found', () => {
+    const stored = asStored(podOf({}, { team: 'a', [`${KEY}app`]: 'unconfined' }));
+    expect(profiles(stored)).toEqual([['app', { type: 'Unconfined' }]]);
   });
 
   it('an annotation for one container does not touch another', () => {

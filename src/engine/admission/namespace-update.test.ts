@@ -87,17 +87,24 @@ describe('EvaluatePodsInNamespace', () => {
     expect(evaluatePodsInNamespace('test', { level: 'baseline', version: 'latest' }, [pod('a'), pod('b')])).toEqual([]);
   });
 
-  it('prioritized pods: one per controller, then pods without one, before further replicas (runtimeClass-exempt pods skipped)', () => {
+  it('a pod whose runtimeClass is not exempt is checked', () => {
     const config = buildPodSecurityConfig({}, { runtimeClasses: ['runtimeclass1'] }).config;
-    const replicas = (rs: string, n: number) => Array.from({ length: n }, (_, i) => pod(`${rs}pod${i}`, { owner: { kind: 'ReplicaSet', name: rs } }));
+    expect(evaluatePodsInNamespace('test', { level: 'baseline', version: 'latest' }, [pod('k', { runtimeClassName: 'kata', hostPID: true })], config))
+      .toEqual([HEADLINE('baseline:latest'), 'k: host namespaces']);
+  });
+
+  it('prioritized pods: the first pod of each controller and pods without one, before further replicas (runtimeClass-exempt pods skipped)', () => {
+    const config = buildPodSecurityConfig({}, { runtimeClasses: ['runtimeclass1'] }).config;
+    const replicas = (rs: string, n: number, more: Partial<Pod> = {}) => Array.from({ length: n }, (_, i) => pod(`${rs}pod${i}`, { owner: { kind: 'ReplicaSet', name: rs }, ...more }));
+    // replicaset1's 3000 replicas meet baseline; replicaset2's one pod and the unique pod come after them and do not.
     const pods = [
       pod('exemptpod1', { runtimeClassName: 'runtimeclass1', hostPID: true }),
-      ...replicas('replicaset1', MAX_PODS_TO_CHECK / 2), ...replicas('replicaset2', MAX_PODS_TO_CHECK / 2),
-      pod('uniquepod1', { hostPID: true }), pod('uniquepod2', { hostIPC: true }),
+      ...replicas('replicaset1', MAX_PODS_TO_CHECK), ...replicas('replicaset2', 1, { hostPID: true }),
+      pod('uniquepod1', { hostIPC: true }),
     ];
     expect(evaluatePodsInNamespace('test', { level: 'baseline', version: 'latest' }, pods, config)).toEqual([
       `new PodSecurity enforce level only checked against the first ${MAX_PODS_TO_CHECK} of ${MAX_PODS_TO_CHECK + 2} existing pods`,
-      HEADLINE('baseline:latest'), 'uniquepod1 (and 1 other pod): host namespaces',
+      HEADLINE('baseline:latest'), 'replicaset2pod0 (and 1 other pod): host namespaces',
     ]);
   });
 });
@@ -114,6 +121,11 @@ describe('exemptNamespaceWarning: the whole text', () => {
     const labels = L({ enforce: 'privileged', audit: 'restricted', warn: 'privileged' });
     expect(exemptNamespaceWarning('test', policyToEvaluate(labels).policy, labels, policyToEvaluate({}).policy))
       .toBe('namespace "test" is exempt from Pod Security, and the policy (audit=restricted:latest) will be ignored');
+  });
+  it('a privileged audit is not named even with its label', () => {
+    const labels = L({ enforce: 'restricted', audit: 'privileged' });
+    expect(exemptNamespaceWarning('test', policyToEvaluate(labels).policy, labels, policyToEvaluate({}).policy))
+      .toBe('namespace "test" is exempt from Pod Security, and the policy (enforce=restricted:latest) will be ignored');
   });
   it('a warn-version label names warn', () => {
     const labels = L({ 'warn-version': 'v1.24' });

@@ -62,6 +62,10 @@ describe('PolicyToEvaluate corners', () => {
     expect(policy.enforce).toEqual(lv('baseline', 'v1.22'));
     expect(errors.map((e) => [e.field, e.value])).toEqual([[`metadata.labels[${PSA}warn-version]`, 'bad']]);
   });
+  it('warn follows only an enforce label, not a stricter default enforce level', () => {
+    const defaults: PodSecurityPolicy = { enforce: lv('restricted'), audit: lv('privileged'), warn: lv('privileged') };
+    expect(policyToEvaluate({ [`${PSA}audit`]: 'baseline' }, defaults).policy).toEqual({ enforce: lv('restricted'), audit: lv('baseline'), warn: lv('privileged') });
+  });
   it('an audit-version label alone changes only audit\'s version', () => {
     expect(policyToEvaluate({ [`${PSA}audit-version`]: 'v1.24' }).policy).toEqual({ enforce: lv('privileged'), audit: lv('privileged', 'v1.24'), warn: lv('privileged') });
   });
