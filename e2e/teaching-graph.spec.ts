@@ -7,13 +7,13 @@ import { DB_POLICY } from './policies.js';
 
 /**
  * Issue 10, "a graph for teaching", on a 1280x720 projector in English and Korean: the graph of
- * the developing-network-policies lesson (five pods, one external host) is read from what
+ * the developing-network-policies lesson (six pods, one external host) is read from what
  * Cytoscape drew (window.__lab.graph(): rendered boxes, font size × zoom), not from the DOM.
  */
 test.use({ viewport: { width: 1280, height: 720 } });
 
 const LESSON = 'developing-network-policies';
-const PODS = ['default/api-pod', 'default/db', 'default/web', 'prod/api-pod', 'prod/reporting'];
+const PODS = ['default/api-pod', 'default/db', 'default/web', 'prod/api-pod', 'prod/reporting', 'staging/api-pod'];
 const READABLE_PX = 14;
 
 type Snap = NonNullable<Awaited<ReturnType<NonNullable<Window['__lab']>['graph']>>>;
