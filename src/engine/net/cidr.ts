@@ -19,8 +19,9 @@ export function parseCIDR(text: string): Cidr | null {
   if (slash === -1) return null;
   const addr = text.slice(0, slash);
   const bitsText = text.slice(slash + 1);
-  // Go's dtoi: decimal digits only, no sign, at most the address length.
-  if (!/^[0-9]{1,3}$/.test(bitsText)) return null;
+  // The fork's dtoi (k8s.io/utils/internal/third_party/forked/golang/net/parse.go): decimal
+  // digits only, no sign, any number of them (`/0024` is /24), the value at most the address length.
+  if (!/^[0-9]+$/.test(bitsText)) return null;
   const prefix = Number(bitsText);
   if (addr.includes(':')) {
     const b = parseIPv6(addr);

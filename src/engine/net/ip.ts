@@ -20,14 +20,18 @@ export function parseIP(text: string): IP | null {
   return b ? { family: 4, bytes: b } : null;
 }
 
-/** `a.b.c.d` with four decimal octets 0..255 (leading zeros tolerated, never octal). */
+/**
+ * `a.b.c.d` with four decimal octets 0..255, leading zeros tolerated (never octal) and as many as
+ * written: the fork's `dtoi` reads any run of digits (k8s.io/utils/internal/third_party/forked/
+ * golang/net/parse.go), so `0010.0.0.1` is 10.0.0.1 to the API server.
+ */
 export function parseIPv4(text: string): Uint8Array | null {
   const parts = text.split('.');
   if (parts.length !== 4) return null;
   const out = new Uint8Array(4);
   for (let i = 0; i < 4; i++) {
     const p = parts[i] ?? '';
-    if (!/^[0-9]{1,3}$/.test(p)) return null;
+    if (!/^[0-9]+$/.test(p)) return null;
     const n = Number(p);
     if (n > 255) return null;
     out[i] = n;
@@ -35,7 +39,11 @@ export function parseIPv4(text: string): Uint8Array | null {
   return out;
 }
 
-/** RFC 4291 text form: up to 8 groups of 1-4 hex digits, one `::`, optional trailing dotted IPv4. No zones. */
+/**
+ * RFC 4291 text form: up to 8 hex groups, one `::`, optional trailing dotted IPv4. No zones. A group
+ * may have more than 4 digits if its value fits 16 bits (`00001`): the fork's `xtoi` reads any run
+ * of hex digits and parseIPv6 only refuses values over 0xFFFF (forked/golang/net/ip.go, parse.go).
+ */
 export function parseIPv6(text: string): Uint8Array | null {
   if (text.length === 0 || text.includes('%')) return null;
   const dbl = text.indexOf('::');
@@ -56,8 +64,10 @@ export function parseIPv6(text: string): Uint8Array | null {
       if (!v4) return null;
       into.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0));
     } else {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
-      into.push(parseInt(g, 16));
+      if (!/^[0-9a-fA-F]+$/.test(g)) return null;
+      const w = parseInt(g, 16);
+      if (w > 0xffff) return null;
+      into.push(w);
     }
   }
   const total = words.length + tailWords.length;

@@ -50,6 +50,14 @@ describe('parseIP', () => {
     ['0.0.0.0', '0.0.0.0'],
     ['1.2.3.a', null],
     ['1..2.3', null],
+    // The fork's dtoi and xtoi read any run of digits (k8s.io/utils/internal/third_party/forked/
+    // golang/net/parse.go): only the value is bounded (0xFF per octet, 0xFFFF per group).
+    ['0010.0.0.1', '10.0.0.1'],
+    ['1.2.3.00000000255', '1.2.3.255'],
+    ['0256.0.0.1', null],
+    ['00001::1', '1::1'],
+    ['0ffff::', 'ffff::'],
+    ['010000::', null],
   ];
   it.each(rows)('%s', (text, want) => {
     const ip = parseIP(text);
@@ -107,6 +115,10 @@ describe('CIDR containment', () => {
     expect(mapped && { family: mapped.family, bytes: [...mapped.bytes], prefix: mapped.prefix }).toEqual({ family: 4, bytes: [10, 1, 2, 0], prefix: 24 });
     const v6 = parseCIDR('2001:db8:ffff::1/36');
     expect(v6 && { family: v6.family, bytes: [...v6.bytes].slice(0, 6), prefix: v6.prefix }).toEqual({ family: 6, bytes: [0x20, 0x01, 0x0d, 0xb8, 0xf0, 0], prefix: 36 });
+  });
+  // ParseCIDRSloppy reads the prefix with the fork's dtoi: any run of digits, bounded by value.
+  it.each([['10.0.0.0/0008', 8], ['0010.0.0.0/08', 8], ['::/000128', 128]] as const)('reads %s with prefix %i', (text, prefix) => {
+    expect(parseCIDR(text)?.prefix).toBe(prefix);
   });
   it('an unparsable address is in no block', () => {
     expect(cidrContainsText('10.0.0.0/8', '10.0.0')).toBe(false);
