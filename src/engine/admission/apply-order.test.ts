@@ -40,6 +40,19 @@ describe('the order of the apply', () => {
       .toBe('existing pods in namespace "team" violate the new PodSecurity enforce level "baseline:latest"\na (and 2 other pods): host namespaces');
   });
 
+  it('three files: the third file\'s documents come after all of the second\'s', () => {
+    const a = run([ns('other')], [pod('a', 'team', HOST_PID), pod('b', 'team', HOST_PID)], [ns('team', { [`${PSA}enforce`]: 'baseline' })]);
+    expect(keys(a)).toEqual(['team/a', 'team/b']);
+  });
+
+  it('a controller creates its pods in ordinal order (pod names sort otherwise from 10 on)', () => {
+    const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db-1, namespace: team}\n' +
+      'spec: {replicas: 11, selector: {matchLabels: {app: db}}, template: {metadata: {labels: {app: db}}, spec: {containers: [{name: app, image: busybox}]}}}';
+    const a = run([ns('team', { [`${PSA}enforce`]: 'restricted' }), sts]);
+    expect(a.admission.rejected.map((r) => r.name)).toEqual(Array.from({ length: 11 }, (_, i) => `db-1-${i}`));
+    expect(a.diagnostics.find((d) => d.code === 'pod-security-failed-create')?.params).toMatchObject({ pod: 'db-1-0' });
+  });
+
   it('a pod refused earlier is not among the existing pods a later label change lists', () => {
     const a = run([ns('team', { [`${PSA}enforce`]: 'baseline' }), pod('a', 'team', HOST_PID), pod('ok', 'team')]);
     expect(keys(a)).toEqual(['team/ok']);
@@ -59,9 +72,9 @@ describe('who sees a warning', () => {
 
   it('audit is recorded for the controller\'s pod too', () => {
     const a = run([ns('team', { [`${PSA}audit`]: 'baseline' }), deployment('w', 'team', HOST_PID)]);
-    expect(a.admission.decisions.map((d) => [d.object, d.mode, d.allowed, d.owner ?? null])).toEqual([
-      ['Deployment/team/w', 'audit', true, null],
-      ['Pod/team/w-0', 'audit', true, 'Deployment/team/w'],
+    expect(a.admission.decisions.map((d) => [d.object, d.kind, d.mode, d.allowed, d.owner ?? null])).toEqual([
+      ['Deployment/team/w', 'Deployment', 'audit', true, null],
+      ['Pod/team/w-0', 'Pod', 'audit', true, 'Deployment/team/w'],
     ]);
   });
 });
@@ -85,9 +98,28 @@ describe('create or update', () => {
     expect(a.diagnostics.filter((d) => d.code === 'pod-security-namespace-warning').map((d) => d.message))
       .toEqual(['namespace "secure" is exempt from Pod Security, and the policy (warn=restricted:latest) will be ignored']);
   });
-  it('a Namespace something used before is an update: the same labels do not change enforce, so no warning', () => {
-    const a = run([cluster, pod('p', 'secure'), ns('secure', { [`${PSA}warn`]: 'restricted' })]);
+  it.each<[string, string]>([
+    ['a Pod', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: secure}\nspec: {containers: [{name: app, image: busybox}]}'],
+    ['a ServiceAccount', 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: robot, namespace: secure}'],
+    ['a ConfigMap', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: secure}\ndata: {a: b}'],
+  ])('a Namespace that %s used before is an update: the same labels do not change enforce, so no warning', (_label, user) => {
+    const a = run([cluster, user, ns('secure', { [`${PSA}warn`]: 'restricted' })]);
     expect(a.diagnostics.filter((d) => d.code === 'pod-security-namespace-warning')).toEqual([]);
+  });
+});
+
+describe('a refused Namespace', () => {
+  it('only it is left out: other namespaces and their ServiceAccounts stay', () => {
+    const a = run([ns('typo', { [`${PSA}enforce`]: 'strict' }), ns('team', { [`${PSA}enforce`]: 'baseline' })]);
+    expect(a.cluster.namespaces.some((n) => n.name === 'typo')).toBe(false);
+    expect(a.cluster.namespaces.find((n) => n.name === 'team')).toMatchObject({ declared: true, labels: { [`${PSA}enforce`]: 'baseline' } });
+    expect(a.cluster.serviceAccounts.filter((s) => s.namespace === 'team').map((s) => s.name)).toEqual(['default']);
+    expect(a.cluster.serviceAccounts.some((s) => s.namespace === 'typo')).toBe(false);
+    expect(a.admission.namespaces.find((n) => n.name === 'team')?.ref).toMatchObject({ file: 'f0.yaml', doc: 1 });
+  });
+  it('every pod that uses it afterwards is admitted as in an unlabelled namespace', () => {
+    const a = run([ns('typo', { [`${PSA}enforce`]: 'strict' }), pod('p', 'typo', HOST_PID), pod('q', 'typo', HOST_PID)]);
+    expect(keys(a)).toEqual(['typo/p', 'typo/q']);
   });
 });
 

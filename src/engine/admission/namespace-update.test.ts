@@ -29,6 +29,7 @@ describe('validateNamespace: update (TestValidateNamespace)', () => {
     ['update malformed version', L({ enforce: 'privileged', 'enforce-version': 'unknown' }), L({ enforce: 'restricted', 'enforce-version': 'v1.0' }), false, []],
     ['another bad value than before is refused', L({ enforce: 'other' }), L({ enforce: 'unknown' }), false, []],
     ['one more bad label than before is refused', L({ enforce: 'unknown', warn: 'nope' }), L({ enforce: 'unknown' }), false, []],
+    ['the same number of bad labels, the second one changed, is refused', L({ enforce: 'unknown', warn: 'b' }), L({ enforce: 'unknown', warn: 'a' }), false, []],
     ['fewer bad labels than before are refused too (the errors differ)', L({ enforce: 'unknown' }), L({ enforce: 'unknown', warn: 'nope' }), false, []],
     ['same level, another version: checked', L({ enforce: 'restricted', 'enforce-version': 'v1.24' }), L({ enforce: 'restricted' }), true, [HEADLINE('restricted:v1.24'), `a: ${BARE}`]],
     ['a stricter level at another version: checked', L({ enforce: 'restricted', 'enforce-version': 'v1.24' }), L({ enforce: 'baseline', 'enforce-version': 'v1.25' }), true, [HEADLINE('restricted:v1.24'), `a: ${BARE}`]],
@@ -65,6 +66,11 @@ describe('validateNamespace: update (TestValidateNamespace)', () => {
     expect(update({}, L({ enforce: 'privileged' }), [pod('h', { hostPID: true })], config)).toMatchObject({ allowed: true, warnings: [] });
     expect(update(L({ enforce: 'restricted' }), {}, [pod('h', { hostPID: true })], config).warnings)
       .toEqual(['namespace "test" is exempt from Pod Security, and the policy (enforce=restricted:latest) will be ignored']);
+  });
+
+  it('an exempt namespace whose new enforce level is privileged: allowed before the exemption is looked at, no warning', () => {
+    const config = buildPodSecurityConfig({}, { namespaces: ['test'] }).config;
+    expect(update(L({ enforce: 'privileged', audit: 'restricted' }), L({ enforce: 'restricted', 'enforce-version': 'v1.0' }), [], config).warnings).toEqual([]);
   });
 
   it('a create of an exempt namespace with the default policy is not warned', () => {

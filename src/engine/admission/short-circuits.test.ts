@@ -75,6 +75,29 @@ describe('the fully privileged short-circuit needs labels that parsed', () => {
   });
 });
 
+describe('a skipped evaluation applies no runtimeClass exemption', () => {
+  const config = buildPodSecurityConfig({}, { runtimeClasses: ['gvisor'] }).config;
+  it('a pod in a fully privileged namespace: allowed before EvaluatePod looks at the runtimeClass', () => {
+    expect(admitPod(podOf({ runtimeClassName: 'gvisor', hostPID: true }), ns({}), { config })).toEqual({
+      allowed: true, policy: expect.anything(), policyErrors: [], warnings: [], verdicts: [], auditAnnotations: { [`${PSA}enforce-policy`]: 'privileged:latest' },
+    });
+  });
+  it('a controller whose namespace warns and audits at privileged: skipped whatever enforce is', () => {
+    expect(admitPodController(podOf({ runtimeClassName: 'gvisor', hostPID: true }), ns(L({ enforce: 'restricted', warn: 'privileged' })), { config })).toEqual({
+      allowed: true, policy: expect.anything(), policyErrors: [], warnings: [], verdicts: [], auditAnnotations: {},
+    });
+  });
+  it('an evaluated controller is exempt by runtimeClass, with nothing to warn or audit', () => {
+    expect(admitPodController(podOf({ runtimeClassName: 'gvisor', hostPID: true }), ns(L({ warn: 'baseline' })), { config })).toMatchObject({
+      allowed: true, exempt: 'runtimeClass', warnings: [], verdicts: [], auditAnnotations: { [`${PSA}exempt`]: 'runtimeClass' },
+    });
+  });
+  it('the controller\'s requester defaults to the lab user too', () => {
+    const admin = buildPodSecurityConfig({}, { usernames: ['kubernetes-admin'] }).config;
+    expect(admitPodController(podOf({ hostPID: true }), ns(L({ warn: 'baseline' })), { config: admin }).exempt).toBe('user');
+  });
+});
+
 describe('EvaluatePod per mode', () => {
   it('a refused pod is still audited; the audit verdict carries its own level, version and violations', () => {
     const r = admitPod(podOf({ hostPID: true }), ns(L({ enforce: 'baseline', 'enforce-version': 'v1.28', audit: 'baseline', 'audit-version': 'v1.27', warn: 'baseline' })));
