@@ -124,6 +124,15 @@ describe('a refused Namespace', () => {
 });
 
 describe('built-in namespaces', () => {
+  it('the cluster\'s own pods are never admitted again, even under a scenario workload with their controller\'s name', () => {
+    const ds = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: calico-node, namespace: kube-system}\n' +
+      'spec: {selector: {matchLabels: {app: x}}, template: {metadata: {labels: {app: x}}, spec: {containers: [{name: app, image: busybox}]}}}';
+    const a = run([ns('kube-system', { [`${PSA}enforce`]: 'baseline' }), ds]);
+    expect(a.admission.rejected).toEqual([]);
+    expect(a.admission.decisions.filter((d) => d.kind === 'Pod').map((d) => d.name)).toEqual([]);
+    expect(a.cluster.pods.filter((p) => p.system && p.name.startsWith('calico-node-')).length).toBe(3);
+  });
+
   it('kubeadm\'s namespaces are reported as the system\'s', () => {
     const a = run([ns('team', { [`${PSA}enforce`]: 'baseline' })]);
     expect(a.admission.namespaces.filter((n) => n.system).map((n) => n.name)).toEqual(expect.arrayContaining(['kube-system', 'kube-public', 'kube-node-lease']));

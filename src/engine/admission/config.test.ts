@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterConfig } from '../model/index.js';
 import { DEFAULT_CONFIG, buildPodSecurityConfig, podSecurityConfigOf } from './config.js';
+import { EMPTY_ADMISSION } from './index.js';
 
 const LEVEL = 'must be one of privileged, baseline, restricted';
 const VERSION = 'must be "latest" or "v1.x"';
@@ -79,5 +80,8 @@ describe('podSecurityConfigOf', () => {
     const own = buildPodSecurityConfig({ enforce: 'baseline' }, {}).config;
     expect(podSecurityConfigOf({ podSecurity: own } as ClusterConfig)).toBe(own);
     expect(DEFAULT_CONFIG.defaults.enforce).toEqual({ level: 'privileged', version: 'latest' });
+  });
+  it('the report of an analysis that skips admission is empty, under the defaults', () => {
+    expect(EMPTY_ADMISSION).toEqual({ config: DEFAULT_CONFIG, namespaces: [], decisions: [], rejected: [] });
   });
 });
