@@ -28,6 +28,7 @@ export function createI18n(lang: 'en' | 'ko'): I18n {
     (resources.ko ??= {})[ns] = strings.ko;
   }
   const instance = i18next.createInstance();
+  memoizeT(instance);
   void instance.use(initReactI18next).init({
     resources,
     lng: lang,
@@ -39,4 +40,51 @@ export function createI18n(lang: 'en' | 'ko'): I18n {
     returnNull: false,
   });
   return instance;
+}
+
+/** Past this many remembered strings the memo starts again (names and counts vary without end). */
+const MEMO_MAX = 4000;
+
+/**
+ * The key under which a translation is remembered: the key and every option (language, namespace,
+ * count, context, interpolated values), or null when an option is not a plain value (then the
+ * call is not remembered).
+ */
+function memoKey(key: unknown, opts: unknown): string | null {
+  if (typeof key !== 'string') return null;
+  if (opts === undefined) return key;
+  if (typeof opts !== 'object' || opts === null) return null;
+  const parts: unknown[] = [key];
+  for (const [k, v] of Object.entries(opts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (v === undefined) continue;
+    const plain = (x: unknown) => x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+    if (!plain(v) && !(Array.isArray(v) && v.every(plain))) return null;
+    parts.push(k, v);
+  }
+  return JSON.stringify(parts);
+}
+
+/**
+ * i18next's `t` remembers what it returned: the resources never change after start, so a string
+ * depends only on its key and options. Every view translates its labels on every render, and a
+ * result re-renders most views: at 50 pods i18next's own lookup was ~20 ms of each edit's render
+ * (CPU profile of `npm run bench:ui`). Only string results are remembered.
+ */
+export function memoizeT(instance: I18n): void {
+  const original = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  let memo = new Map<string, string>();
+  instance.on('languageChanged', () => { memo = new Map(); });
+  const t = (key: unknown, opts?: unknown, ...rest: unknown[]): unknown => {
+    const k = rest.length === 0 && instance.isInitialized ? memoKey(key, opts) : null;
+    if (k === null) return original(key, opts, ...rest);
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    const value = original(key, opts);
+    if (typeof value === 'string') {
+      if (memo.size >= MEMO_MAX) memo = new Map();
+      memo.set(k, value);
+    }
+    return value;
+  };
+  (instance as unknown as { t: typeof t }).t = t;
 }

@@ -1,0 +1,48 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { createI18n, featureNamespaces } from './index.js';
+
+/** The same resources without the memo: what i18next itself answers. */
+function plain(lang: 'en' | 'ko') {
+  const resources: Record<string, Record<string, Record<string, unknown>>> = { en: {}, ko: {} };
+  for (const [ns, s] of Object.entries(featureNamespaces())) {
+    (resources.en ??= {})[ns] = s.en;
+    (resources.ko ??= {})[ns] = s.ko;
+  }
+  const i = i18next.createInstance();
+  void i.init({ resources, lng: lang, fallbackLng: 'en', ns: Object.keys(featureNamespaces()), defaultNS: 'layout', interpolation: { escapeValue: false }, initAsync: false, returnNull: false });
+  return i;
+}
+
+describe('the remembered t', () => {
+  const calls: [string, Record<string, unknown>?][] = [
+    ['graph:searchFound', { count: 1 }],
+    ['graph:searchFound', { count: 3 }],
+    ['graph:searchFound', { count: 3 }],
+    ['editor:moreTabs', { count: 2 }],
+    ['editor:moreTabs', { count: 1 }],
+    ['graph:focusOn', { id: 'default/web' }],
+    ['graph:focusOn', { id: 'default/db' }],
+    ['no:such-key'],
+  ];
+
+  it('answers what i18next answers, call after call, in both languages and across a switch', async () => {
+    const memo = createI18n('en');
+    for (const lang of ['en', 'ko', 'en'] as const) {
+      await memo.changeLanguage(lang);
+      const ref = plain(lang);
+      for (const [key, opts] of calls) {
+        const want = ref.t(key, opts);
+        expect(memo.t(key, opts), `${lang} ${key} ${JSON.stringify(opts)}`).toBe(want);
+        expect(memo.getFixedT(lang)(key, opts)).toBe(want);
+      }
+    }
+  });
+
+  it('passes calls with object options through, unremembered', () => {
+    const memo = createI18n('en');
+    const ref = plain('en');
+    const opts = { returnObjects: true, nested: { a: 1 } };
+    expect(memo.t('graph:focusOn', opts)).toEqual(ref.t('graph:focusOn', opts));
+  });
+});
