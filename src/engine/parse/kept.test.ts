@@ -57,3 +57,25 @@ describe('a kept file read a document at a time (issue 11)', () => {
     expect(pieceTree(`# one\n${text}`, next?.pieces[1] as KeptPiece)).toBe(tree);
   });
 });
+
+describe("a kept piece's own diagnostics (a value toJS refuses)", () => {
+  it('are placed at the piece: the file, the index and offsets of where it now is, as a one-shot parse gives them', () => {
+    const aliased = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: *missing}\n';
+    const cache: ParseCache = new Map();
+    const before = [{ name: 'a.yaml', text: file(pod('a', 'x'), aliased) }];
+    const after = [{ name: 'b.yaml', text: '# moved\n' }, { name: 'a.yaml', text: `# note\n${file(pod('z', 'x'), pod('a', 'x'), aliased)}` }];
+    for (const files of [before, after]) {
+      const kept = parseSources(files, cache), fresh = parseSources(files);
+      expect(kept.diagnostics).toEqual(fresh.diagnostics);
+      expect(kept.docs).toEqual(fresh.docs);
+    }
+    const last = parseSources(after, cache);
+    expect(last.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-syntax', ref: { file: 'a.yaml', doc: 2, path: [] } })]);
+    expect(last.docs[2]).toMatchObject({ file: 'a.yaml', index: 2, ok: false });
+    // Read by the kept path (the alias is refused by toJS, not a syntax error), its read reused after the move.
+    const one = readKept('a.yaml', before[0]!.text, undefined);
+    const two = readKept('a.yaml', after[1]!.text, one?.reads);
+    expect(two?.pieces[2]?.read).toBe(one?.pieces[1]?.read);
+    expect(two?.diagnostics).toEqual([expect.objectContaining({ ref: { file: 'a.yaml', doc: 2, path: [] } })]);
+  });
+});
