@@ -31,6 +31,9 @@ export default defineConfig({
     {
       name: 'build',
       testIgnore: [/\.dev\.spec\.ts$/, TIMED],
+      // Tests, not files, are shared out between the two workers: a long file (the accessibility
+      // spec's 22 screens) no longer leaves one worker idle at the end. No journey depends on another.
+      fullyParallel: true,
       use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` },
     },
     {
