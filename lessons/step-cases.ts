@@ -58,7 +58,7 @@ function variant(step: string, c: StepCase): StepVariant {
 export async function tryStep(lessonId: string, stepId: string, c: StepCase): Promise<{ passed: boolean; why: readonly string[] }> {
   const lesson = lessons.find((l) => l.id === lessonId);
   if (!lesson) throw new Error(`no lesson ${lessonId}`);
-  const walk = await walkLesson(lesson, { mode: 'solution', createShell: await shellFactory(), variant: variant(stepId, c), until: stepId });
+  const walk = await walkLesson(lesson, { mode: 'solution', createShell: await shellFactory(), variant: variant(stepId, c), until: stepId, judgeOnlyUntil: true });
   const last = walk.steps[walk.steps.length - 1];
   if (!last || last.stepId !== stepId) throw new Error(`no step ${stepId} in ${lessonId}`);
   return last;

@@ -68,6 +68,18 @@ describe('walkLesson', () => {
     expect(removed.steps[0]?.passed).toBe(false);
   });
 
+  it('judges only the step asked for when told so, and a solution that did not apply before it still fails it', async () => {
+    const only = await walkLesson(lesson, { mode: 'solution', createShell: fakeShell([]), until: 'ask', judgeOnlyUntil: true, variant: { step: 'ask', answer: '1001' } });
+    expect(only.steps.map((s) => [s.stepId, s.passed])).toEqual([['ask', false]]);
+    const right = await walkLesson(lesson, { mode: 'solution', createShell: fakeShell([]), until: 'ask', judgeOnlyUntil: true });
+    expect(right.steps.map((s) => [s.stepId, s.passed])).toEqual([['ask', true]]);
+    const broken: Lesson = { ...lesson, startFiles: [{ name: 'Dockerfile', text: 'FROM debian\n' }] };
+    const carried = await walkLesson(broken, { mode: 'solution', createShell: fakeShell([]), until: 'ask', judgeOnlyUntil: true });
+    expect(carried.steps.map((s) => s.stepId)).toEqual(['ask']);
+    expect(carried.steps[0]?.passed).toBe(false);
+    expect(carried.steps[0]?.why[0]).toMatch(/^edit: .*does not contain/);
+  });
+
   it('reports a patch that does not apply as the step failing', async () => {
     const broken: Lesson = { ...lesson, startFiles: [{ name: 'Dockerfile', text: 'FROM debian\n' }] };
     const walk = await walkLesson(broken, { mode: 'solution', createShell: fakeShell([]) });

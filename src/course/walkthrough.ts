@@ -50,6 +50,11 @@ export interface WalkOptions {
   readonly variant?: StepVariant;
   /** Stop after this step (its result is the last one). */
   readonly until?: string;
+  /**
+   * With `until`: judge only that step. The steps before it are walked (edits, commands) but not
+   * checked, so they add no result and cost no analysis (the step tables walk a lesson once per case).
+   */
+  readonly judgeOnlyUntil?: boolean;
 }
 
 /**
@@ -90,6 +95,7 @@ export async function walkLesson(lesson: Lesson, options: WalkOptions): Promise<
   const transcript: TranscriptEntry[] = [];
   const steps: StepResult[] = [];
   let shell: ShellLike | null = null;
+  const carried: string[] = [];
   for (const step of lesson.steps) {
     const problems: string[] = [];
     const variant = options.mode === 'solution' && options.variant?.step === step.id ? options.variant : undefined;
@@ -118,6 +124,12 @@ export async function walkLesson(lesson: Lesson, options: WalkOptions): Promise<
         if (result.files) files = mergeShellFiles(files, result.files);
       }
     }
+    if (options.judgeOnlyUntil && options.until !== undefined && options.until !== step.id) {
+      // Not judged, but a solution that did not apply still fails the step that is.
+      carried.push(...problems.map((p) => `${step.id}: ${p}`));
+      continue;
+    }
+    problems.unshift(...carried.splice(0));
     const answer = options.mode === 'solution' ? given : options.answers?.[step.id];
     const outcome = evaluateCheck(step.check, {
       analysis: analyze(analyzableFiles(files)), files, transcript, ...(answer !== undefined ? { answer } : {}),
