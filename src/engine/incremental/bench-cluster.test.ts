@@ -73,11 +73,11 @@ function follows(cluster: Files, edits: readonly Edit[]): void {
 describe('IncrementalAnalyzer on the bench clusters', () => {
   it('a small one (12 pods): every result equals a cold analysis after random edits', () => {
     const cluster = generateCluster({ pods: 12, namespaces: 2, policies: 4 }) as Files;
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => follows(cluster, edits)), { numRuns: RUNS || 10 });
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => follows(cluster, edits)), { numRuns: RUNS || 6 });
   }, TIMEOUT);
 
   it("bench's 50 pods (two files of 34 KB): every result equals a cold analysis after random edits", () => {
     const cluster = generateCluster({ pods: 50, namespaces: 2, policies: 10 }) as Files;
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => follows(cluster, edits)), { numRuns: RUNS || 4 });
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => follows(cluster, edits)), { numRuns: RUNS || 3 });
   }, TIMEOUT);
 });
