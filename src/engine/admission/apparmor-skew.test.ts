@@ -35,6 +35,7 @@ describe('applyAppArmorVersionSkew: field → annotation', () => {
     ['container Localhost', { type: 'Localhost', localhostProfile: 'k8s-deny-write' }, undefined, 'localhost/k8s-deny-write'],
     ['container Localhost without a name: none', { type: 'Localhost' }, undefined, undefined],
     ['an unknown type: none', { type: 'Other' }, undefined, undefined],
+    ['an unknown type with a localhostProfile: none', { type: 'Other', localhostProfile: 'x' }, undefined, undefined],
     ['the pod\'s profile when the container has none', undefined, { type: 'RuntimeDefault' }, 'runtime/default'],
     ['the container\'s over the pod\'s', { type: 'Unconfined' }, { type: 'RuntimeDefault' }, 'unconfined'],
     ['the pod\'s Localhost', undefined, { type: 'Localhost', localhostProfile: 'x' }, 'localhost/x'],
@@ -74,13 +75,14 @@ describe('applyAppArmorVersionSkew: annotation → field', () => {
     ['localhost/NAME', 'localhost/deny', undefined, { type: 'Localhost', localhostProfile: 'deny' }],
     ['localhost/ with no name is invalid: not copied', 'localhost/', undefined, null],
     ['an unknown value is not copied', 'bogus', undefined, null],
+    ['an unknown value longer than "localhost/" is not copied', 'unknown/profile', undefined, null],
     ['not copied when equal to the pod\'s profile', 'runtime/default', { type: 'RuntimeDefault' }, null],
     ['not copied when equal to the pod\'s Localhost profile', 'localhost/a', { type: 'Localhost', localhostProfile: 'a' }, null],
     ['copied when another Localhost profile than the pod\'s', 'localhost/b', { type: 'Localhost', localhostProfile: 'a' }, { type: 'Localhost', localhostProfile: 'b' }],
     ['copied when another type than the pod\'s', 'unconfined', { type: 'RuntimeDefault' }, { type: 'Unconfined' }],
   ])('%s', (_label, annotation, pod, field) => {
     const spec = pod ? { securityContext: { appArmorProfile: pod } } : {};
-    const stored = asStored(annotation === 'bogus' ? invalid(spec, { [`${KEY}app`]: annotation }, podOf(spec).containers) : podOf(spec, { [`${KEY}app`]: annotation }));
+    const stored = asStored(annotation === 'bogus' || annotation === 'unknown/profile' ? invalid(spec, { [`${KEY}app`]: annotation }, podOf(spec).containers) : podOf(spec, { [`${KEY}app`]: annotation }));
     expect(profiles(stored)).toEqual([['app', field]]);
     expect(stored.annotations).toEqual({ [`${KEY}app`]: annotation });
   });
