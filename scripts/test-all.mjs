@@ -48,7 +48,9 @@ if (!skipE2E && chromium) {
     const passes = [
       // Outside test-results/, which each Playwright run empties first.
       ['e2e', ['--project=build'], 'reports/e2e/playwright.json'],
-      ['e2e timed', ['--project=timed', '--project=dev'], 'reports/e2e/playwright-timed.json'],
+      // --workers=1 across both projects: each project's own `workers: 1` still let a dev-server
+      // journey run beside a timed one (the CI failure of a 5,000-pod link's 256 ms task).
+      ['e2e timed', ['--project=timed', '--project=dev', '--workers=1'], 'reports/e2e/playwright-timed.json'],
     ];
     for (const [label, projects, e2eJson] of passes) {
       const e2eOk = run(label, 'node', ['node_modules/@playwright/test/cli.js', 'test', ...projects], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson, CHROMIUM_PATH: chromium });
