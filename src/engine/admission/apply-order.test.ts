@@ -80,14 +80,23 @@ describe('who sees a warning', () => {
 });
 
 describe('a workload without replicas', () => {
-  // ValidatePodController evaluates the template whatever spec.replicas says, so a real API server
-  // warns here; the lab's Workload keeps no template (model/objects.ts), so it cannot (noted in issue 15's report).
-  it('is created, with nothing refused and nothing failing', () => {
+  // ValidatePodController (pod-security-admission admission/admission.go) extracts the template
+  // and evaluates it whatever spec.replicas says: `replicas: 0` is warned about like `replicas: 1`.
+  const warned = (a: Analysis) => a.diagnostics.filter((d) => d.code === 'pod-security-warning').map((d) => [d.object, d.message]);
+  it('is created, with nothing refused and nothing failing, and warned about its template', () => {
     const a = run([ns('team', { [`${PSA}enforce`]: 'restricted' }), deployment('w', 'team', HOST_PID).replace('replicas: 1', 'replicas: 0')]);
     expect(a.cluster.workloads.map((w) => [w.name, w.replicas])).toEqual([['w', 0]]);
     expect(keys(a)).toEqual([]);
     expect(a.admission.rejected).toEqual([]);
     expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const one = run([ns('team', { [`${PSA}enforce`]: 'restricted' }), deployment('w', 'team', HOST_PID)]);
+    expect(warned(one)).toHaveLength(1);
+    expect(warned(a)).toEqual(warned(one));
+    expect(a.diagnostics.some((d) => d.code === 'pod-security-failed-create')).toBe(false);
+  });
+  it('a template that passes is not warned about', () => {
+    const a = run([ns('team', { [`${PSA}enforce`]: 'baseline' }), deployment('w', 'team', '{containers: [{name: app, image: busybox}]}').replace('replicas: 1', 'replicas: 0')]);
+    expect(warned(a)).toEqual([]);
   });
 });
 

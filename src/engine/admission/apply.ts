@@ -184,7 +184,8 @@ class Apply {
   }
 
   private workload(w: Workload, pods: readonly Pod[]): void {
-    const template = pods[0];
+    // The template is judged whatever the replicas (admission.go ValidatePodController).
+    const template = pods[0] ?? w.template;
     const object = `${w.kind}/${w.namespace}/${w.name}`;
     if (template) {
       const r = admitPodControllerWithPolicy(template, w.namespace, this.policyOf(w.namespace), this.config, LAB_USER);

@@ -273,6 +273,12 @@ export interface Workload {
   readonly labels: Labels;
   readonly replicas: number;
   readonly ref: SourceRef;
+  /**
+   * The pod its template describes, when it runs none (`replicas: 0`): Pod Security admission
+   * judges a workload's template whatever its replicas (pod-security-admission admission.go
+   * ValidatePodController). Not a pod of the cluster: no IP, no node.
+   */
+  readonly template?: Pod;
 }
 
 export interface Cluster {

@@ -1,4 +1,4 @@
-import type { Labels, PathSegment, SourceRef, Workload } from '../model/index.js';
+import type { Labels, PathSegment, Pod, SourceRef, Workload } from '../model/index.js';
 import { sub } from '../model/index.js';
 import { isEmptySelector, matchesSelector } from '../selectors/index.js';
 import { GoLiteral, type Diags } from './diag.js';
@@ -73,15 +73,16 @@ export function readWorkload(value: unknown, kind: WorkloadKind, apiVersion: str
   // subdomain (pkg/controller/statefulset stateful_set_utils.go updateIdentity): the pod's DNS name
   // under the governing headless Service.
   const serviceName = kind === 'StatefulSet' ? str(field(field(value, 'spec'), 'serviceName')) : undefined;
-  const pods: PodDraft[] = [];
-  for (let i = 0; i < replicas && i < MAX_REPLICAS; i++) {
+  const draft = (i: number): PodDraft => {
     const podName = `${name}-${i}`;
-    pods.push({
+    return {
       ...spec, namespace, name: podName, labels: templateLabels, annotations,
       ...(kind === 'StatefulSet' ? { hostname: podName, ...(serviceName ? { subdomain: serviceName } : {}) } : {}),
       owner: { kind, name }, ref: root, specRef: sub(root, ...specPath),
-    });
-  }
+    };
+  };
+  const pods: PodDraft[] = [];
+  for (let i = 0; i < replicas && i < MAX_REPLICAS; i++) pods.push(draft(i));
   if (replicas > MAX_REPLICAS) {
     diags.warn('replicas-capped', `spec.replicas ${replicas} is more than the lab simulates; only ${MAX_REPLICAS} pods are created`, ['spec', 'replicas'], { replicas, max: MAX_REPLICAS });
   }
@@ -90,8 +91,15 @@ export function readWorkload(value: unknown, kind: WorkloadKind, apiVersion: str
     labels: stringMap(field(field(value, 'metadata'), 'labels')),
     replicas: kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'StatefulSet' ? replicas : 1,
     ref: root,
+    ...(pods.length === 0 ? { template: templatePod(draft(0)) } : {}),
   };
   return { workload, pods };
+}
+
+/** A workload's template as a pod no one runs (Workload.template): no IP, no node. */
+function templatePod(d: PodDraft): Pod {
+  const { declaredIP: _ip, declaredNodeName: _node, ...rest } = d;
+  return { ...rest, nodeName: '', ip: '', ipDeclared: false };
 }
 
 /** Lab limit so a typo like `replicas: 100000` cannot freeze the page. */
