@@ -8,15 +8,13 @@
 // Runs: KSLAB_PROPERTY_RUNS (default below) for `npm test`; e.g. KSLAB_PROPERTY_RUNS=500 for a long run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, IncrementalAnalyzer, type SourceFile } from '../index.js';
+import { IncrementalAnalyzer } from '../index.js';
 import { clusterFiles, policyDoc } from '../laws/generators.js';
-import { view } from './view.js';
+import { follows, type Edit } from './view.js';
 
 const RUNS = Number(process.env.KSLAB_PROPERTY_RUNS ?? '') || 0;
 const TIMEOUT = RUNS > 0 ? Math.max(60_000, RUNS * 600) : 60_000;
 
-type Files = SourceFile[];
-type Edit = (files: Files, history: readonly Files[]) => Files;
 
 /** The n-th match of `re` in one file replaced by `to`. */
 const replaceNth = (re: RegExp, n: number, file: number, to: (m: string) => string): Edit => (files) => {
@@ -72,15 +70,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 describe('IncrementalAnalyzer', () => {
   it('gives what a cold analysis gives after every edit of random edit sequences', () => {
     fc.assert(fc.property(clusterFiles({ maxPods: 5, maxPolicies: 4 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (g, edits) => {
-      const inc = new IncrementalAnalyzer();
-      let files: Files = g.files.map((f) => ({ ...f }));
-      const history: Files[] = [files];
-      expect(view(inc.analyze(files))).toStrictEqual(view(analyze(files)));
-      for (const e of edits) {
-        files = e(files, history);
-        history.push(files);
-        expect(view(inc.analyze(files))).toStrictEqual(view(analyze(files)));
-      }
+      follows(g.files.map((f) => ({ ...f })), edits, (a, b) => expect(a).toStrictEqual(b));
     }), { numRuns: RUNS || 25 });
   }, TIMEOUT);
 

@@ -1,4 +1,6 @@
-import type { Analysis } from '../model/index.js';
+import { analyze } from '../analyze.js';
+import type { Analysis, SourceFile } from '../model/index.js';
+import { IncrementalAnalyzer } from './index.js';
 
 /**
  * Everything an Analysis says, as plain data (the network through its queries), for the tests that
@@ -21,4 +23,24 @@ export function view(a: Analysis) {
       ...a.policies.map((p) => a.locate({ ...p.policy.ref, path: [...p.policy.ref.path, 'spec', 'podSelector'] })),
     ],
   };
+}
+
+export type Files = SourceFile[];
+/** An edit of the files; `history` holds every earlier state, to go back to one. */
+export type Edit = (files: Files, history: readonly Files[]) => Files;
+
+/**
+ * Walks `edits` from `start` with one IncrementalAnalyzer and hands each result's view, beside a
+ * cold analysis's, to `same` (the test's assertion).
+ */
+export function follows(start: Files, edits: readonly Edit[], same: (incremental: unknown, cold: unknown) => void): void {
+  const inc = new IncrementalAnalyzer();
+  let files = start;
+  const history: Files[] = [files];
+  same(view(inc.analyze(files)), view(analyze(files)));
+  for (const e of edits) {
+    files = e(files, history);
+    history.push(files);
+    same(view(inc.analyze(files)), view(analyze(files)));
+  }
 }

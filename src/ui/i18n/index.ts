@@ -20,16 +20,15 @@ export function featureNamespaces(): Record<string, Strings> {
 
 export const LANGS = ['en', 'ko'] as const;
 
-export function createI18n(lang: 'en' | 'ko'): I18n {
+/** i18next's options for the lab: every feature's strings in both languages, read at once. */
+export function i18nOptions(lang: 'en' | 'ko') {
   const namespaces = featureNamespaces();
   const resources: Record<string, Record<string, Record<string, unknown>>> = { en: {}, ko: {} };
   for (const [ns, strings] of Object.entries(namespaces)) {
     (resources.en ??= {})[ns] = strings.en;
     (resources.ko ??= {})[ns] = strings.ko;
   }
-  const instance = i18next.createInstance();
-  memoizeT(instance);
-  void instance.use(initReactI18next).init({
+  return {
     resources,
     lng: lang,
     fallbackLng: 'en',
@@ -38,7 +37,13 @@ export function createI18n(lang: 'en' | 'ko'): I18n {
     interpolation: { escapeValue: false }, // React escapes; strings are rendered as text
     initAsync: false,
     returnNull: false,
-  });
+  } as const;
+}
+
+export function createI18n(lang: 'en' | 'ko'): I18n {
+  const instance = i18next.createInstance();
+  memoizeT(instance);
+  void instance.use(initReactI18next).init(i18nOptions(lang));
   return instance;
 }
 

@@ -1,16 +1,11 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { createI18n, featureNamespaces } from './index.js';
+import { createI18n, i18nOptions } from './index.js';
 
-/** The same resources without the memo: what i18next itself answers. */
+/** The same options without the memo: what i18next itself answers. */
 function plain(lang: 'en' | 'ko') {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = { en: {}, ko: {} };
-  for (const [ns, s] of Object.entries(featureNamespaces())) {
-    (resources.en ??= {})[ns] = s.en;
-    (resources.ko ??= {})[ns] = s.ko;
-  }
   const i = i18next.createInstance();
-  void i.init({ resources, lng: lang, fallbackLng: 'en', ns: Object.keys(featureNamespaces()), defaultNS: 'layout', interpolation: { escapeValue: false }, initAsync: false, returnNull: false });
+  void i.init(i18nOptions(lang));
   return i;
 }
 
