@@ -1,4 +1,5 @@
-import { Composer, LineCounter, parseAllDocuments, parseDocument, Parser, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags } from 'yaml';
+import { Composer, parseAllDocuments, parseDocument, Parser, type Document, type DocumentOptions, type LineCounter, type ParseOptions, type SchemaOptions, type Tags } from 'yaml';
+import { countLines } from './lines.js';
 
 /**
  * Plain scalars resolve as kubectl's and the API server's YAML reader resolves them:
@@ -42,10 +43,10 @@ export function parseFileCached(text: string): ParsedFile {
     cache.set(text, hit);
     return hit;
   }
-  const lines = new LineCounter();
+  const lines = countLines(text);
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { ...ENGINE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
+    docs = parseAllDocuments(text, ENGINE_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch {
     docs = [];
@@ -69,9 +70,9 @@ export function parseFileCached(text: string): ParsedFile {
  */
 export const LARGE_FILE_CHARS = PARSE_CACHE_CHARS;
 
-/** The documents of `text` as the composer finishes them, lines counted into `lines`. Never throws. */
-export function* streamDocuments(text: string, lines: LineCounter): Generator<Document.Parsed> {
-  const parser = new Parser(lines.addNewLine);
+/** The documents of `text` as the composer finishes them. Never throws. */
+export function* streamDocuments(text: string): Generator<Document.Parsed> {
+  const parser = new Parser();
   const composer = new Composer(ENGINE_OPTIONS);
   try {
     yield* composer.compose(parser.parse(text)) as Generator<Document.Parsed>;
@@ -87,8 +88,8 @@ export function* streamDocuments(text: string, lines: LineCounter): Generator<Do
  * last empty value before a trailing comment's line break instead: its range would end one later).
  * Node ranges are relative to `start`; `lineCounter` gets the piece's line starts as the parser counts them. Null when the parser fails.
  */
-export function parsePiece(text: string, start: number, end: number, lineCounter?: LineCounter): Document.Parsed | null {
-  const options = lineCounter ? { ...ENGINE_OPTIONS, lineCounter } : ENGINE_OPTIONS;
+export function parsePiece(text: string, start: number, end: number): Document.Parsed | null {
+  const options = ENGINE_OPTIONS;
   try {
     if (text.startsWith('---', end)) {
       const docs = parseAllDocuments(text.slice(start, end + 3), options);

@@ -1,8 +1,9 @@
-import { isDocument, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { isDocument, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { PendingDiagnostic, SourceFile, SourceRange, SourceRef } from '../model/index.js';
 import { LARGE_FILE_CHARS, parseFileCached, reparseDocument, streamDocuments } from './cache.js';
 import { blankDocuments, findTooDeep, type TooDeep } from './depth.js';
 import { isKeptPiece, pieceTree, readKept, type KeptPiece, type PieceReads } from './kept.js';
+import { countLines } from './lines.js';
 import { readPieces } from './pieces.js';
 import { readDocument, tooDeepDiagnostic } from './read-document.js';
 
@@ -138,8 +139,8 @@ function parseFile(file: SourceFile, kept: boolean, previous?: PieceReads): File
   let state: FileState;
   const ranges: (readonly [number, number])[] = [];
   if (text.length > LARGE_FILE_CHARS) {
-    lines = new LineCounter();
-    parsed = streamDocuments(text, lines);
+    lines = countLines(text);
+    parsed = streamDocuments(text);
     state = { text, lines, docs: ranges };
   } else {
     const whole = parseFileCached(text);

@@ -1,4 +1,4 @@
-import { LineCounter, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { PendingDiagnostic } from '../model/index.js';
 import { parsePiece } from './cache.js';
 import { findTooDeep } from './depth.js';
@@ -6,6 +6,7 @@ import { readSimpleDocument } from './fast.js';
 import type { ParsedDoc } from './index.js';
 import { readDocument } from './read-document.js';
 import { pieceEnd, splitDocuments } from './split.js';
+import { countLines } from './lines.js';
 import { duplicateKeys } from './unique-keys.js';
 
 /**
@@ -78,9 +79,7 @@ export function readKept(fileName: string, text: string, previous: PieceReads | 
     docs.push({ file: fileName, index: i, value: read.value, ok: read.ok, empty: read.empty });
     for (const d of read.diagnostics) diagnostics.push(placed(d, fileName, i, start));
   }
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lines.addNewLine(nl + 1);
+  const lines = countLines(text);
   return { pieces, reads, lines, docs, diagnostics };
 }
 

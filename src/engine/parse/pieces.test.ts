@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDocument, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import { isDocument, parseAllDocuments, visit, type Document } from 'yaml';
 import { yamlStream } from '../../testing/hostile/yaml-streams.js';
 import { manyPods } from '../../testing/hostile/generate.js';
 import { ENGINE_OPTIONS, parsePiece } from './cache.js';
@@ -37,12 +37,18 @@ const errors = (d: Document.Parsed) => [...d.errors.map((e) => [e.message, e.pos
 /** As parse/index.ts readDocument: no contents, or a null scalar. */
 const isEmpty = (d: Document.Parsed) => d.contents === null || (d.contents as { value?: unknown }).value === null;
 
-/** The stream as the `yaml` package parses it whole, with its line starts. */
+/** The stream as the `yaml` package parses it whole. */
 function whole(text: string) {
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { ...ENGINE_OPTIONS, lineCounter: lines }) as Document.Parsed[];
-  return { docs: Array.isArray(docs) ? docs : [], lines };
+  const docs = parseAllDocuments(text, ENGINE_OPTIONS) as Document.Parsed[];
+  return { docs: Array.isArray(docs) ? docs : [] };
 }
+
+/**
+ * A line starts after every line feed, as the editor counts. Not the `yaml` package's own counter:
+ * inside a block scalar or a broken plain scalar it skips CR LF lines ("{}\r\nz: |\r\n  ---\r\n…"
+ * counted 4 lines of 7), see lines.test.ts.
+ */
+const lineFeedStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)];
 
 describe('a stream cut at its --- lines, each piece parsed on its own (issue 12)', () => {
   it('gives the documents parseAllDocuments gives: as many, the same values, node ranges and errors', () => {
@@ -95,7 +101,7 @@ describe('a stream cut at its --- lines, each piece parsed on its own (issue 12)
         expect(got[i]?.empty, `document ${i} of ${JSON.stringify(text)}`).toBe(isEmpty(doc));
         if (!isEmpty(doc)) expect(sameData(got[i]?.value, value(doc), 0), `document ${i} of ${JSON.stringify(text)}`).toBe(true);
       });
-      expect(pieces.lines.lineStarts).toEqual(stream.lines.lineStarts);
+      expect(pieces.lines.lineStarts).toEqual(lineFeedStarts(text));
     }), { numRuns: RUNS });
     expect(read).toBeGreaterThan(RUNS / 10);
   }, TIMEOUT);

@@ -1,7 +1,8 @@
-import { LineCounter, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { parsePiece } from './cache.js';
 import { readSimpleDocument, type FastDocument } from './fast.js';
 import { pieceEnd, splitDocuments } from './split.js';
+import { countLines } from './lines.js';
 import { duplicateKeys } from './unique-keys.js';
 
 /**
@@ -29,25 +30,20 @@ export function readPieces(text: string, each: (got: FastDocument | Document.Par
   if (!starts) return null;
   const ranges: (readonly [number, number])[] = [];
   // A file of one document is one piece, the whole text: parsed, it is what parsing the file gives,
-  // its errors and its line starts (which the parser counts its own way inside a broken scalar) too.
-  const one = starts.length === 1 ? new LineCounter() : null;
-  let parsedOne = false;
+  // its errors too.
+  const one = starts.length === 1;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i] as number, end = pieceEnd(starts, i, text.length);
     let got: FastDocument | Document.Parsed | undefined = readSimpleDocument(text.slice(start, end));
     if (!got) {
-      const doc = parsePiece(text, start, end, one ?? undefined);
+      const doc = parsePiece(text, start, end);
       if (!doc) return null;
       if (!one && (doc.errors.length > 0 || duplicateKeys(doc).length > 0)) return null;
-      parsedOne = one !== null;
       got = doc;
     }
     ranges.push([start, end]);
     each(got, start);
   }
-  if (one && parsedOne) return { ranges, lines: one };
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lines.addNewLine(nl + 1);
+  const lines = countLines(text);
   return { ranges, lines };
 }
