@@ -5,7 +5,11 @@ import { parseIP } from '../net/index.js';
 export const CLUSTER_DOMAIN = 'cluster.local';
 /** The kube-dns Service's address: every pod's resolv.conf `nameserver`. */
 export const CLUSTER_DNS_IP = '10.96.0.10';
-/** CoreDNS follows a chain of at most this many CNAMEs (plugin/backend_lookup.go maxCnameChainLength). */
+/**
+ * plugin/backend_lookup.go maxCnameChainLength (10 since coredns v1.12.1, #7153): a CNAME is added
+ * and followed while `len(previousRecords) > maxCnameChainLength` is false, so a chain holds at most
+ * 11 CNAMEs. `depth` below is the number of CNAMEs before the one being followed.
+ */
 const MAX_CNAME_CHAIN = 10;
 
 type Found = { readonly addresses: readonly string[]; readonly kind: DnsRecordKind; readonly service?: string; readonly cname?: string };
@@ -100,7 +104,7 @@ function externalName(analysis: Analysis, svc: ServiceReport, depth: number): Fo
   // plugin/kubernetes findServices: an ExternalName is answered only when it is a name (HostType CNAME).
   if (target === '' || parseIP(target)) return null;
   const base = { kind: 'external-name' as const, service: svc.key, cname: target };
-  if (target.endsWith(`.${CLUSTER_DOMAIN}`) && depth < MAX_CNAME_CHAIN) {
+  if (target.endsWith(`.${CLUSTER_DOMAIN}`) && depth <= MAX_CNAME_CHAIN) {
     const next = lookup(analysis, target, depth + 1);
     // Inside the zone CoreDNS follows the CNAME; a dead end gives no record at all.
     return next && next.addresses.length > 0 ? { ...base, addresses: next.addresses } : null;
