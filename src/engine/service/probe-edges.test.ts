@@ -6,6 +6,7 @@
 // choice is the first ready endpoint in name order (pod key, else IP) (engine-spec §8).
 import { describe, expect, it } from 'vitest';
 import { probeCluster } from '../../testing/probe.js';
+import { probeIcmp } from './icmp.js';
 import { probe } from './probe.js';
 
 const from = 'prod/client';
@@ -25,6 +26,17 @@ describe('the host as typed', () => {
   it('spaces around it and upper case are ignored', () => {
     expect(tcp(open, '  LOCALHOST ', 80)).toMatchObject({ outcome: 'refused', dns: null, address: '127.0.0.1' });
     expect(tcp(open, ' Web-Svc ', 8080)).toMatchObject({ outcome: 'connected', dns: { answer: { fqdn: 'web-svc.prod.svc.cluster.local' } } });
+  });
+});
+
+describe('what the request names', () => {
+  it('a Service port of another protocol is no port of it', () => {
+    expect(probe(open, { from, host: 'web-svc', port: 8080, protocol: 'UDP' })).toMatchObject({ outcome: 'timeout', reason: 'no-service-port' });
+  });
+  it('a host that is not text (a hand-built request) is looked up as nothing, never thrown on (engine-spec §2)', () => {
+    const req = { from, host: 42 as unknown as string, port: 80, protocol: 'TCP' as const };
+    expect(probe(open, req)).toMatchObject({ outcome: 'nxdomain', dns: { answer: { status: 'NXDOMAIN', name: '' } } });
+    expect(probeIcmp(open, { from, host: req.host })).toMatchObject({ outcome: 'nxdomain' });
   });
 });
 
