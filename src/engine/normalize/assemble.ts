@@ -17,10 +17,11 @@ const WELL_KNOWN_IPS: ReadonlyMap<number, string> = new Map(SYSTEM_SERVICES.map(
  * result does not depend on file order. The result is deep-frozen.
  */
 export function assemble(c: Collected, config: ClusterConfig, diagnostics: PendingDiagnostic[]): Cluster {
+  const podDrafts = boundPods(c.podDrafts, c.podsUnread, diagnostics);
   const byName = new Map<string, Namespace>();
   for (const ns of c.namespaces) byName.set(ns.name, { ...ns, labels: { ...ns.labels, [NS_LABEL]: ns.name } });
   const used = new Set<string>(['default']);
-  for (const list of [c.podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services, c.endpoints, c.endpointSlices, c.roles, c.roleBindings]) for (const o of list) used.add(o.namespace);
+  for (const list of [podDrafts, c.workloads, c.policies, c.secrets, c.serviceAccounts, c.services, c.endpoints, c.endpointSlices, c.roles, c.roleBindings]) for (const o of list) used.add(o.namespace);
   for (const o of c.others) if (o.namespace !== undefined && o.kind !== 'Namespace') used.add(o.namespace);
   for (const name of used) if (!byName.has(name)) byName.set(name, { name, labels: { [NS_LABEL]: name }, declared: false });
   // The namespaces every cluster has: listed by kubectl, marked so reports can leave them out.
@@ -36,7 +37,7 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
     }
   }
 
-  const userPods = uniquePods(c.podDrafts, diagnostics);
+  const userPods = uniquePods(podDrafts, diagnostics);
   const pods = assignPodIPs([...userPods, ...implicitPods(userPods, config)], config.podCIDR, diagnostics).sort(byNsName);
   return deepFreeze({
     config,
@@ -57,6 +58,32 @@ export function assemble(c: Collected, config: ClusterConfig, diagnostics: Pendi
     roleBindings: [...c.roleBindings].sort(byNsName),
     clusterRoleBindings: [...c.clusterRoleBindings].sort((a, b) => cmp(a.name, b.name)),
   });
+}
+
+/**
+ * The most pods one analysis takes (README "Bounds"). The lab is built for a namespace or a few:
+ * 500 pods answer each keystroke, 5,000 within seconds. A paste of 70,000 took a minute and
+ * 1–2 GB in the lab's worker and ~20 s in `kslab` (issue 12); past the bound the analysis keeps
+ * the first pods in file order, says so at the first one left out, and stays within seconds.
+ */
+export const MAX_PODS = 10_000;
+
+/**
+ * The scenario's pods (bare and workload replicas) in file order, up to MAX_PODS; a warning past
+ * it. `unread`: the Pod documents normalize did not read, once it held more than MAX_PODS.
+ */
+function boundPods(drafts: readonly PodDraft[], unread: number, diagnostics: PendingDiagnostic[]): readonly PodDraft[] {
+  const first = drafts[MAX_PODS];
+  if (!first) return drafts;
+  const pods = drafts.length + unread, left = pods - MAX_PODS;
+  diagnostics.push({
+    severity: 'warning', code: 'pods-bounded', ref: first.ref,
+    params: { pods, limit: MAX_PODS, left },
+    message: `This scenario has ${pods} pods, over the lab's limit of ${MAX_PODS}: the first ${MAX_PODS} in file order are analysed, ` +
+      `and this pod (${first.namespace}/${first.name}) and the ${left - 1} after it are left out — no status, report, verdict or Service ` +
+      `endpoint for them. Everything else is analysed. To study the others, analyse them in smaller files.`,
+  });
+  return drafts.slice(0, MAX_PODS);
 }
 
 /**

@@ -26,6 +26,8 @@ export class Collected {
   readonly roleBindings: RoleBinding[] = [];
   readonly clusterRoleBindings: ClusterRoleBinding[] = [];
   clusterConfig: ClusterConfig | undefined;
+  /** Pod documents past the pod bound (assemble.ts MAX_PODS), counted and not read. */
+  podsUnread = 0;
   private readonly seen = new Map<string, ObjectDoc>();
 
   /**

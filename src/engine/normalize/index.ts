@@ -1,6 +1,6 @@
 import type { Cluster, ClusterConfig, PendingDiagnostic, SourceRef } from '../model/index.js';
 import type { ParsedSources } from '../parse/index.js';
-import { assemble } from './assemble.js';
+import { assemble, MAX_PODS } from './assemble.js';
 import { Collected } from './collected.js';
 import { readDocument, type ObjectDoc } from './document.js';
 import { readKind, type Commit } from './read-kind.js';
@@ -40,6 +40,11 @@ export function normalize(parsed: ParsedSources, memo?: NormalizeMemo): Normaliz
   const collected = new Collected();
   for (const doc of parsed.docs) {
     if (!doc.ok || doc.empty) continue;
+    // Past the pod bound a Pod is left out (assemble.ts boundPods says so): not read at all.
+    if (collected.podDrafts.length > MAX_PODS && isPod(doc.value)) {
+      collected.podsUnread++;
+      continue;
+    }
     const keyed = memo && typeof doc.value === 'object' && doc.value !== null ? doc.value : null;
     const at = `${doc.file}\u0000${doc.index}`;
     let read = keyed ? memo?.get(keyed)?.get(at) : undefined;
@@ -58,6 +63,10 @@ export function normalize(parsed: ParsedSources, memo?: NormalizeMemo): Normaliz
   }
   const config: ClusterConfig = collected.clusterConfig ?? { cni: 'calico', podCIDR: '10.244.0.0/16' };
   return { cluster: assemble(collected, config, diagnostics), diagnostics };
+}
+
+function isPod(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'Pod';
 }
 
 function readOne(value: unknown, root: SourceRef): DocRead {
