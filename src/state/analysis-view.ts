@@ -18,7 +18,7 @@ import type {
   NetworkAnalysis, NodeInfo, PodReport, PolicyReport, PortProto, Protocol, ServiceReport, SourceFile, SourceRange,
   SourceRef,
 } from '../engine/model/index.js';
-import { portKey, refKey, type ChunkBatch, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
+import { HERE, portKey, refKey, type ChunkBatch, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
 import { countFallback } from './perf.js';
 
 /**
@@ -47,9 +47,16 @@ function valueOf<T>(chunk: Chunk): T {
 function buildRecord(namesChunk: Chunk, fields: readonly (Chunk | string | boolean | null)[]): Record<string, unknown> {
   const names = valueOf<string[]>(namesChunk);
   const out: Record<string, unknown> = {};
+  // A record of one document: its relative fields (`~` chunks, worker/pack.ts) name it again here.
+  const hereAt = names.lastIndexOf('$here');
+  const here = hereAt >= 0 ? (JSON.parse(fields[hereAt] as string) as [string, number]) : null;
+  const own = here ? `{"file":${JSON.stringify(here[0])},"doc":${here[1]},"path":` : '';
   for (let i = 0; i < names.length; i++) {
+    if (i === hereAt) continue;
     const field = fields[i];
-    out[names[i] as string] = typeof field === 'object' && field !== null ? valueOf(field) : field;
+    out[names[i] as string] = typeof field !== 'object' || field === null
+      ? field
+      : field.json.startsWith('~') ? JSON.parse(field.json.slice(1).replaceAll(HERE, own)) : valueOf(field);
   }
   return out;
 }

@@ -3,9 +3,9 @@
  * cost what it changed; flow blocks carry verdicts as bits, computed by the engine's own
  * `network.allowed` (the page never re-derives a verdict: practice 13).
  */
-import type { Analysis, NetworkAnalysis, PortProto, Protocol } from '../engine/index.js';
+import type { Analysis, NetworkAnalysis, Pod, PortProto, Protocol } from '../engine/index.js';
 import {
-  FULL_FLOWS_LIMIT, portKey, type ChunkRef, type FlowBlock, type FlowInterest, type PackedAnalysis, type PackedNetwork,
+  FULL_FLOWS_LIMIT, HERE, portKey, type ChunkRef, type FlowBlock, type FlowInterest, type PackedAnalysis, type PackedNetwork,
 } from './protocol.js';
 
 /**
@@ -18,6 +18,14 @@ import {
  * Deployment share their labels, containers and Pod Security verdict, so those cross once, and
  * the page builds each record from fields it mostly holds already (state/analysis-view.ts). JSON
  * text never starts with `#`.
+ *
+ * A record of one document (a pod, a pod report: `record(…, here)`) sends its fields' references
+ * to that document (`{"file":…,"doc":N,"path":…}`, every SourceRef) relative to it: such a field
+ * is the chunk `~` + its JSON with those references written `{"file":0,"doc":0,"path":…}` (no
+ * SourceRef has a number for a file), and the record names the document in a `$here` field,
+ * `[file, doc]`. Without it every pod's verdicts, containers and Pod Security checks were a text
+ * of their own for their document's index alone: 70,000 identical pods sent ~440 MB of JSON,
+ * near the longest string JavaScript can make (issue 12). JSON text never starts with `~` either.
  */
 export class Interner {
   private live = new Map<string, number>();
@@ -46,11 +54,7 @@ export class Interner {
       // The engine shares objects (a template's labels among its replicas): one JSON text for all.
       const known = object ? this.byObject.get(value) : undefined;
       if (known !== undefined) return known;
-      json = object ? this.jsonOf.get(value) : undefined;
-      if (json === undefined) {
-        json = JSON.stringify(value) ?? 'null';
-        if (object) this.jsonOf.set(value, json);
-      }
+      json = this.jsonFor(value);
     }
     let id = this.next.get(json);
     if (id === undefined) {
@@ -65,22 +69,50 @@ export class Interner {
     return id;
   }
 
+  /** The JSON text of a value, remembered for objects (see `jsonOf`). */
+  private jsonFor(value: unknown): string {
+    const object = typeof value === 'object' && value !== null;
+    let json = object ? this.jsonOf.get(value) : undefined;
+    if (json === undefined) {
+      json = JSON.stringify(value) ?? 'null';
+      if (object) this.jsonOf.set(value, json);
+    }
+    return json;
+  }
+
   /** The id of an object interned earlier in this result, or a new chunk for it. */
   idOfObject(value: object): number {
     return this.byObject.get(value) ?? this.id(value);
   }
 
-  /** A record: each field its own chunk (fields whose value is undefined are left out, as JSON does). */
-  record(value: object, fields: Readonly<Record<string, unknown>> = value as Record<string, unknown>): number {
+  /**
+   * A record: each field its own chunk (fields whose value is undefined are left out, as JSON does);
+   * with `here`, the fields' references to that document are sent relative to it (see above).
+   */
+  record(value: object, fields: object = value, here?: { readonly file: string; readonly doc: number }): number {
     const known = this.byObject.get(value);
     if (known !== undefined) return known;
     const names: string[] = [];
     const values: unknown[] = [0];
+    const own = here ? `{"file":${JSON.stringify(here.file)},"doc":${here.doc},"path":` : null;
+    let relative = false;
     for (const name in fields) {
-      const v = fields[name];
+      const v = (fields as Record<string, unknown>)[name];
       if (v === undefined || typeof v === 'function') continue;
       names.push(name);
-      values.push(typeof v === 'string' || typeof v === 'boolean' || v === null ? v : this.id(v));
+      if (typeof v === 'string' || typeof v === 'boolean' || v === null) {
+        values.push(v);
+        continue;
+      }
+      const json = own ? this.jsonFor(v) : undefined;
+      if (own && json !== undefined && json.includes(own)) {
+        relative = true;
+        values.push(this.id(undefined, `~${json.replaceAll(own, HERE)}`));
+      } else values.push(this.id(v, json));
+    }
+    if (relative && here) {
+      names.push('$here');
+      values.push(JSON.stringify([here.file, here.doc]));
     }
     values[0] = this.id(names);
     return this.id(value, `#${JSON.stringify(values)}`);
@@ -181,12 +213,12 @@ function slim(list: readonly { container: unknown }[], own: readonly unknown[]):
 export function packData(analysis: Analysis, interner: Interner): Omit<PackedAnalysis, 'network' | 'flows'> {
   const cluster: Record<string, ChunkRef> = {};
   for (const [k, v] of Object.entries(analysis.cluster)) {
-    cluster[k] = k === 'pods' && Array.isArray(v) ? v.map((pod: object) => interner.record(pod)) : interner.ref(v);
+    cluster[k] = k === 'pods' && Array.isArray(v) ? v.map((pod: Pod) => interner.record(pod, pod, pod.ref)) : interner.ref(v);
   }
   const pods = analysis.pods.map((report) => {
     const { pod, ...rest } = report;
     const packed = { ...rest, containers: slim(report.containers, pod.containers), initContainers: slim(report.initContainers, pod.initContainers) };
-    return [interner.record(packed), interner.record(pod)] as const;
+    return [interner.record(packed, packed, pod.ref), interner.record(pod, pod, pod.ref)] as const;
   });
   const policies = analysis.policies.map((report) => {
     const { policy, ...rest } = report;

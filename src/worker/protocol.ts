@@ -140,6 +140,9 @@ export interface ChunkBatch {
   readonly text: string;
 }
 
+/** A reference to a record's own document, as its relative fields write it (no SourceRef's file is a number): worker/pack.ts. */
+export const HERE = '{"file":0,"doc":0,"path":';
+
 export function chunkBatch(fresh: readonly (readonly [number, string])[]): ChunkBatch {
   const ids = new Uint32Array(fresh.length), ends = new Uint32Array(fresh.length);
   let end = 0;
