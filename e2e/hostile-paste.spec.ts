@@ -212,7 +212,7 @@ async function isLargeTab(page: Page, large: boolean) {
     await expect(notice).toHaveText('');
     return;
   }
-  await expect(notice).toHaveText('This file is large, so some editor help is off for it: folding, bracket colours, schema hints and completion. Your text and the lab\'s checks are unaffected.');
+  await expect(notice).toHaveText('This file is large, so some editor help is off for it: folding, line wrapping, bracket colours, schema hints and completion. Your text and the lab\'s checks are unaffected.');
   await expect(notice).toBeVisible();
   expect((await page.evaluate(() => window.__lab?.editorMarkers() ?? [])).filter((m) => m.owner === 'yaml')).toEqual([]);
 }

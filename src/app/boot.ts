@@ -4,7 +4,7 @@ import type { Situation } from '../state/share.js';
 import type { PortProto } from '../engine/model/index.js';
 import {
   createActions, createAnalysisController, createLabStore, createWorkerAnalysisController, loadPrefs, loadWork, readShare,
-  sameWork, savedWorkText, savePrefs, saveWorkResult, WORK_KEY, type AnalysisController, type Dialog, type Lab, type LabState,
+  sameWork, savedWorkText, savePrefs, saveWorkText, tooBigToSave, WORK_KEY, type AnalysisController, type Dialog, type Lab, type LabState,
   type SavedWork, type SaveFailure,
 } from '../state/index.js';
 import { createI18n } from '../ui/i18n/index.js';
@@ -109,10 +109,16 @@ export function boot(storage: Storage = window.localStorage): Booted {
     timer = null;
     if (otherTab || linkPending) return;
     const work = workOf(store.getState());
-    if (JSON.stringify(work) === lastText) return;
-    const result = saveWorkResult(storage, work);
+    const tooBig = tooBigToSave(work);
+    if (tooBig) {
+      setFailed(tooBig);
+      return;
+    }
+    const text = JSON.stringify(work);
+    if (text === lastText) return;
+    const result = saveWorkText(storage, text);
     setFailed(result.ok ? null : result);
-    if (result.ok) lastText = savedWorkText(storage);
+    if (result.ok) lastText = text;
   };
   const workChanged = (a: LabState, b: LabState) =>
     a.files !== b.files || a.activeId !== b.activeId || a.lessonId !== b.lessonId || a.step !== b.step ||

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFileName, firstBadName, importNameProblem, visibleName } from './files.js';
-import { isQuotaError, loadPrefs, loadWork, PREFS_KEY, savePrefs, saveWork, saveWorkResult, WORK_KEY, type KeyValue, type SavedWork } from './persist.js';
+import { isQuotaError, loadPrefs, loadWork, PREFS_KEY, savePrefs, saveWork, saveWorkResult, tooBigToSave, UNSAVABLE_CHARS, WORK_KEY, type KeyValue, type SavedWork } from './persist.js';
 import { createLabStore } from './store.js';
 
 const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
@@ -79,6 +79,14 @@ describe('a save the browser refuses (issue 12)', () => {
     kv.refuse = false;
     expect(saveWorkResult(kv, work)).toEqual({ ok: true });
     expect(loadWork(kv)).toMatchObject({ files: work.files, active: 'b.yaml' });
+  });
+  it('work longer than UNSAVABLE_CHARS (10 MiB: more than any browser keeps) is "full" without being tried', () => {
+    const at = (chars: number): SavedWork => ({ ...work, files: [{ name: 'big.yaml', text: 'x'.repeat(chars - 'big.yaml'.length) }] });
+    expect(UNSAVABLE_CHARS).toBe(10_485_760);
+    expect(tooBigToSave(at(UNSAVABLE_CHARS))).toBeNull();
+    expect(tooBigToSave(at(UNSAVABLE_CHARS + 1))).toEqual({ ok: false, problem: 'full', chars: UNSAVABLE_CHARS + 1 });
+    // Every file counts, names too.
+    expect(tooBigToSave({ ...work, files: [at(UNSAVABLE_CHARS).files[0]!, { name: 'b', text: '' }] })).toMatchObject({ chars: UNSAVABLE_CHARS + 1 });
   });
   it('other refusals (storage disabled: SecurityError) are "blocked"', () => {
     const kv = refusing(new DOMException('The operation is insecure.', 'SecurityError'));

@@ -105,7 +105,26 @@ export interface SaveFailure {
 }
 
 export function saveWorkResult(storage: KeyValue, work: SavedWork): SaveResult {
-  const text = JSON.stringify(work);
+  return saveWorkText(storage, JSON.stringify(work));
+}
+
+/**
+ * Work this long (characters) is not tried: it is more than any browser keeps for a site by
+ * default (Chromium 10 MiB of UTF-16, about 5.2 million characters; Firefox and Safari 5 MB), and
+ * trying cost a 13 MB paste ~0.5 s of the page at every pause in typing (issue 12). It is told as
+ * storage full, with the export.
+ */
+export const UNSAVABLE_CHARS = 10 * 1024 * 1024;
+
+/** Why `work` would not be saved, told before serialising it: it is longer than UNSAVABLE_CHARS. */
+export function tooBigToSave(work: SavedWork): SaveFailure | null {
+  let chars = 0;
+  for (const f of work.files) chars += f.name.length + f.text.length;
+  return chars > UNSAVABLE_CHARS ? { ok: false, problem: 'full', chars } : null;
+}
+
+/** saveWorkResult for work already written as JSON (`JSON.stringify(work)`): a 10 MB paste is serialised once per save. */
+export function saveWorkText(storage: KeyValue, text: string): SaveResult {
   try {
     storage.setItem(WORK_KEY, text);
     return { ok: true };

@@ -81,7 +81,6 @@ export function createEditorAdapter(monaco: Monaco, container: HTMLElement, opti
     fontFamily: MONO_FONTS,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
-    wordWrap: 'on',
     tabSize: 2,
     insertSpaces: true,
     ...NORMAL_FILE_OPTIONS,

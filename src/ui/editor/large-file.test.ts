@@ -39,7 +39,7 @@ describe('large files (issue 12: big pastes)', () => {
     expect(Object.keys(LARGE_FILE_OPTIONS).sort()).toEqual(Object.keys(NORMAL_FILE_OPTIONS).sort());
     expect(LARGE_FILE_OPTIONS).toMatchObject({
       folding: false, bracketPairColorization: { enabled: false }, matchBrackets: 'never', stickyScroll: { enabled: false },
-      occurrencesHighlight: 'off', selectionHighlight: false, wordBasedSuggestions: 'off', links: false,
+      occurrencesHighlight: 'off', selectionHighlight: false, wordBasedSuggestions: 'off', links: false, wordWrap: 'off',
     });
     for (const [key, value] of Object.entries(LARGE_FILE_OPTIONS)) {
       expect(NORMAL_FILE_OPTIONS[key as keyof typeof NORMAL_FILE_OPTIONS], key).not.toEqual(value);

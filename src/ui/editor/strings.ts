@@ -36,7 +36,7 @@ const en = {
   showProblems: 'Show problems',
   hideProblems: 'Hide problems',
   makeRestricted: 'Make this pod restricted-compliant',
-  largeFile: 'This file is large, so some editor help is off for it: folding, bracket colours, schema hints and completion. Your text and the lab\'s checks are unaffected.',
+  largeFile: 'This file is large, so some editor help is off for it: folding, line wrapping, bracket colours, schema hints and completion. Your text and the lab\'s checks are unaffected.',
 };
 
 const ko: typeof en = {
@@ -76,7 +76,7 @@ const ko: typeof en = {
   showProblems: '문제 목록 보기',
   hideProblems: '문제 목록 숨기기',
   makeRestricted: '이 파드를 restricted 수준에 맞게 고치기',
-  largeFile: '파일이 커서 접기, 괄호 색, 스키마 힌트, 자동 완성 같은 에디터 도움 기능을 이 파일에서는 껐습니다. 입력한 내용과 실습 검사에는 영향이 없습니다.',
+  largeFile: '파일이 커서 접기, 줄 바꿈, 괄호 색, 스키마 힌트, 자동 완성 같은 에디터 도움 기능을 이 파일에서는 껐습니다. 입력한 내용과 실습 검사에는 영향이 없습니다.',
 };
 
 export const strings = { en, ko };
