@@ -40,7 +40,18 @@ describe('CNAME chains inside the zone', () => {
   });
 });
 
+describe('ExternalName without a name', () => {
+  it('is refused by the API server (spec.externalName: Required value), so it answers nothing', () => {
+    const a = doc(NS, '{apiVersion: v1, kind: Service, metadata: {name: blank, namespace: prod}, spec: {type: ExternalName}}');
+    expect(a.diagnostics.some((d) => d.path === 'spec.externalName')).toBe(true);
+    expect(resolveName(a, 'prod', 'blank').status).toBe('NXDOMAIN');
+  });
+});
+
 describe('names a resolver will not send', () => {
+  it('a name that is not text is no name (never thrown on, engine-spec §2)', () => {
+    expect(resolveName(doc(NS, WEB), 'prod', 42 as unknown as string)).toEqual({ status: 'NXDOMAIN', name: '', tried: [] });
+  });
   const a = doc(NS, WEB);
   const label63 = 'a'.repeat(63);
   // 63 + 1 + 63 + 1 + 63 + 1 + 61 = 253 characters.
