@@ -80,7 +80,7 @@ export function analyzeWith(sources: readonly SourceFile[], memo: AnalysisMemo |
   const { locate } = parsed;
   return {
     sources,
-    diagnostics: resolveDiagnostics(parsed, [...parsed.diagnostics, ...down.pending]),
+    diagnostics: resolveDiagnostics(parsed, [...parsed.diagnostics, ...down.pending], manifests),
     cluster: down.cluster,
     pods: down.pods,
     policies: down.policies,
@@ -219,12 +219,51 @@ function podUid(pod: Pod): string {
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-8${c.slice(1, 4)}-${c.slice(4)}${a.slice(0, 4)}${b.slice(0, 4)}`.slice(0, 36);
 }
 
-function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiagnostic[]): Diagnostic[] {
+/**
+ * How many documents positions may parse again (with the `yaml` package, about a millisecond for a
+ * small one: documents read without it keep no tree, parse/pieces.ts). Past it a diagnostic is
+ * placed on its whole document instead of its field, and one info says so: 20,000 NetworkPolicies
+ * each warned about took 28 s to place (issue 12); now the first 1,000 documents' (files in order,
+ * documents in file order) are exact.
+ */
+export const EXACT_REPARSES = 1_000;
+
+/** Per file, the documents past the first EXACT_REPARSES (files in order, documents in order) that locating would parse again. */
+function roughDocuments(parsed: ParsedSources, pending: readonly PendingDiagnostic[], files: readonly SourceFile[]): Map<string, Set<number>> {
+  const asked = new Map<string, Set<number>>();
+  for (const d of pending) {
+    if (!d.ref || d.offsets || !parsed.reparses(d.ref)) continue;
+    const held = asked.get(d.ref.file);
+    if (held) held.add(d.ref.doc);
+    else asked.set(d.ref.file, new Set([d.ref.doc]));
+  }
+  const rough = new Map<string, Set<number>>();
+  let exact = 0;
+  for (const f of files) {
+    const docs = asked.get(f.name);
+    if (!docs) continue;
+    for (const doc of [...docs].sort((a, b) => a - b)) {
+      if (exact < EXACT_REPARSES) exact++;
+      else {
+        const held = rough.get(f.name);
+        if (held) held.add(doc);
+        else rough.set(f.name, new Set([doc]));
+      }
+    }
+  }
+  return rough;
+}
+
+function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiagnostic[], files: readonly SourceFile[]): Diagnostic[] {
+  const rough = roughDocuments(parsed, pending, files);
+  let placed = 0;
+  let firstRough: Diagnostic | null = null;
   const out = pending.map((d): Diagnostic => {
+    const place = d.ref !== undefined && !d.offsets && rough.get(d.ref.file)?.has(d.ref.doc) === true;
     const range = d.ref
-      ? d.offsets ? parsed.locateOffsets(d.ref.file, d.offsets[0], d.offsets[1]) : parsed.locate(d.ref, d.atKey)
+      ? d.offsets ? parsed.locateOffsets(d.ref.file, d.offsets[0], d.offsets[1]) : parsed.locate(d.ref, d.atKey, place)
       : null;
-    return {
+    const out: Diagnostic = {
       severity: d.severity,
       code: d.code,
       message: d.message,
@@ -237,7 +276,20 @@ function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiag
       params: d.params ?? {},
       ...(d.object !== undefined ? { object: d.object } : {}),
     };
+    if (place) {
+      placed++;
+      firstRough ??= out;
+    }
+    return out;
   });
+  if (firstRough) {
+    const { object: _object, ...at }: Diagnostic = firstRough;
+    out.push({
+      ...at, severity: 'info', code: 'positions-bounded', path: '', params: { diagnostics: placed, limit: EXACT_REPARSES },
+      message: `${placed} diagnostics are placed on their whole document, not on the field they name: finding each field would parse ` +
+        `each document again, and past ${EXACT_REPARSES} documents the lab does not. Their messages are exact.`,
+    });
+  }
   // A workload's replicas share one template: the same problem at the same place is said once.
   const seen = new Set<string>();
   const unique = out.filter((d) => {

@@ -21,8 +21,14 @@ export interface ParsedDoc {
 export interface ParsedSources {
   readonly docs: readonly ParsedDoc[];
   readonly diagnostics: readonly PendingDiagnostic[];
-  /** Range of a node; `atKey` selects the key of the last path segment instead of its value. */
-  locate(ref: SourceRef, atKey?: boolean): SourceRange | null;
+  /**
+   * Range of a node; `atKey` selects the key of the last path segment instead of its value. With
+   * `rough`, a node whose document would have to be parsed again for it (a document read on its
+   * own, its tree not kept) gets its document's range instead: see analyze.ts EXACT_REPARSES.
+   */
+  locate(ref: SourceRef, atKey?: boolean, rough?: boolean): SourceRange | null;
+  /** Whether locating in this document parses it again (its tree is not held). */
+  reparses(ref: SourceRef): boolean;
   /** Range of raw offsets within a file. */
   locateOffsets(file: string, start: number, end: number): SourceRange | null;
 }
@@ -80,11 +86,23 @@ export function parseSources(files: readonly SourceFile[], cache?: ParseCache): 
   }
   if (cache) for (const name of [...cache.keys()]) if (!seen.has(name)) cache.delete(name);
 
-  function locate(ref: SourceRef, atKey = false): SourceRange | null {
+  function reparses(ref: SourceRef): boolean {
+    const held = states.get(ref.file)?.docs[ref.doc];
+    return held !== undefined && (Array.isArray(held) || (isKeptPiece(held) && held.read.tree === undefined));
+  }
+
+  function locate(ref: SourceRef, atKey = false, rough = false): SourceRange | null {
     const state = states.get(ref.file);
     if (!state) return null;
     const held = state.docs[ref.doc];
     if (!held) return null;
+    if (rough && reparses(ref)) {
+      const [start, end] = Array.isArray(held) ? held as readonly [number, number] : [(held as KeptPiece).start, (held as KeptPiece).end];
+      // From the document's first line after its `---`.
+      const nl = state.text.startsWith('---', start) ? state.text.indexOf('\n', start) : -1;
+      const from = nl >= 0 && nl < end ? nl + 1 : start;
+      return toRange(ref.file, state, from, Math.max(from, end));
+    }
     // A document read on its own (a large file's, a kept piece) has ranges from its start, `base`.
     let base = 0;
     let doc: Document.Parsed | null;
@@ -107,7 +125,7 @@ export function parseSources(files: readonly SourceFile[], cache?: ParseCache): 
     return toRange(file, state, Math.min(start, max), Math.min(end, max));
   }
 
-  return { docs, diagnostics, locate, locateOffsets };
+  return { docs, diagnostics, locate, locateOffsets, reparses };
 }
 
 /**
