@@ -3,20 +3,12 @@
 // ~20 s, quadratic (found by the pod bound's test, issue 12). Linear now: 16× the replicas cost
 // about 12× the time (measured), where the quadratic step took ~60× (the margin absorbs a loaded machine).
 import { describe, expect, it } from 'vitest';
+import { replicaDeployment } from '../../testing/hostile/generate.js';
 import { analyze } from '../analyze.js';
 
 const scenario = (deployments: number) => [
   'apiVersion: v1\nkind: Pod\nmetadata: {name: bare, namespace: ns0}\nspec: {imagePullSecrets: [{name: nope}], containers: [{name: c, image: nginx:1.27}]}\n',
-  ...Array.from({ length: deployments }, (_, i) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: d${i}, namespace: ns${i % 4}}
-spec:
-  replicas: 50
-  selector: {matchLabels: {app: d${i}}}
-  template:
-    metadata: {labels: {app: d${i}}}
-    spec: {imagePullSecrets: [{name: nope}], containers: [{name: c, image: nginx:1.27}]}
-`),
+  ...Array.from({ length: deployments }, (_, i) => replicaDeployment(i, 'imagePullSecrets: [{name: nope}], ')),
 ].join('---\n');
 
 function timed(deployments: number): { ms: number; warnings: number } {

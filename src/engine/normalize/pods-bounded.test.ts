@@ -2,19 +2,11 @@
 // minute and 1–2 GB in the lab's worker. Past 10,000 pods in file order the analysis keeps the
 // first ones, says so once at the first pod left out, and analyses everything else.
 import { describe, expect, it } from 'vitest';
+import { replicaDeployment } from '../../testing/hostile/generate.js';
 import { analyze } from '../analyze.js';
 import { MAX_PODS } from './assemble.js';
 
-const deployment = (i: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: d${i}, namespace: ns${i % 4}}
-spec:
-  replicas: 50
-  selector: {matchLabels: {app: d${i}}}
-  template:
-    metadata: {labels: {app: d${i}}}
-    spec: {containers: [{name: c, image: nginx:1.27}]}
-`;
+const deployment = (i: number) => replicaDeployment(i);
 const pod = (name: string, extra = '') => `apiVersion: v1
 kind: Pod
 metadata: {name: ${name}, namespace: late}

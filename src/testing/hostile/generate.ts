@@ -50,3 +50,17 @@ export function deepNesting(depth: number, style: 'flow' | 'block' = 'flow'): st
   lines.push(`${' '.repeat(depth + 1)}leaf`);
   return lines.join('\n') + '\n';
 }
+
+/** Deployment `d<i>` of 50 replicas (the replicas cap) in one of four namespaces; `podSpec` adds fields to its pods' spec (flow style). */
+export function replicaDeployment(i: number, podSpec = ''): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d${i}, namespace: ns${i % 4}}
+spec:
+  replicas: 50
+  selector: {matchLabels: {app: d${i}}}
+  template:
+    metadata: {labels: {app: d${i}}}
+    spec: {${podSpec}containers: [{name: c, image: nginx:1.27}]}
+`;
+}
