@@ -3,7 +3,8 @@
 // `len(previousRecords) <= maxCnameChainLength` (10, since coredns v1.12.1, #7153), so at most 11
 // CNAMEs; a followed CNAME that finds nothing adds no record; A records deduplicated),
 // plugin/kubernetes parse.go parseRequest (`<name>.<ns>.svc.<zone>` or `<a-b-c-d>.<ns>.pod.<zone>`:
-// any other type label is no record), `pods insecure` (one label, the dashed IPv4); RFC 1035 §2.3.4
+// any other type label is no record, more than two labels before the namespace are "too long to
+// answer"), `pods insecure` (one label, the dashed IPv4); RFC 1035 §2.3.4
 // (labels of at most 63 octets, names of at most 255 octets on the wire, 253 characters as text);
 // pkg/controller/endpoint (only ready pods are `addresses`; the rest are notReadyAddresses).
 import { describe, expect, it } from 'vitest';
@@ -86,6 +87,33 @@ describe('what parseRequest reads from a name', () => {
   it('a pod name is one label: a-b-c-d under another label is no record', () => {
     expect(resolveName(a, 'prod', '10-244-1-5.x.prod.pod.cluster.local.').status).toBe('NXDOMAIN');
     expect(resolveName(a, 'prod', '10-244-1-5.prod.pod.cluster.local.')).toMatchObject({ status: 'NOERROR', addresses: ['10.244.1.5'] });
+  });
+});
+
+describe('the second run\'s survivors (dns.ts alone, 2026-12-07)', () => {
+  const a = doc(NS, WEB, '{apiVersion: v1, kind: Namespace, metadata: {name: other}}',
+    '{apiVersion: v1, kind: Pod, metadata: {name: web-1, namespace: prod, labels: {app: web}}, spec: {containers: [{name: c, image: nginx}]}}');
+  const dashed = (a.pods.find((p) => p.key === 'prod/web-1')?.pod.ip ?? '').replaceAll('.', '-');
+  it('a name is read without the spaces around it', () => {
+    expect(resolveName(a, 'prod', ' web ')).toMatchObject({ status: 'NOERROR', name: 'web', addresses: ['10.96.100.10'] });
+  });
+  it('a trailing dot is dropped before the name is checked, not the rest of it', () => {
+    expect(resolveName(a, 'prod', 'w:b.').tried).toEqual([]);
+  });
+  it('a zone that only has the length of cluster.local is not it', () => {
+    expect(resolveName(a, 'prod', 'web.prod.svc.cluster.locax').status).toBe('NXDOMAIN');
+  });
+  it('parseRequest: three labels before the namespace are too long to answer', () => {
+    expect(dashed).not.toBe('');
+    expect(resolveName(a, 'prod', `${dashed}.web.prod.svc.cluster.local.`).status).toBe('NOERROR');
+    expect(resolveName(a, 'prod', `${dashed}.web.extra.prod.svc.cluster.local.`).status).toBe('NXDOMAIN');
+  });
+  it('a Service is looked up in the namespace the name gives', () => {
+    expect(resolveName(a, 'prod', 'web.other.svc.cluster.local.').status).toBe('NXDOMAIN');
+  });
+  it('pods insecure still needs an IPv4 address in the dashes', () => {
+    expect(resolveName(a, 'prod', '10-244-1-x.prod.pod.cluster.local.').status).toBe('NXDOMAIN');
+    expect(resolveName(a, 'prod', '10-244-1-256.prod.pod.cluster.local.').status).toBe('NXDOMAIN');
   });
 });
 
