@@ -230,15 +230,13 @@ export class LessonPage {
    * is opened first so that what is being typed never runs into the text after it: half-typed flow
    * YAML followed by more text makes monaco-yaml log a completion error (see the report).
    */
-  async insertLineBefore(file: string, trimmed: string, text: string, how: 'type' | 'paste' = 'type') {
+  async insertLineBefore(file: string, trimmed: string, text: string) {
     await this.cursorAtEnd(file, trimmed);
     await this.page.keyboard.press('Home'); // Monaco: the first non-blank character
     await this.page.keyboard.press('Enter');
     await this.page.keyboard.press('ArrowUp');
     await this.page.keyboard.press('End');
-    // 'paste': one input event, as a paste is (no auto-closed bracket in between).
-    if (how === 'paste') await this.page.keyboard.insertText(text);
-    else await this.typeInEditor(text);
+    await this.typeInEditor(text);
     await this.page.keyboard.press('Escape');
   }
 
