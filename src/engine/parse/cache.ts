@@ -1,4 +1,4 @@
-import { Composer, parseAllDocuments, parseDocument, Parser, type Document, type DocumentOptions, type LineCounter, type ParseOptions, type SchemaOptions, type Tags } from 'yaml';
+import { Composer, parseAllDocuments, parseDocument, Parser, type Document, type DocumentOptions, type LineCounter, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags } from 'yaml';
 import { countLines } from './lines.js';
 
 /**
@@ -10,8 +10,20 @@ import { countLines } from './lines.js';
  */
 const withoutTimeTags = (tags: Tags): Tags =>
   tags.filter((t) => !(typeof t === 'object' && (t.format === 'TIME' || t.tag === 'tag:yaml.org,2002:timestamp')));
+
+/**
+ * go-yaml v2's floats with an exponent: `yamlStyleFloat` is
+ * `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`, tried on the text without its `_`
+ * (goyaml.v2/resolve.go), so digits come before the exponent. The `yaml` package's YAML 1.1 float
+ * needs none: `e0`, `E5`, `.e5` were numbers, and `metadata.name: e0` a false "cannot unmarshal
+ * number" error (found by the service mutation run's tests).
+ */
+const GO_EXP_FLOAT = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]*[0-9][0-9_]*)[eE][-+]?[0-9]+$/;
+const goYamlTags = (tags: Tags): Tags =>
+  withoutTimeTags(tags).map((t) => (typeof t === 'object' && t.tag === 'tag:yaml.org,2002:float' && t.format === 'EXP' ? ({ ...t, test: GO_EXP_FLOAT } as ScalarTag) : t));
+
 export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  uniqueKeys: true, prettyErrors: false, merge: true, schema: 'yaml-1.1', customTags: withoutTimeTags,
+  uniqueKeys: true, prettyErrors: false, merge: true, schema: 'yaml-1.1', customTags: goYamlTags,
 };
 
 /**

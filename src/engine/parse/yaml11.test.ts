@@ -25,10 +25,22 @@ describe('YAML 1.1 plain scalars (go-yaml v2 resolve table)', () => {
     ['~', null], ['null', null], ['Null', null], ['NULL', null],
     ['0644', 420], ['0x1F', 31], ['0b101', 5], ['1_000', 1000], ['-0b11', -3], ['080', 80],
     ['1e3', 1000], ['.5', 0.5], ['1.5', 1.5],
+    // An exponent needs digits before it (goyaml.v2 yamlStyleFloat, on the text without `_`).
+    ['1.e3', 1000], ['.5e1', 5], ['1_0e1', 100], ['-2E-1', -0.2],
+    ['e0', 'e0'], ['E5', 'E5'], ['.e5', '.e5'], ['+e5', '+e5'], ['e10', 'e10'],
     // Not resolved by go-yaml v2: base 60 and (for our purpose) dates stay strings.
     ['1:30', '1:30'], ['190:20:30', '190:20:30'], ['2024-01-01', '2024-01-01'],
   ])('%s', (yaml, expected) => {
     expect(valueOf(yaml)).toEqual(expected);
+  });
+
+  it('a pod named e0 is a pod named e0, by the quick reader and the yaml package alike', () => {
+    for (const text of ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: e0\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: e0\n  labels: &l {app: e5}\nspec:\n  containers:\n  - name: c\n    image: nginx\n']) {
+      const a = analyze([{ name: 'a.yaml', text }]);
+      expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(a.pods.some((p) => p.key === 'default/e0')).toBe(true);
+    }
   });
 
   it('a bool key becomes the string "true" (sigs.k8s.io/yaml convertToJSONableObject)', () => {
