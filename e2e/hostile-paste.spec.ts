@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { HOSTILE_SCENARIO } from '../src/testing/hostile/escapes.js';
 import { deepNesting, manyPolicies, manyPods } from '../src/testing/hostile/generate.js';
 import { HOSTILE } from '../src/testing/hostile/inputs.js';
@@ -44,6 +44,14 @@ async function instrument(page: Page) {
       }
     }).observe(document, { childList: true, subtree: true, attributes: true });
   });
+}
+
+/** A fresh lab, its editor ready, the clipboard allowed and the page instrumented (`instrument`). */
+async function openForPastes(page: Page, lab: LabPage, context: BrowserContext) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await instrument(page);
+  await lab.openFresh();
+  await lab.waitForEditor();
 }
 
 interface Timing {
@@ -130,10 +138,7 @@ const SMALL: [string, string, string | RegExp][] = [
 
 test('hostile pastes: diagnostics shown, no HTML made, no long task while the worker analyses, kept across a reload', async ({ lab, page, context }) => {
   test.setTimeout(120_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await instrument(page);
-  await lab.openFresh();
-  await lab.waitForEditor();
+  await openForPastes(page, lab, context);
   const timings: Timing[] = [];
   // A byte order mark is no problem: the pod is there.
   timings.push(await paste(page, 'byte order mark', HOSTILE.bom));
@@ -165,10 +170,7 @@ test('hostile pastes: diagnostics shown, no HTML made, no long task while the wo
 
 test('big pastes: 2,000 pods and 400 policies are analysed in the worker while the page stays responsive', async ({ lab, page, context }) => {
   test.setTimeout(180_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await instrument(page);
-  await lab.openFresh();
-  await lab.waitForEditor();
+  await openForPastes(page, lab, context);
   const pods = await paste(page, '2,000 pods over 50 namespaces (363 KB)', manyPods(2_000));
   // Past the connectivity bound: said, and everything else analysed (the graph summarises namespaces).
   await expect(lab.problems()).toContainText('This scenario has 2000 endpoints: listing every connection would take 3998000 entries');
@@ -209,10 +211,7 @@ test('big pastes: 2,000 pods and 400 policies are analysed in the worker while t
  */
 test('the 70,000-pod paste: a bounded answer within seconds, the page responsive, the editor usable', async ({ lab, page, context }) => {
   test.setTimeout(240_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await instrument(page);
-  await lab.openFresh();
-  await lab.waitForEditor();
+  await openForPastes(page, lab, context);
   const t = await paste(page, '70,000 pods over 50 namespaces (12.8 MB)', manyPods(70_000));
   await expect(lab.problems()).toContainText("This scenario has 70000 pods, over the lab's limit of 10000: the first 10000 in file order are analysed, and this pod (ns-0/pod-10000) and the 59999 after it are left out");
   await expect(page.getByTestId('graph-bound-count')).toContainText('of 10,000 pods');

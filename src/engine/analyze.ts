@@ -232,10 +232,7 @@ export const EXACT_REPARSES = 1_000;
 function roughDocuments(parsed: ParsedSources, pending: readonly PendingDiagnostic[], files: readonly SourceFile[]): Map<string, Set<number>> {
   const asked = new Map<string, Set<number>>();
   for (const d of pending) {
-    if (!d.ref || d.offsets || !parsed.reparses(d.ref)) continue;
-    const held = asked.get(d.ref.file);
-    if (held) held.add(d.ref.doc);
-    else asked.set(d.ref.file, new Set([d.ref.doc]));
+    if (d.ref && !d.offsets && parsed.reparses(d.ref)) addDoc(asked, d.ref.file, d.ref.doc);
   }
   const rough = new Map<string, Set<number>>();
   let exact = 0;
@@ -244,14 +241,16 @@ function roughDocuments(parsed: ParsedSources, pending: readonly PendingDiagnost
     if (!docs) continue;
     for (const doc of [...docs].sort((a, b) => a - b)) {
       if (exact < EXACT_REPARSES) exact++;
-      else {
-        const held = rough.get(f.name);
-        if (held) held.add(doc);
-        else rough.set(f.name, new Set([doc]));
-      }
+      else addDoc(rough, f.name, doc);
     }
   }
   return rough;
+}
+
+function addDoc(docs: Map<string, Set<number>>, file: string, doc: number): void {
+  const held = docs.get(file);
+  if (held) held.add(doc);
+  else docs.set(file, new Set([doc]));
 }
 
 function resolveDiagnostics(parsed: ParsedSources, pending: readonly PendingDiagnostic[], files: readonly SourceFile[]): Diagnostic[] {

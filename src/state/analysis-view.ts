@@ -18,7 +18,7 @@ import type {
   NetworkAnalysis, NodeInfo, PodReport, PolicyReport, PortProto, Protocol, ServiceReport, SourceFile, SourceRange,
   SourceRef,
 } from '../engine/model/index.js';
-import { HERE, portKey, refKey, type ChunkBatch, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
+import { HERE, portKey, refKey, refPrefix, type ChunkBatch, type ChunkRef, type FlowBlock, type PackedAnalysis, type PackedNetwork } from '../worker/protocol.js';
 import { countFallback } from './perf.js';
 
 /**
@@ -50,7 +50,7 @@ function buildRecord(namesChunk: Chunk, fields: readonly (Chunk | string | boole
   // A record of one document: its relative fields (`~` chunks, worker/pack.ts) name it again here.
   const hereAt = names.lastIndexOf('$here');
   const here = hereAt >= 0 ? (JSON.parse(fields[hereAt] as string) as [string, number]) : null;
-  const own = here ? `{"file":${JSON.stringify(here[0])},"doc":${here[1]},"path":` : '';
+  const own = here ? refPrefix(here[0], here[1]) : '';
   for (let i = 0; i < names.length; i++) {
     if (i === hereAt) continue;
     const field = fields[i];

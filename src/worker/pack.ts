@@ -5,7 +5,7 @@
  */
 import type { Analysis, NetworkAnalysis, Pod, PortProto, Protocol } from '../engine/index.js';
 import {
-  FULL_FLOWS_LIMIT, HERE, portKey, type ChunkRef, type FlowBlock, type FlowInterest, type PackedAnalysis, type PackedNetwork,
+  FULL_FLOWS_LIMIT, HERE, portKey, refPrefix, type ChunkRef, type FlowBlock, type FlowInterest, type PackedAnalysis, type PackedNetwork,
 } from './protocol.js';
 
 /**
@@ -40,6 +40,8 @@ export class Interner {
    * is not serialised again (issue 11: packing cost more than the incremental analysis).
    */
   private readonly jsonOf = new WeakMap<object, string>();
+  /** Each object's relative text for the document it was last packed in (`relativeJson`). */
+  private readonly relativeOf = new WeakMap<object, { readonly own: string; readonly rel: string | null }>();
 
   begin(): void {
     this.next = new Map();
@@ -80,6 +82,20 @@ export class Interner {
     return json;
   }
 
+  /**
+   * The `~` chunk text of an object whose JSON refers to the document `own` begins (HERE in place),
+   * or null: kept by object, like `jsonOf`, so an unchanged pod's fields are not scanned and
+   * rewritten again at every result.
+   */
+  private relativeJson(value: object, own: string): string | null {
+    const held = this.relativeOf.get(value);
+    if (held && held.own === own) return held.rel;
+    const json = this.jsonFor(value);
+    const rel = json.includes(own) ? `~${json.replaceAll(own, HERE)}` : null;
+    this.relativeOf.set(value, { own, rel });
+    return rel;
+  }
+
   /** The id of an object interned earlier in this result, or a new chunk for it. */
   idOfObject(value: object): number {
     return this.byObject.get(value) ?? this.id(value);
@@ -94,21 +110,18 @@ export class Interner {
     if (known !== undefined) return known;
     const names: string[] = [];
     const values: unknown[] = [0];
-    const own = here ? `{"file":${JSON.stringify(here.file)},"doc":${here.doc},"path":` : null;
+    const own = here ? refPrefix(here.file, here.doc) : null;
     let relative = false;
     for (const name in fields) {
       const v = (fields as Record<string, unknown>)[name];
       if (v === undefined || typeof v === 'function') continue;
       names.push(name);
-      if (typeof v === 'string' || typeof v === 'boolean' || v === null) {
-        values.push(v);
-        continue;
+      if (typeof v === 'string' || typeof v === 'boolean' || v === null) values.push(v);
+      else {
+        const rel = own ? this.relativeJson(v as object, own) : null;
+        if (rel !== null) relative = true;
+        values.push(rel !== null ? this.id(undefined, rel) : this.id(v));
       }
-      const json = own ? this.jsonFor(v) : undefined;
-      if (own && json !== undefined && json.includes(own)) {
-        relative = true;
-        values.push(this.id(undefined, `~${json.replaceAll(own, HERE)}`));
-      } else values.push(this.id(v, json));
     }
     if (relative && here) {
       names.push('$here');

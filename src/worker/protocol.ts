@@ -143,6 +143,11 @@ export interface ChunkBatch {
 /** A reference to a record's own document, as its relative fields write it (no SourceRef's file is a number): worker/pack.ts. */
 export const HERE = '{"file":0,"doc":0,"path":';
 
+/** How JSON.stringify begins a SourceRef to document `doc` of `file`: what HERE stands for. */
+export function refPrefix(file: string, doc: number): string {
+  return `{"file":${JSON.stringify(file)},"doc":${doc},"path":`;
+}
+
 export function chunkBatch(fresh: readonly (readonly [number, string])[]): ChunkBatch {
   const ids = new Uint32Array(fresh.length), ends = new Uint32Array(fresh.length);
   let end = 0;
