@@ -26,6 +26,16 @@ export const READABLE_ZOOM = READABLE_PX / POD_FONT;
 /** A headless graph (tests) lays out for a 16:9 canvas. */
 const HEADLESS_VIEW = { width: 960, height: 540 };
 const PULSE_MS = 350;
+/** More changed edges than this do not pulse (see GraphAdapter.pulse). */
+export const PULSE_MAX = 12;
+
+/**
+ * The pulse of `changed` edges whose verdict changed with the last edit: wide, narrow, wide,
+ * narrow, PULSE_MS apart; none for reduced motion, none for no edge, none past PULSE_MAX.
+ */
+export function pulseSteps(changed: number, motion: boolean): boolean[] {
+  return motion && changed > 0 && changed <= PULSE_MAX ? [true, false, true, false] : [];
+}
 
 export interface AdapterOptions {
   /** Omit for a headless instance (tests). */
@@ -279,19 +289,21 @@ export class GraphAdapter {
     return true;
   }
 
-  /** A brief pulse on edges whose verdict changed with the last edit (skipped for reduced motion). */
+  /**
+   * A brief pulse on edges whose verdict changed with the last edit: their width steps up and down
+   * twice (skipped for reduced motion). Steps, not a transition: a transition restyles the edges at
+   * every frame for its whole length, 50-160 ms a frame with 59 changed edges at 50 pods, so typing
+   * went on behind a second of frames (issue 11); a step restyles them once. Past PULSE_MAX edges
+   * nothing pulses: so many wide, labelled edges already stand out, and each step would cost more.
+   */
   private pulse(defs: readonly ElementDefinition[]): void {
-    if (!this.motion || !this.interactive) return;
+    if (!this.interactive) return;
     const edges = this.cy.collection();
     for (const d of defs) if (String(d.classes ?? '').split(' ').includes('changed')) edges.merge(this.cy.getElementById(d.data.id ?? ''));
-    if (edges.empty()) return;
-    edges.addClass('animated');
-    const steps = [true, false, true, false];
-    steps.forEach((on, i) => {
+    pulseSteps(edges.length, this.motion).forEach((on, i) => {
       this.timers.push(setTimeout(() => {
         if (this.cy.destroyed()) return;
         if (on) edges.addClass('pulse'); else edges.removeClass('pulse');
-        if (i === steps.length - 1) edges.removeClass('animated');
       }, (i + 1) * PULSE_MS));
     });
   }

@@ -113,7 +113,6 @@ export function graphStyle(t: GraphTheme): StylesheetJson {
       style: { width: 5, 'z-index': 6, 'font-weight': 'bold', 'text-background-opacity': 1, 'text-border-width': 1, 'text-border-opacity': 1, 'text-border-color': t.text, 'text-border-style': 'solid' },
     },
     { selector: 'edge.changed.pulse', style: { width: 9 } },
-    { selector: 'edge.changed.animated', style: { 'transition-property': 'width', 'transition-duration': 250 } },
     // Focus mode: everything outside the focused pod's neighbourhood is not drawn.
     { selector: '.off-focus', style: { display: 'none' } },
     // A match of the search box.
