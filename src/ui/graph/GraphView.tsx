@@ -158,6 +158,7 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   const teachWords: TeachWords = useMemo(() => ({
     folded: (count, status) => t(status === 'denied' ? 'foldedDenied' : status === 'partial' ? 'foldedPartial' : 'folded', { count }),
     change: (c: FlowChange) => t(c === 'now-allowed' ? 'nowAllowed' : c === 'now-denied' ? 'nowDenied' : 'nowPartial'),
+    foldedChange: (count: number, c: FlowChange) => t(c === 'now-allowed' ? 'foldedNowAllowed' : c === 'now-denied' ? 'foldedNowDenied' : 'foldedNowPartial', { count }),
   }), [t]);
   const focusId = focusMode && (focusTarget?.kind === 'pod' || focusTarget?.kind === 'external') ? focusTarget : null;
   const keepKey = [...new Set([...focusOf(selection), ...(focusId ? [focusId.id] : [])])].join('\n');

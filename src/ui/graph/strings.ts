@@ -71,6 +71,9 @@ export const strings = {
     nowAllowed: 'now allowed',
     nowDenied: 'now denied',
     nowPartial: 'now some ports',
+    foldedNowAllowed: '{{count}} now allowed',
+    foldedNowDenied: '{{count}} now denied',
+    foldedNowPartial: '{{count}} now on some ports',
     summaryChanged: 'Changed by the last edit: {{list}}.',
   },
   ko: {
@@ -144,6 +147,9 @@ export const strings = {
     nowAllowed: '이제 허용',
     nowDenied: '이제 차단',
     nowPartial: '이제 일부 포트만 허용',
+    foldedNowAllowed: '이제 허용 {{count}}개',
+    foldedNowDenied: '이제 차단 {{count}}개',
+    foldedNowPartial: '이제 일부 포트만 허용 {{count}}개',
     summaryChanged: '마지막 수정으로 바뀐 연결: {{list}}.',
   },
 } as const;

@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { diffFlows, flowKey, flowStatuses, FOLD_MIN, foldKey, INTRA_FOLD_MIN, teachEdges } from './teach.js';
+import { CHANGED_FOLD_MIN, changeFoldKey, diffFlows, flowKey, flowStatuses, FOLD_MIN, foldKey, INTRA_FOLD_MIN, teachEdges } from './teach.js';
 
 // A tiny drawn graph: namespaces a (a1, a2, a3) and b (b1, b2), and an external host.
 const node = (id: string, parent?: string, classes = 'pod'): ElementDefinition =>
@@ -111,8 +111,62 @@ describe('changed flows', () => {
   it('the change word comes before a port label, in the words given', () => {
     const out = edges(teachEdges([...nodes, flow('a/a1', 'b/b1', 'partial', '80/TCP')], {
       showDenied: true, fold: true, changed: new Map([['a/a1->b/b1', 'now-partial']]),
-      words: { folded: (n) => `${n}`, change: () => '이제 일부 포트만 허용' },
+      words: { folded: (n) => `${n}`, change: () => '이제 일부 포트만 허용', foldedChange: (n) => `${n}` },
     }));
     expect(out[0]!.data.label).toBe('이제 일부 포트만 허용 · 80/TCP');
+  });
+});
+
+describe('a crowd of changed flows (issue 11)', () => {
+  // Namespace c holds 14 pods; a label edit on b/b1 changes the verdict of each c pod's flow to it.
+  const crowd = Array.from({ length: 14 }, (_, i) => `c/c${i}`);
+  const crowdNodes = [...nodes, node('ns:c', undefined, 'namespace'), ...crowd.map((id) => node(`pod:${id}`, 'ns:c'))];
+  const toB1 = (n: number, status: 'allowed' | 'denied' = 'denied') => crowd.slice(0, n).map((from) => flow(from, 'b/b1', status));
+  const changes = (n: number, change: 'now-denied' | 'now-allowed' = 'now-denied') =>
+    new Map(crowd.slice(0, n).map((from) => [flowKey(from, 'b/b1'), change] as [string, 'now-denied' | 'now-allowed']));
+  const key = changeFoldKey('ns:c', 'ns:b', 'now-denied');
+
+  it(`folds ${CHANGED_FOLD_MIN} or more flows changed the same way between two groups into one changed edge`, () => {
+    const out = edges(teachEdges([...crowdNodes, ...toB1(CHANGED_FOLD_MIN)], { showDenied: true, fold: true, changed: changes(CHANGED_FOLD_MIN) }));
+    expect(out.map((e) => e.data.id)).toEqual([`fold:${key}`]);
+    const e = out[0]!;
+    expect(e.classes).toBe('fold denied changed');
+    expect(e.data).toMatchObject({ source: 'ns:c', target: 'ns:b', kind: 'fold', key, count: CHANGED_FOLD_MIN, status: 'denied', change: 'now-denied', label: `${CHANGED_FOLD_MIN} now denied` });
+    expect(e.data.members).toEqual(toB1(CHANGED_FOLD_MIN).map((f) => f.data.id));
+  });
+  it('draws fewer one by one, each marked changed (a lesson\'s few changes)', () => {
+    const n = CHANGED_FOLD_MIN - 1;
+    const out = edges(teachEdges([...crowdNodes, ...toB1(n)], { showDenied: true, fold: true, changed: changes(n) }));
+    expect(out).toHaveLength(n);
+    expect(out.every((e) => String(e.classes).split(' ').includes('changed') && !String(e.classes).includes('fold'))).toBe(true);
+  });
+  it('draws them one by one when the student expanded that fold, or grouping is off', () => {
+    const els = [...crowdNodes, ...toB1(14)];
+    expect(edges(teachEdges(els, { showDenied: true, fold: true, changed: changes(14), expanded: new Set([key]) }))).toHaveLength(14);
+    expect(edges(teachEdges(els, { showDenied: true, fold: false, changed: changes(14) }))).toHaveLength(14);
+  });
+  it('never folds a changed flow the lesson asks about or the student looks at; the rest fold only while a crowd', () => {
+    const els = [...crowdNodes, ...toB1(14)];
+    const relevant = new Set([flowKey('c/c0', 'b/b1')]);
+    const out = edges(teachEdges(els, { showDenied: true, fold: true, changed: changes(14), relevant }));
+    expect(out.map((e) => e.data.id).sort()).toEqual(['edge:c/c0->b/b1', `fold:${key}`]);
+    expect(out.find((e) => e.data.id === `fold:${key}`)!.data.count).toBe(13);
+    const kept = edges(teachEdges(els, { showDenied: true, fold: true, changed: changes(14), keep: new Set(['c/c0', 'c/c1']) }));
+    expect(kept).toHaveLength(14);
+  });
+  it('folds per change: the same pair\'s other change stays apart, and a changed fold is not a verdict fold', () => {
+    const els = [...crowdNodes, ...toB1(14), flow('b/b2', 'c/c0'), flow('b/b2', 'c/c1')];
+    const changed = new Map([...changes(14), [flowKey('b/b2', 'c/c0'), 'now-allowed' as const], [flowKey('b/b2', 'c/c1'), 'now-allowed' as const]]);
+    const out = edges(teachEdges(els, { showDenied: true, fold: true, changed }));
+    expect(out.map((e) => e.data.id).sort()).toEqual(['edge:b/b2->c/c0', 'edge:b/b2->c/c1', `fold:${key}`]);
+    expect(key).not.toBe(foldKey('ns:c', 'ns:b', 'denied'));
+  });
+  it('says how many in the words given', () => {
+    const out = edges(teachEdges([...crowdNodes, ...toB1(14, 'allowed')], {
+      showDenied: true, fold: true, changed: changes(14, 'now-allowed'),
+      words: { folded: (n) => `${n}`, change: () => '', foldedChange: (n, c) => `${c}:${n}` },
+    }));
+    expect(out.map((e) => e.data.label)).toEqual(['now-allowed:14']);
+    expect(out[0]!.classes).toBe('fold allowed changed');
   });
 });

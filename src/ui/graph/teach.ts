@@ -5,6 +5,8 @@
  * - Pinned flows are always drawn one by one: the ones the lesson's step asks about (`relevant`),
  *   the ones whose verdict changed with the last edit (`changed`), and those of the endpoints the
  *   student is looking at (`keep`: the selection, the focused pod), which shows their port labels.
+ *   Only a crowd of changed flows (CHANGED_FOLD_MIN, the same change between the same two groups)
+ *   is folded, into one edge that says how many changed and how.
  * - The rest are folded: per pair of groups (a namespace box, a collapsed namespace, an external
  *   host) and verdict, FOLD_MIN flows or more become one edge between the groups, labelled with
  *   the count (`fold:` ids; tapping one expands it: `expanded`). Inside one namespace only a crowd
@@ -26,11 +28,16 @@ export interface TeachWords {
   folded(count: number, status: FoldStatus): string;
   /** The word on an edge whose verdict changed with the last edit. */
   change(change: FlowChange): string;
+  /** A folded edge of `count` connections whose verdict changed this way with the last edit. */
+  foldedChange(count: number, change: FlowChange): string;
 }
+
+const ENGLISH_CHANGE: Record<FlowChange, string> = { 'now-allowed': 'now allowed', 'now-denied': 'now denied', 'now-partial': 'now on some ports' };
 
 export const ENGLISH_TEACH: TeachWords = {
   folded: (n, s) => `${n} ${s === 'partial' ? 'on some ports' : s}`,
   change: (c) => (c === 'now-allowed' ? 'now allowed' : c === 'now-denied' ? 'now denied' : 'now some ports'),
+  foldedChange: (n, c) => `${n} ${ENGLISH_CHANGE[c]}`,
 };
 
 export interface TeachOptions {
@@ -52,11 +59,20 @@ export interface TeachOptions {
 export const FOLD_MIN = 3;
 /** Flows inside one namespace are folded only past this many (a crowd, not a lesson's three pods). */
 export const INTRA_FOLD_MIN = 13;
+/**
+ * Flows whose verdict one edit changed the same way between the same two groups are folded from
+ * this many: a lesson's few changes stay one edge each, a crowd (a label edit on a pod that many
+ * policies select: 59 flows at `npm run bench:ui`'s 50 pods) is a few edges, not a tangle that took
+ * the graph 0.3 s to draw (issue 11).
+ */
+export const CHANGED_FOLD_MIN = INTRA_FOLD_MIN;
 
 export const flowKey = (from: string, to: string) => `${from}->${to}`;
 /** One key per unordered pair of groups and verdict. */
 export const foldKey = (a: string, b: string, status: FoldStatus) => `${a < b ? a : b}|${a < b ? b : a}|${status}`;
 export const foldElementId = (key: string) => `fold:${key}`;
+/** One key per unordered pair of groups and change (the changes are not verdicts: no clash with foldKey). */
+export const changeFoldKey = (a: string, b: string, change: FlowChange) => `${a < b ? a : b}|${a < b ? b : a}|${change}`;
 
 interface Flow {
   readonly def: ElementDefinition;
@@ -147,25 +163,59 @@ export function teachFlows(flowEdges: readonly ElementDefinition[], groups: Teac
   const expanded = options.expanded ?? new Set<string>();
   const { groupOf, summaries } = groups;
   const flows = flowsOf(flowEdges);
-  const pinned = (f: Flow) => {
-    const key = flowKey(f.from, f.to);
-    return relevant.has(key) || changed.has(key) || keep.has(f.from) || keep.has(f.to);
-  };
+  const shown = (f: Flow) => relevant.has(flowKey(f.from, f.to)) || keep.has(f.from) || keep.has(f.to);
+  const groupsOfFlow = (f: Flow) => [groupOf.get(f.source) ?? f.source, groupOf.get(f.target) ?? f.target] as const;
 
-  // Candidates for folding, per pair of groups and verdict.
+  // Changed flows are drawn one by one, unless one edit changed a crowd of them between the same
+  // two groups (a label edit on a pod that many policies select): then CHANGED_FOLD_MIN or more
+  // become one edge that says how many changed and how ("29 now denied").
+  const changeKeyOf = (f: Flow) => {
+    const change = changed.get(flowKey(f.from, f.to));
+    if (change === undefined || shown(f)) return undefined;
+    const [ga, gb] = groupsOfFlow(f);
+    return changeFoldKey(ga, gb, change);
+  };
+  const changeCounts = new Map<string, number>();
+  if (options.fold && changed.size >= CHANGED_FOLD_MIN) {
+    for (const f of flows) {
+      const key = changeKeyOf(f);
+      if (key !== undefined) changeCounts.set(key, (changeCounts.get(key) ?? 0) + 1);
+    }
+  }
+  const foldsChange = (key: string | undefined): key is string =>
+    key !== undefined && !expanded.has(key) && (changeCounts.get(key) ?? 0) >= CHANGED_FOLD_MIN;
+
+  // Candidates for folding, per pair of groups and verdict (or, changed, per pair and change).
   const buckets = new Map<string, Flow[]>();
+  const changedBuckets = new Map<string, Flow[]>();
   const loose: Flow[] = [];
+  const add = (to: Map<string, Flow[]>, key: string, f: Flow) => {
+    let list = to.get(key);
+    if (!list) to.set(key, (list = []));
+    list.push(f);
+  };
   for (const f of flows) {
-    if (pinned(f)) { loose.push(f); continue; }
+    const changeKey = changeKeyOf(f);
+    if (foldsChange(changeKey)) { add(changedBuckets, changeKey, f); continue; }
+    if (shown(f) || changed.has(flowKey(f.from, f.to))) { loose.push(f); continue; }
     if (f.status === 'denied' && !options.showDenied) continue;
-    const ga = groupOf.get(f.source) ?? f.source, gb = groupOf.get(f.target) ?? f.target;
+    const [ga, gb] = groupsOfFlow(f);
     const onSummary = summaries.has(f.source) || summaries.has(f.target);
     if (ga === gb && onSummary) continue; // inside a collapsed namespace: nothing to draw
-    const key = foldKey(ga, gb, f.status);
-    let list = buckets.get(key);
-    if (!list) buckets.set(key, (list = []));
-    list.push(f);
+    add(buckets, foldKey(ga, gb, f.status), f);
   }
+  /** One edge standing for `list` between the groups of `key`, drawn from the side the flows leave. */
+  const foldOf = (key: string, list: readonly Flow[], status: FoldStatus, label: string, extra: { classes: string[]; data: Record<string, unknown> }): ElementDefinition => {
+    const [ga, gb] = key.split('|') as [string, string];
+    const forward = list.some((f) => groupsOfFlow(f)[0] === ga);
+    const backward = list.some((f) => groupsOfFlow(f)[0] === gb);
+    const [source, target] = forward ? [ga, gb] : [gb, ga];
+    return {
+      group: 'edges',
+      data: { id: foldElementId(key), source, target, kind: 'fold', key, count: list.length, status, label, members: list.map((f) => f.id), ...extra.data },
+      classes: ['fold', ...(status === 'partial' ? ['allowed', 'partial'] : [status]), ...(forward && backward && ga !== gb ? ['both'] : []), ...(ga === gb ? ['loop'] : []), ...extra.classes].join(' '),
+    };
+  };
   const folds: ElementDefinition[] = [];
   for (const [key, list] of buckets) {
     const [ga, gb] = key.split('|') as [string, string];
@@ -174,17 +224,12 @@ export function teachFlows(flowEdges: readonly ElementDefinition[], groups: Teac
     // Many flows to a collapsed namespace are drawn folded whatever the toggle: its pods are not drawn.
     if (!onSummary && (!options.fold || expanded.has(key) || list.length < min)) { loose.push(...list); continue; }
     const status = key.slice(key.lastIndexOf('|') + 1) as FoldStatus;
-    const forward = list.some((f) => (groupOf.get(f.source) ?? f.source) === ga);
-    const backward = list.some((f) => (groupOf.get(f.source) ?? f.source) === gb);
-    const [source, target] = forward ? [ga, gb] : [gb, ga];
-    folds.push({
-      group: 'edges',
-      data: {
-        id: foldElementId(key), source, target, kind: 'fold', key, count: list.length, status,
-        label: words.folded(list.length, status), members: list.map((f) => f.id),
-      },
-      classes: ['fold', ...(status === 'partial' ? ['allowed', 'partial'] : [status]), ...(forward && backward && ga !== gb ? ['both'] : []), ...(ga === gb ? ['loop'] : [])].join(' '),
-    });
+    folds.push(foldOf(key, list, status, words.folded(list.length, status), { classes: [], data: {} }));
+  }
+  for (const [key, list] of changedBuckets) {
+    const change = key.slice(key.lastIndexOf('|') + 1) as FlowChange;
+    const status: FoldStatus = change === 'now-allowed' ? 'allowed' : change === 'now-denied' ? 'denied' : 'partial';
+    folds.push(foldOf(key, list, status, words.foldedChange(list.length, change), { classes: ['changed'], data: { change } }));
   }
 
   // One edge for A → B and B → A with the same verdict and label.
