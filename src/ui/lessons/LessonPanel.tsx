@@ -15,7 +15,10 @@ export interface LessonPanelProps {
   readonly lang: Lang;
   /** What is on screen now: the checks are evaluated live against it. */
   readonly analysis: Analysis;
+  /** The files `analysis` was made of: the checks read them with it. */
   readonly files: readonly SourceFile[];
+  /** The editor's files now, which a step's solution is applied to (default: `files`). */
+  currentFiles?(): readonly SourceFile[];
   readonly transcript: readonly TranscriptEntry[];
   /** Completed step ids (the store persists them; completion is sticky). */
   readonly completed: readonly string[];
@@ -54,7 +57,7 @@ export function LessonPanel(props: LessonPanelProps) {
 }
 
 function LessonPanelInner({
-  lesson, lang, analysis, files, transcript, completed, onStepComplete, onReset, onCopyStepLink, onBack, onApplySolution, onRunCommand,
+  lesson, lang, analysis, files, currentFiles, transcript, completed, onStepComplete, onReset, onCopyStepLink, onBack, onApplySolution, onRunCommand,
   onApplySnippet, step: controlled, onStepChange,
 }: LessonPanelProps) {
   const { t } = useTranslation('lessons');
@@ -162,7 +165,7 @@ function LessonPanelInner({
           passed={results[index]?.passed === true}
           answer={answers[step.id]}
           onAnswer={(text) => setAnswers((a) => ({ ...a, [step.id]: text }))}
-          onApply={onApplySolution ? () => onApplySolution(applySolutionFiles(files, step.solution).files) : undefined}
+          onApply={onApplySolution ? () => onApplySolution(applySolutionFiles(currentFiles?.() ?? files, step.solution).files) : undefined}
           onRunCommand={onRunCommand}
           snippet={onApplySnippet ? { target: (blockLang, text) => snippetTarget(step, blockLang, text), apply: onApplySnippet } : undefined}
         />
