@@ -28,5 +28,8 @@ export default defineConfig({
       'src/engine/parse/unique-keys.test.ts',
     ],
     setupFiles: ['scripts/mutation-setup.mjs'],
+    // One test worker per Stryker runner, as before vitest.config.ts used every core: Stryker's own
+    // concurrency (KSLAB_MUTATION_CONCURRENCY) decides how many run at once.
+    maxWorkers: 1,
   },
 });
