@@ -77,6 +77,8 @@ export const changeFoldKey = (a: string, b: string, change: FlowChange) => `${a 
 interface Flow {
   readonly def: ElementDefinition;
   readonly id: string;
+  /** flowKey(from, to), made once. */
+  readonly key: string;
   readonly from: string;
   readonly to: string;
   readonly source: string;
@@ -91,7 +93,7 @@ function flowsOf(elements: readonly ElementDefinition[]): Flow[] {
     const d = e.data as Record<string, unknown>;
     if (e.group !== 'edges' || d.kind !== 'edge') continue;
     out.push({
-      def: e, id: String(d.id), from: String(d.from), to: String(d.to), source: String(d.source), target: String(d.target),
+      def: e, id: String(d.id), key: flowKey(String(d.from), String(d.to)), from: String(d.from), to: String(d.to), source: String(d.source), target: String(d.target),
       status: d.status as FlowStatus, label: typeof d.label === 'string' ? d.label : '',
     });
   }
@@ -100,7 +102,7 @@ function flowsOf(elements: readonly ElementDefinition[]): Flow[] {
 
 /** Each flow's verdict by `from->to` (what diffFlows compares between two edits). */
 export function flowStatuses(elements: readonly ElementDefinition[]): Map<string, FlowStatus> {
-  return new Map(flowsOf(elements).map((f) => [flowKey(f.from, f.to), f.status]));
+  return new Map(flowsOf(elements).map((f) => [f.key, f.status]));
 }
 
 /**
@@ -163,14 +165,14 @@ export function teachFlows(flowEdges: readonly ElementDefinition[], groups: Teac
   const expanded = options.expanded ?? new Set<string>();
   const { groupOf, summaries } = groups;
   const flows = flowsOf(flowEdges);
-  const shown = (f: Flow) => relevant.has(flowKey(f.from, f.to)) || keep.has(f.from) || keep.has(f.to);
+  const shown = (f: Flow) => relevant.has(f.key) || keep.has(f.from) || keep.has(f.to);
   const groupsOfFlow = (f: Flow) => [groupOf.get(f.source) ?? f.source, groupOf.get(f.target) ?? f.target] as const;
 
   // Changed flows are drawn one by one, unless one edit changed a crowd of them between the same
   // two groups (a label edit on a pod that many policies select): then CHANGED_FOLD_MIN or more
   // become one edge that says how many changed and how ("29 now denied").
   const changeKeyOf = (f: Flow) => {
-    const change = changed.get(flowKey(f.from, f.to));
+    const change = changed.get(f.key);
     if (change === undefined || shown(f)) return undefined;
     const [ga, gb] = groupsOfFlow(f);
     return changeFoldKey(ga, gb, change);
@@ -197,7 +199,7 @@ export function teachFlows(flowEdges: readonly ElementDefinition[], groups: Teac
   for (const f of flows) {
     const changeKey = changeKeyOf(f);
     if (foldsChange(changeKey)) { add(changedBuckets, changeKey, f); continue; }
-    if (shown(f) || changed.has(flowKey(f.from, f.to))) { loose.push(f); continue; }
+    if (shown(f) || changed.has(f.key)) { loose.push(f); continue; }
     if (f.status === 'denied' && !options.showDenied) continue;
     const [ga, gb] = groupsOfFlow(f);
     const onSummary = summaries.has(f.source) || summaries.has(f.target);
@@ -233,20 +235,19 @@ export function teachFlows(flowEdges: readonly ElementDefinition[], groups: Teac
   }
 
   // One edge for A → B and B → A with the same verdict and label.
-  const byKey = new Map(loose.map((f) => [flowKey(f.from, f.to), f]));
+  const byKey = new Map(loose.map((f) => [f.key, f]));
   const merged = new Set<string>();
   const drawn: ElementDefinition[] = [];
   for (const f of loose) {
-    const key = flowKey(f.from, f.to);
-    if (merged.has(key)) continue;
+    if (merged.has(f.key)) continue;
     const back = byKey.get(flowKey(f.to, f.from));
     const pair = back && back.status === f.status && back.label === f.label ? back : null;
-    if (pair) merged.add(flowKey(pair.from, pair.to));
+    if (pair) merged.add(pair.key);
     const parts = pair ? [f, pair] : [f];
-    const change = parts.map((p) => changed.get(flowKey(p.from, p.to))).find((c) => c !== undefined);
+    const change = parts.map((p) => changed.get(p.key)).find((c) => c !== undefined);
     const classes = [String(f.def.classes ?? '')];
     if (pair) classes.push('both');
-    if (parts.some((p) => relevant.has(flowKey(p.from, p.to)))) classes.push('lesson');
+    if (parts.some((p) => relevant.has(p.key))) classes.push('lesson');
     if (change) classes.push('changed');
     const label = change ? [words.change(change), f.label].filter((s) => s !== '').join(' · ') : f.label;
     drawn.push({
