@@ -27,6 +27,9 @@ describe('the cluster DNS Service', () => {
     expect(r.dns?.serverPod).toMatch(/^kube-system\/coredns-/);
     expect(r.dns?.explanation).toMatchObject({ port: 53, protocol: 'UDP' });
   });
+  it('without a 53/UDP port there is no DNS endpoint to send the query to', () => {
+    expect(lookup(OWN_KUBE_DNS('{name: dns-tcp, port: 53, protocol: TCP}'))).toMatchObject({ outcome: 'dns-timeout', reason: 'dns-no-server', dns: { serverPod: null } });
+  });
   it('without a ready endpoint the query is rejected: no server, not allowed, no answer', () => {
     const r = lookup(OWN_KUBE_DNS('{name: dns, port: 53, protocol: UDP}', '{app: none}'));
     expect(r).toMatchObject({ outcome: 'dns-timeout', reason: 'dns-no-server', dns: { server: '10.96.0.10', serverPod: null, allowed: false, answer: null, explanation: null } });

@@ -62,7 +62,7 @@ describe('the endpoints behind a nodePort', () => {
 describe('what the chosen pod answers', () => {
   it('connected: the listener that answered, and every port the pod listens on', () => {
     const r = at(30080, 'TCP', np('{name: http, port: 80, nodePort: 30080}'));
-    expect(r).toMatchObject({ outcome: 'connected', server: { kind: 'nginx', podKey: 'prod/web-a', container: 'nginx', image: 'nginx:latest' } });
+    expect(r).toMatchObject({ outcome: 'connected', reason: 'ok', server: { kind: 'nginx', podKey: 'prod/web-a', container: 'nginx', image: 'nginx:latest' } });
     expect(r.listening).toEqual([{ port: 80, protocol: 'TCP' }]);
   });
   it('nothing on the target port: refused by the pod', () => {

@@ -53,6 +53,13 @@ describe('ping', () => {
     const ip = open.pods.find((p) => p.key === 'prod/web-a')?.pod.ip ?? '';
     expect(probeIcmp(open, { from: 'prod/client', host: '  WEB-Headless ' })).toMatchObject({ outcome: 'reply', address: ip });
   });
+  it('a literal is trimmed and lower-cased too: no lookup for it', () => {
+    expect(probeIcmp(open, { from: 'prod/client', host: ' 127.0.0.1 ' })).toMatchObject({ outcome: 'reply', dns: null, address: '127.0.0.1' });
+    expect(probeIcmp(open, { from: 'prod/client', host: 'LOCALHOST' })).toMatchObject({ outcome: 'reply', dns: null, address: '127.0.0.1' });
+  });
+  it('a name whose answer has no address (an ExternalName leading outside the lab) is no host', () => {
+    expect(probeIcmp(open, { from: 'prod/client', host: 'ext' })).toMatchObject({ outcome: 'nxdomain', reason: 'nxdomain', address: null, dns: { answer: { status: 'NOERROR', addresses: [] } } });
+  });
   it('a host that is not text is the empty name: NXDOMAIN for it', () => {
     const r = probeIcmp(open, { from: 'prod/client', host: 42 as unknown as string });
     expect(r).toMatchObject({ outcome: 'nxdomain', reason: 'nxdomain', dns: { answer: { status: 'NXDOMAIN', name: '' } } });
