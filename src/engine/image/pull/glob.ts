@@ -37,14 +37,16 @@ function compile(pattern: string): Piece[] | null {
       let first = true;
       for (;;) {
         if (chars[i] === ']' && !first) { i++; break; }
-        if (chars[i] === undefined || chars[i] === '-' ) return null;
+        // Go's getEsc: a class member may not be missing, nor an unescaped `-` or `]` (`[]a]`).
+        if (chars[i] === undefined || chars[i] === '-' || chars[i] === ']') return null;
         first = false;
         const lo = take();
         if (lo === null) return null;
         let hi = lo;
         if (chars[i] === '-') {
           i++;
-          if (chars[i] === undefined || chars[i] === ']') return null;
+          // …nor can a range's end (`[a--]`, `[a-]`).
+          if (chars[i] === undefined || chars[i] === ']' || chars[i] === '-') return null;
           const h = take();
           if (h === null) return null;
           hi = h;

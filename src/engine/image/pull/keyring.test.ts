@@ -158,5 +158,9 @@ describe('globMatch (Go filepath.Match)', () => {
     ['*', 'anything', true], ['a*c', 'abbbc', true], ['a*c', 'abd', false], ['a?c', 'abc', true], ['a?c', 'ac', false],
     ['[a-c]x', 'bx', true], ['[^a-c]x', 'bx', false], ['[^a-c]x', 'dx', true], ['\\*', '*', true], ['\\*', 'a', false],
     ['[', '[', false], ['a[', 'a', false], ['*', 'a/b', false], ['K*', 'kubernetes', false],
+    // Go's path/filepath getEsc refuses an unescaped `]` or `-` where a class member or a range's end
+    // belongs (ErrBadPattern, which the keyring takes as no match); escaped, they are members.
+    ['[]a]', ']', false], ['[]a]', 'a', false], ['[a--]', 'a', false], ['[+--]', ',', false], ['[-a]', '-', false],
+    ['[\\]a]', ']', true], ['[+-\\-]', ',', true], ['[a\\-]', '-', true],
   ])('%s vs %s ⇒ %s', (pattern, text, expected) => expect(globMatch(pattern, text)).toBe(expected));
 });
