@@ -68,11 +68,12 @@ export const INTRA_FOLD_MIN = 13;
 export const CHANGED_FOLD_MIN = INTRA_FOLD_MIN;
 
 export const flowKey = (from: string, to: string) => `${from}->${to}`;
+const pairKey = (a: string, b: string, tag: string) => `${a < b ? a : b}|${a < b ? b : a}|${tag}`;
 /** One key per unordered pair of groups and verdict. */
-export const foldKey = (a: string, b: string, status: FoldStatus) => `${a < b ? a : b}|${a < b ? b : a}|${status}`;
+export const foldKey = (a: string, b: string, status: FoldStatus) => pairKey(a, b, status);
 export const foldElementId = (key: string) => `fold:${key}`;
 /** One key per unordered pair of groups and change (the changes are not verdicts: no clash with foldKey). */
-export const changeFoldKey = (a: string, b: string, change: FlowChange) => `${a < b ? a : b}|${a < b ? b : a}|${change}`;
+export const changeFoldKey = (a: string, b: string, change: FlowChange) => pairKey(a, b, change);
 
 interface Flow {
   readonly def: ElementDefinition;
@@ -171,17 +172,17 @@ export function teachFlows(flowEdges: readonly ElementDefinition[], groups: Teac
   // Changed flows are drawn one by one, unless one edit changed a crowd of them between the same
   // two groups (a label edit on a pod that many policies select): then CHANGED_FOLD_MIN or more
   // become one edge that says how many changed and how ("29 now denied").
-  const changeKeyOf = (f: Flow) => {
-    const change = changed.get(f.key);
-    if (change === undefined || shown(f)) return undefined;
-    const [ga, gb] = groupsOfFlow(f);
-    return changeFoldKey(ga, gb, change);
-  };
+  /** Each changed flow that may fold: its change key, made once. */
+  const changeKeys = new Map<Flow, string>();
   const changeCounts = new Map<string, number>();
   if (options.fold && changed.size >= CHANGED_FOLD_MIN) {
     for (const f of flows) {
-      const key = changeKeyOf(f);
-      if (key !== undefined) changeCounts.set(key, (changeCounts.get(key) ?? 0) + 1);
+      const change = changed.get(f.key);
+      if (change === undefined || shown(f)) continue;
+      const [ga, gb] = groupsOfFlow(f);
+      const key = changeFoldKey(ga, gb, change);
+      changeKeys.set(f, key);
+      changeCounts.set(key, (changeCounts.get(key) ?? 0) + 1);
     }
   }
   const foldsChange = (key: string | undefined): key is string =>
@@ -197,7 +198,7 @@ export function teachFlows(flowEdges: readonly ElementDefinition[], groups: Teac
     list.push(f);
   };
   for (const f of flows) {
-    const changeKey = changeKeyOf(f);
+    const changeKey = changeKeys.get(f);
     if (foldsChange(changeKey)) { add(changedBuckets, changeKey, f); continue; }
     if (shown(f) || changed.has(f.key)) { loose.push(f); continue; }
     if (f.status === 'denied' && !options.showDenied) continue;
