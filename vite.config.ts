@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -33,8 +34,33 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * app/early.ts as a script of its own, `async`, in <head>: it starts the analysis worker while the
+ * main bundle (2.8 MB) is still fetched and parsed (state/worker-start.ts). A module script in
+ * index.html would be bundled into the main entry and wait for it; so it is a second Rollup input,
+ * and its tag is added here (the source file in the dev server, its chunk in the build).
+ */
+const EARLY = fileURLToPath(new URL('./src/app/early.ts', import.meta.url));
+
+function earlyScript(): Plugin {
+  let base = '/';
+  return {
+    name: 'kslab-early-script',
+    configResolved: (config) => { base = config.base; },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const tag = (src: string) => [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head' as const }];
+        if (!ctx.bundle) return tag(`${base}src/app/early.ts`);
+        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === EARLY);
+        return chunk ? tag(`${base}${chunk.fileName}`) : [];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), earlyScript()],
   resolve: {
     // monaco >= 0.56 has an exports map; monaco-yaml still imports esm/vs/... paths (toolchain.md).
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*?)(\.js)?$/, replacement: 'monaco-editor/$1' }],
@@ -43,6 +69,9 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   // KSLAB_DIST: build (and preview) elsewhere than dist/, so a build never swaps files under a running test.
-  build: { target: 'es2022', chunkSizeWarningLimit: 8000, outDir: process.env.KSLAB_DIST ?? 'dist', emptyOutDir: true },
+  build: {
+    target: 'es2022', chunkSizeWarningLimit: 8000, outDir: process.env.KSLAB_DIST ?? 'dist', emptyOutDir: true,
+    rollupOptions: { input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), early: EARLY } },
+  },
   worker: { format: 'es' },
 });

@@ -4,6 +4,7 @@ import { AnalysisCore } from '../worker/core.js';
 import type { FromWorker, ToWorker } from '../worker/protocol.js';
 import { isView } from './analysis-view.js';
 import { createWorkerAnalysisController, podsAsked, SYNC_FIRST_PODS, WORKER_DELAY_MS, type WorkerPort } from './analysis-worker.js';
+import { startAnalysisWorker, startEarlyWorker, takeEarly } from './worker-start.js';
 import { createLabStore } from './store.js';
 
 const POD = (name: string, labels = 'app: web') => `apiVersion: v1
@@ -299,5 +300,93 @@ spec:
     expect(second.get().pending).toBe(false);
     second.dispose();
     warn.mockRestore();
+  });
+});
+
+describe('the worker started early (app/early.ts, state/worker-start.ts; issue 11)', () => {
+  const updatesOf = (w: ReturnType<typeof fakeWorker>) => w.posted.filter((m): m is Extract<ToWorker, { type: 'update' }> => m.type === 'update');
+  const control = (store: ReturnType<typeof createLabStore>, make: () => WorkerPort, syncFirstChars = 0) =>
+    createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), { worker: () => startAnalysisWorker(make), delayMs: 10, syncFirstChars });
+
+  it('posts the saved files as revision 0 at once; the controller takes the worker and its answer over and posts nothing again', () => {
+    const files = [{ name: 'a.yaml', text: POD('one') }, { name: 'b.yaml', text: POD('two', 'app: db') }];
+    const worker = fakeWorker();
+    const make = vi.fn(() => worker);
+    startEarlyWorker(files, make);
+    expect(make).toHaveBeenCalledTimes(1);
+    expect(updatesOf(worker)).toEqual([{ type: 'update', revision: 0, order: ['a.yaml', 'b.yaml'], changed: files }]);
+    // The worker answered before any controller existed: the answer waits in the early inbox.
+    const store = createLabStore({ files });
+    const analysis = control(store, make);
+    expect(make).toHaveBeenCalledTimes(1);
+    expect(updatesOf(worker)).toHaveLength(1);
+    expect(analysis.get().initial).toBeUndefined();
+    expect(analysis.get().pending).toBe(false);
+    expect(isView(analysis.get().current)).toBe(true);
+    expect(podKeys(analysis.get().current)).toEqual(['default/one', 'default/two']);
+    analysis.dispose();
+  });
+
+  it('files other than the early ones (a share link, a lesson) are revision 1: the early answer is never shown', () => {
+    const worker = fakeWorker(true);
+    startEarlyWorker([{ name: 'a.yaml', text: POD('saved') }], () => worker);
+    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('linked') }] });
+    const seen: string[][] = [];
+    const analysis = control(store, () => worker);
+    analysis.subscribe(() => seen.push(podKeys(analysis.get().current)));
+    expect(updatesOf(worker).map((u) => u.revision)).toEqual([0, 1]);
+    expect(updatesOf(worker)[1]?.changed).toEqual([{ name: 'a.yaml', text: POD('linked') }]);
+    expect(analysis.revision()).toBe(1);
+    worker.deliver();
+    expect(seen.flat()).not.toContain('default/saved');
+    expect(podKeys(analysis.get().current)).toEqual(['default/linked']);
+    analysis.dispose();
+  });
+
+  it('a lesson-sized first load is still analysed on the page; the early answer for the same files is dropped', () => {
+    const files = [{ name: 'a.yaml', text: POD('one') }];
+    const worker = fakeWorker();
+    startEarlyWorker(files, () => worker);
+    const store = createLabStore({ files });
+    const analysis = control(store, () => worker, 100_000);
+    expect(isView(analysis.get().current)).toBe(false);
+    expect(updatesOf(worker)).toHaveLength(1);
+    analysis.dispose();
+  });
+
+  it('without saved work the early worker is only started; the controller posts the files', () => {
+    const worker = fakeWorker();
+    startEarlyWorker(null, () => worker);
+    expect(worker.posted).toEqual([]);
+    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('one') }] });
+    const analysis = control(store, () => { throw new Error('a second worker'); });
+    expect(updatesOf(worker).map((u) => u.revision)).toEqual([0]);
+    expect(podKeys(analysis.get().current)).toEqual(['default/one']);
+    analysis.dispose();
+  });
+
+  it('an early worker that failed to load is given up: the controller analyses on the page', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const worker = fakeWorker(true);
+    const terminate = vi.spyOn(worker, 'terminate');
+    startEarlyWorker([{ name: 'a.yaml', text: POD('one') }], () => worker);
+    worker.onerror?.({ message: 'blocked by CSP' } as ErrorEvent);
+    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('one') }] });
+    const analysis = control(store, () => worker);
+    expect(terminate).toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith('analysis worker could not start; analysing on the page', expect.objectContaining({ message: 'analysis worker failed to load: blocked by CSP' }));
+    expect(isView(analysis.get().current)).toBe(false);
+    expect(podKeys(analysis.get().current)).toEqual(['default/one']);
+    analysis.dispose();
+    warn.mockRestore();
+  });
+
+  it('is taken once: a second controller starts its own worker', () => {
+    const first = fakeWorker();
+    startEarlyWorker(null, () => first);
+    expect(startAnalysisWorker(() => fakeWorker())).toBe(first);
+    const second = fakeWorker();
+    expect(startAnalysisWorker(() => second)).toBe(second);
+    expect(takeEarly(second)).toEqual({ posted: null, inbox: [] });
   });
 });

@@ -22,6 +22,7 @@ import { derive, memoAnalyze, RECOMPUTE_DELAY_MS, type AnalysisController, type 
 import { AnalysisView, ChunkTable, isView, type ViewedAnalysis } from './analysis-view.js';
 import type { LabFile } from './files.js';
 import { markRevision, measureSince, tagRevision } from './perf.js';
+import { startAnalysisWorker, takeEarly, type EarlyStart } from './worker-start.js';
 
 /** What the controller needs of a Worker (tests pass a fake that runs the worker's core in-process). */
 export interface WorkerPort {
@@ -41,10 +42,6 @@ export const WORKER_DELAY_MS = 16;
  * copy of the changed file only. Bigger files keep the pause.
  */
 export const POST_AT_ONCE_CHARS = 150_000;
-
-export function startAnalysisWorker(): WorkerPort {
-  return new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module', name: 'kslab-analysis' }) as unknown as WorkerPort;
-}
 
 export interface WorkerControllerOptions {
   readonly worker?: () => WorkerPort;
@@ -118,8 +115,11 @@ export function createWorkerAnalysisController(
    */
   let broken = false;
   let worker: WorkerPort;
+  /** What app/early.ts posted to the worker, and what it answered, before this controller existed. */
+  let early: EarlyStart = { posted: null, inbox: [] };
   try {
     worker = (options.worker ?? startAnalysisWorker)();
+    early = takeEarly(worker);
   } catch (error) {
     console.warn('analysis worker could not start; analysing on the page', error);
     broken = true;
@@ -354,6 +354,16 @@ export function createWorkerAnalysisController(
   // short text asking for many pods) shows the empty cluster, marked `initial`, until the worker
   // answers: nothing blocks the first paint.
   const initialFiles = getFiles();
+  // The worker may hold files already (app/early.ts posted the saved work as revision 0): the same
+  // files are not posted again. Other files (boot chose differently) are revision 1, so that the
+  // worker's answer for the early ones is dropped.
+  if (early.posted) {
+    for (const f of early.posted) workerTexts.set(f.name, f.text);
+    posted = 0;
+    postedSources = early.posted;
+    snapshots.set(0, early.posted);
+    if (!sameSources(early.posted, initialFiles)) revision = 1;
+  }
   if (initialFiles.reduce((n, f) => n + f.text.length, 0) <= (options.syncFirstChars ?? SYNC_FIRST_CHARS) &&
       podsAsked(initialFiles.map((f) => f.text)) <= (options.syncFirstPods ?? SYNC_FIRST_PODS)) {
     let first: Analysis;
@@ -362,7 +372,7 @@ export function createWorkerAnalysisController(
     } catch {
       first = analyze([]);
     }
-    tagRevision(first, 0);
+    tagRevision(first, revision);
     state = derive(null, first);
     // The worker still gets the files (it analyses the next edit); its answer for these is dropped.
     shown = revision;
@@ -373,6 +383,8 @@ export function createWorkerAnalysisController(
     state = { ...derive(null, empty), pending: true, initial: true };
     post();
   }
+  // What the early worker answered before now, in order (its later messages come to onmessage).
+  for (const event of early.inbox) worker.onmessage?.(event);
 
   const unsubscribe = subscribeFiles(() => {
     const files = getFiles();
