@@ -220,6 +220,11 @@ export class FlowIndex {
     return this.blocks.some((b) => b.full());
   }
 
+  /** The block that holds every pair on every port, if one does. */
+  fullBlock(): FlowBlock | undefined {
+    return this.blocks.find((b) => b.full())?.block;
+  }
+
   /** The same ports and the same blocks, bit for bit. */
   sameAs(other: FlowIndex): boolean {
     if (other === this) return true;
@@ -560,9 +565,51 @@ export class NetworkView implements NetworkAnalysis {
     return x.length === y.length && x.every((e, i) => e.id === y[i]?.id && e.kind === y[i]?.kind);
   }
 
+  /**
+   * The pairs whose verdict on some port differs between `other` and this network, by source id:
+   * the destinations of each. Null when the two cannot be compared bit by bit (other endpoints,
+   * ports or destination ports, no block holding every pair alike, or `port` not held).
+   */
+  changedPairs(other: NetworkView, port: PortProto | 'any'): ReadonlyMap<string, ReadonlySet<string>> | null {
+    const a = this.shared.net, b = other.shared.net;
+    if (a.enforcing !== b.enforcing || (port !== 'any' && !this.hasPort(port))) return null;
+    if (!samePorts(a.ports, b.ports) || !sameNumbers(a.allPorts, b.allPorts) || a.portsOf.length !== b.portsOf.length) return null;
+    if (!a.portsOf.every((list, i) => sameNumbers(list, b.portsOf[i] as readonly number[]))) return null;
+    const x = this.endpoints, y = other.endpoints;
+    if (x.length !== y.length || !x.every((e, i) => e.id === y[i]?.id && e.kind === y[i]?.kind)) return null;
+    const p = this.flows.fullBlock(), q = other.flows.fullBlock();
+    if (!p || !q || !sameNumbers(p.rows, q.rows) || !sameNumbers(p.cols, q.cols) || !sameNumbers(p.ports, q.ports)) return null;
+    const changed = new Map<string, Set<string>>();
+    const perRow = p.cols.length * p.ports.length;
+    for (let w = 0; w < p.bits.length; w++) {
+      let diff = ((p.bits[w] ?? 0) ^ (q.bits[w] ?? 0)) >>> 0;
+      while (diff !== 0) {
+        const low = (diff & -diff) >>> 0;
+        diff = (diff ^ low) >>> 0;
+        const bit = w * 32 + 31 - Math.clz32(low);
+        const from = x[p.rows[Math.floor(bit / perRow)] as number]?.id ?? '';
+        const to = x[p.cols[Math.floor((bit % perRow) / p.ports.length)] as number]?.id ?? '';
+        let tos = changed.get(from);
+        if (!tos) changed.set(from, (tos = new Set()));
+        tos.add(to);
+      }
+    }
+    return changed;
+  }
+
   private real(why: string): NetworkAnalysis {
     return this.owner.materialize(why).network;
   }
+}
+
+/**
+ * The pairs whose verdict differs between two worker results (NetworkView.changedPairs): every
+ * other pair has the same verdict on every port. Null when unsure (an engine analysis made on
+ * the page, or results that cannot be compared bit by bit).
+ */
+export function changedPairs(before: NetworkAnalysis, after: NetworkAnalysis, port: PortProto | 'any'): ReadonlyMap<string, ReadonlySet<string>> | null {
+  if (before === after) return new Map();
+  return before instanceof NetworkView && after instanceof NetworkView ? after.changedPairs(before, port) : null;
 }
 
 /**

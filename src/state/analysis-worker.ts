@@ -69,7 +69,30 @@ interface Deferred {
   readonly revision: number;
   /** Flow blocks that came for this revision while it waited. */
   readonly flows: Extract<FromWorker, { type: 'flows' }>[];
-  timer: ReturnType<typeof setTimeout>;
+  /** Stops the pending step (a timer, or an idle callback). */
+  cancel: () => void;
+}
+
+/**
+ * The worker's answer for the files the page analysed itself at load waits at most this long for
+ * the page to be idle before it replaces the page's own result (see `adopt` below).
+ */
+export const ADOPT_WITHIN_MS = 2000;
+
+/** `fn` when the page is next idle (within `within` ms), or after a 0 ms timer where there is no requestIdleCallback; returns the cancel. */
+function whenIdle(fn: () => void, within: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(fn, { timeout: within });
+    return () => cancelIdleCallback(handle);
+  }
+  const t = setTimeout(fn, 0);
+  return () => clearTimeout(t);
+}
+
+/** `fn` after a 0 ms timer; returns the cancel. */
+function nextTask(fn: () => void): () => void {
+  const t = setTimeout(fn, 0);
+  return () => clearTimeout(t);
 }
 
 /** A lesson's files are a few KB: analysing them on the page at load is quicker than starting the worker. */
@@ -197,6 +220,13 @@ export function createWorkerAnalysisController(
     return d.pending === pending && d.checked === checked ? d : { ...d, pending, checked };
   };
 
+  /**
+   * Whether a worker result of `revision` may replace the result on screen in place: that one is
+   * the page's own analysis (not a worker's) of these very sources, and nothing newer was posted.
+   */
+  const adoptable = (rev: number, sources: readonly SourceFile[]) =>
+    !disposed && rev === shown && rev === posted && timer === null && !isView(state.current) && sameSources(state.current.sources, sources);
+
   /** Without a worker: the files as they are now, analysed here. */
   const analyseHere = () => {
     let result: Analysis;
@@ -267,6 +297,18 @@ export function createWorkerAnalysisController(
   /** A result whose chunks are in: shown now, or (a big one) built in slices and shown after. */
   const taken = (msg: ResultMessage, sources: readonly SourceFile[] | undefined, start: number) => {
     const resolved = table.resolve(msg.packed);
+    if (sources && adoptable(msg.revision, sources)) {
+      // The worker's answer for the files the page analysed itself at load: the same verdicts, in
+      // the form every later result takes. It replaces the page's result when the page is idle,
+      // so the first keystroke after load costs what later ones do: the views have already read a
+      // worker result once (its chunks parsed, their code warm), and the first edit's graph no
+      // longer compares the page's analysis with a worker's (issue 11: 210-280 ms at 50 pods).
+      if (deferred) deferred.cancel();
+      const view = AnalysisView.create(sources, msg.revision, resolved, msg.packed, analyze);
+      const later: Deferred = { revision: msg.revision, flows: [], cancel: whenIdle(() => show(later, msg, view, true), ADOPT_WITHIN_MS) };
+      deferred = later;
+      return;
+    }
     if (msg.revision < posted || msg.revision <= shown || !sources) return;
     try {
       performance.measure('kslab:worker-analyze', { start: start - msg.timings.analyze - msg.timings.pack - msg.timings.flows, duration: msg.timings.analyze, detail: { revision: msg.revision, ...msg.timings } });
@@ -276,8 +318,8 @@ export function createWorkerAnalysisController(
     // slices of a few tens of ms, each in its own task, and the views render it after (issue 18:
     // no task over 200 ms while a 5,000-pod link opens).
     if (msg.chunks.ids.length > (options.yieldAfterChunks ?? YIELD_AFTER_CHUNKS)) {
-      if (deferred) clearTimeout(deferred.timer);
-      const later: Deferred = { revision: msg.revision, flows: [], timer: setTimeout(() => step(), 0) };
+      if (deferred) deferred.cancel();
+      const later: Deferred = { revision: msg.revision, flows: [], cancel: nextTask(() => step()) };
       const step = () => {
         if (deferred !== later) return;
         const t = performance.now();
@@ -285,7 +327,7 @@ export function createWorkerAnalysisController(
         measureSince('warm', t, { revision: msg.revision, done });
         // Shown in a task of its own: the last slice and the views' render together went past
         // the 200 ms budget (CI: 53 + 203 ms in one task).
-        later.timer = done ? setTimeout(() => show(later, msg, view), 0) : setTimeout(step, 0);
+        later.cancel = done ? nextTask(() => show(later, msg, view)) : nextTask(step);
       };
       deferred = later;
     } else {
@@ -293,13 +335,16 @@ export function createWorkerAnalysisController(
     }
   };
 
-  /** Shows a result (unless a newer one was shown or posted meanwhile), with the flows that came for it while it waited. */
-  const show = (later: Deferred | null, msg: ResultMessage, built: ViewedAnalysis) => {
+  /**
+   * Shows a result (unless a newer one was shown or posted meanwhile), with the flows that came for
+   * it while it waited. `adopt`: the worker's answer for the result on screen (taken).
+   */
+  const show = (later: Deferred | null, msg: ResultMessage, built: ViewedAnalysis, adopt = false) => {
     if (later) {
       if (deferred !== later) return;
       deferred = null;
     }
-    if (msg.revision < posted || msg.revision <= shown) return;
+    if (adopt ? !adoptable(msg.revision, built.sources) : msg.revision < posted || msg.revision <= shown) return;
     const start = performance.now();
     let view = built;
     for (const f of later?.flows ?? []) view = view.withFlows(f.keys, f.flows, f.ports);
@@ -466,7 +511,7 @@ export function createWorkerAnalysisController(
     dispose: () => {
       cancelPost();
       if (quietTimer) clearTimeout(quietTimer);
-      if (deferred) clearTimeout(deferred.timer);
+      if (deferred) deferred.cancel();
       disposed = true;
       unsubscribe();
       listeners.clear();

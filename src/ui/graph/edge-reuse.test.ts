@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementDefinition } from 'cytoscape';
 import { analyze, type Analysis, type SourceFile } from '../../engine/index.js';
-import { AnalysisView, ChunkTable, sameVerdicts } from '../../state/analysis-view.js';
+import { AnalysisView, changedPairs, ChunkTable, sameVerdicts } from '../../state/analysis-view.js';
 import { AnalysisCore } from '../../worker/core.js';
 import type { ResultMessage } from '../../worker/protocol.js';
 import { edgeReuse, flowEdges, graphNodes, toElements, type ElementOptions } from './elements.js';
@@ -165,4 +165,61 @@ describe('sameVerdicts', () => {
     expect(a.network.endpoints.length).toBeGreaterThan(100);
     expect(sameVerdicts(a.network, b.network, 'any')).toBe(false);
   });
+});
+
+/** Every pair (`from->to`) whose verdict differs between two engine analyses on some port of `ports`. */
+function changedByEngine(a: Analysis, b: Analysis, ports: readonly { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[]): string[] {
+  const out: string[] = [];
+  for (const x of a.network.endpoints) {
+    for (const y of a.network.endpoints) {
+      if (ports.some((p) => a.network.allowed(x.id, y.id, p.port, p.protocol) !== b.network.allowed(x.id, y.id, p.port, p.protocol))) out.push(`${x.id}->${y.id}`);
+    }
+  }
+  return out.sort();
+}
+
+const pairsOf = (m: ReadonlyMap<string, ReadonlySet<string>> | null) => (m ? [...m].flatMap(([from, tos]) => [...tos].map((to) => `${from}->${to}`)).sort() : null);
+
+describe('changedPairs (the pairs an edit changed the verdict of)', () => {
+  const cases: [string, SourceFile[], SourceFile[]][] = [
+    ['a label no policy reads', files(), files({ webLabel: 'a' })],
+    ['api no longer selected as web\'s peer', files(), files({ apiApp: 'apx' })],
+    ['api selected again', files({ apiApp: 'apx' }), files()],
+  ];
+  for (const [what, one, two] of cases) {
+    it(`names exactly the pairs whose verdict the engine changed, on any port: ${what}`, () => {
+      const next = worker();
+      const a = next(one), b = next(two);
+      expect(pairsOf(changedPairs(a.network, b.network, 'any'))).toEqual(changedByEngine(analyze(one), analyze(two), a.network.allPorts()));
+    });
+  }
+
+  it('is null when the results cannot be compared bit by bit: other ports, other endpoints, a port not held, engine analyses', () => {
+    const next = worker();
+    const a = next(files()), b = next(files({ webLabel: 'x' }));
+    expect(changedPairs(a.network, next(files({ dbPort: 5433 })).network, 'any')).toBeNull();
+    expect(changedPairs(b.network, next(files({ webLabel: 'x', extraPod: true })).network, 'any')).toBeNull();
+    expect(changedPairs(a.network, b.network, { port: 81, protocol: 'TCP' })).toBeNull();
+    expect(pairsOf(changedPairs(a.network, b.network, { port: 80, protocol: 'TCP' }))).toEqual([]);
+    expect(changedPairs(analyze(files()).network, analyze(files()).network, 'any')).toBeNull();
+  });
+
+  for (const showDenied of [true, false]) {
+    it(`flowEdges asks again only the pairs whose verdict changed, keeps every other edge object, and draws what a fresh toElements draws (showDenied ${showDenied})`, () => {
+      const next = worker();
+      const reuse = edgeReuse();
+      const options: ElementOptions = { port: 'any', showDenied };
+      const first = next(files());
+      const before = flowEdges(first, options, graphNodes(first, options), reuse);
+      const view = next(files({ apiApp: 'apx' }));
+      const asked: string[] = [];
+      const allowed = view.network.allowed.bind(view.network);
+      view.network.allowed = (from, to, port, protocol) => { asked.push(`${from}->${to}`); return allowed(from, to, port, protocol); };
+      const after = flowEdges(view, options, graphNodes(view, options), reuse);
+      expect(after).toEqual(flowsOf(toElements(analyze(files({ apiApp: 'apx' })), options)));
+      expect([...new Set(asked)]).toEqual(['shop/api->shop/web']);
+      const old = new Map(before.map((e) => [e.data.id, e]));
+      for (const e of after) if (e.data.id !== 'edge:shop/api->shop/web') expect(old.get(e.data.id), String(e.data.id)).toBe(e);
+    });
+  }
 });

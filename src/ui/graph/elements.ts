@@ -18,7 +18,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { scenarioEndpoints, scenarioPods } from '../common/scope.js';
 import type { Analysis, Labels, NetworkAnalysis, ServicePortReport, ServiceReport } from '../../engine/model/index.js';
-import { sameVerdicts } from '../../state/analysis-view.js';
+import { changedPairs, sameVerdicts } from '../../state/analysis-view.js';
 import { planGraph, type GraphPlan } from './bound.js';
 import { portChoiceKey, portLabel, portsToCheck, verdictOn, type FlowVerdict, type PortChoice, type PortsToCheck } from './flows.js';
 import { labelSize, nsLabelSize } from './metrics.js';
@@ -248,16 +248,26 @@ export function flowEdges(analysis: Analysis, options: ElementOptions, nodes: re
     return c;
   };
   const before = reuse?.byId;
+  // The same pairs drawn alike on the last network: only the pairs whose verdict changed are asked
+  // again, the others keep their edge (a letter typed into a pod's label: 59 of 2,450 at 50 pods).
+  const changed = reuse && reuse.network && reuse.key === key ? changedPairs(reuse.network, network, options.port) : null;
   const byId = new Map<string, ElementDefinition>();
   for (const a of focus && focused.length === 0 ? [] : endpoints) {
     const source = nodeOf.get(a.id) as string;
+    const changedTo = changed?.get(a.id);
     for (const b of focus && !focus.has(a.id) ? focused : endpoints) {
       // Never to itself, never between two external hosts (flows.ts isReportedPair).
       if (a === b || (a.kind === 'external' && b.kind === 'external')) continue;
+      const id = edgeElementId(a.id, b.id);
+      if (changed && before && !changedTo?.has(b.id)) {
+        // Not drawn last time: denied, with denied edges not shown.
+        const last = before.get(id);
+        if (last) { byId.set(id, last); out.push(last); }
+        continue;
+      }
       const target = nodeOf.get(b.id) as string;
       const v = verdictOn(network, a.id, b.id, checksOf(b.id));
       if (v.status === 'denied' && !options.showDenied) continue;
-      const id = edgeElementId(a.id, b.id);
       const label = edgeLabel(v, options.port, w);
       const last = before?.get(id);
       const def: ElementDefinition = last && last.data.source === source && last.data.target === target && last.data.status === v.status && last.data.label === label
