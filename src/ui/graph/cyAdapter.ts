@@ -6,6 +6,7 @@
  * (layout.ts), where they were before if they come back (positions remembered by node id).
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import { dirtyStyleOncePerApply } from './cy-style-dirty.js';
 import { graphStyle } from './graphStyle.js';
 import { placeNewNodes, type LeafNode, type Position } from './layout.js';
 import { nsLabelSize, NS_PAD, POD_FONT, READABLE_PX } from './metrics.js';
@@ -108,6 +109,7 @@ export class GraphAdapter {
       minZoom: 0.2, maxZoom: 3,
       boxSelectionEnabled: false, autoungrabify: false,
     });
+    dirtyStyleOncePerApply(this.cy);
     this.cy.on('tap', (e: EventObject) => {
       if (e.target === this.cy) { this.onSelect(null); return; }
       const data = e.target.data() as SelectableData & { key?: string };
