@@ -5,7 +5,7 @@
 // pkg/credentialprovider/secrets). The lab says it once per pod, on the first app container, even
 // when the image does not parse (the kubelet refuses it as InvalidImageName before pulling).
 import { describe, expect, it } from 'vitest';
-import { cluster, container, normalized, pod, secret } from '../../testing/image.js';
+import { cluster, container, normalized, pod, secret, type Manifest } from '../../testing/image.js';
 import type { Cluster, Pod } from '../model/index.js';
 import { analyzeImage } from './index.js';
 
@@ -31,8 +31,10 @@ describe('pull-secret warnings', () => {
   });
 
   it('are said on the first app container, not on an init container before it', () => {
-    const manifest = pod({ imagePullSecrets: ['gone'], containers: [container('nginx'), container('redis', { name: 'b' })] });
-    const withInit = { ...manifest, spec: { ...(manifest as { spec: object }).spec, initContainers: [{ name: 'init', image: 'busybox' }] } };
+    const withInit: Manifest = {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' },
+      spec: { imagePullSecrets: [{ name: 'gone' }], initContainers: [container('busybox', { name: 'init' })], containers: [container('nginx'), container('redis', { name: 'b' })] },
+    };
     const { cluster: c, pods: [p] } = normalized(cluster(), withInit);
     expect(analyzeAll(c, p).map((r) => [r.name, r.diagnostics.map((d) => d.code)])).toEqual([
       ['init', []], ['app', ['pull-secret-missing']], ['b', []],
