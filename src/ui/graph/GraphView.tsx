@@ -33,13 +33,13 @@ import { GraphAdapter } from './cyAdapter.js';
 import { summarizeGraph } from './summary.js';
 import type { Position } from './layout.js';
 import { edgeReuse, flowEdges, graphNodes, isLargeGraph, scenarioServices, type GraphWords } from './elements.js';
-import { isReportedPair, portChoiceKey, portLabel, type FlowStatus } from './flows.js';
+import { isReportedPair, portChoiceKey, portLabel } from './flows.js';
 import { neighbourhood } from './focus.js';
 import { setGraphHandle } from './handle.js';
 import { stepFlowKeys } from './relevant.js';
 import { nextMatch, searchEndpoints, type Searchable } from './search.js';
 import { endpointElementId, focusOf, type Selection } from './selection.js';
-import { diffFlows, flowStatuses, teachFlows, teachGroups, type FlowChange, type TeachWords } from './teach.js';
+import { changedFlows, teachFlows, teachGroups, type FlowChange, type TeachWords } from './teach.js';
 import { canvasMeasure, setTextMeasure } from './metrics.js';
 import { DEFAULT_THEME, themeFrom } from './theme.js';
 import './graph.css';
@@ -419,7 +419,7 @@ export function GraphLegend({ services = false, hint }: { services?: boolean; hi
  */
 const NO_CHANGE: ReadonlyMap<string, FlowChange> = new Map();
 function useChangedFlows(flows: readonly ElementDefinition[], analysis: Analysis, port: string): ReadonlyMap<string, FlowChange> {
-  const last = useRef<{ flows: readonly ElementDefinition[]; analysis: Analysis; port: string; statuses: Map<string, FlowStatus>; changed: ReadonlyMap<string, FlowChange> } | null>(null);
+  const last = useRef<{ flows: readonly ElementDefinition[]; analysis: Analysis; port: string; changed: ReadonlyMap<string, FlowChange> } | null>(null);
   return useMemo(() => {
     const d = last.current;
     if (d && d.flows === flows && d.analysis === analysis && d.port === port) return d.changed;
@@ -428,9 +428,8 @@ function useChangedFlows(flows: readonly ElementDefinition[], analysis: Analysis
       last.current = { ...d, analysis, changed };
       return changed;
     }
-    const statuses = flowStatuses(flows);
-    const changed = !d || d.port !== port ? NO_CHANGE : d.analysis === analysis ? d.changed : diffFlows(d.statuses, statuses);
-    last.current = { flows, analysis, port, statuses, changed };
+    const changed = !d || d.port !== port ? NO_CHANGE : d.analysis === analysis ? d.changed : changedFlows(d.flows, flows);
+    last.current = { flows, analysis, port, changed };
     return changed;
   }, [flows, analysis, port]);
 }

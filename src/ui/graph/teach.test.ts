@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { CHANGED_FOLD_MIN, changeFoldKey, diffFlows, flowKey, flowStatuses, FOLD_MIN, foldKey, INTRA_FOLD_MIN, teachEdges } from './teach.js';
+import { CHANGED_FOLD_MIN, changedFlows, changeFoldKey, diffFlows, flowKey, flowStatuses, FOLD_MIN, foldKey, INTRA_FOLD_MIN, teachEdges } from './teach.js';
 
 // A tiny drawn graph: namespaces a (a1, a2, a3) and b (b1, b2), and an external host.
 const node = (id: string, parent?: string, classes = 'pod'): ElementDefinition =>
@@ -95,6 +95,28 @@ describe('teachEdges: both ways as one edge', () => {
 });
 
 describe('changed flows', () => {
+  it('changedFlows: what diffFlows of the two lists gives, reading only the edges that are not the same object when the lists align', () => {
+    const a12 = flow('a/a1', 'a/a2'), a21 = flow('a/a2', 'a/a1'), ab = flow('a/a1', 'b/b1', 'denied'), ba = flow('b/b1', 'a/a1');
+    const before = [a12, a21, ab, ba];
+    const statusRead: string[] = [];
+    const watched = (e: ElementDefinition) => ({ ...e, data: new Proxy(e.data, { get: (t, k) => { if (k === 'status') statusRead.push(String(t.id)); return t[k as string]; } }) });
+    const cases: [string, ElementDefinition[]][] = [
+      ['the same objects', [a12, a21, ab, ba]],
+      ['one verdict changed, one label only', [flow('a/a1', 'a/a2', 'denied'), a21, flow('a/a1', 'b/b1', 'denied', 'x'), ba]],
+      ['a pair more (not a change of verdict)', [a12, a21, flow('a/a1', 'b/b1', 'partial'), ba, flow('a/a3', 'a/a1')]],
+      ['the same pairs in another order', [ba, flow('a/a1', 'b/b1', 'allowed'), a21, a12]],
+      ['a pair gone', [a12, flow('a/a2', 'a/a1', 'partial'), ab]],
+    ];
+    for (const [what, after] of cases) {
+      expect([...changedFlows(before, after)], what).toEqual([...diffFlows(flowStatuses(before), flowStatuses(after))]);
+    }
+    // Aligned lists: the edges kept as objects are not read at all.
+    const seen = before.map(watched);
+    statusRead.length = 0;
+    expect([...changedFlows(seen, [flow('a/a1', 'a/a2', 'denied'), ...seen.slice(1)])]).toEqual([['a/a1->a/a2', 'now-denied']]);
+    expect(statusRead).toEqual(['edge:a/a1->a/a2']);
+  });
+
   it('diffFlows: only pairs whose verdict changed; a new pair is not a change', () => {
     const before = flowStatuses([...nodes, flow('a/a1', 'a/a2'), flow('a/a2', 'a/a1'), flow('a/a1', 'b/b1', 'denied')]);
     const after = flowStatuses([...nodes, flow('a/a1', 'a/a2', 'denied'), flow('a/a2', 'a/a1'), flow('a/a1', 'b/b1', 'partial'), flow('a/a3', 'a/a1')]);
