@@ -41,6 +41,7 @@ describe('URLsMatch: ports and labels after net.SplitHostPort', () => {
     ['kubernetes', 'kubernetes.io', false],
     // Where url.Parse fails (a space in the host, a port that is not digits) nothing matches.
     ['my registry', 'my registry', false],
+    ['my registry', 'r.io/app', false],
     ['r.io', 'r.io:abc', false],
   ])('%s vs %s ⇒ %s', (glob, target, expected) => expect(urlsMatch(glob, target)).toBe(expected));
 });
