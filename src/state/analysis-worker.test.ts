@@ -82,6 +82,34 @@ describe('the analysis controller with a worker', () => {
     analysis.dispose();
   });
 
+  it('takes the worker\'s answer for the files it analysed itself at load in place of its own, when idle; not once the files changed (issue 11)', () => {
+    vi.useFakeTimers();
+    const { analysis } = setup([{ name: 'a.yaml', text: POD('one') }, { name: 'b.yaml', text: DENY }]);
+    const own = analysis.get();
+    expect(isView(own.current)).toBe(false);
+    vi.advanceTimersByTime(0);
+    const adopted = analysis.get();
+    expect(isView(adopted.current)).toBe(true);
+    expect(adopted.version).toBe(own.version + 1);
+    expect(adopted.pending).toBe(false);
+    expect(adopted.checked).toBe(adopted.current);
+    expect(podKeys(adopted.current)).toEqual(podKeys(own.current));
+    expect(adopted.current.network.isolation('default/one')).toEqual(own.current.network.isolation('default/one'));
+    analysis.dispose();
+
+    // An edit before the page was idle: the answer for the old files is never shown.
+    const second = setup([{ name: 'a.yaml', text: POD('one') }], true);
+    const seen: string[][] = [];
+    second.analysis.subscribe(() => { if (isView(second.analysis.get().current)) seen.push(podKeys(second.analysis.get().current)); });
+    second.worker.deliver();
+    second.store.getState().setText(second.store.getState().files[0]?.id ?? '', POD('two'));
+    vi.advanceTimersByTime(20);
+    second.worker.deliver();
+    vi.advanceTimersByTime(20);
+    expect(seen).toEqual([['default/two']]);
+    second.analysis.dispose();
+  });
+
   it('posts a change of small files when the task that made it ends, without a pause; big files after WORKER_DELAY_MS (issue 11)', async () => {
     vi.useFakeTimers();
     const files = [{ name: 'a.yaml', text: POD('one') }];

@@ -75,7 +75,7 @@ interface Deferred {
 
 /**
  * The worker's answer for the files the page analysed itself at load waits at most this long for
- * the page to be idle before it replaces the page's own result (see `adopt` below).
+ * the page to be idle before it replaces the page's own result (`taken`, `adoptable`).
  */
 export const ADOPT_WITHIN_MS = 2000;
 
