@@ -556,9 +556,17 @@ export class NetworkView implements NetworkAnalysis {
    */
   sameVerdicts(other: NetworkView, port: PortProto | 'any'): boolean {
     if (other === this) return true;
+    return this.flows.full() && this.flows.sameAs(other.flows) && this.comparable(other, port);
+  }
+
+  /**
+   * Whether a verdict read from `other`'s bits means the same as one read from this network's at
+   * the same place: the same enforcement, `port` held, the same port tables and destination ports,
+   * the same endpoints (ids, kinds) in the same order.
+   */
+  private comparable(other: NetworkView, port: PortProto | 'any'): boolean {
     const a = this.shared.net, b = other.shared.net;
-    if (a.enforcing !== b.enforcing || !this.flows.full() || !this.flows.sameAs(other.flows)) return false;
-    if (port !== 'any' && !this.hasPort(port)) return false;
+    if (a.enforcing !== b.enforcing || (port !== 'any' && !this.hasPort(port))) return false;
     if (!samePorts(a.ports, b.ports) || !sameNumbers(a.allPorts, b.allPorts) || a.portsOf.length !== b.portsOf.length) return false;
     if (!a.portsOf.every((list, i) => sameNumbers(list, b.portsOf[i] as readonly number[]))) return false;
     const x = this.endpoints, y = other.endpoints;
@@ -571,12 +579,8 @@ export class NetworkView implements NetworkAnalysis {
    * ports or destination ports, no block holding every pair alike, or `port` not held).
    */
   changedPairs(other: NetworkView, port: PortProto | 'any'): ReadonlyMap<string, ReadonlySet<string>> | null {
-    const a = this.shared.net, b = other.shared.net;
-    if (a.enforcing !== b.enforcing || (port !== 'any' && !this.hasPort(port))) return null;
-    if (!samePorts(a.ports, b.ports) || !sameNumbers(a.allPorts, b.allPorts) || a.portsOf.length !== b.portsOf.length) return null;
-    if (!a.portsOf.every((list, i) => sameNumbers(list, b.portsOf[i] as readonly number[]))) return null;
-    const x = this.endpoints, y = other.endpoints;
-    if (x.length !== y.length || !x.every((e, i) => e.id === y[i]?.id && e.kind === y[i]?.kind)) return null;
+    if (!this.comparable(other, port)) return null;
+    const x = this.endpoints;
     const p = this.flows.fullBlock(), q = other.flows.fullBlock();
     if (!p || !q || !sameNumbers(p.rows, q.rows) || !sameNumbers(p.cols, q.cols) || !sameNumbers(p.ports, q.ports)) return null;
     const changed = new Map<string, Set<string>>();
