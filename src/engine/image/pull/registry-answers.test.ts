@@ -97,6 +97,13 @@ describe('pull secrets: whose, and from where', () => {
     expect(run(s, pod({ image, serviceAccountName: 'builder' })).report.pull).toMatchObject({ state: 'ErrImagePull', cause: 'no-credentials', secrets: [] });
     expect(run(s, pod({ image, serviceAccountName: 'other' })).report.pull).toMatchObject({ state: 'Pulled', credentials: 'private-reg-cred' });
   });
+  it('a ServiceAccount of the same name in a namespace that sorts first is not the pod\'s', () => {
+    const s = cluster({
+      registries: [coursePrivateRegistry()], secrets: [coursePullSecret({ namespace: 'team' })],
+      serviceAccounts: [serviceAccount('builder', ['private-reg-cred'], 'dev'), serviceAccount('builder', [], 'team')],
+    });
+    expect(run(s, pod({ image, namespace: 'team', serviceAccountName: 'builder' })).report.pull).toMatchObject({ cause: 'no-credentials', secrets: [] });
+  });
   it('a missing secret named by the ServiceAccount is reported where the ServiceAccount names it', () => {
     const { diagnostics } = run(cluster({ serviceAccounts: [serviceAccount('default', ['gone'])] }), pod({ image }));
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'pull-secret-missing', ref: { file: 'serviceaccounts.yaml', doc: 0, path: ['imagePullSecrets', 0] } })]);
