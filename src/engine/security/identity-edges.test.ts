@@ -51,6 +51,14 @@ describe('resolveIdentity: supplementary groups', () => {
   it('an image USER name picks up its groups the same way', () => {
     expect(identityOf(alpineMeta('daemon')).identity).toMatchObject({ uid: 2, gid: 2, username: 'daemon', groups: [1, 4] });
   });
+  // containerd pkg/oci/spec_opts.go WithAdditionalGIDs, getSupplementalGroupsFromPath's filter:
+  // `if g.Name == username { return false }`, then any group whose member list names the user. The
+  // group left out is the one named after the user, not the one whose gid the process runs with.
+  it('the group left out is the one named after the user, whatever runAsGroup is (alpine adm: uid 3, group adm 4)', () => {
+    expect(identityOf(alpineMeta(), undefined, { runAsUser: 3 }).identity).toMatchObject({ uid: 3, gid: 4, username: 'adm', groups: [3, 6] });
+    expect(identityOf(alpineMeta(), undefined, { runAsUser: 3, runAsGroup: 3 }).identity).toMatchObject({ uid: 3, gid: 3, username: 'adm', groups: [3, 6] });
+    expect(identityOf(alpineMeta(), undefined, { runAsUser: 0, runAsGroup: 10 }).identity.groups).toEqual([1, 2, 3, 4, 6, 10, 11, 20, 26, 27]);
+  });
   it('numbers sort as numbers, with the pod\'s groups', () => {
     expect(identityOf(alpineMeta(), { fsGroup: 20, supplementalGroups: [9] }).identity.groups).toEqual([1, 2, 3, 4, 6, 9, 10, 11, 20, 26, 27]);
   });

@@ -17,8 +17,8 @@ export interface IdentityResult {
  * group of an image `USER uid:gid` never reaches containerd: the kubelet passes only the uid it got
  * from ImageStatus.
  * groups: fsGroup and supplementalGroups (kubelet determineEffectiveSecurityContext), plus the groups
- * of the image's /etc/group that list the user by name (containerd cri WithAdditionalGIDs, the
- * `Merge` supplementalGroupsPolicy), sorted, unique.
+ * of the image's /etc/group that list the user by name, but for the group named after the user
+ * (containerd WithAdditionalGIDs, the `Merge` supplementalGroupsPolicy), sorted, unique.
  */
 export function resolveIdentity(pod: Pod, sc: EffectiveSecurityContext, image: ImageMeta): IdentityResult {
   let uid: number;
@@ -53,7 +53,9 @@ export function resolveIdentity(pod: Pod, sc: EffectiveSecurityContext, image: I
   const gidFrom: FieldSource = group ? group.from : entry ? 'image' : 'default';
 
   const podSc = pod.securityContext;
-  const fromImage = entry ? (image.groups ?? []).filter((g) => g.members.includes(entry.name) && g.gid !== gid).map((g) => g.gid) : [];
+  // containerd's filter (pkg/oci/spec_opts.go WithAdditionalGIDs, getSupplementalGroupsFromPath):
+  // a group that lists the user, except the group *named* after the user, whatever the process gid.
+  const fromImage = entry ? (image.groups ?? []).filter((g) => g.members.includes(entry.name) && g.name !== entry.name).map((g) => g.gid) : [];
   const extra = [...(podSc?.fsGroup !== undefined ? [podSc.fsGroup] : []), ...(podSc?.supplementalGroups ?? []), ...fromImage];
   const groups = [...new Set(extra)].sort((a, b) => a - b);
 
