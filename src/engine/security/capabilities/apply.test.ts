@@ -42,6 +42,13 @@ describe('applyCapabilities (containerd)', () => {
     ]);
   });
 
+  it('suggests a name only for the CAP_ prefix, not for any four letters before a capability name', () => {
+    // XNETNET_RAW is not NET_RAW with CAP_ in front: no suggestion (a mutation run's survivor).
+    expect(applyCapabilities({ add: ['XNETNET_RAW', 'CAP_NET_RAW'], drop: [] }, false).unknown.map((u) => [u.name, u.suggestion])).toEqual([
+      ['XNETNET_RAW', null], ['CAP_NET_RAW', 'NET_RAW'],
+    ]);
+  });
+
   it('still reports unknown names when privileged', () => {
     expect(applyCapabilities({ add: ['NOPE'], drop: [] }, true).unknown.map((u) => u.name)).toEqual(['NOPE']);
   });
