@@ -45,6 +45,40 @@ export class AnalysisCore {
     }
   }
 
+  private rehearsed = false;
+
+  /**
+   * Walks an edit's path once, off the record, after the first result (the worker script calls it
+   * when the student has not typed for a moment): an edit of one value in the first file is
+   * analysed, packed and turned into flow bits, then the files as they are are analysed again, so
+   * the engine's memo holds them. Nothing is posted; later results are what they would have been.
+   * The first keystroke after load then finds that code compiled and its garbage collected
+   * (issue 11: at 50 pods the worker's part of the first edit, median of 8, 53 -> 41 ms). Only for
+   * a scenario small enough to send every pair (isFull): a bigger one would hold the worker longer
+   * than a keystroke should wait.
+   */
+  rehearse(): boolean {
+    if (this.rehearsed || this.pending || !this.analysis || !this.isFull()) return false;
+    this.rehearsed = true;
+    const sources: SourceFile[] = this.order.map((name) => ({ name, text: this.texts.get(name) ?? '' }));
+    const first = sources[0];
+    const edited = first ? rehearsalEdit(first.text) : null;
+    if (!first || edited === null) return false;
+    try {
+      const analysis = this.analyzeFn([{ name: first.name, text: edited }, ...sources.slice(1)]);
+      const interner = new Interner();
+      interner.begin();
+      packData(analysis, interner);
+      const table = portTable();
+      packNetwork(analysis.network, analysis.policies.map((p) => p.key), interner, table);
+      fullBlock(analysis.network, table);
+      this.analysis = this.analyzeFn(sources);
+    } catch {
+      // The engine threw on the edited text: a later result reports it, on the student's own text.
+    }
+    return true;
+  }
+
   /** True when a newer revision than the last analysed one is waiting. */
   get pending(): boolean {
     return this.revision !== this.analysed;
@@ -134,6 +168,14 @@ export class AnalysisCore {
         return { kind: 'connectivity', entries: analysis.network.connectivity() };
     }
   }
+}
+
+/** `text` with the value of its first indented `key: value` line one letter longer (rehearse), or null when it has none. */
+export function rehearsalEdit(text: string): string | null {
+  const m = /^([ \t]+[A-Za-z0-9_./-]+:[ \t]+)(\S.*)$/m.exec(text);
+  if (!m) return null;
+  const at = m.index + (m[1] as string).length + (m[2] as string).length;
+  return `${text.slice(0, at)}x${text.slice(at)}`;
 }
 
 function emptyNetwork() {
