@@ -7,8 +7,11 @@ import '@fontsource-variable/jetbrains-mono';
 import '../ui/layout/app.css';
 import { App } from './App.js';
 import { boot } from './boot.js';
+import { preloadEditor } from '../ui/editor/MonacoHost.js';
 import { installTestApi } from './testApi.js';
 
+// The editor's chunk is the largest thing the first screen waits for: asked for first.
+void preloadEditor().catch(() => { /* MonacoHost shows the failure when it asks again */ });
 const booted = boot();
 // Test-only: automation (Playwright) sets navigator.webdriver; students never get window.__lab.
 if (navigator.webdriver) installTestApi(booted.lab);

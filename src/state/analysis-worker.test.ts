@@ -3,7 +3,7 @@ import { analyze } from '../engine/index.js';
 import { AnalysisCore } from '../worker/core.js';
 import type { FromWorker, ToWorker } from '../worker/protocol.js';
 import { isView } from './analysis-view.js';
-import { createWorkerAnalysisController, podsAsked, SYNC_FIRST_PODS, WORKER_DELAY_MS, type WorkerPort } from './analysis-worker.js';
+import { createWorkerAnalysisController, EARLY_SYNC_FIRST_CHARS, podsAsked, SYNC_FIRST_CHARS, SYNC_FIRST_PODS, WORKER_DELAY_MS, type WorkerPort } from './analysis-worker.js';
 import { startAnalysisWorker, startEarlyWorker, takeEarly } from './worker-start.js';
 import { createLabStore } from './store.js';
 
@@ -333,8 +333,10 @@ spec:
 
 describe('the worker started early (app/early.ts, state/worker-start.ts; issue 11)', () => {
   const updatesOf = (w: ReturnType<typeof fakeWorker>) => w.posted.filter((m): m is Extract<ToWorker, { type: 'update' }> => m.type === 'update');
-  const control = (store: ReturnType<typeof createLabStore>, make: () => WorkerPort, syncFirstChars = 0) =>
-    createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), { worker: () => startAnalysisWorker(make), delayMs: 10, syncFirstChars });
+  const control = (store: ReturnType<typeof createLabStore>, make: () => WorkerPort, syncFirstChars = 0, earlySyncFirstChars?: number) =>
+    createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
+      worker: () => startAnalysisWorker(make), delayMs: 10, syncFirstChars, ...(earlySyncFirstChars === undefined ? {} : { earlySyncFirstChars }),
+    });
 
   it('posts the saved files as revision 0 at once; the controller takes the worker and its answer over and posts nothing again', () => {
     const files = [{ name: 'a.yaml', text: POD('one') }, { name: 'b.yaml', text: POD('two', 'app: db') }];
@@ -380,6 +382,41 @@ describe('the worker started early (app/early.ts, state/worker-start.ts; issue 1
     expect(isView(analysis.get().current)).toBe(false);
     expect(updatesOf(worker)).toHaveLength(1);
     analysis.dispose();
+  });
+
+  it('saved work past EARLY_SYNC_FIRST_CHARS that the early worker holds is not analysed on the page too: the worker answers', () => {
+    const files = [{ name: 'a.yaml', text: POD('one') }];
+    const worker = fakeWorker(true);
+    startEarlyWorker(files, () => worker);
+    const store = createLabStore({ files });
+    const size = files[0]!.text.length;
+    // Under the limit (a lesson), the page analyses at once, as without an early worker.
+    const small = control(store, () => worker, 100_000, size);
+    expect(small.get().initial).toBeUndefined();
+    expect(podKeys(small.get().current)).toEqual(['default/one']);
+    small.dispose();
+    // One character past it: the empty cluster, pending, until the worker's revision 0 comes.
+    const worker2 = fakeWorker(true);
+    startEarlyWorker(files, () => worker2);
+    const big = control(store, () => worker2, 100_000, size - 1);
+    expect(big.get().initial).toBe(true);
+    expect(big.get().pending).toBe(true);
+    expect(podKeys(big.get().current)).toEqual([]);
+    expect(updatesOf(worker2)).toHaveLength(1);
+    worker2.deliver();
+    expect(isView(big.get().current)).toBe(true);
+    expect(podKeys(big.get().current)).toEqual(['default/one']);
+    big.dispose();
+  });
+
+  it('the early limit never raises the page limit: syncFirstChars 0 analyses nothing on the page', () => {
+    const files = [{ name: 'a.yaml', text: POD('one') }];
+    const worker = fakeWorker(true);
+    startEarlyWorker(files, () => worker);
+    const analysis = control(createLabStore({ files }), () => worker, 0, 1_000_000);
+    expect(analysis.get().initial).toBe(true);
+    analysis.dispose();
+    expect(EARLY_SYNC_FIRST_CHARS).toBeLessThan(SYNC_FIRST_CHARS);
   });
 
   it('without saved work the early worker is only started; the controller posts the files', () => {

@@ -53,6 +53,8 @@ export interface WorkerControllerOptions {
   readonly postAtOnceChars?: number;
   /** Up to this many characters the first analysis is made on the page (default SYNC_FIRST_CHARS). */
   readonly syncFirstChars?: number;
+  /** …or, when the early worker holds the same files already, up to this many (default EARLY_SYNC_FIRST_CHARS). */
+  readonly earlySyncFirstChars?: number;
   /** …asking for up to this many pods (default SYNC_FIRST_PODS; see podsAsked). */
   readonly syncFirstPods?: number;
   /** A result bringing more new chunks is shown in a later task (default YIELD_AFTER_CHUNKS). */
@@ -97,6 +99,9 @@ function nextTask(fn: () => void): () => void {
 
 /** A lesson's files are a few KB: analysing them on the page at load is quicker than starting the worker. */
 export const SYNC_FIRST_CHARS = 100_000;
+
+/** With the early worker already analysing the same files (app/early.ts): the page analyses them itself only up to this size. */
+export const EARLY_SYNC_FIRST_CHARS = 20_000;
 
 /** …and make a few dozen pods: up to this many (podsAsked) the first analysis is made on the page. */
 export const SYNC_FIRST_PODS = 150;
@@ -409,7 +414,11 @@ export function createWorkerAnalysisController(
     snapshots.set(0, early.posted);
     if (!sameSources(early.posted, initialFiles)) revision = 1;
   }
-  if (initialFiles.reduce((n, f) => n + f.text.length, 0) <= (options.syncFirstChars ?? SYNC_FIRST_CHARS) &&
+  const initialChars = initialFiles.reduce((n, f) => n + f.text.length, 0);
+  // The early worker already analyses these very files: the page analyses them itself only when
+  // they are small (a lesson), not while its main thread has the editor to load (issue 11).
+  const syncChars = options.syncFirstChars ?? SYNC_FIRST_CHARS;
+  if (initialChars <= (early.posted && revision === 0 ? Math.min(syncChars, options.earlySyncFirstChars ?? EARLY_SYNC_FIRST_CHARS) : syncChars) &&
       podsAsked(initialFiles.map((f) => f.text)) <= (options.syncFirstPods ?? SYNC_FIRST_PODS)) {
     let first: Analysis;
     try {

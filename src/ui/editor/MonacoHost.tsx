@@ -10,6 +10,18 @@ const FONT_SIZE = 13;
 const PRESENTATION_FONT_SIZE = 20;
 
 /** Mounts Monaco (loaded lazily on first render) and keeps it in step with the store. */
+let editorChunk: Promise<typeof import('./monaco.js')> | null = null;
+
+/**
+ * Monaco's chunk (3.5 MB), asked for once: main.tsx asks before the first render, so it is fetched
+ * and compiled while the page analyses and draws the graph, not after (issue 11: the first screen
+ * waited for the editor, whose chunk was asked for only once the first commit's effects ran).
+ */
+export function preloadEditor(): Promise<typeof import('./monaco.js')> {
+  editorChunk ??= import('./monaco.js');
+  return editorChunk;
+}
+
 export function MonacoHost() {
   const { t } = useTranslation('editor');
   const { store } = useLabContext();
@@ -36,7 +48,7 @@ export function MonacoHost() {
     // The bundled monospace font loads beside Monaco's chunk, so the editor measures its glyphs once.
     // Marks for `npm run bench:ui` and profiles: when the chunk, the font and the editor were ready.
     const font = document.fonts?.load(`${FONT_SIZE}px "JetBrains Mono Variable"`, 'M').catch(() => []).finally(() => performance.mark('kslab:editor-font'));
-    Promise.all([import('./monaco.js').then((m) => { performance.mark('kslab:editor-chunk'); startYaml = m.startYamlLanguage; return m.loadMonaco(); }), font])
+    Promise.all([preloadEditor().then((m) => { performance.mark('kslab:editor-chunk'); startYaml = m.startYamlLanguage; return m.loadMonaco(); }), font])
       .then(([monaco]) => {
         if (disposed || !container.current) return;
         created = createEditorAdapter(monaco, container.current, {
