@@ -28,10 +28,12 @@ export interface AnalysisMemo {
   podContext: string;
   /** Everything after parsing, with the documents it was built from: reused whole while they are the same objects. */
   downstream: Downstream | null;
+  /** The last analysis' pods by their JSON: a pod an edit did not change is that same object again (keptPods). */
+  podObjects: Map<string, Pod>;
 }
 
 export function newAnalysisMemo(): AnalysisMemo {
-  return { files: new Map(), docs: new WeakMap(), pods: new Map(), podContext: '', downstream: null };
+  return { files: new Map(), docs: new WeakMap(), pods: new Map(), podContext: '', downstream: null, podObjects: new Map() };
 }
 
 interface PodWork {
@@ -101,7 +103,8 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 function downstream(parsed: ParsedSources, manifests: readonly SourceFile[], memo: AnalysisMemo | null): Omit<Downstream, 'inputs'> {
   const pending: PendingDiagnostic[] = [];
-  const { cluster: normalized, diagnostics: normDiags } = normalize(parsed, memo?.docs);
+  const { cluster: read, diagnostics: normDiags } = normalize(parsed, memo?.docs);
+  const normalized = memo ? keptPods(read, memo) : read;
   // Without a memo nothing reads the documents' values again: let them go before the reports are
   // built (70,000 pods' raw values are a few hundred MB; only positions are asked from here on).
   if (!memo) (parsed.docs as unknown[]).length = 0;
@@ -122,6 +125,41 @@ function downstream(parsed: ParsedSources, manifests: readonly SourceFile[], mem
     return { key, policy, selects: network.selectedBy(key) };
   });
   return { cluster, admission, pods, policies, network, rbac, services: buildServices(cluster, pods), pending };
+}
+
+/** Each pod's JSON text, made once per pod object (a kept pod is not serialised again). */
+const podJsonOf = new WeakMap<Pod, string>();
+function podJson(pod: Pod): string {
+  let json = podJsonOf.get(pod);
+  if (json === undefined) {
+    json = JSON.stringify(pod);
+    podJsonOf.set(pod, json);
+  }
+  return json;
+}
+
+/**
+ * The cluster with each pod that has the same JSON as one of the last analysis' pods replaced by
+ * that object. normalize/ assembles every pod anew (IPs are given in order), so without this an
+ * edit of one label made 50 new pods at 50 pods, and every later step that keeps work by object
+ * (the worker's packing, the page's records) did it again for all of them (issue 11: packing
+ * serialised every pod and pod report at each keystroke). A pod is plain frozen data read through
+ * its JSON: the pod reports' memo already keys by it.
+ */
+function keptPods(cluster: Cluster, memo: AnalysisMemo): Cluster {
+  const before = memo.podObjects;
+  const next = new Map<string, Pod>();
+  let changed = false;
+  const pods = cluster.pods.map((pod) => {
+    const json = podJson(pod);
+    const held = before.get(json);
+    const kept = held ?? pod;
+    next.set(json, kept);
+    if (kept !== pod) changed = true;
+    return kept;
+  });
+  memo.podObjects = next;
+  return changed ? Object.freeze({ ...cluster, pods: Object.freeze(pods) }) : cluster;
 }
 
 /**
@@ -152,7 +190,7 @@ function podReports(cluster: Cluster, pending: PendingDiagnostic[], memo: Analys
     }
   }
   return cluster.pods.map((pod) => {
-    const key = memo ? `${firstOfOwner.has(pod) ? 1 : 0}${JSON.stringify(pod)}` : '';
+    const key = memo ? `${firstOfOwner.has(pod) ? 1 : 0}${podJson(pod)}` : '';
     let work = reuse?.get(key) ?? kept.get(key);
     if (!work) {
       const diagnostics: PendingDiagnostic[] = [];
