@@ -5,13 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { load } from '../../../testing/manifests.js';
 import { goCompare, goQuote, joinQuote, pluralize, sortedSet } from './check.js';
-import { PSS_REGISTRY } from './index.js';
+import { PSS_REGISTRY, evaluatePss } from './index.js';
 import { appArmor } from './app-armor.js';
 
 describe('Go string order', () => {
   it.each<[string, string, number]>([
     ['a', 'b', -1], ['b', 'a', 1], ['a', 'a', 0], ['a', 'ab', -1], ['ab', 'a', 1], ['', 'a', -1],
     ['B', 'a', -1], ['\uffff', '\u{10000}', -1], ['\u{10000}', '\uffff', 1], ['a\u{1F600}b', 'a\u{1F600}c', -1],
+    // U+FFFF is one UTF-16 unit: the character after it is compared.
+    ['\uffffa', '\uffffb', -1],
   ])('%j vs %j', (a, b, sign) => expect(Math.sign(goCompare(a, b))).toBe(sign));
 
   it('sortedSet: unique, in Go order', () => {
@@ -23,7 +25,7 @@ describe('Go string order', () => {
 describe('Go %q', () => {
   it.each<[string, string]>([
     ['\x07\b\f\r\v', '"\\a\\b\\f\\r\\v"'], ['\x1b', '"\\x1b"'], ['\x01', '"\\x01"'], [' ~', '" ~"'],
-    ['\u00a0', '"\\u00a0"'], ['\ue000', '"\\ue000"'], ['\u{E0001}', '"\\U000e0001"'], ['é€', '"é€"'], ['', '""'],
+    ['\u00a0', '"\\u00a0"'], ['\u0080', '"\\u0080"'], ['\ue000', '"\\ue000"'], ['\u{E0001}', '"\\U000e0001"'], ['é€', '"é€"'], ['', '""'],
   ])('%j', (s, q) => expect(goQuote(s)).toBe(q));
 });
 
@@ -71,7 +73,33 @@ describe('the registry', () => {
   });
 });
 
+describe('evaluatePss', () => {
+  it('a violation points at its check\'s first ref', () => {
+    const p = load({ 'pod.yaml': [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: {
+      hostIPC: true, hostPID: true, containers: [{ name: 'a', image: 'busybox' }],
+    } }] }).scenario.pods[0];
+    if (!p) throw new Error('no pod');
+    const v = evaluatePss(p).violations[0];
+    expect(v && { check: v.check, ref: v.ref.path.join('.'), refs: v.refs.length }).toEqual({ check: 'hostNamespaces', ref: 'spec.hostPID', refs: 2 });
+  });
+});
+
 describe('appArmorProfile: every setter in one result', () => {
+  it('forbidden annotations in Go order of key="value", whatever order they were written in', () => {
+    const labels = { app: 'p' };
+    const A = 'container.apparmor.security.beta.kubernetes.io/';
+    const p = load({ 'deploy.yaml': [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p' }, spec: { selector: { matchLabels: labels }, template: {
+      metadata: { labels, annotations: { [`${A}b`]: 'unconfined', [`${A}a`]: 'x', [`${A}B`]: 'y' } },
+      spec: { containers: [{ name: 'a', image: 'busybox' }] },
+    } } }] }).scenario.pods[0];
+    if (!p) throw new Error('no pod');
+    const r = appArmor.versions[0]?.checkPod(p);
+    expect(r && { detail: r.detail, refs: r.refs.map((x) => x.path[x.path.length - 1]) }).toEqual({
+      detail: `annotations must not set AppArmor profile type to "${A}B="y"", "${A}a="x"", "${A}b="unconfined""`,
+      refs: [`${A}B`, `${A}a`, `${A}b`],
+    });
+  });
+
   it('pod, containers and an annotation, each bad type once, then the annotations', () => {
     const labels = { app: 'p' };
     const p = load({ 'deploy.yaml': [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'p' }, spec: { selector: { matchLabels: labels }, template: {
