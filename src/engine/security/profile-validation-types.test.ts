@@ -18,6 +18,10 @@ function check(spec: object, annotations?: Record<string, string>) {
   const { diagnostics } = normalize(parseSources([{ name: 'pod.yaml', text: toYaml([doc]) }]));
   return diagnostics.filter((d) => d.code.startsWith('security-profile') || d.code.startsWith('apparmor'));
 }
+function allCodes(spec: object): string[] {
+  const doc = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec };
+  return normalize(parseSources([{ name: 'pod.yaml', text: toYaml([doc]) }])).diagnostics.map((d) => d.code);
+}
 const messages = (spec: object, annotations?: Record<string, string>) => check(spec, annotations).map((d) => `${d.severity}: ${d.message}`);
 const c = (securityContext: object, name = 'app') => ({ containers: [{ name, image: 'busybox', securityContext }] });
 const SC = 'spec.containers[0].securityContext';
@@ -42,6 +46,8 @@ describe('null and wrongly typed profile values', () => {
     ['AppArmor type a number: the decoder\'s error only', { appArmorProfile: { type: 5 } }, []],
   ])('%s', (_label, sc, expected) => {
     expect(messages(c(sc))).toEqual(expected);
+    // Read without an internal error: a number is never treated as a string.
+    expect(allCodes(c(sc))).not.toContain('internal');
   });
 
   it('a profile error names its field in params', () => {
