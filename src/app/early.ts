@@ -16,8 +16,3 @@ if (typeof Worker === 'function') {
   }
   startEarlyWorker(files);
 }
-
-// The editor's chunk (Monaco, 3.5 MB) is what the first screen waits for longest: fetched,
-// compiled and run now, while the main bundle loads and the worker analyses, not after the first
-// render (ui/editor/MonacoHost.tsx preloadEditor finds it done).
-void import('../ui/editor/monaco.js').catch(() => { /* MonacoHost asks again and shows what failed */ });

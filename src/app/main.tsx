@@ -11,7 +11,7 @@ import { preloadEditor } from '../ui/editor/MonacoHost.js';
 import { installTestApi } from './testApi.js';
 
 // The editor's chunk is the largest thing the first screen waits for: asked for first.
-void preloadEditor().catch(() => { /* MonacoHost shows the failure when it asks again */ });
+void preloadEditor().catch(() => { /* MonacoHost shows the failure: it waits on the same promise */ });
 const booted = boot();
 // Test-only: automation (Playwright) sets navigator.webdriver; students never get window.__lab.
 if (navigator.webdriver) installTestApi(booted.lab);
