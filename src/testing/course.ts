@@ -3,7 +3,8 @@
  * checker's tests neither depend on the engine stages nor pass because of them.
  */
 import type { Analysis, Diagnostic, NetworkPolicy, PolicyReport, Secret } from '../engine/model/index.js';
-import type { CheckContext, TranscriptEntry } from '../course/model.js';
+import type { Check, CheckContext, TranscriptEntry } from '../course/model.js';
+import { parseCheck } from '../course/parse-check.js';
 import { buildAnalysis, ref, type UiScenario } from './ui.js';
 
 export * from './ui.js';
@@ -44,4 +45,12 @@ export function courseAnalysis(s: CourseScenario): Analysis {
 
 export function context(analysis: Analysis, more: { transcript?: TranscriptEntry[]; answer?: string; files?: CheckContext['files'] } = {}): CheckContext {
   return { analysis, files: more.files ?? [], transcript: more.transcript ?? [], ...(more.answer !== undefined ? { answer: more.answer } : {}) };
+}
+
+/** A check as a lesson file writes it, parsed; a check parseCheck refuses fails the test with its problems. */
+export function parsedCheck(raw: unknown): Check {
+  const problems: string[] = [];
+  const check = parseCheck(raw, 'test', problems);
+  if (!check) throw new Error(problems.join('\n'));
+  return check;
 }

@@ -1,9 +1,7 @@
 // The state checks over objects other than pods (objects.ts) and flows (flow.ts): the exact
 // reasons a lesson panel shows when one does not hold.
 import { describe, expect, it } from 'vitest';
-import { context, courseAnalysis } from '../../testing/course.js';
-import type { Check } from '../model.js';
-import { parseCheck } from '../parse-check.js';
+import { context, courseAnalysis, parsedCheck } from '../../testing/course.js';
 import { evaluateCheck } from './index.js';
 
 const analysis = courseAnalysis({
@@ -29,14 +27,7 @@ const analysis = courseAnalysis({
   ],
 });
 
-function parse(raw: unknown): Check {
-  const problems: string[] = [];
-  const check = parseCheck(raw, 'test', problems);
-  if (!check) throw new Error(problems.join('\n'));
-  return check;
-}
-
-const run = (raw: unknown) => evaluateCheck(parse(raw), context(analysis));
+const run = (raw: unknown) => evaluateCheck(parsedCheck(raw), context(analysis));
 
 describe('reasons of the object checks', () => {
   it.each<[string, unknown, string[]]>([
@@ -104,7 +95,7 @@ describe('reasons of the object checks', () => {
 
   it('a cluster without enforcement says so', () => {
     const open = courseAnalysis({ pods: [{ key: 'default/db' }], enforcing: false });
-    expect(evaluateCheck(parse({ cluster: { enforcing: true } }), context(open)))
+    expect(evaluateCheck(parsedCheck({ cluster: { enforcing: true } }), context(open)))
       .toEqual({ passed: false, why: ['network policies are not enforced'] });
   });
 });

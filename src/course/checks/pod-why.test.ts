@@ -1,9 +1,7 @@
 // Pod checks (checks/pod.ts): the glob over pod keys, and the exact reasons the lesson panel shows
 // for each field a pod or container check compares.
 import { describe, expect, it } from 'vitest';
-import { container, containerReport, context, courseAnalysis, imageReport, securityReport, DEFAULT_CAPS } from '../../testing/course.js';
-import type { Check } from '../model.js';
-import { parseCheck } from '../parse-check.js';
+import { container, containerReport, context, courseAnalysis, imageReport, securityReport, DEFAULT_CAPS, parsedCheck } from '../../testing/course.js';
 import { evaluateCheck } from './index.js';
 import { globMatcher } from './pod.js';
 
@@ -29,13 +27,7 @@ const analysis = courseAnalysis({
   imagePullSecrets: { 'default/web-0': ['regcred'] },
 });
 
-function parse(raw: unknown): Check {
-  const problems: string[] = [];
-  const check = parseCheck(raw, 'test', problems);
-  if (!check) throw new Error(problems.join('\n'));
-  return check;
-}
-const run = (raw: unknown) => evaluateCheck(parse(raw), context(analysis));
+const run = (raw: unknown) => evaluateCheck(parsedCheck(raw), context(analysis));
 
 describe('globMatcher', () => {
   it.each<[string, string, boolean]>([

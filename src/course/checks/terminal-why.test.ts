@@ -2,23 +2,16 @@
 // each passes and, when not, the exact reasons the lesson panel shows.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/index.js';
-import type { Check, CheckContext, TranscriptEntry } from '../model.js';
-import { parseCheck } from '../parse-check.js';
+import { parsedCheck } from '../../testing/course.js';
+import type { CheckContext, TranscriptEntry } from '../model.js';
 import { answerAccepted, answerChoices, answerExpectation, evaluateCheck, needsAnswer, needsTerminal } from './index.js';
 
 const ANALYSIS = analyze([]);
 
-function parse(raw: unknown): Check {
-  const problems: string[] = [];
-  const check = parseCheck(raw, 'test', problems);
-  if (!check) throw new Error(problems.join('\n'));
-  return check;
-}
-
 const entry = (input: string, output = '', exitCode = 0): TranscriptEntry => ({ input, output, exitCode });
 
 function run(raw: unknown, ctx: Partial<CheckContext> = {}) {
-  return evaluateCheck(parse(raw), { analysis: ANALYSIS, files: [], transcript: [], ...ctx });
+  return evaluateCheck(parsedCheck(raw), { analysis: ANALYSIS, files: [], transcript: [], ...ctx });
 }
 
 describe('command checks', () => {
@@ -135,23 +128,23 @@ describe('what a step shows', () => {
     ['all of a file and an answer', { all: [{ file: 'x', lineMatches: 'x' }, { answer: ['y'] }] }, true, false],
     ['a file', { file: 'x', lineMatches: 'x' }, false, false],
   ])('%s', (_label, raw, answer, terminal) => {
-    const check = parse(raw);
+    const check = parsedCheck(raw);
     expect([needsAnswer(check), needsTerminal(check)]).toEqual([answer, terminal]);
   });
 
   it('answerAccepted looks into all, any and sequence, never into not', () => {
-    expect(answerAccepted(parse({ sequence: [{ ran: 'ls' }, { answer: ['y'] }] }), 'y')).toBe(true);
-    expect(answerAccepted(parse({ any: [{ ran: 'ls' }, { answer: ['y'] }] }), 'n')).toBe(false);
-    expect(answerAccepted(parse({ not: { answer: ['y'] } }), 'y')).toBe(false);
-    expect(answerAccepted(parse({ ran: 'y' }), 'y')).toBe(false);
+    expect(answerAccepted(parsedCheck({ sequence: [{ ran: 'ls' }, { answer: ['y'] }] }), 'y')).toBe(true);
+    expect(answerAccepted(parsedCheck({ any: [{ ran: 'ls' }, { answer: ['y'] }] }), 'n')).toBe(false);
+    expect(answerAccepted(parsedCheck({ not: { answer: ['y'] } }), 'y')).toBe(false);
+    expect(answerAccepted(parsedCheck({ ran: 'y' }), 'y')).toBe(false);
   });
 
   it('the expectation and the choices come from the first answer check that has them', () => {
-    const check = parse({ all: [{ ran: 'ls' }, { answer: ['x'] }, ask, { answer: ['z'], expects: { ko: '다른', en: 'other' } }] });
+    const check = parsedCheck({ all: [{ ran: 'ls' }, { answer: ['x'] }, ask, { answer: ['z'], expects: { ko: '다른', en: 'other' } }] });
     expect(answerExpectation(check)).toEqual({ ko: '예/아니요', en: 'yes or no' });
     expect(answerChoices(check)).toEqual([{ ko: '예', en: 'Yes' }, { ko: '아니요', en: 'No' }]);
-    expect(answerExpectation(parse({ sequence: [{ ran: 'ls' }, { answer: ['x'] }] }))).toBeUndefined();
-    expect(answerExpectation(parse({ ran: 'ls' }))).toBeUndefined();
-    expect(answerChoices(parse({ not: ask }))).toBeUndefined();
+    expect(answerExpectation(parsedCheck({ sequence: [{ ran: 'ls' }, { answer: ['x'] }] }))).toBeUndefined();
+    expect(answerExpectation(parsedCheck({ ran: 'ls' }))).toBeUndefined();
+    expect(answerChoices(parsedCheck({ not: ask }))).toBeUndefined();
   });
 });

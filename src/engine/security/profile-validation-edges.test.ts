@@ -6,21 +6,10 @@
 // ValidateAppArmorProfileFormat (an empty value is allowed) and
 // validateAppArmorAnnotationsAndFieldsMatchOnCreate (type against annotation, per type).
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize/index.js';
-import { parseSources } from '../parse/index.js';
-import { toYaml } from '../../testing/manifests.js';
+import { profileCheck, withContext } from '../../testing/profile-validation.js';
 
-function check(spec: object, annotations?: Record<string, string>) {
-  const doc = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...(annotations ? { annotations } : {}) }, spec };
-  const parsed = parseSources([{ name: 'pod.yaml', text: toYaml([doc]) }]);
-  const { cluster, diagnostics } = normalize(parsed);
-  return {
-    messages: diagnostics.filter((d) => d.code.startsWith('security-profile') || d.code.startsWith('apparmor')).map((d) => `${d.severity}: ${d.message}`),
-    refs: diagnostics.filter((d) => d.code === 'security-profile-invalid').map((d) => d.ref?.path.join('.')),
-    created: cluster.pods.some((p) => p.name === 'p'),
-  };
-}
-const c = (securityContext: object, name = 'app') => ({ containers: [{ name, image: 'busybox', securityContext }] });
+const check = profileCheck;
+const c = withContext;
 const SC = 'spec.containers[0].securityContext';
 
 describe('seccompProfile validation: more cases', () => {

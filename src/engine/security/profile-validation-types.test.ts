@@ -7,23 +7,14 @@
 // applyAppArmorVersionSkew (pkg/api/pod/util.go: an annotation's profile is copied to a container
 // without a field unless it equals the pod's; an annotation that gives no profile copies nothing).
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize/index.js';
-import { parseSources } from '../parse/index.js';
-import { toYaml } from '../../testing/manifests.js';
+import { normalizePod, profileDiagnostics, withContext } from '../../testing/profile-validation.js';
 import { UBUNTU, first, pod } from '../../testing/security.js';
 import { analyzeSecurity } from './index.js';
 
-function check(spec: object, annotations?: Record<string, string>) {
-  const doc = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...(annotations ? { annotations } : {}) }, spec };
-  const { diagnostics } = normalize(parseSources([{ name: 'pod.yaml', text: toYaml([doc]) }]));
-  return diagnostics.filter((d) => d.code.startsWith('security-profile') || d.code.startsWith('apparmor'));
-}
-function allCodes(spec: object): string[] {
-  const doc = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec };
-  return normalize(parseSources([{ name: 'pod.yaml', text: toYaml([doc]) }])).diagnostics.map((d) => d.code);
-}
+const check = profileDiagnostics;
+const allCodes = (spec: object): string[] => normalizePod(spec).diagnostics.map((d) => d.code);
 const messages = (spec: object, annotations?: Record<string, string>) => check(spec, annotations).map((d) => `${d.severity}: ${d.message}`);
-const c = (securityContext: object, name = 'app') => ({ containers: [{ name, image: 'busybox', securityContext }] });
+const c = withContext;
 const SC = 'spec.containers[0].securityContext';
 
 describe('null and wrongly typed profile values', () => {

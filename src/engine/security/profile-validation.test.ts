@@ -6,20 +6,14 @@
 // field.Error does (`path: Required value: detail`, `Invalid value: "v": detail`).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../normalize/index.js';
-import { parseSources } from '../parse/index.js';
-import { toYaml } from '../../testing/manifests.js';
+import { profileCheck, withContext } from '../../testing/profile-validation.js';
 
-function check(spec: object, annotations?: Record<string, string>) {
-  const doc = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...(annotations ? { annotations } : {}) }, spec };
-  const parsed = parseSources([{ name: 'pod.yaml', text: toYaml([doc]) }]);
-  const { cluster, diagnostics } = normalize(parsed);
-  return {
-    messages: diagnostics.filter((d) => d.code.startsWith('security-profile') || d.code.startsWith('apparmor')).map((d) => `${d.severity}: ${d.message}`),
-    created: cluster.pods.some((p) => p.name === 'p'),
-  };
-}
-const c = (securityContext: object, name = 'app') => ({ containers: [{ name, image: 'busybox', securityContext }] });
+/** What a pod's profiles make normalize say, and whether the pod is created. */
+const check = (spec: object, annotations?: Record<string, string>) => {
+  const { messages, created } = profileCheck(spec, annotations);
+  return { messages, created };
+};
+const c = withContext;
 
 describe('seccompProfile validation', () => {
   it.each<[string, object, string[]]>([
