@@ -418,7 +418,9 @@ export function createWorkerAnalysisController(
   // The early worker already analyses these very files: the page analyses them itself only when
   // they are small (a lesson), not while its main thread has the editor to load (issue 11).
   const syncChars = options.syncFirstChars ?? SYNC_FIRST_CHARS;
-  if (initialChars <= (early.posted && revision === 0 ? Math.min(syncChars, options.earlySyncFirstChars ?? EARLY_SYNC_FIRST_CHARS) : syncChars) &&
+  const earlyHolds = early.posted !== null && revision === 0;
+  const syncLimit = earlyHolds ? Math.min(syncChars, options.earlySyncFirstChars ?? EARLY_SYNC_FIRST_CHARS) : syncChars;
+  if (initialChars <= syncLimit &&
       podsAsked(initialFiles.map((f) => f.text)) <= (options.syncFirstPods ?? SYNC_FIRST_PODS)) {
     let first: Analysis;
     try {

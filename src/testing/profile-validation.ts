@@ -14,17 +14,18 @@ export function normalizePod(spec: object, annotations?: Record<string, string>)
   return normalize(parseSources([{ name: 'pod.yaml', text: toYaml([doc]) }]));
 }
 
+const isProfile = (d: PendingDiagnostic) => d.code.startsWith('security-profile') || d.code.startsWith('apparmor');
+
 /** The profile diagnostics (security-profile-*, apparmor-*) normalizing pod `p` gives. */
 export function profileDiagnostics(spec: object, annotations?: Record<string, string>): PendingDiagnostic[] {
-  return normalizePod(spec, annotations).diagnostics.filter((d) => d.code.startsWith('security-profile') || d.code.startsWith('apparmor'));
+  return normalizePod(spec, annotations).diagnostics.filter(isProfile);
 }
 
 /** Those diagnostics as `severity: message`, where the invalid ones point, and whether the pod was created. */
 export function profileCheck(spec: object, annotations?: Record<string, string>) {
   const { cluster, diagnostics } = normalizePod(spec, annotations);
-  const profile = diagnostics.filter((d) => d.code.startsWith('security-profile') || d.code.startsWith('apparmor'));
   return {
-    messages: profile.map((d) => `${d.severity}: ${d.message}`),
+    messages: diagnostics.filter(isProfile).map((d) => `${d.severity}: ${d.message}`),
     refs: diagnostics.filter((d) => d.code === 'security-profile-invalid').map((d) => d.ref?.path.join('.')),
     created: cluster.pods.some((p) => p.name === 'p'),
   };

@@ -66,11 +66,8 @@ export class AnalysisCore {
     if (!first || edited === null) return false;
     try {
       const analysis = this.analyzeFn([{ name: first.name, text: edited }, ...sources.slice(1)]);
-      const interner = new Interner();
-      interner.begin();
-      packData(analysis, interner);
       const table = portTable();
-      packNetwork(analysis.network, analysis.policies.map((p) => p.key), interner, table);
+      pack(analysis, new Interner(), table);
       fullBlock(analysis.network, table);
       this.analysis = this.analyzeFn(sources);
     } catch {
@@ -105,11 +102,9 @@ export class AnalysisCore {
     const t1 = performance.now();
     this.analysis = analysis;
     this.analysed = revision;
-    this.interner.begin();
-    const data = packData(analysis, this.interner);
     this.table = portTable();
     for (const interest of this.interests.values()) for (const p of interest.ports ?? []) addPort(this.table, p);
-    const network = packNetwork(analysis.network, analysis.policies.map((p) => p.key), this.interner, this.table);
+    const { data, network } = pack(analysis, this.interner, this.table);
     const { fresh, dropped } = this.interner.end();
     const chunks = chunkBatch(fresh);
     const t2 = performance.now();
@@ -168,6 +163,14 @@ export class AnalysisCore {
         return { kind: 'connectivity', entries: analysis.network.connectivity() };
     }
   }
+}
+
+/** An analysis packed into `interner` (begun here; the caller ends it), its ports added to `table`. */
+function pack(analysis: Analysis, interner: Interner, table: PortTable) {
+  interner.begin();
+  const data = packData(analysis, interner);
+  const network = packNetwork(analysis.network, analysis.policies.map((p) => p.key), interner, table);
+  return { data, network };
 }
 
 /** `text` with the value of its first indented `key: value` line one letter longer (rehearse), or null when it has none. */
