@@ -1,4 +1,5 @@
 import type { ContainerSecurityContext, PathSegment, PodSecurityContext, SecurityContextFields } from '../model/index.js';
+import { validateEscalationConflict } from '../security/escalation-validate.js';
 import { validateAppArmorField, validateSeccompField } from '../security/profiles/validate.js';
 import type { Diags } from './diag.js';
 import { arr, bool, field, isObj, num, str, stringMap, strings } from './values.js';
@@ -24,7 +25,7 @@ function profile(v: unknown): { type: string; localhostProfile?: string } | unde
   return localhostProfile !== undefined ? { type, localhostProfile } : { type };
 }
 
-function common(sc: unknown, path: readonly PathSegment[], diags: Diags): SecurityContextFields {
+function common(sc: unknown, path: readonly PathSegment[], diags: Diags, container = false): SecurityContextFields {
   const out: { -readonly [K in keyof SecurityContextFields]: SecurityContextFields[K] } = {};
   const runAsUser = checkId(field(sc, 'runAsUser'), [...path, 'runAsUser'], diags);
   if (runAsUser !== undefined) out.runAsUser = runAsUser;
@@ -34,6 +35,9 @@ function common(sc: unknown, path: readonly PathSegment[], diags: Diags): Securi
   if (runAsNonRoot !== undefined) out.runAsNonRoot = runAsNonRoot;
   // The API server's field validation (security/profiles/validate.ts) refuses bad profiles.
   validateSeccompField(field(sc, 'seccompProfile'), [...path, 'seccompProfile'], diags);
+  // A container's allowPrivilegeEscalation: false beside privileged or CAP_SYS_ADMIN, in
+  // ValidateSecurityContext's order: after seccompProfile, before appArmorProfile.
+  if (container) validateEscalationConflict(sc, path, diags);
   validateAppArmorField(field(sc, 'appArmorProfile'), [...path, 'appArmorProfile'], diags);
   const seccomp = profile(field(sc, 'seccompProfile'));
   if (seccomp) out.seccompProfile = seccomp;
@@ -63,7 +67,7 @@ export function readPodSecurityContext(sc: unknown, path: readonly PathSegment[]
 
 export function readContainerSecurityContext(sc: unknown, path: readonly PathSegment[], diags: Diags): ContainerSecurityContext | undefined {
   if (!isObj(sc)) return undefined;
-  const out: { -readonly [K in keyof ContainerSecurityContext]: ContainerSecurityContext[K] } = common(sc, path, diags);
+  const out: { -readonly [K in keyof ContainerSecurityContext]: ContainerSecurityContext[K] } = common(sc, path, diags, true);
   const caps = field(sc, 'capabilities');
   if (isObj(caps)) out.capabilities = { add: strings(field(caps, 'add')), drop: strings(field(caps, 'drop')) };
   for (const key of ['privileged', 'allowPrivilegeEscalation', 'readOnlyRootFilesystem'] as const) {
