@@ -39,6 +39,7 @@ import { setGraphHandle } from './handle.js';
 import { stepFlowKeys } from './relevant.js';
 import { nextMatch, searchEndpoints, type Searchable } from './search.js';
 import { endpointElementId, focusOf, type Selection } from './selection.js';
+import { rehearseDrawing } from './rehearse.js';
 import { changedFlows, teachFlows, teachGroups, type FlowChange, type TeachWords } from './teach.js';
 import { canvasMeasure, setTextMeasure } from './metrics.js';
 import { DEFAULT_THEME, themeFrom } from './theme.js';
@@ -85,6 +86,10 @@ function loadLabelGlyphs(labels: readonly string[], redraw: () => void): void {
   const family = getComputedStyle(document.documentElement).getPropertyValue('--ksl-font').trim() || DEFAULT_THEME.font;
   document.fonts.load(`15px ${family}`, [...fresh].join('')).then((faces) => { if (faces.length > 0) redraw(); }, () => {});
 }
+
+/** The drawing's rehearsal (rehearse.ts): how long after the first drawing, and up to how many endpoints. */
+const REHEARSAL_DELAY_MS = 250;
+const REHEARSAL_ENDPOINTS = 150;
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -145,15 +150,18 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   // their objects, and their list its identity, while the verdicts stay the same (elements.ts
   // EdgeReuse): an edit of a pod's labels then folds nothing again.
   const reuse = useRef(edgeReuse());
+  // A port the result has no verdicts for yet draws no connection until it has (a moment).
+  const elementOptions = useMemo(
+    () => ({ port, showDenied: true, showServices, words, plan, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) }),
+    [port, showServices, words, focusKey, ready, plan],
+  );
   const { nodes, flows } = useMemo(() => {
     const start = performance.now();
-    // A port the result has no verdicts for yet draws no connection until it has (a moment).
-    const options = { port, showDenied: true, showServices, words, plan, focus: focusKey === '' ? [] : focusKey.split('\n'), ...(ready ? {} : { allEdgesLimit: -1 }) };
-    const drawnNodes = graphNodes(analysis, options);
-    const out = { nodes: drawnNodes, flows: flowEdges(analysis, options, drawnNodes, reuse.current) };
+    const drawnNodes = graphNodes(analysis, elementOptions);
+    const out = { nodes: drawnNodes, flows: flowEdges(analysis, elementOptions, drawnNodes, reuse.current) };
     measureSince('graph-elements', start);
     return out;
-  }, [analysis, port, showServices, words, focusKey, ready, plan]);
+  }, [analysis, elementOptions]);
   const changed = useChangedFlows(flows, analysis, portChoiceKey(port));
   const teachWords: TeachWords = useMemo(() => ({
     folded: (count, status) => t(status === 'denied' ? 'foldedDenied' : status === 'partial' ? 'foldedPartial' : 'folded', { count }),
@@ -226,6 +234,18 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
     // The mark says which analysis the drawn elements came from (bench:ui times keystroke → graph).
   }, [elements, visible]);
   useEffect(() => { adapterRef.current?.select(selection); }, [selection]);
+  // Once, a moment after the first drawing with connections: an edit's drawing code walked on
+  // throwaway data (rehearse.ts), so the student's first edit that changes a verdict finds it warm.
+  // Only for scenarios the rehearsal costs little for.
+  const rehearsed = useRef(false);
+  useEffect(() => {
+    if (rehearsed.current || flows.length === 0 || scenarioEndpoints(analysis).length > REHEARSAL_ENDPOINTS) return;
+    rehearsed.current = true;
+    const timer = setTimeout(() => {
+      try { rehearseDrawing(analysis, elementOptions, { showDenied, fold, relevant, words: teachWords }); } catch { /* a rehearsal's failure changes nothing drawn */ }
+    }, REHEARSAL_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [flows]); // once, with the values of that drawing
 
   // --- search, focus, namespaces -------------------------------------------------------------
   const searchable: Searchable[] = useMemo(() => [
