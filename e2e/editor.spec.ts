@@ -78,3 +78,18 @@ test('typing a flow mapping into a block document logs no console error', async 
   await page.waitForTimeout(1500);
   await expect.poll(() => lesson.fileText('ubuntu-sleeper.yaml')).toContain('securityContext: {capabilities: {add: [SYS_TIME, NET_ADMIN]');
 });
+
+test('the typing rehearsal after the first screen leaves one editor, the files as they were and the undo history empty', async ({ lab, page }) => {
+  await lab.openFresh();
+  await lab.waitForEditor();
+  const before = await lab.files();
+  // MonacoHost walks Monaco's typing path on a throwaway editor once the first frame is painted (rehearse-typing.ts).
+  await page.waitForFunction(() => performance.getEntriesByName('kslab:typing-rehearsed').length === 1);
+  await expect(page.locator('.monaco-editor')).toHaveCount(1);
+  await expect(page.locator('body > div[style*="-10000px"]')).toHaveCount(0);
+  expect(await lab.files()).toEqual(before);
+  // Nothing to undo: the student's model never took the rehearsal's keys.
+  await page.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  expect(await lab.files()).toEqual(before);
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js';
 import { createEditorAdapter, type EditorAdapter } from './adapter.js';
 import { setEditorHandle } from './handle.js';
+import { rehearseTyping } from './rehearse-typing.js';
 import './editor.css';
 
 /** Font sizes: normal, and presentation mode (readable from the back of a classroom). */
@@ -65,8 +66,14 @@ export function MonacoHost() {
         setEditorHandle(created);
         setAdapter(created);
         performance.mark('kslab:editor-created');
-        // The YAML language service after the editor's first frame has been painted.
-        requestAnimationFrame(() => setTimeout(() => { if (!disposed) void startYaml?.().catch((e: unknown) => console.warn('monaco-yaml did not start', e)); }, 0));
+        // After the editor's first frame has been painted: Monaco's typing path walked once on a
+        // throwaway editor (rehearse-typing.ts; before the YAML service exists, which so never sees
+        // it), then the YAML language service.
+        requestAnimationFrame(() => setTimeout(() => {
+          if (disposed) return;
+          try { rehearseTyping(monaco); performance.mark('kslab:typing-rehearsed'); } catch (e: unknown) { console.warn('the typing rehearsal failed', e); }
+          void startYaml?.().catch((e: unknown) => console.warn('monaco-yaml did not start', e));
+        }, 0));
       })
       .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
     return () => {
