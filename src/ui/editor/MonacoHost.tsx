@@ -71,8 +71,11 @@ export function MonacoHost() {
         // it), then the YAML language service.
         requestAnimationFrame(() => setTimeout(() => {
           if (disposed) return;
-          try { rehearseTyping(monaco); performance.mark('kslab:typing-rehearsed'); } catch (e: unknown) { console.warn('the typing rehearsal failed', e); }
-          void startYaml?.().catch((e: unknown) => console.warn('monaco-yaml did not start', e));
+          rehearseTyping(monaco, (result) => {
+            if (result instanceof Error) console.warn('the typing rehearsal failed', result);
+            else performance.mark('kslab:typing-rehearsed');
+            if (!disposed) void startYaml?.().catch((e: unknown) => console.warn('monaco-yaml did not start', e));
+          });
         }, 0));
       })
       .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));

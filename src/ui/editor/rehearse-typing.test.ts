@@ -37,15 +37,31 @@ function fakes(failOn: string | null = null) {
 describe('rehearseTyping', () => {
   it('types a character at a line end, a new line and a character, then disposes all it made', () => {
     const { log, doc, monaco, box } = fakes();
-    expect(rehearseTyping(monaco, doc)).toBe('metadata:\n  labels:\n    app: web\n'.length + 3);
-    expect(log).toEqual(['box added', 'model yaml', 'editor on the throwaway model', 'at 3:13', 'type "x"', 'type "\\n"', 'type "y"',
-      'editor disposed', 'model disposed', 'box removed']);
+    const tasks: (() => void)[] = [];
+    const results: (number | Error)[] = [];
+    rehearseTyping(monaco, (r) => results.push(r), doc, (run) => tasks.push(run));
+    // The first task only makes the editor: the keys wait for the next.
+    expect(log).toEqual(['box added', 'model yaml', 'editor on the throwaway model']);
+    expect(results).toEqual([]);
+    tasks.forEach((run) => run());
+    expect(results).toEqual(['metadata:\n  labels:\n    app: web\n'.length + 3]);
+    expect(log.slice(3)).toEqual(['at 3:13', 'type "x"', 'type "\\n"', 'type "y"', 'editor disposed', 'model disposed', 'box removed']);
     expect(box.attrs['aria-hidden']).toBe('true');
     expect(box.style.cssText).toContain('visibility:hidden');
   });
   it('disposes the editor, the model and the box when Monaco refuses a key', () => {
     const { log, doc, monaco } = fakes('\n');
-    expect(() => rehearseTyping(monaco, doc)).toThrow('refused');
+    const results: (number | Error)[] = [];
+    rehearseTyping(monaco, (r) => results.push(r), doc, (run) => run());
+    expect(results).toEqual([new Error('refused')]);
     expect(log.slice(-3)).toEqual(['editor disposed', 'model disposed', 'box removed']);
+  });
+  it('removes the box and says why when Monaco cannot make the editor', () => {
+    const { log, doc, monaco } = fakes();
+    (monaco.editor as { create: unknown }).create = () => { throw new Error('no canvas'); };
+    const results: (number | Error)[] = [];
+    rehearseTyping(monaco, (r) => results.push(r), doc, () => { throw new Error('nothing is left for a later task'); });
+    expect(results).toEqual([new Error('no canvas')]);
+    expect(log).toEqual(['box added', 'model yaml', 'model disposed', 'box removed']);
   });
 });
