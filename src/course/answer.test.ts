@@ -48,5 +48,36 @@ describe('answers', () => {
     expect(ANSWER_SETS['@yes']?.filter((f) => /아니|않|없|불가|안 ?되|안 ?돼|안됨|not|n't|^no\b/.test(f))).toEqual([]);
   });
 
+  // A minus sign in front of digits is the number's sign, never a word: `-1` is not 1, and
+  // `uid -1` answers -1.
+  it.each<[readonly string[], string, boolean]>([
+    [['1'], '-1', false],
+    [['1'], 'uid -1', false],
+    [['1'], 'UID-1', false],
+    [['1'], '-1번', false],
+    [['-1'], 'uid -1', true],
+    [['-1'], 'UID -1', true],
+    [['-1'], 'uid-1', true],
+    [['-1'], 'uid는 -1', true],
+    [['-1'], '-1번', true],
+    [['-1'], '-1 (minus one)', false],
+    [['-1'], '- 1', false],
+    [['-1'], '--1', false],
+    [['-1'], 'not -1', false],
+    [['1000'], 'non-root 1000', true],
+    [['1'], 'pid는1', true],
+    [['2'], '2 network policies', true],
+    [['1'], '1-', false],
+  ])('signed numbers: %j accepts %j: %s', (accept, given, expected) =>
+    expect(answerMatches(accept, given)).toBe(expected));
+
+  it('a long run of letters is refused at once (the word pattern does not backtrack exponentially)', () => {
+    // Before words had to be separated by spaces, 28 letters and a `!` took seconds.
+    const start = performance.now();
+    expect(answerMatches(['1'], `${'a'.repeat(28)}!`)).toBe(false);
+    expect(answerMatches(['1'], `1${'a-'.repeat(28)}!`)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(250);
+  });
+
   it('normalizes width and spacing', () => expect(normalizeAnswer('  Ｒｏｏｔ   user ')).toBe('root user'));
 });

@@ -47,9 +47,16 @@ export function expandAnswerForms(accept: readonly string[]): string[] {
   return accept.flatMap((form) => ANSWER_SETS[form] ?? [form]);
 }
 
-/** Words (letters, hyphens) around a number: `PID 1`, `1번`, `UID는 1001`, `2 policies`. */
-const WORDS = String.raw`(?:[\p{L}-]+\s*)*`;
-const NUMBER_IN_WORDS = new RegExp(String.raw`^${WORDS}(-?\d+)(?:\s*[\p{L}-]+)*$`, 'u');
+/**
+ * Words around a number: `PID 1`, `1번`, `UID는 1001`, `2 policies`, `non-root 1000`. A word starts
+ * and ends with a letter (a hyphen only inside it), so a minus sign in front of digits always
+ * belongs to the number: `-1` and `uid -1` (and `uid-1`) are minus one, never one. Words are
+ * separated by spaces (only the one next to the number may touch it), so a long run of letters
+ * is read in one way only and the match stays linear.
+ */
+const WORD = String.raw`\p{L}(?:[\p{L}-]*\p{L})?`;
+const NUMBER_IN_WORDS = new RegExp(
+  String.raw`^(?:${WORD}\s+)*(?:${WORD}\s*)?(-?\d+)(?:\s*${WORD})?(?:\s+${WORD})*$`, 'u');
 /** Words that turn a number into "not this number". */
 const NEGATION = /(^|\s)(not|no|never)(\s|$)|아니|아님|않|없/u;
 
