@@ -9,7 +9,7 @@ const BINARY: readonly (readonly string[])[] = [
   ['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<=', '>=', '<', '>'], ['<<', '>>'], ['+', '-'], ['*', '/', '%'],
 ];
 
-export function evalArith(expr: string, lookup: (name: string) => string | undefined): ArithResult {
+export function evalArith(expr: string, lookup: (name: string) => string | undefined, _assign?: (name: string, value: string) => void): ArithResult {
   const toks = tokenize(expr);
   if (!toks) return { ok: false, error: `syntax error: invalid arithmetic operator (error token is "${expr.trim()}")` };
   let i = 0;

@@ -65,7 +65,8 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
       cannotExecute: (path, e) => `${p}${path}: ${STRERROR[e]}`,
       builtin: (name, m) => `${p}${name}: ${m}`,
       unaliasMissing: (n) => `${p}unalias: ${n}: not found`,
-      arith: (x, e) => `${p}${x}: ${e}`,
+      // bash's expr.c names the expression with its leading blanks skipped, its trailing ones kept.
+      arith: (x, e) => `${p}${x.replace(/^\s+/, '')}: ${e}`,
       cdStatus: 1, redirectStatus: 1, expandStatus: 1,
     };
   }

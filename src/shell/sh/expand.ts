@@ -133,8 +133,9 @@ function partText(p: Part, env: ExpandEnv, _quoted: boolean): string {
     case 'tilde': return env.home(p.user) ?? `~${p.user}`;
     case 'cmdsub': return env.commandSub(p.body).replace(/\n+$/, '');
     case 'arith': {
-      const r = evalArith(expandString(p.expr, env), (n) => env.getVar(n));
-      if (!r.ok) throw new ExpandError('arith', expandString(p.expr, env).trim(), r.error);
+      const text = expandString(p.expr, env);
+      const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
+      if (!r.ok) throw new ExpandError('arith', text, r.error);
       return String(r.value);
     }
     case 'param': return param(p, env);
