@@ -3,7 +3,8 @@
  * << >>, parentheses, unary +/-, and variable names (their value, 0 when unset or not a number).
  * Returns an error text instead of throwing (`division by 0`, `syntax error`).
  */
-export type ArithResult = { ok: true; value: number } | { ok: false; error: string };
+/** `expr`: the expression bash names in the message (a variable's value when the error is inside it). */
+export type ArithResult = { ok: true; value: number } | { ok: false; error: string; expr: string };
 
 const BINARY: readonly (readonly string[])[] = [
   ['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<=', '>=', '<', '>'], ['<<', '>>'], ['+', '-'], ['*', '/', '%'],
@@ -11,7 +12,7 @@ const BINARY: readonly (readonly string[])[] = [
 
 export function evalArith(expr: string, lookup: (name: string) => string | undefined, _assign?: (name: string, value: string) => void): ArithResult {
   const toks = tokenize(expr);
-  if (!toks) return { ok: false, error: `syntax error: invalid arithmetic operator (error token is "${expr.trim()}")` };
+  if (!toks) return { ok: false, expr, error: `syntax error: invalid arithmetic operator (error token is "${expr.trim()}")` };
   let i = 0;
   const peek = () => toks[i];
   const value = (name: string): number => {
@@ -66,10 +67,10 @@ export function evalArith(expr: string, lookup: (name: string) => string | undef
   try {
     if (toks.length === 0) return { ok: true, value: 0 };
     const v = binary(0);
-    if (i < toks.length) return { ok: false, error: `syntax error in expression (error token is "${toks.slice(i).join(' ')}")` };
+    if (i < toks.length) return { ok: false, expr, error: `syntax error in expression (error token is "${toks.slice(i).join(' ')}")` };
     return { ok: true, value: v };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, expr, error: e instanceof Error ? e.message : String(e) };
   }
 }
 

@@ -1,7 +1,9 @@
-import type { List, Part, Word } from './ast.js';
+import type { List, ParamOp, Part, Word } from './ast.js';
 import { evalArith } from './arith.js';
+import { braceExpand } from './brace.js';
 import type { Fs } from './fs.js';
 import { expandPath, hasGlob, patternToRegExp } from './glob.js';
+import type { Dialect } from './system.js';
 
 /** What expansion needs of the running shell. */
 export interface ExpandEnv {
@@ -14,11 +16,22 @@ export interface ExpandEnv {
   home(user: string): string | null;
   readonly fs: Fs;
   readonly cwd: string;
+  /** bash's brace expansion (`{a,b}`, `{1..3}`); busybox ash and dash have none. */
+  readonly braces?: boolean;
+  /** `set -u`: expanding an unset parameter is an error. */
+  readonly nounset?: boolean;
+  /**
+   * Which `${…}` extensions the shell has: bash all; busybox ash `${x:off:len}` and
+   * `${x/pat/rep}` (shell/ash.c BASH_SUBSTR, BASH_PATTERN_SUBST) but no case changes; dash none.
+   */
+  readonly dialect?: Dialect;
+  /** A message for standard error that does not stop the command (bash's internal_error). */
+  warn?(subject: string, message: string): void;
 }
 
 /** An expansion error the shell reports and that aborts the command (`${x:?}`, bad arithmetic). */
 export class ExpandError extends Error {
-  constructor(readonly kind: 'param' | 'arith', readonly subject: string, readonly detail: string) {
+  constructor(readonly kind: 'param' | 'arith' | 'bad', readonly subject: string, readonly detail: string) {
     super(`${subject}: ${detail}`);
   }
 }
@@ -41,7 +54,12 @@ interface Field {
  */
 export function expandWords(words: readonly Word[], env: ExpandEnv): string[] {
   const out: string[] = [];
-  for (const w of words) {
+  const all = env.braces ? words.flatMap((w) => {
+    const r = braceExpand(w);
+    if (r.tooMany !== undefined) env.warn?.('brace expansion', `failed to allocate memory for ${r.tooMany} elements`);
+    return r.words;
+  }) : words;
+  for (const w of all) {
     for (const f of fields(w, env)) {
       const text = f.segs.map((s) => s.text).join('');
       const literal = f.segs.flatMap((s) => [...s.text].map(() => s.quoted));
@@ -62,6 +80,11 @@ export function expandString(word: Word, env: ExpandEnv): string {
 
 /** A `case` pattern / `${x#pat}` pattern: quoted characters match literally. */
 export function expandPattern(word: Word, env: ExpandEnv): RegExp {
+  const { text, literal } = patternText(word, env);
+  return patternToRegExp(text, literal);
+}
+
+function patternText(word: Word, env: ExpandEnv): { text: string; literal: boolean[] } {
   let text = '';
   const literal: boolean[] = [];
   for (const p of word.parts) {
@@ -70,7 +93,7 @@ export function expandPattern(word: Word, env: ExpandEnv): RegExp {
     text += t;
     for (let i = 0; i < t.length; i++) literal.push(lit);
   }
-  return patternToRegExp(text, literal);
+  return { text, literal };
 }
 
 function fields(w: Word, env: ExpandEnv): Field[] {
@@ -86,18 +109,39 @@ function fields(w: Word, env: ExpandEnv): Field[] {
   for (const p of w.parts) {
     if (p.t === 'lit') { push(p.v, p.q !== 0); continue; }
     if (p.t === 'tilde') { push(env.home(p.user) ?? `~${p.user}`, true); continue; }
-    if (p.t === 'param' && p.name === '@' && p.op === null && p.q) {
-      const args = env.positional();
-      args.forEach((a, i) => {
-        if (i > 0) { out.push(cur); cur = { segs: [], quoted: false }; }
-        push(a, true);
-      });
-      if (args.length === 0) started = true;
-      continue;
+    if (p.t === 'param' && (p.name === '@' || p.name === '*') && LIST_OPS.has(p.op)) {
+      const args = paramList(p, env);
+      if (p.q && p.name === '@') {
+        // "$@": one field per parameter.
+        args.forEach((a, i) => {
+          if (i > 0) { out.push(cur); cur = { segs: [], quoted: false }; }
+          push(a, true);
+        });
+        if (args.length === 0) started = true;
+        continue;
+      }
+      if (!p.q) {
+        // Unquoted $@ / $*: each parameter is split on its own, never joined to the next.
+        args.forEach((a, i) => {
+          if (i > 0) {
+            if (started) out.push(cur);
+            cur = { segs: [], quoted: false };
+            started = false;
+          }
+          split(a);
+        });
+        continue;
+      }
     }
     const quoted = p.q;
     const value = partText(p, env, quoted);
     if (quoted) { push(value, true); continue; }
+    split(value);
+  }
+  if (started || cur.segs.length) out.push(cur);
+  return out;
+
+  function split(value: string): void {
     // Unquoted expansion: split on IFS (whitespace IFS characters collapse and trim).
     const pieces = splitIfs(value, ifs);
     pieces.forEach((piece, i) => {
@@ -110,8 +154,6 @@ function fields(w: Word, env: ExpandEnv): Field[] {
       else if (i > 0 && i < pieces.length - 1) started = true;
     });
   }
-  if (started || cur.segs.length) out.push(cur);
-  return out;
 }
 
 /** Splits on IFS; a leading or trailing separator gives an empty first/last piece (joined, not a field). */
@@ -135,16 +177,62 @@ function partText(p: Part, env: ExpandEnv, _quoted: boolean): string {
     case 'arith': {
       const text = expandString(p.expr, env);
       const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
-      if (!r.ok) throw new ExpandError('arith', text, r.error);
+      if (!r.ok) throw new ExpandError('arith', r.expr, r.error);
       return String(r.value);
     }
     case 'param': return param(p, env);
   }
 }
 
-function param(p: Extract<Part, { t: 'param' }>, env: ExpandEnv): string {
+type ParamPart = Extract<Part, { t: 'param' }>;
+
+/** Operators that apply to each positional parameter of `$@` / `$*` in turn (or pick some of them). */
+const LIST_OPS = new Set<ParamOp | null>([null, ':', '/', '//', '/#', '/%', '^', '^^', ',', ',,', '~', '~~', '#', '##', '%', '%%']);
+const NEW_OPS = new Set<ParamOp | null>([':', '/', '//', '/#', '/%', '^', '^^', ',', ',,', '~', '~~']);
+/** Operators that look at whether the parameter is set, so `set -u` lets them through. */
+const SET_TESTS = new Set<ParamOp | null>([':-', '-', ':+', '+', ':=', '=', ':?', '?']);
+
+/** The positional parameters `$@` / `$*` stand for, after `${@:off:len}` or a per-parameter operator. */
+function paramList(p: ParamPart, env: ExpandEnv): string[] {
+  gate(p, env);
+  const args = [...env.positional()];
+  if (p.op === null) return args;
+  if (p.op === ':') {
+    // bash counts `$0` as parameter 0 here; a negative offset counts back from `$#`+1.
+    const all = [env.getVar('0') ?? '', ...args];
+    let off = arith(p.arg, env);
+    if (off < 0) off += all.length;
+    if (off < 0 || off > all.length) return [];
+    if (!p.arg2) return all.slice(off);
+    const len = arith(p.arg2, env);
+    if (len < 0) throw new ExpandError('param', (p.arg2 ? expandString(p.arg2, env) : '').trim(), 'substring expression < 0');
+    return all.slice(off, off + len);
+  }
+  return args.map((a) => operate(p, a, env));
+}
+
+function gate(p: ParamPart, env: ExpandEnv): void {
+  const d = env.dialect ?? 'bash';
+  if (!NEW_OPS.has(p.op) || d === 'bash') return;
+  if (d === 'ash' && (p.op === ':' || (p.op as string).startsWith('/'))) return;
+  throw new ExpandError('bad', p.name, 'bad substitution');
+}
+
+function param(p: ParamPart, env: ExpandEnv): string {
+  gate(p, env);
+  if (p.name === '@' || p.name === '*') {
+    if (p.op === '#len') return String(env.positional().length);
+    if (LIST_OPS.has(p.op)) {
+      // "$*" joins with the first character of IFS (none when IFS is empty, a space when unset).
+      const ifs = env.getVar('IFS');
+      return paramList(p, env).join(p.name === '*' ? (ifs === undefined ? ' ' : ifs.slice(0, 1)) : ' ');
+    }
+  }
   const raw = p.name === '@' || p.name === '*' ? env.positional().join(' ') : env.getVar(p.name);
   const set = raw !== undefined;
+  if (!set && env.nounset && !SET_TESTS.has(p.op) && p.name !== '@' && p.name !== '*') {
+    throw new ExpandError('param', /^\d+$/.test(p.name) ? `$${p.name}` : p.name, 'unbound variable');
+  }
   const value = raw ?? '';
   const arg = () => (p.arg ? expandString(p.arg, env) : '');
   switch (p.op) {
@@ -169,6 +257,38 @@ function param(p: Extract<Part, { t: 'param' }>, env: ExpandEnv): string {
       }
       return value;
     }
+    case ':': return substring(value, p, env);
+    default: return operate(p, value, env);
+  }
+}
+
+/** An arithmetic operand of `${x:off:len}`; empty is 0. */
+function arith(w: Word | null | undefined, env: ExpandEnv): number {
+  const text = w ? expandString(w, env) : '';
+  if (text.trim() === '') return 0;
+  const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
+  if (!r.ok) throw new ExpandError('arith', text.trim(), r.error);
+  return Number(r.value);
+}
+
+/** `${x:off}` / `${x:off:len}` (bash subst.c verify_substring_values): negative values count from the end. */
+function substring(value: string, p: ParamPart, env: ExpandEnv): string {
+  const chars = [...value];
+  let off = arith(p.arg, env);
+  if (off < 0) off += chars.length;
+  if (off < 0 || off > chars.length) return '';
+  if (!p.arg2) return chars.slice(off).join('');
+  let end = arith(p.arg2, env);
+  if (end < 0) {
+    end += chars.length;
+    if (end < off) throw new ExpandError('param', expandString(p.arg2, env).trim(), 'substring expression < 0');
+  } else end = Math.min(chars.length, off + end);
+  return chars.slice(off, end).join('');
+}
+
+/** The operators that work on one value: `#` `%` removal, `/` replacement, case changes. */
+function operate(p: ParamPart, value: string, env: ExpandEnv): string {
+  switch (p.op) {
     case '#': case '##': case '%': case '%%': {
       const re = p.arg ? expandPattern(p.arg, env) : /^$/;
       const chars = [...value];
@@ -182,5 +302,54 @@ function param(p: Extract<Part, { t: 'param' }>, env: ExpandEnv): string {
       }
       return value;
     }
+    case '/': case '//': case '/#': case '/%': return replace(value, p, env);
+    case '^': case '^^': case ',': case ',,': case '~': case '~~': {
+      const re = p.arg && p.arg.parts.length > 0 ? expandPattern(p.arg, env) : null;
+      const chars = [...value];
+      for (let i = 0; i < chars.length && (i === 0 || p.op.length === 2); i++) {
+        const c = chars[i] as string;
+        if (re && !re.test(c)) continue;
+        const up = c.toUpperCase();
+        const low = c.toLowerCase();
+        chars[i] = p.op[0] === '^' ? up : p.op[0] === ',' ? low : c === up ? low : up;
+      }
+      return chars.join('');
+    }
+    default: return value;
   }
+}
+
+/**
+ * `${x/pat/rep}`: the longest match of the first place the pattern matches (`//` every place,
+ * `/#` at the start, `/%` at the end). bash 5.2's patsub_replacement: an unquoted `&` in the
+ * replacement stands for the matched text.
+ */
+function replace(value: string, p: ParamPart, env: ExpandEnv): string {
+  const { text, literal } = p.arg ? patternText(p.arg, env) : { text: '', literal: [] };
+  if (text === '' && (p.op === '/' || p.op === '//')) return value;
+  const src = patternToRegExp(text, literal, false).source;
+  const pieces = p.arg2 ? p.arg2.parts.map((q) => ({ text: partText(q, env, true), amp: !(q.t === 'lit' ? q.q !== 0 : q.t === 'param' || q.t === 'cmdsub' || q.t === 'arith' ? q.q : false) })) : [];
+  const rep = (m: string) => pieces.map((x) => (x.amp ? x.text.replace(/&/g, () => m) : x.text)).join('');
+  if (p.op === '/#') {
+    const m = new RegExp(`^(?:${src})`).exec(value);
+    return m ? rep(m[0]) + value.slice(m[0].length) : value;
+  }
+  if (p.op === '/%') {
+    const m = new RegExp(`(?:${src})$`).exec(value);
+    return m ? value.slice(0, m.index) + rep(m[0]) : value;
+  }
+  const re = new RegExp(src, 'g');
+  let out = '';
+  let pos = 0;
+  do {
+    re.lastIndex = pos;
+    const m = re.exec(value);
+    if (!m) break;
+    out += value.slice(pos, m.index) + rep(m[0]);
+    if (m[0] === '') {
+      out += value.slice(m.index, m.index + 1);
+      pos = m.index + 1;
+    } else pos = m.index + m[0].length;
+  } while (p.op === '//' && pos < value.length);
+  return out + value.slice(pos);
 }
