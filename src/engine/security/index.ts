@@ -4,7 +4,7 @@ import { applyCapabilities, diffFromDefault, type UnknownCapability } from './ca
 import { resolveIdentity } from './identity.js';
 import { effectiveSecurityContext } from './merge.js';
 import { allowsPrivilegeEscalation } from './privilege-escalation.js';
-import { effectiveAppArmor } from './profiles/apparmor.js';
+import { effectiveAppArmor, kubeletAppArmorRefusal } from './profiles/apparmor.js';
 import { effectiveSeccomp } from './profiles/seccomp.js';
 import { evaluatePss } from './pss/index.js';
 import { checkRunAsNonRoot } from './run-as-non-root.js';
@@ -37,6 +37,20 @@ export function analyzeSecurity(pod: Pod, container: Container, image: ImageMeta
         `the runtime cannot start it (unable to find user ${unresolvedName}: no matching entries in passwd file)`,
       ref: sub(container.ref, 'image'),
       params: { user: unresolvedName, container: container.name },
+      object,
+    });
+  }
+
+  const refusal = kubeletAppArmorRefusal(pod);
+  if (refusal !== null && refusal.container === container) {
+    // Once per pod: the kubelet stops at the first container that fails.
+    diagnostics.push({
+      severity: 'error',
+      code: 'apparmor-kubelet-rejected',
+      message: `AppArmor annotation "${pod.annotations[refusal.annotation] ?? ''}" of container "${container.name}" names no profile: ` +
+        `the API server accepts the pod, the kubelet refuses it (status Failed, reason AppArmor): ${refusal.message}`,
+      ref: { ...pod.specRef, path: [...pod.specRef.path.slice(0, -1), 'metadata', 'annotations', refusal.annotation] },
+      params: { container: container.name, reason: 'AppArmor', kubelet: refusal.message },
       object,
     });
   }

@@ -1,7 +1,7 @@
 import type { PathSegment, Severity } from '../../model/index.js';
 import { formatPath } from '../../model/index.js';
 import { APPARMOR_ANNOTATION_PREFIX } from '../pss/app-armor.js';
-import { annotationProfile } from './apparmor.js';
+import { annotationField } from './apparmor.js';
 
 /**
  * The API server's validation of seccomp and AppArmor settings (kubernetes v1.30
@@ -110,12 +110,14 @@ export function validateAppArmorAnnotations(
   }
   // validateAppArmorAnnotationsAndFieldsMatchOnCreate runs after PrepareForCreate has filled a
   // container's missing field from its annotation, so only a field written beside a different
-  // annotation (or a pod field beside an annotation that gives no profile) disagrees.
+  // annotation (or a pod field beside an annotation that gives no field: none, or `localhost/`
+  // with no name, which apparmorFieldForAnnotation does not copy) disagrees.
   for (const c of containers) {
     const key = APPARMOR_ANNOTATION_PREFIX + c.name;
     if (!Object.prototype.hasOwnProperty.call(annotations, key)) continue;
     const annotation = annotations[key] ?? '';
-    const synced = c.appArmorProfile ?? (differs(annotationProfile(annotation), podProfile) ? annotationProfile(annotation) : undefined);
+    const copied = annotationField(annotation);
+    const synced = c.appArmorProfile ?? (differs(copied, podProfile) ? copied : undefined);
     const profile = synced ?? podProfile;
     if (!profile) continue;
     const path = [...c.path, 'securityContext', 'appArmorProfile'];
