@@ -6,13 +6,18 @@
 /** One piece of a word. `q` says how it was quoted: 0 bare, 1 single quotes or `\x`, 2 double quotes. */
 export type Part =
   | { readonly t: 'lit'; readonly v: string; readonly q: 0 | 1 | 2 }
-  | { readonly t: 'param'; readonly name: string; readonly op: ParamOp | null; readonly arg: Word | null; readonly q: boolean }
+  | { readonly t: 'param'; readonly name: string; readonly op: ParamOp | null; readonly arg: Word | null; readonly q: boolean; readonly arg2?: Word | null }
   | { readonly t: 'cmdsub'; readonly body: List; readonly src: string; readonly q: boolean }
   | { readonly t: 'arith'; readonly expr: Word; readonly q: boolean }
   | { readonly t: 'tilde'; readonly user: string };
 
-/** `${x:-w}` and friends; `#` is `${#x}` (length), the others take a word. */
-export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#len' | '#' | '##' | '%' | '%%';
+/**
+ * `${x:-w}` and friends; `#` is `${#x}` (length), the others take a word. bash (and in part
+ * busybox ash) adds `${x:off:len}` (`:`; arg the offset, arg2 the length), `${x/pat/rep}` and its
+ * `//`, `/#`, `/%` forms (arg the pattern, arg2 the replacement), and case changes `^ ^^ , ,, ~ ~~`.
+ */
+export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#len' | '#' | '##' | '%' | '%%'
+  | ':' | '/' | '//' | '/#' | '/%' | '^' | '^^' | ',' | ',,' | '~' | '~~';
 
 export interface Word {
   readonly parts: readonly Part[];

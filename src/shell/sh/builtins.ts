@@ -3,6 +3,7 @@ import type { Frame, Interp } from './exec.js';
 import { ExitSignal } from './exec.js';
 import { resolvePath, STRERROR } from './fs.js';
 import { printf } from './printf.js';
+import { readFields, unbackslash } from './read-fields.js';
 import { testExpr } from './test-expr.js';
 
 /** A command the shell runs itself (XCU 2.14 special built-ins and the usual regular ones). */
@@ -154,7 +155,8 @@ const exit: Builtin = {
   special: true,
   run(argv, sh, f) {
     // Interactive bash says `exit` as it leaves, before any complaint about the argument.
-    if (sh.interactive && sh.dialect === 'bash') f.err('exit\n');
+    // Not from a subshell or `$(…)`: there bash leaves quietly.
+    if (sh.interactive && sh.dialect === 'bash' && !sh.inSubshell) f.err('exit\n');
     const arg = argv[1];
     let code = sh.st.status;
     if (arg !== undefined) {
@@ -171,8 +173,13 @@ const unset: Builtin = {
   dialects: ALL,
   special: true,
   run(argv, sh) {
-    for (const a of argv.slice(1)) {
-      if (a === '-v' || a === '-f') continue;
+    let mode: 'f' | 'v' | null = null;
+    const names = argv.slice(1);
+    while (names[0] === '-f' || names[0] === '-v') mode = (names.shift() as string) === '-f' ? 'f' : 'v';
+    for (const a of names) {
+      if (mode === 'f') { sh.unsetFunction(a); continue; }
+      // bash's plain `unset name` takes the function when there is no such variable; ash and dash take variables only.
+      if (mode === null && sh.dialect === 'bash' && !Object.hasOwn(sh.st.vars, a)) { sh.unsetFunction(a); continue; }
       delete sh.st.vars[a];
       sh.st.exported = sh.st.exported.filter((x) => x !== a);
     }
@@ -196,9 +203,14 @@ const set: Builtin = {
         const opt = args[++i];
         if (opt === 'pipefail') sh.st.pipefail = a === '-o';
         else if (opt === 'errexit') sh.st.errexit = a === '-o';
+        else if (opt === 'nounset') sh.st.nounset = a === '-o';
         continue;
       }
-      if (/^[-+][euxvo]+$/.test(a)) { if (a.includes('e')) sh.st.errexit = a.startsWith('-'); continue; }
+      if (/^[-+][euxvo]+$/.test(a)) {
+        if (a.includes('e')) sh.st.errexit = a.startsWith('-');
+        if (a.includes('u')) sh.st.nounset = a.startsWith('-');
+        continue;
+      }
       sh.st.positional = args.slice(i);
       return 0;
     }
@@ -256,12 +268,10 @@ const read: Builtin = {
     }
     const text = f.stdin.readLine();
     if (text === null) return 1;
-    const value = raw ? text : text.replace(/\\(.)/g, '$1');
     const targets = names.length ? names : ['REPLY'];
-    const fields = targets.length === 1 ? [value.trim()] : value.trim().split(/[ \t]+/);
-    targets.forEach((n, i) => {
-      sh.setVar(n, i === targets.length - 1 ? fields.slice(i).join(' ') : (fields[i] ?? ''));
-    });
+    // `read` with no names keeps the whole line in REPLY, blanks and all.
+    const values = names.length ? readFields(text, raw, sh.getVar('IFS') ?? ' \t\n', targets.length) : [raw ? text : unbackslash(text).map((c) => c.c).join('')];
+    targets.forEach((n, i) => sh.setVar(n, values[i] ?? ''));
     return 0;
   },
 };
@@ -326,11 +336,14 @@ const returnB: Builtin = {
 
 const local: Builtin = {
   dialects: ALL,
-  run(argv, sh) {
+  run(argv, sh, f) {
     for (const a of argv.slice(1)) {
+      if (a.startsWith('-')) continue;
       const eq = a.indexOf('=');
-      if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1));
-      else if (sh.getVar(a) === undefined) sh.setVar(a, '');
+      if (!sh.declareLocal(eq > 0 ? a.slice(0, eq) : a, eq > 0 ? a.slice(eq + 1) : undefined)) {
+        errLine(f, sh.words.builtin('local', sh.dialect === 'bash' ? 'can only be used in a function' : 'not in a function'));
+        return sh.dialect === 'bash' ? 1 : 2;
+      }
     }
     return 0;
   },

@@ -204,12 +204,14 @@ export class Interp {
       case 'group': return this.list(c.body, f);
       case 'subshell': {
         const saved = cloneState(this.st);
+        this.subshells++;
         try {
           return this.list(c.body, f);
         } catch (e) {
           if (e instanceof ExitSignal) return e.code;
           throw e;
         } finally {
+          this.subshells--;
           Object.assign(this.st, { ...saved, status: this.st.status });
         }
       }
@@ -346,6 +348,8 @@ export class Interp {
     const saved = this.st.positional;
     this.st.positional = argv.slice(1);
     this.depth++;
+    const scope = new Map<string, string | undefined>();
+    this.scopes.push(scope);
     try {
       return this.command(body, f);
     } catch (e) {
@@ -354,7 +358,34 @@ export class Interp {
     } finally {
       this.depth--;
       this.st.positional = saved;
+      this.scopes.pop();
+      // `local` variables end with the function: the caller's values come back (dynamic scoping).
+      for (const [k, v] of scope) { if (v === undefined) delete this.st.vars[k]; else this.st.vars[k] = v; }
     }
+  }
+
+  /** The scopes of the running functions, innermost last: each remembers the values its `local`s hid. */
+  private readonly scopes: Map<string, string | undefined>[] = [];
+  /** Subshells and command substitutions being run (an interactive bash says `exit` only at the top). */
+  private subshells = 0;
+  get inSubshell(): boolean { return this.subshells > 0; }
+
+  /**
+   * `local name[=value]`: false outside a function. bash's `local v` starts unset; busybox ash
+   * and dash keep the value it had (ash.c / dash var.c mklocal).
+   */
+  declareLocal(name: string, value: string | undefined): boolean {
+    const scope = this.scopes[this.scopes.length - 1];
+    if (!scope) return false;
+    if (!scope.has(name)) scope.set(name, Object.hasOwn(this.st.vars, name) ? this.st.vars[name] : undefined);
+    if (value !== undefined) this.st.vars[name] = value;
+    else if (this.dialect === 'bash') delete this.st.vars[name];
+    return true;
+  }
+
+  /** `unset -f name`: true when there was such a function. */
+  unsetFunction(name: string): boolean {
+    return this.funcs.delete(name);
   }
 
   /** The environment a program sees: exported variables plus `VAR=x cmd` assignments. */
@@ -465,6 +496,10 @@ export class Interp {
       home: (user) => (user === '' ? (this.st.vars['HOME'] ?? this.sys.home) : user === 'root' ? '/root' : null),
       fs: this.sys.fs,
       cwd: this.st.cwd,
+      braces: this.dialect === 'bash',
+      nounset: this.st.nounset === true,
+      dialect: this.dialect,
+      warn: (subject, message) => this.currentErr(`${this.words.builtin(subject, message)}\n`),
     };
   }
 
@@ -480,7 +515,8 @@ export class Interp {
       return fn();
     } catch (e) {
       if (e instanceof ExpandError) {
-        f.err(`${e.kind === 'arith' ? this.words.arith(e.subject, e.detail) : this.words.builtin(e.subject, e.detail)}\n`);
+        const msg = e.kind === 'arith' ? this.words.arith(e.subject, e.detail) : e.kind === 'bad' ? this.words.badSubstitution(e.subject) : this.words.builtin(e.subject, e.detail);
+        f.err(`${msg}\n`);
         throw new AbortSignal(this.words.expandStatus);
       }
       throw e;
@@ -493,12 +529,15 @@ export class Interp {
     let buf = '';
     const saved = cloneState(this.st);
     const frame: Frame = { stdin: new Input(''), out: (s) => { buf += s; }, err: this.currentErr };
+    this.subshells++;
     try {
       this.list(body, frame);
     } catch (e) {
-      if (e instanceof AbortSignal) this.st.status = e.code;
-      else if (!(e instanceof ExitSignal)) throw e;
+      // `exit N` ends only the substitution's subshell: N is its status.
+      if (e instanceof AbortSignal || e instanceof ExitSignal) this.st.status = e.code;
+      else throw e;
     } finally {
+      this.subshells--;
       const status = this.st.status;
       Object.assign(this.st, saved);
       this.st.status = status;

@@ -106,7 +106,10 @@ function fields(w: Word, env: ExpandEnv): Field[] {
     if (quoted) cur.quoted = true;
     started = true;
   };
-  for (const p of w.parts) {
+  // `"$@"` with no parameters is no word at all, though the parser keeps the empty quotes it came in.
+  const noArgs = w.parts.some((p) => p.t === 'param' && p.name === '@' && p.q && LIST_OPS.has(p.op) && paramList(p, env).length === 0);
+  const parts = noArgs ? w.parts.filter((p) => !(p.t === 'lit' && p.v === '' && p.q === 2)) : w.parts;
+  for (const p of parts) {
     if (p.t === 'lit') { push(p.v, p.q !== 0); continue; }
     if (p.t === 'tilde') { push(env.home(p.user) ?? `~${p.user}`, true); continue; }
     if (p.t === 'param' && (p.name === '@' || p.name === '*') && LIST_OPS.has(p.op)) {
@@ -231,6 +234,8 @@ function param(p: ParamPart, env: ExpandEnv): string {
   const raw = p.name === '@' || p.name === '*' ? env.positional().join(' ') : env.getVar(p.name);
   const set = raw !== undefined;
   if (!set && env.nounset && !SET_TESTS.has(p.op) && p.name !== '@' && p.name !== '*') {
+    // bash: `nope: unbound variable`, `$1: unbound variable`; busybox ash and dash: `nope: parameter not set`.
+    if ((env.dialect ?? 'bash') !== 'bash') throw new ExpandError('param', p.name, 'parameter not set');
     throw new ExpandError('param', /^\d+$/.test(p.name) ? `$${p.name}` : p.name, 'unbound variable');
   }
   const value = raw ?? '';

@@ -12,6 +12,8 @@ export interface ShState {
   positional: string[];
   pipefail: boolean;
   errexit: boolean;
+  /** `set -u`: an unset parameter is an expansion error (not kept across a reload). */
+  nounset?: boolean;
   /** Lines read so far (dash prints it in its messages). */
   lineno: number;
 }

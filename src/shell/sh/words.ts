@@ -168,7 +168,8 @@ function readBraced(src: string, i: number, parts: Part[], r: WordReader, q: boo
     return j + 1;
   }
   if (op === '#len') throw new SyntaxFail('bad-substitution', src.slice(i - 2, src.indexOf('}', i) + 1));
-  const ops: ParamOp[] = [':-', ':=', ':+', ':?', '##', '%%', '-', '=', '+', '?', '#', '%'];
+  // Longest first: `:-` before `:`, `//` before `/`, `^^` before `^`.
+  const ops: ParamOp[] = [':-', ':=', ':+', ':?', '##', '%%', '-', '=', '+', '?', '#', '%', ':', '//', '/#', '/%', '/', '^^', '^', ',,', ',', '~~', '~'];
   op = ops.find((o) => src.startsWith(o, j)) ?? null;
   if (!op) {
     const close = src.indexOf('}', j);
@@ -188,8 +189,29 @@ function readBraced(src: string, i: number, parts: Part[], r: WordReader, q: boo
     k++;
   }
   if (k >= src.length) throw new Incomplete('}');
-  parts.push({ t: 'param', name, op, arg: readInnerWord(src.slice(j, k), r), q });
+  const inner = src.slice(j, k);
+  // `${x:off:len}` splits at the first `:` outside parentheses, `${x/pat/rep}` at the first unquoted `/`.
+  const sep = op === ':' ? findSep(inner, ':', q) : op.startsWith('/') ? findSep(inner, '/', q) : -1;
+  if (sep >= 0) {
+    parts.push({ t: 'param', name, op, arg: readInnerWord(inner.slice(0, sep), r), arg2: readInnerWord(inner.slice(sep + 1), r), q });
+  } else parts.push({ t: 'param', name, op, arg: readInnerWord(inner, r), q });
   return k + 1;
+}
+
+/** The first `sep` in `text` outside quotes, backslashes, `${…}`, `$(…)` and (for `:`) parentheses; -1 if none. */
+function findSep(text: string, sep: ':' | '/', q: boolean): number {
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === '\\') { k++; continue; }
+    if (c === "'" && !q) { const e = text.indexOf("'", k + 1); if (e < 0) return -1; k = e; continue; }
+    if (c === '"') { k = skipDouble(text, k + 1) - 1; continue; }
+    if (c === '$' && (text[k + 1] === '{' || text[k + 1] === '(')) { depth++; k++; continue; }
+    if (c === '(' && sep === ':') { depth++; continue; }
+    if ((c === '}' || c === ')') && depth > 0) { depth--; continue; }
+    if (c === sep && depth === 0) return k;
+  }
+  return -1;
 }
 
 function skipDouble(src: string, i: number): number {
