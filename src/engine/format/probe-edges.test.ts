@@ -48,6 +48,9 @@ describe('formatProbe: the steps', () => {
     const alias = dnsOk({ status: 'NOERROR', name: 'web', fqdn: 'web.prod.svc.cluster.local', addresses: ['10.96.0.20'], cname: 'x.example', kind: 'external-name', tried: ['web.prod.svc.cluster.local'] });
     expect(out(probeOf({ dns: alias }))[1]).toBe('DNS: web → web.prod.svc.cluster.local = 10.96.0.20 (asked 10.96.0.10, answered by kube-system/coredns-a).');
     expect(out(probeOf({ dns: alias }), 'ko')[1]).toBe('DNS: web → web.prod.svc.cluster.local = 10.96.0.20 (10.96.0.10에 질의, 응답한 파드: kube-system/coredns-a).');
+    const outside = dnsOk({ status: 'NOERROR', name: 'web', fqdn: 'web.prod.svc.cluster.local', addresses: [], cname: 'api.example.com', kind: 'external-name', tried: ['web.prod.svc.cluster.local'] });
+    expect(out(probeOf({ dns: outside, reason: 'no-route', address: null }))[1])
+      .toBe('DNS: web is an alias (CNAME) for api.example.com, outside the cluster; the lab has no internet, so it has no address.');
     const nx = probeOf({ reason: 'nxdomain', address: null, dns: dnsOk({ status: 'NXDOMAIN', name: 'web', tried: [] }) });
     expect(out(nx)[1]).toBe('DNS: web does not exist (NXDOMAIN). Names tried, in order: web.');
     expect(out(nx, 'ko')[1]).toBe('DNS: web: 없는 이름입니다(NXDOMAIN). 시도한 이름(순서대로): web.');

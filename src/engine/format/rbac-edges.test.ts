@@ -159,6 +159,18 @@ describe('denied: which bindings apply', () => {
     expect(ko.some((l) => l.includes('바인딩(기본 제공)은 ClusterRole system:basic-user 역할을 Group system:authenticated 주체에 연결하지만, 규칙 2개 중 허용하는 것이 없습니다.'))).toBe(true);
   });
 
+  it('only built-in bindings do not apply: the count line alone; a subresource rule missing, in Korean', () => {
+    const bare = analyze([{ name: 'none.yaml', text: '' }]);
+    const d = authorize(bare.rbac, { user: 'jane', groups: jane.groups, verb: 'get', resource: 'pods', apiGroup: '', namespace: 'dev', name: 'p' });
+    const out = formatRbacDecision(d, 'en').split('\n');
+    const title = out.indexOf('Bindings that do not apply:');
+    expect(out[title + 1]).toMatch(/^ {2}…and \d+ built-in bindings for other subjects\.$/);
+    expect(out[title + 2]).toBe('The API server answers: pods "p" is forbidden: User "jane" cannot get resource "pods" in API group "" in the namespace "dev"');
+    const ko = lines({ verb: 'get', resource: 'configmaps', subresource: 'status', apiGroup: '', namespace: 'dev', name: 'app-config' }, 'ko');
+    expect(ko[0]).toBe('jane 사용자는 dev 네임스페이스의 configmaps/status 리소스 "app-config"에 대해 get 권한이 없습니다.');
+    expect(ko).toContain('    - rules[0]: resources [configmaps]에 요청한 리소스(configmaps/status)가 없음 (하위 리소스는 configmaps/status처럼 따로 적어야 함)');
+  });
+
   it('a missing role, in Korean', () => {
     const ghostRole = analyze([{ name: 'rb.yaml', text: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: b, namespace: dev}\nsubjects: [{kind: User, name: jane}]\nroleRef: {kind: ClusterRole, name: gone}\n' }]);
     const d = authorize(ghostRole.rbac, { user: 'jane', groups: jane.groups, verb: 'get', resource: 'pods', apiGroup: '', namespace: 'dev', name: 'p' });
