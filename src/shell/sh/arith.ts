@@ -69,8 +69,9 @@ export function evalArith(expr: string, lookup: Lookup, assign?: Assign): ArithR
   } catch (e) {
     if (e instanceof ArithError) return { ok: false, error: e.message, expr: e.expr };
     if (e instanceof RangeError) {
-      // The JavaScript stack ran out before bash's depth limit (deeply nested references).
-      const err = ev.error('expression recursion level exceeded');
+      // The JavaScript stack ran out before bash's depth limit (a variable that refers to itself
+      // through parentheses): report it as bash does at its limit, from where the last variable was read.
+      const err = ev.stackExhausted();
       return { ok: false, error: err.message, expr: err.expr };
     }
     throw e;
@@ -88,11 +89,19 @@ class Evaluator {
   private noeval = 0;
   private assigntok = '';
   private depth = 0;
+  /** Where each nested evaluation (a variable's value) was asked for: expression and token start. */
+  private readonly callers: { expression: string; lasttp: number }[] = [];
 
   constructor(private readonly lookup: Lookup, private readonly assign: Assign) {}
 
   error(msg: string): ArithError {
     return new ArithError(`${msg} (error token is "${this.expression.slice(this.lasttp)}")`, this.expression);
+  }
+
+  stackExhausted(): ArithError {
+    const at = this.callers[this.callers.length - 1];
+    if (at) { this.expression = at.expression; this.lasttp = at.lasttp; }
+    return this.error('expression recursion level exceeded');
   }
 
   private fail(msg: string): never {
@@ -123,6 +132,7 @@ class Evaluator {
     if (/^[ \t\n\r]*$/.test(text)) return 0n;
     if (this.depth >= MAX_DEPTH) this.fail('expression recursion level exceeded');
     const saved = { ...this.save(), expression: this.expression };
+    if (this.depth > 0) this.callers.push({ expression: this.expression, lasttp: this.lasttp });
     this.depth++;
     this.expression = text;
     this.tp = 0;
@@ -135,6 +145,7 @@ class Evaluator {
     const v = this.comma();
     if (this.tok() !== END) this.fail('syntax error in expression');
     this.depth--;
+    if (this.depth > 0) this.callers.pop();
     this.restore(saved);
     this.expression = saved.expression;
     return v;

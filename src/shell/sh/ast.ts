@@ -58,7 +58,10 @@ export type Compound =
   | { readonly t: 'for'; readonly name: string; readonly items: readonly Word[] | null; readonly body: List; readonly redirs: readonly Redir[] }
   | { readonly t: 'while' | 'until'; readonly cond: List; readonly body: List; readonly redirs: readonly Redir[] }
   | { readonly t: 'case'; readonly word: Word; readonly arms: readonly { readonly patterns: readonly Word[]; readonly body: List }[]; readonly redirs: readonly Redir[] }
-  | { readonly t: 'func'; readonly name: string; readonly body: Command; readonly redirs: readonly Redir[] };
+  | { readonly t: 'func'; readonly name: string; readonly body: Command; readonly redirs: readonly Redir[] }
+  /** bash's `(( expr ))` and `for (( init; cond; step ))`: the expressions as words (expanded, then evaluated). */
+  | { readonly t: 'arith'; readonly expr: Word; readonly redirs: readonly Redir[] }
+  | { readonly t: 'arithFor'; readonly init: Word; readonly cond: Word; readonly step: Word; readonly body: List; readonly redirs: readonly Redir[] };
 
 export type Command = Simple | Compound;
 

@@ -2,6 +2,7 @@ import type { Dialect } from './system.js';
 import type { Frame, Interp } from './exec.js';
 import { ExitSignal } from './exec.js';
 import { resolvePath, STRERROR } from './fs.js';
+import { letBuiltin } from './arith-cmd.js';
 import { printf } from './printf.js';
 import { readFields, unbackslash } from './read-fields.js';
 import { testExpr } from './test-expr.js';
@@ -390,6 +391,6 @@ const history: Builtin = {
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
   cd, echo, export: exportB, alias, unalias, exit, unset, set, type, command, read, source, '.': source, eval: evalB,
   shift, pwd, true: trueB, false: falseB, ':': trueB, break: loop('break'), continue: loop('continue'), return: returnB,
-  local, test, '[': test, printf: printfB, history,
+  local, test, '[': test, printf: printfB, history, let: letBuiltin,
   complete: quiet, shopt: quiet, hash: quietAll, wait: quietAll, jobs: quietAll, umask: quietAll, trap: quietAll,
 };

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.js';
 import { Output } from '../output.js';
+import { arithCommand, arithFor } from './arith-cmd.js';
 import type { AndOr, Command, Compound, List, Pipeline, Redir, Simple } from './ast.js';
 import { BUILTINS, type Builtin } from './builtins.js';
 import { devNet } from './dev-net.js';
@@ -108,7 +109,7 @@ export class Interp {
 
   /** Parses and runs `src`. `atEof`: no more input will come (a -c string, a script). */
   run(src: string, frame: Frame, atEof: boolean): RunOutcome {
-    const parsed = parse(src, atEof);
+    const parsed = parse(src, atEof, this.dialect === 'bash');
     // eval, source and aliases run text too, inside the current line: only the top run counts lines.
     const top = this.runDepth === 0;
     const lines = top ? Math.max(1, src.replace(/\n$/, '').split('\n').length) : 0;
@@ -251,6 +252,8 @@ export class Interp {
         }
         return 0;
       }
+      case 'arith': return arithCommand(this, c.expr, f, (w) => this.safe(f, () => expandString(w, this.env())));
+      case 'arithFor': return arithFor(this, c, f, (w) => this.safe(f, () => expandString(w, this.env())), (b) => this.loopBody(b, f));
       case 'func':
         this.funcs.set(c.name, c.body);
         return 0;

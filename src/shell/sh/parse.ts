@@ -26,8 +26,8 @@ const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do',
  * `atEof`: the input will not continue (a `-c` string, a script): a here-document without its
  * delimiter ends at the end (with bash's warning), anything else incomplete is an error.
  */
-export function parse(src: string, atEof = false): ParseResult {
-  const p = new Parser(src, atEof);
+export function parse(src: string, atEof = false, bash = false): ParseResult {
+  const p = new Parser(src, atEof, bash);
   try {
     const list = p.program();
     return { ok: true, list, warnings: p.warnings };
@@ -46,7 +46,8 @@ class Parser implements WordReader {
   /** Ends the current list at an unmatched `)` (inside `$(`). */
   private subDepth = 0;
 
-  constructor(private readonly src: string, private readonly atEof: boolean) {}
+  /** `bash`: the grammar has `(( expr ))` and `for ((;;))` (ash and dash read `((` as two subshells). */
+  constructor(private readonly src: string, private readonly atEof: boolean, private readonly bash = false) {}
 
   program(): List {
     const list = this.list(new Set());
@@ -59,7 +60,7 @@ class Parser implements WordReader {
   // --- WordReader: $(…) and `…` bodies ---
   parseSub(src: string, i: number): { body: List; end: number } {
     if (src !== this.src) {
-      const inner = new Parser(src, this.atEof);
+      const inner = new Parser(src, this.atEof, this.bash);
       inner.i = i;
       return inner.subList();
     }
@@ -83,7 +84,7 @@ class Parser implements WordReader {
   }
 
   parseText(text: string): List {
-    const inner = new Parser(text, true);
+    const inner = new Parser(text, true, this.bash);
     return inner.program();
   }
 
@@ -240,6 +241,10 @@ class Parser implements WordReader {
     }
     if (t.k === 'nl') throw new SyntaxFail('token', 'newline');
     if (t.k === 'op') {
+      if (t.v === '(') {
+        const expr = this.dparen(t);
+        if (expr) return { t: 'arith', expr, redirs: this.redirs() };
+      }
       if (t.v === '(') { this.next(); const body = this.compoundList(new Set([')']), ')'); return { t: 'subshell', body, redirs: this.redirs() }; }
       if (!REDIR.has(t.v)) throw new SyntaxFail('token', t.v);
     }
@@ -293,6 +298,9 @@ class Parser implements WordReader {
         return { t: 'if', clauses, otherwise, redirs: this.redirs() };
       }
       case 'for': {
+        const open = this.peek();
+        const exprs = open.k === 'op' && open.v === '(' ? this.dparen(open) : null;
+        if (exprs) return this.arithFor(exprs);
         const nameTok = this.next();
         const name = nameTok.k === 'word' ? plain(nameTok.w) : null;
         if (name === null || !/^[A-Za-z_]\w*$/.test(name)) throw new SyntaxFail('token', tokName(nameTok));
@@ -351,6 +359,58 @@ class Parser implements WordReader {
       default:
         throw new SyntaxFail('token', tokName(t));
     }
+  }
+
+  /**
+   * bash's `((`: when the `(` token is directly followed by another `(` whose `)` is directly
+   * followed by `)`, the text between is an arithmetic expression (consumed; returned as the word
+   * to expand); otherwise null and nothing is consumed.
+   */
+  private dparen(t: Tok): Word | null {
+    const s = this.src;
+    if (!this.bash || t.end !== t.start + 1 || s[t.end] !== '(') return null;
+    const start = t.end + 1;
+    let depth = 0;
+    for (let j = start; j < s.length; j++) {
+      const c = s[j];
+      if (c === '\\') { j++; continue; }
+      if (c === "'" || c === '"') {
+        const close = s.indexOf(c, j + 1);
+        if (close < 0) break;
+        j = close;
+      } else if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth > 0) { depth--; continue; }
+        if (s[j + 1] !== ')') return null;
+        const inner = s.slice(start, j);
+        this.i = j + 2;
+        this.peeked = null;
+        const part = readWord(`$((${inner}))`, 0, this).word.parts[0];
+        return part && part.t === 'arith' ? part.expr : { parts: [], src: inner };
+      }
+    }
+    throw new Incomplete('(');
+  }
+
+  /** `for (( init; cond; step ))` then `do … done` or `{ … }`. */
+  private arithFor(all: Word): Compound {
+    const texts = splitTop(all.src);
+    if (texts.length !== 3) throw new SyntaxFail('token', texts.length < 3 ? '))' : ';');
+    const [init, cond, step] = texts.map((x) => readWord(`$((${x}))`, 0, this).word.parts[0]).map((p, k) => (p && p.t === 'arith' ? p.expr : { parts: [], src: texts[k] ?? '' }));
+    const sep = this.peek();
+    if (sep.k === 'op' && sep.v === ';') this.next();
+    this.skipNewlinesAllowEof('do');
+    const open = this.peek();
+    let body: List;
+    if (open.k === 'word' && plain(open.w) === '{') {
+      const group = this.compound('{', new Set());
+      body = { items: [{ ao: { first: { negate: false, cmds: [group] }, rest: [] }, bg: false }] };
+    } else {
+      this.next();
+      if (!(open.k === 'word' && plain(open.w) === 'do')) throw new SyntaxFail('token', tokName(open));
+      body = this.compoundList(new Set(['done']), 'done');
+    }
+    return { t: 'arithFor', init: init as Word, cond: cond as Word, step: step as Word, body, redirs: this.redirs() };
   }
 
   private skipNewlinesAllowEof(wanting: string): void {
@@ -454,6 +514,25 @@ function assignment(w: Word): Assign | null {
   const restFirst = first.v.slice(m[0].length);
   const parts = [...(restFirst ? [{ ...first, v: restFirst }] : []), ...w.parts.slice(1)];
   return { name: m[1] as string, value: { parts, src: w.src.slice(m[0].length) } };
+}
+
+/** The three expressions of `for ((…;…;…))`: split at the top-level semicolons. */
+function splitTop(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let j = 0; j < text.length; j++) {
+    const c = text[j];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if ((c === "'" || c === '"') && text.indexOf(c, j + 1) > 0) j = text.indexOf(c, j + 1);
+    else if (c === ';' && depth === 0) {
+      out.push(text.slice(from, j));
+      from = j + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
 }
 
 /** A here-document delimiter with its quotes removed. */
