@@ -3,6 +3,8 @@
  * images' busybox ash / dash share, as far as a terminal session uses it.
  */
 
+import type { CondExpr } from './cond.js';
+
 /** One piece of a word. `q` says how it was quoted: 0 bare, 1 single quotes or `\x`, 2 double quotes. */
 export type Part =
   | { readonly t: 'lit'; readonly v: string; readonly q: 0 | 1 | 2 }
@@ -59,6 +61,8 @@ export type Compound =
   | { readonly t: 'while' | 'until'; readonly cond: List; readonly body: List; readonly redirs: readonly Redir[] }
   | { readonly t: 'case'; readonly word: Word; readonly arms: readonly { readonly patterns: readonly Word[]; readonly body: List }[]; readonly redirs: readonly Redir[] }
   | { readonly t: 'func'; readonly name: string; readonly body: Command; readonly redirs: readonly Redir[] }
+  /** bash's `[[ … ]]` (sh/cond.ts). */
+  | { readonly t: 'cond'; readonly expr: CondExpr; readonly redirs: readonly Redir[] }
   /** bash's `(( expr ))` and `for (( init; cond; step ))`: the expressions as words (expanded, then evaluated). */
   | { readonly t: 'arith'; readonly expr: Word; readonly redirs: readonly Redir[] }
   | { readonly t: 'arithFor'; readonly init: Word; readonly cond: Word; readonly step: Word; readonly body: List; readonly redirs: readonly Redir[] };

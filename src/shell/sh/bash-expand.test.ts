@@ -1,6 +1,6 @@
 // bash's word expansions as the exam terminal uses them: brace expansion, `local`, `unset -f`,
 // `exit` in `$(…)` and subshells, `${x:off:len}`, `${x/pat/rep}`, case changes, "$*" and IFS,
-// `read` with IFS, `set -u`. Every bash row was captured from GNU bash 5.2.15 on this machine with
+// `read` with IFS, `set -u`, `[[ … ]]`. Every bash row was captured from GNU bash 5.2.15 on this machine with
 // `bash --norc --noprofile -i -c SCRIPT` in /root (interactive wording: no "line N:" prefix; the
 // two job-control notices bash prints without a terminal removed), through
 // /work/research/shdiff.mts. The dash rows were captured from dash 0.5.12 (Debian 0.5.12-2,
@@ -153,6 +153,35 @@ const BASH: Row[] = [
   ["x=/a/b/c; echo ${x//\\//:} ${x/#\\/a/A} ${x%/*}", ":a:b:c A/b/c /a/b\n", "", 0],
 ];
 
+// `[[ … ]]` (bash only; in dash `[[` is a command that is not found).
+const COND: Row[] = [
+  ["[[ abc == a* ]] && echo glob; [[ abc =~ ^a.c$ ]] && echo re; [[ -z '' && 1 -lt 2 ]] && echo and", "glob\nre\nand\n", "", 0],
+  ["[[ abc == 'a*' ]]; echo $?; [[ 'a*' == \"a*\" ]]; echo $?; p='a*'; [[ abc == $p ]]; echo $?; [[ abc == \"$p\" ]]; echo $?", "1\n0\n0\n1\n", "", 0],
+  ["x='a b'; [[ $x == 'a b' ]] && echo nosplit; [[ -n $nope ]] || echo empty", "nosplit\nempty\n", "", 0],
+  ["[[ a < b ]] && echo lt; [[ b > a ]] && echo gt; [[ B < a ]] && echo Blt", "lt\ngt\nBlt\n", "", 0],
+  ["[[ ! -f /nope ]] && echo nofile; [[ -d /tmp && -e /etc/passwd ]] && echo both; [[ -f /tmp || -d /tmp ]] && echo or", "nofile\nboth\nor\n", "", 0],
+  ["[[ ( 1 -eq 1 ) && ! ( 2 -lt 1 ) ]] && echo par", "par\n", "", 0],
+  ["[[ 2+2 -eq 4 ]] && echo arith; x=3; [[ x -gt 2 ]] && echo var", "arith\nvar\n", "", 0],
+  ["[[ foo123 =~ ([a-z]+)([0-9]+) ]] && echo $BASH_REMATCH", "foo123\n", "", 0],
+  ["[[ abc =~ b ]]; echo $?; [[ abc =~ x ]]; echo $?; [[ a.c =~ 'a.c' ]] && echo q; [[ abc =~ 'a.c' ]]; echo $?", "0\n1\nq\n1\n", "", 0],
+  ["[[ x ]] && echo one; [[ '' ]]; echo $?", "one\n1\n", "", 0],
+  ["[[ abc != a* ]]; echo $?; [[ abc = abc ]] && echo eq", "1\neq\n", "", 0],
+  ["v=1; [[ -v v ]] && echo set; [[ -v nope ]]; echo $?", "set\n1\n", "", 0],
+  ["[[ 5 -ge 5 && 3 -ne 4 ]]; echo $?", "0\n", "", 0],
+  ["if [[ $HOME == /root ]]; then echo home; fi", "home\n", "", 0],
+  ["[[ abc == a?c && abc == [a-c]bc ]] && echo pat", "pat\n", "", 0],
+  ["f=/etc/passwd; [[ -r $f && -s $f ]] && echo readable", "readable\n", "", 0],
+  ["[[ ab =~ ^(a|b)+$ ]] && echo alt", "alt\n", "", 0],
+  ["[[ x1 =~ [[:alpha:]][[:digit:]] ]] && echo cls", "cls\n", "", 0],
+  ["echo [[ x ]]", "[[ x ]]\n", "", 0],
+];
+
+describe('bash 5.2.15 [[ … ]] (captured)', () => {
+  it.each(COND)('%s', (script, out, err, rc) => {
+    expect(run(script)).toEqual({ out, err, rc });
+  });
+});
+
 describe('bash 5.2.15 word expansion (captured)', () => {
   it.each(BASH)('%s', (script, out, err, rc) => {
     expect(run(script)).toEqual({ out, err, rc });
@@ -175,6 +204,7 @@ function dash(script: string) {
 // dash has no brace expansion, no `${x:off}` / `${x/…}` / case changes, keeps the value in `local v`,
 // says `parameter not set` under set -u, and its plain `unset f` leaves functions alone.
 const DASH: Row[] = [
+  ["[[ a == a ]] && echo y; echo $?", "127\n", "sh: 1: [[: not found\n", 0],
   ["echo a{b,c}d {1..3}", "a{b,c}d {1..3}\n", "", 0],
   ["for i in {1..3}; do echo $i; done", "{1..3}\n", "", 0],
   ["x=abc; echo a; echo ${x:1}", "a\n", "sh: 1: Bad substitution\n", 2],

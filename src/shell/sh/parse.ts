@@ -1,4 +1,5 @@
 import type { AndOr, Assign, Command, Compound, List, Pipeline, Redir, RedirOp, Simple, Word } from './ast.js';
+import { readCond } from './cond.js';
 import { Incomplete, SyntaxFail } from './errors.js';
 import { isNameStart, readHeredocBody, readWord, type WordReader } from './words.js';
 
@@ -10,7 +11,7 @@ import { isNameStart, readHeredocBody, readWord, type WordReader } from './words
 export type ParseResult =
   | { readonly ok: true; readonly list: List; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly incomplete: string }
-  | { readonly ok: false; readonly incomplete?: undefined; readonly kind: 'token' | 'bad-substitution' | 'eof'; readonly token: string };
+  | { readonly ok: false; readonly incomplete?: undefined; readonly kind: 'token' | 'bad-substitution' | 'syntax' | 'eof'; readonly token: string };
 
 type Tok =
   | { readonly k: 'word'; readonly w: Word; readonly start: number; readonly end: number }
@@ -251,6 +252,12 @@ class Parser implements WordReader {
     if (t.k === 'word') {
       const w = plain(t.w);
       if (w !== null && RESERVED.has(w) && w !== '!') return this.compound(w, stop);
+      if (w === '[[' && this.bash) {
+        this.next();
+        const { expr, end } = readCond(this.src, this.i, this);
+        this.i = end;
+        return { t: 'cond', expr, redirs: this.redirs() };
+      }
       // name() { …; }: a function definition.
       if (w !== null && isNameStart(w[0]) && /^[\w-]+$/.test(w)) {
         const save = { i: this.i, peeked: this.peeked };
@@ -395,7 +402,8 @@ class Parser implements WordReader {
   /** `for (( init; cond; step ))` then `do … done` or `{ … }`. */
   private arithFor(all: Word): Compound {
     const texts = splitTop(all.src);
-    if (texts.length !== 3) throw new SyntaxFail('token', texts.length < 3 ? '))' : ';');
+    // bash (parse.y): `syntax error: arithmetic expression required`, or `;' unexpected`, then the whole `((…))`.
+    if (texts.length !== 3) throw new SyntaxFail('syntax', `${texts.length < 3 ? 'arithmetic expression required' : "`;' unexpected"}\n\`((${all.src}))'`);
     const [init, cond, step] = texts.map((x) => readWord(`$((${x}))`, 0, this).word.parts[0]).map((p, k) => (p && p.t === 'arith' ? p.expr : { parts: [], src: texts[k] ?? '' }));
     const sep = this.peek();
     if (sep.k === 'op' && sep.v === ';') this.next();

@@ -1,0 +1,204 @@
+import type { Part, Word } from './ast.js';
+import { evalArith } from './arith.js';
+import { Incomplete, SyntaxFail } from './errors.js';
+import { ExpandError, expandPattern, expandString, type ExpandEnv } from './expand.js';
+import { readWord, type WordReader } from './words.js';
+import { testExpr } from './test-expr.js';
+
+/**
+ * bash's `[[ … ]]` (bash 5.2 manual, "Conditional Constructs"): its words are neither split nor
+ * globbed; `==`/`!=` match the right side as a pattern (quoted parts literally), `=~` as an
+ * extended regular expression (BASH_REMATCH gets the match), `<`/`>` compare strings, `-eq` and
+ * friends compare arithmetic values, `!`, `&&`, `||` and parentheses combine. bash only: ash and
+ * dash have no `[[`.
+ */
+export type CondExpr =
+  | { readonly k: 'and' | 'or'; readonly l: CondExpr; readonly r: CondExpr }
+  | { readonly k: 'not'; readonly e: CondExpr }
+  | { readonly k: 'unary'; readonly op: string; readonly w: Word }
+  | { readonly k: 'binary'; readonly op: string; readonly l: Word; readonly r: Word }
+  | { readonly k: 'word'; readonly w: Word };
+
+type CTok = { readonly op: string } | { readonly w: Word; readonly text: string | null };
+
+const UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R']);
+const BINARY = new Set(['=', '==', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+const ENDS = new Set([undefined, ' ', '\t', '\n', ';', '&', '|', ')']);
+
+/** Reads from just after `[[` to just after `]]`. */
+export function readCond(src: string, start: number, r: WordReader): { expr: CondExpr; end: number } {
+  const toks: CTok[] = [];
+  let i = start;
+  for (;;) {
+    while (src[i] === ' ' || src[i] === '\t' || src[i] === '\n') i++;
+    if (i >= src.length) throw new Incomplete('[[');
+    if (src.startsWith(']]', i) && ENDS.has(src[i + 2])) { i += 2; break; }
+    const op = ['&&', '||', '(', ')', '<', '>'].find((o) => src.startsWith(o, i));
+    const prev = toks[toks.length - 1];
+    if (prev && 'w' in prev && prev.text === '=~') {
+      // The regular expression runs to a blank outside parentheses: `(`, `)` and `|` belong to it.
+      const { word, end } = readRegex(src, i, r);
+      toks.push({ w: word, text: null });
+      i = end;
+      continue;
+    }
+    if (op) { toks.push({ op }); i += op.length; continue; }
+    const { word, end } = readWord(src, i, r);
+    if (end === i) throw new SyntaxFail('token', src[i] ?? 'newline');
+    toks.push({ w: word, text: word.parts.every((p) => p.t === 'lit' && p.q === 0) ? word.src : null });
+    i = end;
+  }
+  let k = 0;
+  const isOp = (o: string) => { const t = toks[k]; return t !== undefined && 'op' in t && t.op === o; };
+  const text = (t: CTok | undefined) => (t && 'w' in t ? t.text : null);
+  const fail = (): never => {
+    const t = toks[k];
+    throw new SyntaxFail('token', t === undefined ? ']]' : 'op' in t ? t.op : t.w.src);
+  };
+  const word = (): Word => {
+    const t = toks[k];
+    if (!t || !('w' in t)) return fail();
+    k++;
+    return t.w;
+  };
+  const primary = (): CondExpr => {
+    if (isOp('(')) {
+      k++;
+      const e = or();
+      if (!isOp(')')) fail();
+      k++;
+      return e;
+    }
+    const a = text(toks[k]);
+    if (a === '!') { k++; return { k: 'not', e: primary() }; }
+    const nextTok = toks[k + 1];
+    const b = nextTok && 'op' in nextTok && (nextTok.op === '<' || nextTok.op === '>') ? nextTok.op : text(nextTok);
+    if (b !== null && BINARY.has(b) && toks[k + 2] !== undefined) {
+      const l = word();
+      k++;
+      return { k: 'binary', op: b, l, r: word() };
+    }
+    if (a !== null && UNARY.has(a) && nextTok !== undefined && 'w' in nextTok) {
+      k++;
+      return { k: 'unary', op: a, w: word() };
+    }
+    return { k: 'word', w: word() };
+  };
+  const and = (): CondExpr => {
+    let e = primary();
+    while (isOp('&&')) { k++; e = { k: 'and', l: e, r: primary() }; }
+    return e;
+  };
+  const or = (): CondExpr => {
+    let e = and();
+    while (isOp('||')) { k++; e = { k: 'or', l: e, r: and() }; }
+    return e;
+  };
+  if (toks.length === 0) throw new SyntaxFail('token', ']]');
+  const expr = or();
+  if (k < toks.length) fail();
+  return { expr, end: i };
+}
+
+function readRegex(src: string, start: number, r: WordReader): { word: Word; end: number } {
+  const parts: Part[] = [];
+  let i = start;
+  let depth = 0;
+  while (i < src.length) {
+    const c = src[i] as string;
+    if ((c === ' ' || c === '\t' || c === '\n') && depth === 0) break;
+    if (depth === 0 && src.startsWith(']]', i) && ENDS.has(src[i + 2])) break;
+    if ('()|<>;&'.includes(c)) {
+      if (c === '(') depth++;
+      else if (c === ')') { if (depth === 0) break; depth--; }
+      parts.push({ t: 'lit', v: c, q: 0 });
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t') { parts.push({ t: 'lit', v: c, q: 0 }); i++; continue; }
+    const { word, end } = readWord(src, i, r);
+    parts.push(...word.parts);
+    i = end === i ? i + 1 : end;
+  }
+  return { word: { parts, src: src.slice(start, i) }, end: i };
+}
+
+/** What `[[` needs beyond expansion. */
+export interface CondEnv extends ExpandEnv {
+  setVar(name: string, value: string): void;
+}
+
+/** The status of `[[ … ]]`: 0 true, 1 false, 2 for a bad regular expression. Expansion errors throw. */
+export function evalCond(e: CondExpr, env: CondEnv): number {
+  const truth = (x: CondExpr): boolean | 2 => {
+    switch (x.k) {
+      case 'and': { const l = truth(x.l); if (l !== true) return l; return truth(x.r); }
+      case 'or': { const l = truth(x.l); if (l === true || l === 2) return l; return truth(x.r); }
+      case 'not': { const v = truth(x.e); return v === 2 ? 2 : !v; }
+      case 'word': return expandString(x.w, env) !== '';
+      case 'unary': {
+        const v = expandString(x.w, env);
+        if (x.op === '-v') return env.getVar(v) !== undefined;
+        if (x.op === '-o') return false;
+        const r = testExpr([x.op === '-a' ? '-e' : x.op, v], env.fs, env.cwd);
+        return r === true;
+      }
+      case 'binary': {
+        const l = expandString(x.l, env);
+        switch (x.op) {
+          case '=': case '==': return expandPattern(x.r, env).test(l);
+          case '!=': return !expandPattern(x.r, env).test(l);
+          case '=~': {
+            const re = regex(x.r, env);
+            if (re === null) return 2;
+            const m = re.exec(l);
+            if (m) env.setVar('BASH_REMATCH', m[0]);
+            return m !== null;
+          }
+          case '<': return l < expandString(x.r, env);
+          case '>': return l > expandString(x.r, env);
+          case '-eq': case '-ne': case '-lt': case '-le': case '-gt': case '-ge': {
+            const a = num(l, env);
+            const b = num(expandString(x.r, env), env);
+            return x.op === '-eq' ? a === b : x.op === '-ne' ? a !== b : x.op === '-lt' ? a < b : x.op === '-le' ? a <= b : x.op === '-gt' ? a > b : a >= b;
+          }
+          default: {
+            const r = testExpr([l, x.op, expandString(x.r, env)], env.fs, env.cwd);
+            return r === true;
+          }
+        }
+      }
+    }
+  };
+  const v = truth(e);
+  return v === 2 ? 2 : v ? 0 : 1;
+}
+
+/** `-eq` and friends inside `[[`: both sides are arithmetic expressions. */
+function num(text: string, env: ExpandEnv): bigint {
+  if (text.trim() === '') return 0n;
+  const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
+  if (!r.ok) throw new ExpandError('arith', r.expr, r.error);
+  return BigInt(r.value);
+}
+
+const CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', word: 'A-Za-z0-9_', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
+};
+
+/** The right side of `=~` as a JavaScript RegExp: quoted parts match literally; POSIX classes translated. */
+function regex(w: Word, env: ExpandEnv): RegExp | null {
+  let src = '';
+  for (const p of w.parts) {
+    const t = expandString({ parts: [p], src: '' }, env);
+    const quoted = p.t === 'lit' ? p.q !== 0 : p.t === 'param' || p.t === 'cmdsub' || p.t === 'arith' ? p.q : false;
+    src += quoted ? t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : t;
+  }
+  src = src.replace(/\[:(\w+):\]/g, (m, name: string) => CLASSES[name] ?? m);
+  try {
+    return new RegExp(src);
+  } catch {
+    return null;
+  }
+}
