@@ -9,9 +9,12 @@ export class Incomplete extends Error {
   }
 }
 
-/** A syntax error: `unexpected token` (with the token as bash names it) or `bad substitution`. */
+/**
+ * A syntax error: `unexpected token` (with the token as bash names it), `bad substitution`, or
+ * `syntax`: bash's own `syntax error: …` lines (token holds their details, one a line).
+ */
 export class SyntaxFail extends Error {
-  constructor(readonly kind: 'token' | 'bad-substitution', readonly token: string) {
+  constructor(readonly kind: 'token' | 'bad-substitution' | 'syntax', readonly token: string) {
     super(`${kind}: ${token}`);
   }
 }
