@@ -3,6 +3,7 @@ import { Output } from '../output.js';
 import { arithCommand, arithFor } from './arith-cmd.js';
 import type { AndOr, Command, Compound, List, Pipeline, Redir, Simple } from './ast.js';
 import { BUILTINS, type Builtin } from './builtins.js';
+import { evalCond } from './cond.js';
 import { devNet } from './dev-net.js';
 import { shellWords, type ShellWords } from './dialect.js';
 import { ExpandError, expandPattern, expandString, expandWords, type ExpandEnv } from './expand.js';
@@ -258,6 +259,7 @@ export class Interp {
       case 'func':
         this.funcs.set(c.name, c.body);
         return 0;
+      case 'cond': return this.safe(f, () => evalCond(c.expr, this.env())) ?? 1;
     }
   }
 

@@ -1,4 +1,5 @@
 import type { AndOr, Assign, Command, Compound, List, Pipeline, Redir, RedirOp, Simple, Word } from './ast.js';
+import { readCond } from './cond.js';
 import { Incomplete, SyntaxFail } from './errors.js';
 import { isNameStart, readHeredocBody, readWord, type WordReader } from './words.js';
 
@@ -251,6 +252,12 @@ class Parser implements WordReader {
     if (t.k === 'word') {
       const w = plain(t.w);
       if (w !== null && RESERVED.has(w) && w !== '!') return this.compound(w, stop);
+      if (w === '[[' && this.bash) {
+        this.next();
+        const { expr, end } = readCond(this.src, this.i, this);
+        this.i = end;
+        return { t: 'cond', expr, redirs: this.redirs() };
+      }
       // name() { …; }: a function definition.
       if (w !== null && isNameStart(w[0]) && /^[\w-]+$/.test(w)) {
         const save = { i: this.i, peeked: this.peeked };
