@@ -114,7 +114,8 @@ export function createShell(init: ShellInit): Shell {
     },
     run(line) {
       const src = pending === null ? line : `${pending}\n${line}`;
-      const parsed = parse(src, false);
+      // bash (the host, or a bash session in a container) reads `((` and `for ((` as arithmetic.
+      const parsed = parse(src, false, runtime.session === null || /(^|\/)bash$/.test(runtime.session.shell));
       if (!parsed.ok && parsed.incomplete !== undefined) {
         pending = src;
         return { output: '', exitCode: 0, continuation: true, streams: [] };

@@ -241,3 +241,14 @@ describe('evalArith never throws', () => {
     expect(evalArith('x = 5, x + 1', () => undefined)).toEqual({ ok: true, value: 1n });
   });
 });
+
+describe('arithmetic commands typed at the prompt', () => {
+  it('wait for `do … done` after `for (( … ))` and for the `))` of `((` (continuation lines)', () => {
+    const sh = createShell({ files: [] });
+    expect(sh.run('for ((i=0;i<2;i++))').continuation).toBe(true);
+    expect(sh.run('do echo $i').continuation).toBe(true);
+    expect(sh.run('done').output).toBe('0\n1\n');
+    expect(sh.run('(( 1 +').continuation).toBe(true);
+    expect(sh.run('2 )); echo $?').output).toBe('0\n');
+  });
+});
