@@ -20,6 +20,20 @@ function run(script: string) {
 }
 
 const BASH: Row[] = [
+  // Tilde expansion: ~+ and ~-, assignment values (at the start and after each `:`), and command
+  // words that look like assignments (bash, not POSIX mode).
+  ["x=~; echo $x", "/root\n", "", 0],
+  ["x=~/a:~/b; echo $x", "/root/a:/root/b\n", "", 0],
+  ["echo a=~ a=~/x:~/y b=x:~ --kubeconfig=~/k x=~root 1a=~; export K=~/k; echo $K; x=a:~:~/b; echo $x", "a=/root a=/root/x:/root/y b=x:/root --kubeconfig=~/k x=/root 1a=~\n/root/k\na:/root:/root/b\n", "", 0],
+  ["x=~+; echo $x", "/root\n", "", 0],
+  ["x=\"~\"; echo $x; y=a~; echo $y; z=~$HOME; echo $z", "~\na~\n~/root\n", "", 0],
+  ["export KUBECONFIG=~/.kube/config; echo $KUBECONFIG", "/root/.kube/config\n", "", 0],
+  ["x=~nobodyhere/a; echo $x", "~nobodyhere/a\n", "", 0],
+  ["echo a=b=~ a=~x", "a=b=~ a=~x\n", "", 0],
+  ["echo ~+ ~-", "/root ~-\n", "", 0],
+  ["cd /tmp; echo ~+ ~- ~+/x; cd /etc; echo ~-", "/tmp /root /tmp/x\n/tmp\n", "", 0],
+  ["echo ~+x ~-x a~+", "~+x ~-x a~+\n", "", 0],
+  ["echo \"~+\" ~root/x ~nobodyhere", "~+ /root/x ~nobodyhere\n", "", 0],
   ["echo a{b,c}d {1..4} {a..d} {1..10..3} {5..1}", "abd acd 1 2 3 4 a b c d 1 4 7 10 5 4 3 2 1\n", "", 0],
   ["echo {a,b}{1,2}", "a1 a2 b1 b2\n", "", 0],
   ["x=1; echo {$x,2}", "1 2\n", "", 0],

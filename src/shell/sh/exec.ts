@@ -6,7 +6,7 @@ import { BUILTINS, type Builtin } from './builtins.js';
 import { evalCond } from './cond.js';
 import { devNet } from './dev-net.js';
 import { shellWords, type ShellWords } from './dialect.js';
-import { ExpandError, expandPattern, expandString, expandWords, type ExpandEnv } from './expand.js';
+import { assignmentTildes, ExpandError, expandPattern, expandString, expandWords, type ExpandEnv } from './expand.js';
 import { resolvePath } from './fs.js';
 import { heredocWord, parse, plain } from './parse.js';
 import type { ShState } from './state.js';
@@ -282,7 +282,7 @@ export class Interp {
     if (argv === null) return 1;
     const assigns: [string, string][] = [];
     for (const a of c.assigns) {
-      const v = this.safe(f, () => expandString(a.value, this.env()));
+      const v = this.safe(f, () => expandString(assignmentTildes(a.value, false), this.env()));
       if (v === null) return 1;
       assigns.push([a.name, v]);
     }

@@ -59,7 +59,8 @@ export function expandWords(words: readonly Word[], env: ExpandEnv): string[] {
     if (r.tooMany !== undefined) env.warn?.('brace expansion', `failed to allocate memory for ${r.tooMany} elements`);
     return r.words;
   }) : words;
-  for (const w of all) {
+  for (const word of all) {
+    const w = (env.dialect ?? 'bash') === 'bash' ? assignmentTildes(word, true) : word;
     for (const f of fields(w, env)) {
       const text = f.segs.map((s) => s.text).join('');
       const literal = f.segs.flatMap((s) => [...s.text].map(() => s.quoted));
@@ -111,7 +112,7 @@ function fields(w: Word, env: ExpandEnv): Field[] {
   const parts = noArgs ? w.parts.filter((p) => !(p.t === 'lit' && p.v === '' && p.q === 2)) : w.parts;
   for (const p of parts) {
     if (p.t === 'lit') { push(p.v, p.q !== 0); continue; }
-    if (p.t === 'tilde') { push(env.home(p.user) ?? `~${p.user}`, true); continue; }
+    if (p.t === 'tilde') { push(tilde(p.user, env), true); continue; }
     if (p.t === 'param' && (p.name === '@' || p.name === '*') && LIST_OPS.has(p.op)) {
       const args = paramList(p, env);
       if (p.q && p.name === '@') {
@@ -172,10 +173,55 @@ function esc(c: string): string {
   return c.replace(/[\]\\^-]/g, '\\$&');
 }
 
+/**
+ * Tilde expansion in an assignment's value: at its start and after each unquoted `:` (XCU 2.6.1),
+ * `PATH=~/bin:~root/bin`. `inWord`: a command word that looks like an assignment (`a=~/x`), which
+ * bash (not in POSIX mode) expands the same way from the `=` on; `--opt=~/x` is not one.
+ */
+export function assignmentTildes(w: Word, inWord: boolean): Word {
+  const first = w.parts[0];
+  if (inWord && !(first && first.t === 'lit' && first.q === 0 && /^[A-Za-z_]\w*=/.test(first.v))) return w;
+  if (!w.parts.some((p) => p.t === 'lit' && p.q === 0 && p.v.includes('~'))) return w;
+  const parts: Part[] = [];
+  let armed = !inWord;
+  let seenEq = !inWord;
+  w.parts.forEach((p, idx) => {
+    if (p.t !== 'lit' || p.q !== 0) { parts.push(p); armed = false; return; }
+    let buf = '';
+    let i = 0;
+    while (i < p.v.length) {
+      if (armed && p.v[i] === '~') {
+        const m = /^~(\+|-|[\w.-]*)(?=[/:]|$)/.exec(p.v.slice(i));
+        if (m && (i + m[0].length < p.v.length || idx === w.parts.length - 1)) {
+          if (buf) parts.push({ t: 'lit', v: buf, q: 0 });
+          buf = '';
+          parts.push({ t: 'tilde', user: m[1] as string });
+          i += m[0].length;
+          armed = false;
+          continue;
+        }
+      }
+      const c = p.v[i] as string;
+      buf += c;
+      i++;
+      armed = (c === ':' && seenEq) || (c === '=' && !seenEq);
+      if (c === '=') seenEq = true;
+    }
+    if (buf) parts.push({ t: 'lit', v: buf, q: 0 });
+  });
+  return { parts, src: w.src };
+}
+
+/** `~`, `~user`, and bash's `~+` ($PWD) and `~-` ($OLDPWD, left as typed when unset); unknown users stay as typed. */
+function tilde(user: string, env: ExpandEnv): string {
+  if ((user === '+' || user === '-') && (env.dialect ?? 'bash') === 'bash') return env.getVar(user === '+' ? 'PWD' : 'OLDPWD') ?? `~${user}`;
+  return env.home(user) ?? `~${user}`;
+}
+
 function partText(p: Part, env: ExpandEnv, _quoted: boolean): string {
   switch (p.t) {
     case 'lit': return p.v;
-    case 'tilde': return env.home(p.user) ?? `~${p.user}`;
+    case 'tilde': return tilde(p.user, env);
     case 'cmdsub': return env.commandSub(p.body).replace(/\n+$/, '');
     case 'arith': {
       const text = expandString(p.expr, env);

@@ -33,7 +33,9 @@ export function readWord(src: string, start: number, r: WordReader): { word: Wor
   };
   if (src[i] === '~') {
     let j = i + 1;
-    while (j < src.length && src[j] !== '/' && !META.has(src[j] as string) && /[\w.-]/.test(src[j] as string)) j++;
+    // `~+` / `~-` (bash: $PWD / $OLDPWD) read like a user name of their own.
+    if (src[j] === '+') j++;
+    else while (j < src.length && src[j] !== '/' && !META.has(src[j] as string) && /[\w.-]/.test(src[j] as string)) j++;
     if (j >= src.length || src[j] === '/' || META.has(src[j] as string)) {
       parts.push({ t: 'tilde', user: src.slice(i + 1, j) });
       i = j;
