@@ -19,7 +19,9 @@ export type Part =
  * `//`, `/#`, `/%` forms (arg the pattern, arg2 the replacement), and case changes `^ ^^ , ,, ~ ~~`.
  */
 export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#len' | '#' | '##' | '%' | '%%'
-  | ':' | '/' | '//' | '/#' | '/%' | '^' | '^^' | ',' | ',,' | '~' | '~~';
+  | ':' | '/' | '//' | '/#' | '/%' | '^' | '^^' | ',' | ',,' | '~' | '~~'
+  /** Not an expansion (`${x:}`, `${#x:1}`): bash says so when it expands it; arg holds the text. */
+  | 'bad';
 
 export interface Word {
   readonly parts: readonly Part[];

@@ -20,6 +20,16 @@ function run(script: string) {
 }
 
 const BASH: Row[] = [
+  // A `${…}` that is no expansion is an error when bash expands it: what ran before stays, the rest of the line is dropped.
+  ["echo a; echo ${x:}; echo b", "a\n", "bash: ${x:}: bad substitution\n", 1],
+  ["x=1; echo ${x!}; echo $?", "", "bash: ${x!}: bad substitution\n", 1],
+  ["f() { echo ${x:}; echo in; }; f; echo after $?", "", "bash: ${x:}: bad substitution\n", 1],
+  ["if true; then echo ${x:}; fi; echo after", "", "bash: ${x:}: bad substitution\n", 1],
+  ["x=hello; echo ${#x:1}", "", "bash: ${#x:1}: bad substitution\n", 1],
+  ["echo ${}", "", "bash: ${}: bad substitution\n", 1],
+  ["echo ${x;y}; echo b", "", "bash: ${x;y}: bad substitution\n", 1],
+  ["echo \"${x:}\"", "", "bash: ${x:}: bad substitution\n", 1],
+  ["echo ${x:-${y:}}", "", "bash: ${y:}: bad substitution\n", 1],
   // Tilde expansion: ~+ and ~-, assignment values (at the start and after each `:`), and command
   // words that look like assignments (bash, not POSIX mode).
   ["x=~; echo $x", "/root\n", "", 0],

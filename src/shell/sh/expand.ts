@@ -268,6 +268,7 @@ function gate(p: ParamPart, env: ExpandEnv): void {
 }
 
 function param(p: ParamPart, env: ExpandEnv): string {
+  if (p.op === 'bad') throw new ExpandError('bad', p.arg?.src ?? '', 'bad substitution');
   gate(p, env);
   if (p.name === '@' || p.name === '*') {
     if (p.op === '#len') return String(env.positional().length);

@@ -48,7 +48,7 @@ class Parser implements WordReader {
   private subDepth = 0;
 
   /** `bash`: the grammar has `(( expr ))` and `for ((;;))` (ash and dash read `((` as two subshells). */
-  constructor(private readonly src: string, private readonly atEof: boolean, private readonly bash = false) {}
+  constructor(private readonly src: string, private readonly atEof: boolean, readonly bash = false) {}
 
   program(): List {
     const list = this.list(new Set());

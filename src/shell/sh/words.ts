@@ -11,6 +11,8 @@ export interface WordReader {
   parseSub(src: string, i: number): { body: import('./ast.js').List; end: number };
   /** Parses a whole program text (backquotes). */
   parseText(text: string): import('./ast.js').List;
+  /** bash reports a bad `${…}` when it expands it (the line runs up to there); ash refuses the line. */
+  readonly bash?: boolean;
 }
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
@@ -153,6 +155,12 @@ function readDollar(src: string, i: number, parts: Part[], r: WordReader, q: boo
 }
 
 function readBraced(src: string, i: number, parts: Part[], r: WordReader, q: boolean): number {
+  /** A `${…}` that is no expansion: bash's runtime error, or a syntax error for the other shells. */
+  const bad = (text: string, close: number): number => {
+    if (!r.bash || close < 0) throw new SyntaxFail('bad-substitution', text);
+    parts.push({ t: 'param', name: '', op: 'bad', arg: { parts: [{ t: 'lit', v: text, q: 1 }], src: text }, q });
+    return close + 1;
+  };
   let op: ParamOp | null = null;
   let j = i;
   if (src[j] === '#' && src[j + 1] !== '}' && (isNameStart(src[j + 1]) || SPECIAL.has(src[j + 1] ?? ''))) {
@@ -164,18 +172,18 @@ function readBraced(src: string, i: number, parts: Part[], r: WordReader, q: boo
   else if (SPECIAL.has(src[j] ?? '')) j++;
   const name = src.slice(nameStart, j);
   if (j >= src.length) throw new Incomplete('}');
-  if (name === '') throw new SyntaxFail('bad-substitution', `\${${src.slice(i, src.indexOf('}', i) < 0 ? src.length : src.indexOf('}', i))}}`);
+  if (name === '') return bad(`\${${src.slice(i, src.indexOf('}', i) < 0 ? src.length : src.indexOf('}', i))}}`, src.indexOf('}', i));
   if (src[j] === '}') {
     parts.push({ t: 'param', name, op, arg: null, q });
     return j + 1;
   }
-  if (op === '#len') throw new SyntaxFail('bad-substitution', src.slice(i - 2, src.indexOf('}', i) + 1));
+  if (op === '#len') return bad(src.slice(i - 2, src.indexOf('}', i) + 1), src.indexOf('}', i));
   // Longest first: `:-` before `:`, `//` before `/`, `^^` before `^`.
   const ops: ParamOp[] = [':-', ':=', ':+', ':?', '##', '%%', '-', '=', '+', '?', '#', '%', ':', '//', '/#', '/%', '/', '^^', '^', ',,', ',', '~~', '~'];
   op = ops.find((o) => src.startsWith(o, j)) ?? null;
   if (!op) {
     const close = src.indexOf('}', j);
-    throw new SyntaxFail('bad-substitution', src.slice(i - 2, close < 0 ? src.length : close + 1));
+    return bad(src.slice(i - 2, close < 0 ? src.length : close + 1), close);
   }
   j += op.length;
   // The word runs to the matching `}` (quotes and nested ${} respected).
@@ -192,6 +200,7 @@ function readBraced(src: string, i: number, parts: Part[], r: WordReader, q: boo
   }
   if (k >= src.length) throw new Incomplete('}');
   const inner = src.slice(j, k);
+  if (op === ':' && inner === '') return bad(src.slice(i - 2, k + 1), k);
   // `${x:off:len}` splits at the first `:` outside parentheses, `${x/pat/rep}` at the first unquoted `/`.
   const sep = op === ':' ? findSep(inner, ':', q) : op.startsWith('/') ? findSep(inner, '/', q) : -1;
   if (sep >= 0) {
