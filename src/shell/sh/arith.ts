@@ -385,7 +385,7 @@ class Evaluator {
     }
     if (/[0-9]/.test(c)) {
       while (cp < s.length && /[A-Za-z0-9#@_]/.test(s[cp] as string)) cp++;
-      this.tokval = this.number(s.slice(start, cp));
+      this.tokval = this.number(s.slice(start, cp), cp);
       this.last = this.cur;
       this.cur = NUM;
       this.tp = cp;
@@ -423,8 +423,16 @@ class Evaluator {
     this.tp = cp;
   }
 
-  /** A constant: decimal, `0` octal, `0x` hex, or `base#digits` (bases 2..64; 0-9 a-z A-Z @ _). */
-  private number(text: string): bigint {
+  /**
+   * A constant: decimal, `0` octal, `0x` hex, or `base#digits` (bases 2..64; 0-9 a-z A-Z @ _).
+   * bash ends the expression at the constant while converting it, so an error here names the
+   * expression only up to the constant's end (`2 + 08`, not `2 + 08 * 3`).
+   */
+  private number(text: string, end: number): bigint {
+    const fail = (msg: string): never => {
+      this.expression = this.expression.slice(0, end);
+      return this.fail(msg);
+    };
     let i = 0;
     let base = 10n;
     let based = false;
@@ -438,12 +446,12 @@ class Evaluator {
     for (; i < text.length; i++) {
       const c = text[i] as string;
       if (c === '#') {
-        if (based) this.fail('invalid number');
-        if (v < 2n || v > 64n) this.fail('invalid arithmetic base');
+        if (based) fail('invalid number');
+        if (v < 2n || v > 64n) fail('invalid arithmetic base');
         base = v;
         v = 0n;
         based = true;
-        if (!/[A-Za-z0-9@_]/.test(text[i + 1] ?? '')) this.fail('invalid integer constant');
+        if (!/[A-Za-z0-9@_]/.test(text[i + 1] ?? '')) fail('invalid integer constant');
         continue;
       }
       let d: number;
@@ -451,7 +459,7 @@ class Evaluator {
       else if (c >= 'a' && c <= 'z') d = c.charCodeAt(0) - 97 + 10;
       else if (c >= 'A' && c <= 'Z') d = c.charCodeAt(0) - 65 + (base <= 36n ? 10 : 36);
       else d = c === '@' ? 62 : 63;
-      if (BigInt(d) >= base) this.fail('value too great for base');
+      if (BigInt(d) >= base) fail('value too great for base');
       v = wrap(v * base + BigInt(d));
     }
     return v;

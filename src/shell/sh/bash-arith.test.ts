@@ -211,6 +211,13 @@ const ROWS: Row[] = [
   ["x=5; (( x > 3 )) && echo \"x is big\" || echo small", "x is big\n", "", 0],
   ["a=2; b=3; echo $(( a ** b )) $(( a << b )) $(( b % a ))", "8 16 1\n", "", 0],
   ["let a=1 && echo ok", "ok\n", "", 0],
+  // A bad constant: bash names the expression only up to the constant's end.
+  ["echo $((08 ^))", "", "bash: 08: value too great for base (error token is \"08\")\n", 1],
+  ["echo $(( 2 + 08 * 3 ))", "", "bash: 2 + 08: value too great for base (error token is \"08\")\n", 1],
+  ["x=1; (( x + 0x1fz * 2 )); echo $?", "1\n", "bash: ((: x + 0x1fz: value too great for base (error token is \"0x1fz\")\n", 0],
+  ["let '1xx *= 2'; echo $?", "1\n", "bash: let: 1xx: value too great for base (error token is \"1xx\")\n", 0],
+  ["echo $(( (1 + 2#102) ))", "", "bash: (1 + 2#102: value too great for base (error token is \"2#102\")\n", 1],
+  ["echo $(( 65#1 + 1 ))", "", "bash: 65#1: invalid arithmetic base (error token is \"65#1\")\n", 1],
 ];
 
 describe('host bash arithmetic, row by row against bash 5.2', () => {
