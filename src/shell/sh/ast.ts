@@ -21,7 +21,9 @@ export type Part =
 export type ParamOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | '#len' | '#' | '##' | '%' | '%%'
   | ':' | '/' | '//' | '/#' | '/%' | '^' | '^^' | ',' | ',,' | '~' | '~~'
   /** Not an expansion (`${x:}`, `${#x:1}`): bash says so when it expands it; arg holds the text. */
-  | 'bad';
+  | 'bad'
+  /** bash's `${!name}` (the variable `name` names) and `${!prefix*}` / `${!prefix@}` (the names that start so). */
+  | '!' | '!*' | '!@';
 
 export interface Word {
   readonly parts: readonly Part[];

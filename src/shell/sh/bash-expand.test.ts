@@ -20,6 +20,16 @@ function run(script: string) {
 }
 
 const BASH: Row[] = [
+  // ${!name} (indirect) and ${!prefix*} / ${!prefix@}.
+  ["a=b; b=hello; echo ${!a}", "hello\n", "", 0],
+  ["echo ${!nope}; echo $?", "", "bash: nope: invalid indirect expansion\n", 1],
+  ["a=\"1x\"; echo ${!a}; echo $?", "", "bash: 1x: invalid variable name\n", 1],
+  ["KUBE_A=1; KUBE_B=2; echo ${!KUBE*}; for v in \"${!KUBE@}\"; do echo $v; done", "KUBE_A KUBE_B\nKUBE_A\nKUBE_B\n", "", 0],
+  ["set -- p q; n=2; echo ${!n}", "q\n", "", 0],
+  ["a=\"\"; echo ${!a}; echo $?", "", "bash: : invalid variable name\n", 1],
+  ["x=y; echo \"${!x}\" \"[${!x}]\"; y='a  b'; echo \"${!x}\" ${!x}", " []\na  b a b\n", "", 0],
+  ["echo ${!}", "\n", "", 0],
+  ["echo ${!#}", "bash\n", "", 0],
   // A `${…}` that is no expansion is an error when bash expands it: what ran before stays, the rest of the line is dropped.
   ["echo a; echo ${x:}; echo b", "a\n", "bash: ${x:}: bad substitution\n", 1],
   ["x=1; echo ${x!}; echo $?", "", "bash: ${x!}: bad substitution\n", 1],

@@ -505,6 +505,7 @@ export class Interp {
       braces: this.dialect === 'bash',
       nounset: this.st.nounset === true,
       dialect: this.dialect,
+      varNames: () => Object.keys(this.st.vars),
       warn: (subject, message) => this.currentErr(`${this.words.builtin(subject, message)}\n`),
     };
   }

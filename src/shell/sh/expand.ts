@@ -25,6 +25,8 @@ export interface ExpandEnv {
    * `${x/pat/rep}` (shell/ash.c BASH_SUBSTR, BASH_PATTERN_SUBST) but no case changes; dash none.
    */
   readonly dialect?: Dialect;
+  /** The names of the shell's variables (`${!prefix*}`). */
+  varNames?(): string[];
   /** A message for standard error that does not stop the command (bash's internal_error). */
   warn?(subject: string, message: string): void;
 }
@@ -113,9 +115,10 @@ function fields(w: Word, env: ExpandEnv): Field[] {
   for (const p of parts) {
     if (p.t === 'lit') { push(p.v, p.q !== 0); continue; }
     if (p.t === 'tilde') { push(tilde(p.user, env), true); continue; }
-    if (p.t === 'param' && (p.name === '@' || p.name === '*') && LIST_OPS.has(p.op)) {
-      const args = paramList(p, env);
-      if (p.q && p.name === '@') {
+    const listed = p.t === 'param' && (((p.name === '@' || p.name === '*') && LIST_OPS.has(p.op)) || p.op === '!@' || p.op === '!*');
+    if (p.t === 'param' && listed) {
+      const args = p.op === '!@' || p.op === '!*' ? prefixNames(p.name, env) : paramList(p, env);
+      if (p.q && (p.op === '!@' || (p.name === '@' && p.op !== '!*'))) {
         // "$@": one field per parameter.
         args.forEach((a, i) => {
           if (i > 0) { out.push(cur); cur = { segs: [], quoted: false }; }
@@ -267,8 +270,21 @@ function gate(p: ParamPart, env: ExpandEnv): void {
   throw new ExpandError('bad', p.name, 'bad substitution');
 }
 
+/** `${!prefix*}`: the variables whose names start with the prefix, sorted. */
+function prefixNames(prefix: string, env: ExpandEnv): string[] {
+  return (env.varNames?.() ?? []).filter((n) => n.startsWith(prefix) && env.getVar(n) !== undefined).sort();
+}
+
 function param(p: ParamPart, env: ExpandEnv): string {
   if (p.op === 'bad') throw new ExpandError('bad', p.arg?.src ?? '', 'bad substitution');
+  if (p.op === '!*' || p.op === '!@') return prefixNames(p.name, env).join(' ');
+  if (p.op === '!') {
+    // `${!name}`: the value of the variable whose name is name's value (bash subst.c parameter_brace_expand_indir).
+    const target = p.name === '@' || p.name === '*' ? env.positional().join(' ') : env.getVar(p.name);
+    if (target === undefined) throw new ExpandError('param', p.name, 'invalid indirect expansion');
+    if (!/^([A-Za-z_]\w*|\d+|[@*#?$!0-])$/.test(target)) throw new ExpandError('param', target, 'invalid variable name');
+    return param({ t: 'param', name: target, op: null, arg: null, q: p.q }, env);
+  }
   gate(p, env);
   if (p.name === '@' || p.name === '*') {
     if (p.op === '#len') return String(env.positional().length);

@@ -163,6 +163,14 @@ function readBraced(src: string, i: number, parts: Part[], r: WordReader, q: boo
   };
   let op: ParamOp | null = null;
   let j = i;
+  if (r.bash && src[j] === '!') {
+    // bash: `${!name}` and `${!prefix*}` / `${!prefix@}`.
+    const m = /^!([A-Za-z_]\w*|[0-9]+|[@*#?$!-])(\}|[*@]\})/.exec(src.slice(j, j + 200));
+    if (m && !(m[2] !== '}' && !/^[A-Za-z_]/.test(m[1] as string))) {
+      parts.push({ t: 'param', name: m[1] as string, op: m[2] === '}' ? '!' : m[2] === '*}' ? '!*' : '!@', arg: null, q });
+      return j + m[0].length;
+    }
+  }
   if (src[j] === '#' && src[j + 1] !== '}' && (isNameStart(src[j + 1]) || SPECIAL.has(src[j + 1] ?? ''))) {
     op = '#len';
     j++;
