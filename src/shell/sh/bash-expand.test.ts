@@ -20,6 +20,28 @@ function run(script: string) {
 }
 
 const BASH: Row[] = [
+  // read's options (-r -d -n -N -p -t -s, combined as -rd ''), its errors, and its status at the end of input.
+  ["read -p 'Name: ' n <<< bob; echo $n", "bob\n", "", 0],
+  ["read -n 2 a <<< hello; echo $a", "he\n", "", 0],
+  ["read -d , a <<< 'x,y'; echo $a", "x\n", "", 0],
+  ["read -t 1 a <<< hi; echo $a", "hi\n", "", 0],
+  ["read -s a <<< hi; echo $a", "hi\n", "", 0],
+  ["read; echo \"[$REPLY]\"", "[]\n", "", 0],
+  ["read <<< '  a b  '; echo \"[$REPLY]\"", "[  a b  ]\n", "", 0],
+  ["read x <<< ''; echo $? \"[$x]\"", "0 []\n", "", 0],
+  ["printf 'abc' | { read x; echo $? $x; }", "1 abc\n", "", 0],
+  ["read -r -p 'p' a b <<< '1 2 3'; echo $a-$b", "1-2 3\n", "", 0],
+  ["read -rd '' x <<< 'a b'; echo \"[$x]\"", "[a b]\n", "", 0],
+  ["read 1x <<< a; echo $?", "1\n", "bash: read: `1x': not a valid identifier\n", 0],
+  ["read -z <<< a; echo $?", "2\n", "bash: read: -z: invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n", 0],
+  ["x=5; read x < /dev/null; echo \"[$x]\" $?", "[] 1\n", "", 0],
+  ["read -n 3 a b <<< 'x yz'; echo \"[$a][$b]\"", "[x][y]\n", "", 0],
+  ["read -N 4 a <<< 'ab cd'; echo \"[$a]\"", "[ab c]\n", "", 0],
+  ["read -d '' -r a <<< $'x\\ny'; echo \"[$a]\" $?", "[x\ny] 1\n", "", 0],
+  ["read -n; echo $?", "2\n", "bash: read: -n: option requires an argument\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n", 0],
+  ["read -n x a <<< b; echo $?", "1\n", "bash: read: x: invalid number\n", 0],
+  ["printf 'a\\nb' > /tmp/h5r; while read l; do echo $l; done < /tmp/h5r; echo \"last=$l\"", "a\nlast=b\n", "", 0],
+  ["printf 'a\\nb' > /tmp/h5r; while read l || [ -n \"$l\" ]; do echo $l; done < /tmp/h5r", "a\nb\n", "", 0],
   // ${!name} (indirect) and ${!prefix*} / ${!prefix@}.
   ["a=b; b=hello; echo ${!a}", "hello\n", "", 0],
   ["echo ${!nope}; echo $?", "", "bash: nope: invalid indirect expansion\n", 1],

@@ -255,25 +255,66 @@ const command: Builtin = {
   },
 };
 
+const READ_USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]';
+
+/**
+ * `read [-rs] [-d delim] [-n|-N count] [-p prompt] [-t timeout] [name …]`: one line (or up to the
+ * delimiter, or count characters) cut on IFS (read-fields.ts). The prompt shows only on a
+ * terminal; -t, -s, -e, -u change nothing here. Status 1 at the end of input, even when a last
+ * line without its newline was read (and assigned).
+ */
 const read: Builtin = {
   dialects: ALL,
   run(argv, sh, f) {
     const args = argv.slice(1);
     let raw = false;
-    const names: string[] = [];
-    for (let i = 0; i < args.length; i++) {
+    let delim = '\n';
+    let max = Infinity;
+    let i = 0;
+    for (; i < args.length; i++) {
       const a = args[i] as string;
-      if (a === '-r') raw = true;
-      else if (a === '-p') i++;
-      else names.push(a);
+      if (a === '--') { i++; break; }
+      if (!a.startsWith('-') || a === '-') break;
+      for (let k = 1; k < a.length; k++) {
+        const c = a[k] as string;
+        if (c === 'r') raw = true;
+        else if (c === 's' || c === 'e') continue;
+        else if ('adinNptu'.includes(c)) {
+          const value = k + 1 < a.length ? a.slice(k + 1) : args[++i];
+          if (value === undefined) {
+            if (sh.dialect === 'bash') { errLine(f, sh.words.builtin('read', `-${c}: option requires an argument`)); errLine(f, READ_USAGE); }
+            return 2;
+          }
+          if (c === 'd') delim = value === '' ? '\0' : (value[0] as string);
+          else if (c === 'n' || c === 'N') {
+            if (!/^\d+$/.test(value)) { errLine(f, sh.words.builtin('read', `${value}: invalid number`)); return 1; }
+            max = Number(value);
+            if (c === 'N') delim = '';
+          }
+          break;
+        } else {
+          if (sh.dialect === 'bash') { errLine(f, sh.words.builtin('read', `-${c}: invalid option`)); errLine(f, READ_USAGE); }
+          return 2;
+        }
+      }
     }
-    const text = f.stdin.readLine();
-    if (text === null) return 1;
+    const names = args.slice(i);
+    const bad = names.find((n) => !/^[A-Za-z_]\w*$/.test(n));
+    if (bad !== undefined) {
+      errLine(f, sh.dialect === 'bash' ? sh.words.builtin('read', `\`${bad}': not a valid identifier`) : sh.words.builtin('read', `${bad}: bad variable name`));
+      return sh.dialect === 'bash' ? 1 : 2;
+    }
+    const got = f.stdin.readTo(delim, max);
+    if (got === null) {
+      for (const n of names.length ? names : ['REPLY']) sh.setVar(n, '');
+      return 1;
+    }
+    const text = got.text;
     const targets = names.length ? names : ['REPLY'];
     // `read` with no names keeps the whole line in REPLY, blanks and all.
     const values = names.length ? readFields(text, raw, sh.getVar('IFS') ?? ' \t\n', targets.length) : [raw ? text : unbackslash(text).map((c) => c.c).join('')];
-    targets.forEach((n, i) => sh.setVar(n, values[i] ?? ''));
-    return 0;
+    targets.forEach((n, k) => sh.setVar(n, values[k] ?? ''));
+    return got.complete ? 0 : 1;
   },
 };
 

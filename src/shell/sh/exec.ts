@@ -31,6 +31,19 @@ export class Input {
     this.pos = nl < 0 ? this.text.length : nl + 1;
     return line;
   }
+  /**
+   * `read -d D` / `-n N`: up to the delimiter (taken, not returned) or N characters ('' as the
+   * delimiter: none); null at the end of input. `complete`: the delimiter or the count was reached.
+   */
+  readTo(delim: string, max = Infinity): { text: string; complete: boolean } | null {
+    if (this.pos >= this.text.length) return null;
+    let end = this.pos;
+    while (end < this.text.length && end - this.pos < max && (delim === '' || this.text[end] !== delim)) end++;
+    const text = this.text.slice(this.pos, end);
+    const found = end < this.text.length && delim !== '' && this.text[end] === delim && end - this.pos < max;
+    this.pos = found ? end + 1 : end;
+    return { text, complete: found || text.length === max };
+  }
   readAll(): string {
     const rest = this.text.slice(this.pos);
     this.pos = this.text.length;
