@@ -20,6 +20,18 @@ function run(script: string) {
 }
 
 const BASH: Row[] = [
+  // Each command of a pipeline of several runs in a subshell: its variables, cd and exit stay there.
+  ["echo a | exit 3; echo $?", "3\n", "", 0],
+  ["exit 2 | cat; echo $?", "0\n", "", 0],
+  ["echo a b | read x y; echo \"[$x]\"", "[]\n", "", 0],
+  ["x=1; echo | x=2; echo $x", "1\n", "", 0],
+  ["cd /tmp | cat; pwd", "/root\n", "", 0],
+  ["echo hi | { read v; echo got $v; }", "got hi\n", "", 0],
+  ["f() { echo f; }; echo | f", "f\n", "", 0],
+  ["set -o pipefail; false | true; echo $?", "1\n", "", 0],
+  ["echo a | (exit 4); echo $?", "4\n", "", 0],
+  ["f() { exit 4; }; x=$(f); echo $?", "4\n", "", 0],
+  ["(f() { exit 5; }; f); echo $?", "5\n", "", 0],
   // read's options (-r -d -n -N -p -t -s, combined as -rd ''), its errors, and its status at the end of input.
   ["read -p 'Name: ' n <<< bob; echo $n", "bob\n", "", 0],
   ["read -n 2 a <<< hello; echo $a", "he\n", "", 0],
@@ -260,6 +272,9 @@ function dash(script: string) {
 // dash has no brace expansion, no `${x:off}` / `${x/…}` / case changes, keeps the value in `local v`,
 // says `parameter not set` under set -u, and its plain `unset f` leaves functions alone.
 const DASH: Row[] = [
+  ["echo a | exit 3; echo $?", "3\n", "", 0],
+  ["echo a b | read x y; echo \"[$x]\"", "[]\n", "", 0],
+  ["cd /tmp | cat; pwd", "/\n", "", 0],
   ["[[ a == a ]] && echo y; echo $?", "127\n", "sh: 1: [[: not found\n", 0],
   ["echo a{b,c}d {1..3}", "a{b,c}d {1..3}\n", "", 0],
   ["for i in {1..3}; do echo $i; done", "{1..3}\n", "", 0],

@@ -196,12 +196,30 @@ export class Interp {
       let buf = '';
       const piped = i > 0 ? { inTty: false } : {};
       const frame: Frame = last ? { ...f, stdin, ...piped } : { ...f, stdin, ...piped, out: (s) => { buf += s; }, outTty: false };
-      status = this.command(c, frame);
+      status = p.cmds.length > 1 ? this.inSubshellOf(c, frame) : this.command(c, frame);
       if (status !== 0) failed = status;
       stdin = new Input(buf);
     });
     if (this.st.pipefail && failed !== 0 && status === 0) status = failed;
     return p.negate ? Number(status === 0) : status;
+  }
+
+  /**
+   * One command of a pipeline of several: a subshell (XCU 2.9.2; bash without lastpipe), so what it
+   * sets stays there (`echo a | read x` leaves x alone) and `exit` ends only it, quietly.
+   */
+  private inSubshellOf(c: Command, f: Frame): number {
+    const saved = cloneState(this.st);
+    this.subshells++;
+    try {
+      return this.command(c, f);
+    } catch (e) {
+      if (e instanceof ExitSignal) return e.code;
+      throw e;
+    } finally {
+      this.subshells--;
+      Object.assign(this.st, { ...saved, status: this.st.status });
+    }
   }
 
   command(c: Command, f: Frame): number {
