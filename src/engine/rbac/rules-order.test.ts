@@ -1,0 +1,27 @@
+// kubectl auth can-i --list sorts the compacted rules by their PolicyRule String() (staging/src/k8s.io/kubectl
+// pkg/cmd/auth/cani.go printStatus: sort.Stable(SortableRuleSlice)), whatever order the role wrote them in
+// (issue 15: rules-review.ts 47:46 survived the rbac run, every test's rules being in key order already).
+import { describe, expect, it } from 'vitest';
+import { rbacOf } from '../../testing/rbac.js';
+import { listRules } from './rules-review.js';
+import { impersonate } from './subjects.js';
+
+describe('listRules order', () => {
+  it('rows follow the String() key (verbs first), not the order written', () => {
+    const rbac = rbacOf(`apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: r, namespace: dev}
+rules:
+- {apiGroups: [""], resources: [services], verbs: [watch]}
+- {apiGroups: [""], resources: [configmaps], verbs: [list]}
+- {apiGroups: [""], resources: [pods], verbs: [get]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: rb, namespace: dev}
+subjects: [{kind: User, name: jane}]
+roleRef: {kind: Role, name: r}`);
+    const rows = listRules(rbac, impersonate('jane'), 'dev').rows.map((r) => r.resources).filter((r) => ['services', 'configmaps', 'pods'].includes(r));
+    expect(rows).toEqual(['pods', 'configmaps', 'services']);
+  });
+});
