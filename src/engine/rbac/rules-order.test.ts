@@ -24,4 +24,22 @@ roleRef: {kind: Role, name: r}`);
     const rows = listRules(rbac, impersonate('jane'), 'dev').rows.map((r) => r.resources).filter((r) => ['services', 'configmaps', 'pods'].includes(r));
     expect(rows).toEqual(['pods', 'configmaps', 'services']);
   });
+
+  it('a long list too (V8 sorts up to 64 rows by insertion, asking with the later row first; longer ones by merging)', () => {
+    const names = Array.from({ length: 150 }, (_, i) => `r${String(i).padStart(3, '0')}`);
+    const rules = [...names].reverse().map((n) => `- {apiGroups: [""], resources: [${n}], verbs: [get]}`).join('\n');
+    const rbac = rbacOf(`apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: r, namespace: dev}
+rules:
+${rules}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: rb, namespace: dev}
+subjects: [{kind: User, name: jane}]
+roleRef: {kind: Role, name: r}`);
+    const rows = listRules(rbac, impersonate('jane'), 'dev').rows.map((r) => r.resources).filter((r) => /^r\d{3}$/.test(r));
+    expect(rows).toEqual(names);
+  });
 });
