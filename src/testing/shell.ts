@@ -23,3 +23,12 @@ export function shellWith(...texts: (string | SourceFile)[]): Shell {
 export function runAll(shell: Shell, ...commands: string[]): ShellResult[] {
   return commands.map((c) => shell.run(c));
 }
+
+/** A result's stdout and stderr as the streams held them, and its status (the bash row tables). */
+export function streamsOf(r: ShellResult): { out: string; err: string; rc: number } {
+  const pick = (fd: 1 | 2) => (r.streams ?? []).filter((c) => c.fd === fd).map((c) => c.text).join('');
+  return { out: pick(1), err: pick(2), rc: r.exitCode };
+}
+
+/** `script` as one input (`runScript`) on a fresh host shell with no files. */
+export const runHostScript = (script: string) => streamsOf(createShell({ files: [] }).runScript(script));

@@ -7,6 +7,7 @@
 // expressions, bash's error texts with `(error token is "…")`; `(( ))`, `for ((;;))` and `let`.
 import { describe, expect, it } from 'vitest';
 import { createShell } from '../index.js';
+import { runHostScript } from '../../testing/shell.js';
 import { evalArith } from './arith.js';
 
 type Row = [script: string, out: string, err: string, rc: number];
@@ -222,11 +223,7 @@ const ROWS: Row[] = [
 
 describe('host bash arithmetic, row by row against bash 5.2', () => {
   it.each(ROWS)('%j', (script, out, err, rc) => {
-    const shell = createShell({ files: [] });
-    const r = shell.runScript(script);
-    const stdout = (r.streams ?? []).filter((c) => c.fd === 1).map((c) => c.text).join('');
-    const stderr = (r.streams ?? []).filter((c) => c.fd === 2).map((c) => c.text).join('');
-    expect({ stdout, stderr, rc: r.exitCode }).toEqual({ stdout: out, stderr: err, rc });
+    expect(runHostScript(script)).toEqual({ out, err, rc });
   });
 });
 

@@ -10,14 +10,11 @@
 import { describe, expect, it } from 'vitest';
 import { createShell } from '../index.js';
 import { BRACE_LIMIT } from './brace.js';
+import { runHostScript, streamsOf } from '../../testing/shell.js';
 
 type Row = [script: string, out: string, err: string, rc: number];
 
-function run(script: string) {
-  const r = createShell({ files: [] }).runScript(script);
-  const pick = (fd: 1 | 2) => (r.streams ?? []).filter((c) => c.fd === fd).map((c) => c.text).join('');
-  return { out: pick(1), err: pick(2), rc: r.exitCode };
-}
+const run = runHostScript;
 
 const BASH: Row[] = [
   // Each command of a pipeline of several runs in a subshell: its variables, cd and exit stay there.
@@ -264,9 +261,7 @@ spec: {containers: [{name: web, image: nginx}]}
 
 function dash(script: string) {
   const shell = createShell({ files: [{ name: 'pods.yaml', text: PODS }] });
-  const r = shell.runScript(`kubectl apply -f pods.yaml >/dev/null; kubectl exec web -- sh -c '${script.replace(/'/g, `'\\''`)}'`);
-  const pick = (fd: 1 | 2) => (r.streams ?? []).filter((c) => c.fd === fd).map((c) => c.text).join('');
-  return { out: pick(1), err: pick(2), rc: r.exitCode };
+  return streamsOf(shell.runScript(`kubectl apply -f pods.yaml >/dev/null; kubectl exec web -- sh -c '${script.replace(/'/g, `'\\''`)}'`));
 }
 
 // dash has no brace expansion, no `${x:off}` / `${x/…}` / case changes, keeps the value in `local v`,
