@@ -40,7 +40,7 @@ describe('rehearseTyping', () => {
     const tasks: (() => void)[] = [];
     const results: (number | Error)[] = [];
     rehearseTyping(monaco, (r) => results.push(r), doc, (run) => tasks.push(run));
-    // The first task only makes the editor: the keys wait for the next.
+    // Stepped through (`later`): the editor is made first, the keys wait.
     expect(log).toEqual(['box added', 'model yaml', 'editor on the throwaway model']);
     expect(results).toEqual([]);
     tasks.forEach((run) => run());
@@ -48,6 +48,13 @@ describe('rehearseTyping', () => {
     expect(log.slice(3)).toEqual(['at 3:13', 'type "x"', 'type "\\n"', 'type "y"', 'editor disposed', 'model disposed', 'box removed']);
     expect(box.attrs['aria-hidden']).toBe('true');
     expect(box.style.cssText).toContain('visibility:hidden');
+  });
+  it('by default makes, types and disposes in the same task: no one ever sees two editors', () => {
+    const { log, doc, monaco } = fakes();
+    const results: (number | Error)[] = [];
+    rehearseTyping(monaco, (r) => results.push(r), doc);
+    expect(results).toHaveLength(1);
+    expect(log.at(-1)).toBe('box removed');
   });
   it('disposes the editor, the model and the box when Monaco refuses a key', () => {
     const { log, doc, monaco } = fakes('\n');
