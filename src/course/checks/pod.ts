@@ -12,8 +12,10 @@ const show = (v: unknown) => (v === null ? 'null' : typeof v === 'string' ? v : 
 function capsWhy(where: string, set: 'effective' | 'bounding', have: readonly string[], want: CapabilityExpectation | undefined): string[] {
   if (!want) return [];
   const why: string[] = [];
-  for (const c of want.includes ?? []) if (!have.includes(c.toUpperCase())) why.push(`${where}: ${c} is not in the ${set} capability set`);
-  for (const c of want.excludes ?? []) if (have.includes(c.toUpperCase())) why.push(`${where}: ${c} is in the ${set} capability set`);
+  // Capability names as `added` reads them: any case, with or without `CAP_` (the engine's sets have neither).
+  const name = (c: string) => c.toUpperCase().replace(/^CAP_/, '');
+  for (const c of want.includes ?? []) if (!have.includes(name(c))) why.push(`${where}: ${c} is not in the ${set} capability set`);
+  for (const c of want.excludes ?? []) if (have.includes(name(c))) why.push(`${where}: ${c} is in the ${set} capability set`);
   return why;
 }
 
