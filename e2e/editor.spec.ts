@@ -93,3 +93,23 @@ test('the typing rehearsal after the first screen leaves one editor, the files a
   await page.keyboard.press('ControlOrMeta+z');
   expect(await lab.files()).toEqual(before);
 });
+
+test('the shell and the terminal load after the editor is up, and the terminal then opens on them', async ({ lab, page }) => {
+  // issue 11: they are chunks of their own (ui/layout/shell.ts), asked for once the first screen is up.
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
+  await lab.openFresh();
+  await lab.waitForEditor();
+  const loaded = () => page.evaluate(() => {
+    const created = performance.getEntriesByName('kslab:editor-created')[0]?.startTime ?? null;
+    const chunks = performance.getEntriesByType('resource').filter((e) => /\/(lab-shell|TerminalPane)[.-]/.test(e.name)).map((e) => e.startTime);
+    return { created, chunks };
+  });
+  // Their scripts (and TerminalPane's stylesheet, in a build); in dev, modules of those names.
+  await expect.poll(async () => (await loaded()).chunks.length).toBeGreaterThanOrEqual(2);
+  const { created, chunks } = await loaded();
+  expect(created).not.toBeNull();
+  for (const start of chunks) expect(start).toBeGreaterThan(created!);
+  await page.keyboard.press('Alt+t');
+  await expect(page.getByTestId('terminal-starting')).toHaveCount(0);
+  await expect(page.locator('.xterm')).toBeVisible();
+});

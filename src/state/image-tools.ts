@@ -1,5 +1,6 @@
 import type { ImageRef } from '../engine/index.js';
-import { toolsetOf } from '../shell/index.js';
+// The toolset table itself, not the shell's index: the shell is a chunk of its own (ui/layout/shell.ts).
+import { toolsetOf } from '../shell/proc/toolsets.js';
 
 /** What `kubectl exec` can run in a container of this image, for the inspector. */
 export interface ImageTools {

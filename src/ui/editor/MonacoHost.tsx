@@ -4,6 +4,7 @@ import { useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js'
 import { createEditorAdapter, type EditorAdapter } from './adapter.js';
 import { setEditorHandle } from './handle.js';
 import { rehearseTyping } from './rehearse-typing.js';
+import { firstScreenShown } from '../common/first-screen.js';
 import './editor.css';
 
 /** Font sizes: normal, and presentation mode (readable from the back of a classroom). */
@@ -75,6 +76,7 @@ export function MonacoHost() {
             if (result instanceof Error) console.warn('the typing rehearsal failed', result);
             else performance.mark('kslab:typing-rehearsed');
             if (!disposed) void startYaml?.().catch((e: unknown) => console.warn('monaco-yaml did not start', e));
+            firstScreenShown();
           });
         }, 0));
       })

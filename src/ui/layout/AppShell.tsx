@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLab, useLabContext, type SaveFailure } from '../../state/index.js';
 import { EditorPane } from '../editor/EditorPane.js';
@@ -11,6 +11,8 @@ import { PresentControls, usePresentLayout } from './Present.js';
 import { ToastProvider } from './toast.js';
 import { CniPicker, FileMenu, LanguageSwitch, ShareButton } from './Toolbar.js';
 import { useImport } from './useImport.js';
+import { preloadTerminal } from './shell.js';
+import { afterFirstScreen } from '../common/first-screen.js';
 import { Workspace } from './Workspace.js';
 
 /** The lab's screen: header and tools, banners, lesson | editor | graph + details, terminal. */
@@ -32,6 +34,8 @@ function Shell({ storageFailed }: { storageFailed: SaveFailure | null }) {
   const { lessons } = useLabContext();
   const steps = lessons.find((l) => l.id === lessonId)?.steps ?? [];
   useGlobalShortcuts(store, steps.length);
+  // The terminal's chunks, once the graph and the editor are up: opening it is then instant.
+  useEffect(() => afterFirstScreen(preloadTerminal), []);
   const importFiles = useImport();
   const [dropping, setDropping] = useState(false);
 

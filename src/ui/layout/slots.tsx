@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { ProbeBar } from '../terminal/ProbeBar.js';
-import type { ProbeRecord } from '../../shell/index.js';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clientExists, useActions, useDerivedAnalysis, useExplained, useLab, useLabContext } from '../../state/index.js';
 import { portsToCheck } from '../graph/flows.js';
@@ -16,8 +14,7 @@ import { PodInspector } from '../inspector/PodInspector.js';
 import { LessonList } from '../lessons/LessonList.js';
 import { LessonPanel } from '../lessons/LessonPanel.js';
 import { ConnectivityMatrix } from '../matrix/ConnectivityMatrix.js';
-import { TerminalView } from '../terminal/TerminalView.js';
-import { useLabShell } from './shell.js';
+import { loadTerminalPane, useRunCommand } from './shell.js';
 import { shareUrl } from './share-url.js';
 import { useToast } from './toast.js';
 
@@ -118,22 +115,15 @@ export function InspectorSlot() {
   return <PodInspector analysis={display} podKey={selection.id} onReveal={(ref) => actions.revealRef(ref)} />;
 }
 
+const TerminalPane = lazy(loadTerminalPane);
+
+/** The terminal, once its chunk is in (shell.ts); until then a line says it is starting. */
 export function TerminalSlot() {
-  const { shell, onResult } = useLabShell();
-  const { store } = useLabContext();
-  const transcript = useLab((s) => s.transcript);
-  const lastProbe = useLab((s) => s.lastProbe);
-  // The probed connection on the port it used: the graph selects it and the panel explains it.
-  const explain = useCallback((p: ProbeRecord) => {
-    const s = store.getState();
-    s.setPortFilter({ port: p.port, protocol: p.protocol });
-    s.select({ kind: 'edge', from: p.from, to: p.to });
-  }, [store]);
+  const { t } = useTranslation('layout');
   return (
-    <div className="terminal-stack">
-      <div className="terminal-main"><TerminalView shell={shell} onResult={onResult} transcript={transcript} /></div>
-      {lastProbe && <ProbeBar probe={lastProbe} onExplain={explain} />}
-    </div>
+    <Suspense fallback={<div className="terminal-stack"><p className="terminal-starting" role="status" data-testid="terminal-starting">{t('terminal.starting')}</p></div>}>
+      <TerminalPane />
+    </Suspense>
   );
 }
 
@@ -150,7 +140,7 @@ export function LessonSlot() {
   const progress = useLab((s) => s.progress);
   const step = useLab((s) => s.step);
   const [listing, setListing] = useState(false);
-  const { run } = useLabShell();
+  const run = useRunCommand();
   const lesson = lessons.find((l) => l.id === lessonId);
   const top = useRef<HTMLDivElement>(null);
   // Another lesson, or the list: start reading at the top, not where the last page was scrolled.

@@ -135,6 +135,8 @@ const en = {
   terminal: {
     removed: 'rm removed {{files}} (its tab is closed).',
     undoRemove: 'Restore',
+    starting: 'Starting the terminal…',
+    loadFailed: 'The terminal did not load: {{message}}',
   },
 };
 
@@ -274,6 +276,8 @@ const ko: typeof en = {
   terminal: {
     removed: 'rm 명령으로 {{files}} 파일을 지워서 탭을 닫았습니다.',
     undoRemove: '되돌리기',
+    starting: '터미널을 준비하고 있습니다…',
+    loadFailed: '터미널을 불러오지 못했습니다: {{message}}',
   },
 };
 
