@@ -43,7 +43,7 @@ describe('reasons of the object checks', () => {
     ['the first server\'s username is not another\'s', { secret: 'default/cred', username: 'bob' }, ['secret default/cred has username alice, expected bob']],
     ['a server\'s auth field wins over its username', { secret: 'default/cred', server: 'b.io', username: 'robert' }, []],
     ['a server\'s username field, when auth says otherwise', { secret: 'default/cred', server: 'b.io', username: 'bob' }, ['secret default/cred has username robert, expected bob']],
-    ['a username on a secret without credentials is not checked', { secret: 'default/plain', username: 'x' }, []],
+    ['a username on a secret without credentials', { secret: 'default/plain', username: 'x' }, ['secret default/plain has no credentials, expected username x']],
     ['type and server both wrong', { secret: 'default/plain', type: 'kubernetes.io/dockerconfigjson', server: 'a.io', username: 'alice' },
       ['secret default/plain has type Opaque, expected kubernetes.io/dockerconfigjson', 'secret default/plain has no credentials for a.io (has: none)']],
 

@@ -27,6 +27,9 @@ export function checkSecret(check: SecretCheck, ctx: CheckContext): CheckOutcome
   if (check.username !== undefined && entry) {
     const user = entry.auth?.username ?? entry.username;
     if (user !== check.username) why.push(`secret ${check.secret} has username ${user ?? 'none'}, expected ${check.username}`);
+  } else if (check.username !== undefined && check.server === undefined) {
+    // No credentials at all (a generic secret): no username, so not the one wanted.
+    why.push(`secret ${check.secret} has no credentials, expected username ${check.username}`);
   }
   if (check.pulls !== undefined) why.push(...pullWhy(check.secret, namespace, name, check.pulls, ctx));
   return result(why);
