@@ -9,9 +9,12 @@ test('the RBAC view: jane may list pods in dev once granted, with the reason; pr
   await expect(panel).toBeVisible();
   // A disclosure under the editor, closed so the editor keeps its height; Enter on its summary opens it.
   await expect(panel.getByTestId('rbac-grid')).toBeHidden();
+  // Closed, it asks the authorizer nothing (issue 11: the grid was ~70 ms of the first screen).
+  await expect(panel.locator('tbody tr')).toHaveCount(0);
   await expect(panel.locator('summary')).toHaveText('RBAC: who can do what');
   await panel.locator('summary').focus();
   await page.keyboard.press('Enter');
+  await expect(panel.locator('tbody tr')).not.toHaveCount(0);
 
   // The subjects: the lab user and jane, whom prod-access.yaml binds; jane is chosen.
   const subject = panel.getByTestId('rbac-subject');

@@ -29,8 +29,12 @@ export function RbacPanel() {
   const namespaces = useMemo(() => viewNamespaces(current.cluster.namespaces, rbac), [current.cluster.namespaces, rbac]);
   const subject: SubjectOption | undefined = subjects.find((s) => s.id === subjectId) ?? subjects[1] ?? subjects[0];
   const ns = subject ? (chosenNs !== null && namespaces.includes(chosenNs) ? chosenNs : firstNamespace(subject, rbac, namespaces)) : '';
-  const grid = useMemo(() => (subject ? accessGrid(rbac, subject, ns) : []), [rbac, subject, ns]);
-  if (!subject || !hasScenarioRbac(rbac)) return null;
+  const shown = useMemo(() => hasScenarioRbac(rbac), [rbac]);
+  // The grid asks the authorizer ~40 questions against every bootstrap role: only while the
+  // disclosure is open (issue 11: it was ~70 ms of the first screen, for a panel that was closed).
+  const [open, setOpen] = useState(false);
+  const grid = useMemo(() => (subject && shown && open ? accessGrid(rbac, subject, ns) : []), [rbac, subject, ns, shown, open]);
+  if (!subject || !shown) return null;
 
   const who = t(`who.${subject.lab ? 'lab' : subject.kind}`, { name: subject.name, namespace: subject.namespace ?? '' });
   const row = cell ? GRID_ROWS.find((r) => r.id === cell.row) : undefined;
@@ -55,7 +59,7 @@ export function RbacPanel() {
 
   return (
     // Closed until asked for: open, it takes the editor's height (a terminal lesson has little to spare).
-    <details className="rbac" data-testid="rbac-panel">
+    <details className="rbac" data-testid="rbac-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="rbac-title"><h3 className="rbac-heading">{t('title')}</h3></summary>
       <div className="rbac-pickers">
         <label>
