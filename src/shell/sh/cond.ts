@@ -4,6 +4,7 @@ import { Incomplete, SyntaxFail } from './errors.js';
 import { ExpandError, expandPattern, expandString, type ExpandEnv } from './expand.js';
 import { readWord, type WordReader } from './words.js';
 import { testExpr } from './test-expr.js';
+import { translate } from '../proc/coreutils/regex.js';
 
 /**
  * bash's `[[ … ]]` (bash 5.2 manual, "Conditional Constructs"): its words are neither split nor
@@ -182,22 +183,25 @@ function num(text: string, env: ExpandEnv): bigint {
   return BigInt(r.value);
 }
 
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', word: 'A-Za-z0-9_', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
-};
-
-/** The right side of `=~` as a JavaScript RegExp: quoted parts match literally; POSIX classes translated. */
+/**
+ * The right side of `=~` as bash hands it to glibc's regcomp (REG_EXTENDED, as strict as regcomp and not GNU grep: a leading `+`, a bad `{` are errors): quoted
+ * parts match literally (bash backslash-escapes the characters special to an ERE, and only those),
+ * then the ERE is translated by the same code as `grep -E` (proc/coreutils/regex.ts): its character
+ * classes, bracket rules and compile errors. A pattern regcomp refuses is status 2.
+ * JavaScript matches leftmost-first where POSIX is leftmost-longest (`a|ab` on "ab": bash's
+ * BASH_REMATCH is "ab", ours "a").
+ */
 function regex(w: Word, env: ExpandEnv): RegExp | null {
   let src = '';
   for (const p of w.parts) {
     const t = expandString({ parts: [p], src: '' }, env);
     const quoted = p.t === 'lit' ? p.q !== 0 : p.t === 'param' || p.t === 'cmdsub' || p.t === 'arith' ? p.q : false;
-    src += quoted ? t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : t;
+    src += quoted ? t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&') : t;
   }
-  src = src.replace(/\[:(\w+):\]/g, (m, name: string) => CLASSES[name] ?? m);
+  const compiled = translate(src, 'extended', false);
+  if (typeof compiled === 'string') return null;
   try {
-    return new RegExp(src);
+    return new RegExp(compiled.source);
   } catch {
     return null;
   }
