@@ -84,5 +84,9 @@ export interface AndOr {
 }
 
 export interface List {
-  readonly items: readonly { readonly ao: AndOr; readonly bg: boolean }[];
+  /**
+   * `nl`: the item ends its line (a newline or the end of the text follows it, after any `;` or `&`):
+   * an interactive shell reads and runs one such line of items at a time.
+   */
+  readonly items: readonly { readonly ao: AndOr; readonly bg: boolean; readonly nl?: boolean }[];
 }

@@ -146,7 +146,7 @@ export class Interp {
     this.st.lineno += lines;
     this.runDepth++;
     try {
-      this.st.status = this.list(parsed.list, frame);
+      this.st.status = top && this.interactive ? this.lines(parsed.list, frame) : this.list(parsed.list, frame);
       return { status: this.st.status };
     } catch (e) {
       if (e instanceof ExitSignal) {
@@ -174,6 +174,31 @@ export class Interp {
     for (const item of l.items) {
       status = this.andOr(item.ao, f);
       this.st.status = status;
+    }
+    return status;
+  }
+
+  /**
+   * The top of an interactive shell: bash reads and runs one line of commands at a time, so an
+   * expansion error (`${x:?}`, `$((1/0))`, an unbound variable under `set -u`) drops the rest of
+   * its line (a command that spans lines, `if … fi`, counts as one) and the next line runs.
+   * A non-interactive shell stops there (run's AbortSignal).
+   */
+  private lines(l: List, f: Frame): number {
+    let status = this.st.status;
+    let skipping = false;
+    for (const item of l.items) {
+      if (!skipping) {
+        try {
+          status = this.andOr(item.ao, f);
+        } catch (e) {
+          if (!(e instanceof AbortSignal)) throw e;
+          status = e.code;
+          skipping = true;
+        }
+        this.st.status = status;
+      }
+      if (item.nl) skipping = false;
     }
     return status;
   }

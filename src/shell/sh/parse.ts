@@ -176,21 +176,27 @@ class Parser implements WordReader {
   }
 
   private list(stop: ReadonlySet<string>): List {
-    const items: { ao: AndOr; bg: boolean }[] = [];
+    const items: { ao: AndOr; bg: boolean; nl?: boolean }[] = [];
     this.skipNewlines();
     while (!this.isEnd(this.peek(), stop)) {
       const ao = this.andOr(stop);
       const t = this.peek();
       let bg = false;
+      let nl = false;
       if (t.k === 'op' && (t.v === ';' || t.v === '&')) {
         this.next();
         bg = t.v === '&';
+        const after = this.peek();
+        nl = after.k === 'nl' || after.k === 'eof';
       } else if (t.k === 'nl') {
         this.next();
+        nl = true;
       } else if (!this.isEnd(t, stop)) {
         throw new SyntaxFail('token', tokName(t));
+      } else {
+        nl = t.k === 'eof';
       }
-      items.push({ ao, bg });
+      items.push(nl ? { ao, bg, nl } : { ao, bg });
       this.skipNewlines();
     }
     return { items };

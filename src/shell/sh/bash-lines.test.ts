@@ -1,0 +1,55 @@
+// An interactive bash reads and runs one line of commands at a time: an expansion error
+// (`${x:?}`, `$((1/0))`, an unbound variable under `set -u`) drops the rest of its line, or of a
+// command that spans lines (`if … fi`, `a &&` newline `b`), and the next line runs. Rows captured
+// from GNU bash 5.2.15 on this machine with `bash --norc --noprofile -i -c SCRIPT` in /root, through
+// /work/research/shdiff.mts. A non-interactive shell stops at the error instead: dash 0.5.12
+// (`dash -c 'echo ${x:?u}; echo same<newline>echo next'` prints `dash: 1: x: u` and exits 2).
+import { describe, expect, it } from 'vitest';
+import { createShell } from '../index.js';
+import { runHostScript, streamsOf } from '../../testing/shell.js';
+
+type Row = [script: string, out: string, err: string, rc: number];
+
+const BASH: Row[] = [
+  ["echo ${x:?unset}\necho next", "next\n", "bash: x: unset\n", 0],
+  ["echo ${x:2:}\necho next", "\nnext\n", "", 0],
+  ["echo $((1/0))\necho next", "next\n", "bash: 1/0: division by 0 (error token is \"0\")\n", 0],
+  ["x=$((2+))\necho next $x", "next\n", "bash: 2+: syntax error: operand expected (error token is \"+\")\n", 0],
+  ["set -u\necho $nope\necho next", "next\n", "bash: nope: unbound variable\n", 0],
+  ["echo ${x:?}; echo same-line\necho next-line", "next-line\n", "bash: x: parameter null or not set\n", 0],
+  ["f() { echo ${y:?gone}; echo in-f; }\nf\necho after", "after\n", "bash: y: gone\n", 0],
+  ["echo $((1/0)) && echo and\necho next", "next\n", "bash: 1/0: division by 0 (error token is \"0\")\n", 0],
+  ["echo a; echo ${x:?u}; echo same\necho next", "a\nnext\n", "bash: x: u\n", 0],
+  ["echo a &&\necho ${x:?u}\necho next", "a\nnext\n", "bash: x: u\n", 0],
+  ["if true; then\necho ${x:?u}\necho in-if\nfi\necho after", "after\n", "bash: x: u\n", 0],
+  ["echo ${x:?u} | cat\necho next", "next\n", "bash: x: u\n", 0],
+  ["{ echo ${x:?u}; echo g; }\necho next", "next\n", "bash: x: u\n", 0],
+  ["for i in 1 2; do echo ${x:?u}; done\necho next", "next\n", "bash: x: u\n", 0],
+  ["echo one;echo ${x:?u}\n\necho two", "one\ntwo\n", "bash: x: u\n", 0],
+];
+
+describe('bash 5.2.15 (captured), interactive: an expansion error drops the rest of its line only', () => {
+  it.each(BASH)('%s', (script, out, err, rc) => {
+    expect(runHostScript(script)).toEqual({ out, err, rc });
+  });
+});
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.25
+`;
+
+describe('dash 0.5.12, non-interactive (sh -c in a container): the error ends the shell', () => {
+  it('the next line does not run, and the status is 2', () => {
+    const shell = createShell({ files: [{ name: 'pod.yaml', text: POD }] });
+    const r = streamsOf(shell.runScript(`kubectl apply -f pod.yaml >/dev/null; kubectl exec web -- sh -c 'echo \${x:?u}; echo same
+echo next'`));
+    // kubectl adds its own line for a non-zero status (staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go).
+    expect(r).toEqual({ out: '', err: 'sh: 1: x: u\ncommand terminated with exit code 2\n', rc: 2 });
+  });
+});
