@@ -1,4 +1,4 @@
-// An interactive bash reads and runs one line of commands at a time: an expansion error
+// An interactive bash reads and runs one line of commands at a time. An expansion error
 // (`${x:?}`, `$((1/0))`, an unbound variable under `set -u`) drops the rest of its line, or of a
 // command that spans lines (`if … fi`, `a &&` newline `b`), and the next line runs. Rows captured
 // from GNU bash 5.2.15 on this machine with `bash --norc --noprofile -i -c SCRIPT` in /root, through
@@ -27,6 +27,25 @@ const BASH: Row[] = [
   ["for i in 1 2; do echo ${x:?u}; done\necho next", "next\n", "bash: x: u\n", 0],
   ["echo one;echo ${x:?u}\n\necho two", "one\ntwo\n", "bash: x: u\n", 0],
 ];
+
+// A line that does not parse: the lines before it have run; bash -c then stops with status 2.
+const SYNTAX: Row[] = [
+  ["echo a\nfi\necho b", "a\n", "bash: syntax error near unexpected token `fi'\n", 2],
+  ["echo a; fi; echo c\necho b", "", "bash: syntax error near unexpected token `fi'\n", 2],
+  ["echo a\necho ${!}x ${a/\necho b", "a\n", "bash: unexpected EOF while looking for matching `}'\n", 2],
+  ["echo a\nif true; then\necho in\nfi\nfi\necho z", "a\nin\n", "bash: syntax error near unexpected token `fi'\n", 2],
+  ["x=1\necho $x\n)\necho no", "1\n", "bash: syntax error near unexpected token `)'\n", 2],
+  ["cat <<EOF\nhello\nEOF\necho ok\ndone", "hello\nok\n", "bash: syntax error near unexpected token `done'\n", 2],
+  ["echo a\nexit 3\nfi", "a\n", "exit\n", 3],
+  ["echo one\n\n\nfi", "one\n", "bash: syntax error near unexpected token `fi'\n", 2],
+  ["echo a &&\necho b\n;;\necho c", "a\nb\n", "bash: syntax error near unexpected token `;;'\n", 2],
+];
+
+describe('bash 5.2.15 (captured), interactive: a syntax error after lines that ran', () => {
+  it.each(SYNTAX)('%s', (script, out, err, rc) => {
+    expect(runHostScript(script)).toEqual({ out, err, rc });
+  });
+});
 
 describe('bash 5.2.15 (captured), interactive: an expansion error drops the rest of its line only', () => {
   it.each(BASH)('%s', (script, out, err, rc) => {

@@ -122,7 +122,7 @@ export class Interp {
   private runDepth = 0;
 
   /** Parses and runs `src`. `atEof`: no more input will come (a -c string, a script). */
-  run(src: string, frame: Frame, atEof: boolean): RunOutcome {
+  run(src: string, frame: Frame, atEof: boolean, whole = false): RunOutcome {
     const parsed = parse(src, atEof, this.dialect === 'bash');
     // eval, source and aliases run text too, inside the current line: only the top run counts lines.
     const top = this.runDepth === 0;
@@ -130,6 +130,9 @@ export class Interp {
     if (top) this.lineNow = this.st.lineno + 1;
     if (!parsed.ok) {
       if (parsed.incomplete !== undefined) return { status: this.st.status, incomplete: parsed.incomplete };
+      // An interactive bash reads a line (a command) at a time: the lines before the one that does
+      // not parse have run when it says so (`bash -i -c $'echo a\nfi'` prints a, then the error).
+      if (top && this.interactive && !whole && src.indexOf('\n') < src.length - 1) return this.runUpToError(src, frame, atEof);
       this.st.lineno += lines;
       const msg = parsed.kind === 'eof' ? this.words.unexpectedEof(parsed.token)
         : parsed.kind === 'bad-substitution' ? this.words.badSubstitution(parsed.token)
@@ -176,6 +179,28 @@ export class Interp {
       this.st.status = status;
     }
     return status;
+  }
+
+  /**
+   * `src` does not parse: its complete commands before the one that does not are run, one at a
+   * time, then that one's error is said (by run, on the rest of the text). Only reached on a syntax
+   * error, so the line-by-line parse costs nothing on scripts that parse.
+   */
+  private runUpToError(src: string, frame: Frame, atEof: boolean): RunOutcome {
+    let start = 0;
+    let end = 0;
+    while (end < src.length) {
+      const nl = src.indexOf('\n', end);
+      end = nl < 0 ? src.length : nl + 1;
+      const chunk = src.slice(start, end);
+      const p = parse(chunk, false, this.dialect === 'bash');
+      if (!p.ok && p.incomplete !== undefined) continue;
+      if (!p.ok) break;
+      const r = this.run(chunk, frame, false, true);
+      if (r.exited !== undefined) return r;
+      start = end;
+    }
+    return this.run(src.slice(start), frame, atEof, true);
   }
 
   /**
