@@ -2,6 +2,7 @@ import { byNumber, CAPABILITIES } from '../caps.js';
 import { LAB_CREATED, LAB_NOW, formatDate, formatHourMinute, parseDate } from '../clock.js';
 import type { Ctx } from '../context.js';
 import type { Program } from '../sh/system.js';
+import { runDate } from './date.js';
 import { hostProc } from './host-proc.js';
 import { busyboxPsOptionError, PID1_MEMORY, psTable, type PsRow } from './ps.js';
 import { EXEC_PID, groupName, userName, type Proc } from './process.js';
@@ -48,6 +49,18 @@ function now(proc: Proc, ctx: Ctx): number {
  * date");`, then prints, `return EXIT_SUCCESS`) says `can't` and exits 0.
  */
 const date: Builtin = (argv, proc, ctx, io) => {
+  // GNU date (Debian, Ubuntu, the host): options, formats and its errors (date.ts).
+  if (ctx.sys.flavor !== 'busybox') {
+    return runDate(argv.slice(1), {
+      now: now(proc, ctx),
+      busybox: false,
+      set: (ms) => {
+        if (!proc.effective.includes('SYS_TIME')) return false;
+        ctx.runtime.clock = { ...ctx.runtime.clock, [proc.clockKey]: Math.round((ms - LAB_NOW) / 1000) };
+        return true;
+      },
+    }, io);
+  }
   const i = argv.findIndex((a) => a === '-s' || a === '--set' || a.startsWith('--set='));
   if (i < 0) {
     io.out(`${formatDate(now(proc, ctx))}\n`);
