@@ -113,7 +113,8 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
     cannotExecute: (path, e) => `${p()}${path}: ${e === 'ENOENT' ? 'not found' : e === 'EACCES' ? 'Permission denied' : STRERROR[e]}`,
     builtin: (name, m) => `${p()}${name}: ${m}`,
     unaliasMissing: (n) => `unalias: ${n} not found`,
-    arith: (x, e) => `${p()}arithmetic expression: ${e.startsWith('division by 0') ? 'division by zero' : 'expecting primary'}: "${x}"`,
+    // arith_yacc.c's yyerror; the messages come from sh/arith-dash.ts.
+    arith: (x, e) => `${p()}arithmetic expression: ${e}: "${x}"`,
     cdStatus: 2, redirectStatus: 2, expandStatus: 2,
   };
 }

@@ -1,4 +1,5 @@
 import type { List, ParamOp, Part, Word } from './ast.js';
+import { evalDashArith } from './arith-dash.js';
 import { evalArith } from './arith.js';
 import { braceExpand } from './brace.js';
 import type { Fs } from './fs.js';
@@ -228,6 +229,11 @@ function partText(p: Part, env: ExpandEnv, _quoted: boolean): string {
     case 'cmdsub': return env.commandSub(p.body).replace(/\n+$/, '');
     case 'arith': {
       const text = expandString(p.expr, env);
+      if (env.dialect === 'dash') {
+        const d = evalDashArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
+        if (d.ok) return String(d.value);
+        throw d.kind === 'number' ? new ExpandError('param', 'Illegal number', d.text) : new ExpandError('arith', d.expr, d.message);
+      }
       const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
       if (!r.ok) throw new ExpandError('arith', r.expr, r.error);
       return String(r.value);
