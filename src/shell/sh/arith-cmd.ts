@@ -1,5 +1,6 @@
 import type { Compound, List, Word } from './ast.js';
 import { evalArith } from './arith.js';
+import { arithLookup } from './expand.js';
 import type { Builtin } from './builtins.js';
 import type { Frame, Interp } from './exec.js';
 
@@ -15,7 +16,9 @@ export type ExpandArith = (w: Word) => string | null;
 
 /** The value of an expanded expression, or null after printing the error. */
 function evaluate(sh: Interp, text: string, who: string, f: Frame): bigint | null {
-  const r = evalArith(text, (n) => sh.getVar(n), (n, v) => sh.setVar(n, v));
+  // An unset name under `set -u` ends the command line, as in `$((…))` (Interp.guard prints it).
+  const r = sh.guard(f, () => evalArith(text, arithLookup(sh.env()), (n, v) => sh.setVar(n, v)));
+  if (r === null) return null;
   if (r.ok) return r.value;
   // bash's evalerror names the expression with its leading blanks skipped.
   f.err(`${sh.words.builtin(who, `${r.expr.replace(/^[ \t]+/, '')}: ${r.error}`)}\n`);

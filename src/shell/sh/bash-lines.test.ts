@@ -53,6 +53,30 @@ describe('bash 5.2.15 (captured), interactive: an expansion error drops the rest
   });
 });
 
+// `set -u` in arithmetic ($((…)), (( )), let, for ((, ${s:off}, [[ -eq ]]): an unset name is an error,
+// and expr.c's jump drops the rest of a `bash -i -c` input too, not only the line.
+const NOUNSET: Row[] = [
+  ["set -u; echo $((nope + 1))", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; x=1; echo $((x + 1))", "2\n", "", 0],
+  ["set -u; echo $((nope))", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; (( nope )); echo $?", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; let y=nope+1; echo $?", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; for ((i=0; i<nope; i++)); do :; done; echo after", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; s=abc; echo ${s:nope}", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; y=${x:-$((nope))}; echo after", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; x=nope; echo $((x))", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; [[ nope -eq 0 ]]; echo $?", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; echo $((nope))\necho next", "", "bash: nope: unbound variable\n", 1],
+  ["set -u; x=3; let x+=1; echo $x", "4\n", "", 0],
+  ["set +u; echo $((nope + 1))", "1\n", "", 0],
+];
+
+describe('bash 5.2.15 (captured): set -u in arithmetic', () => {
+  it.each(NOUNSET)('%s', (script, out, err, rc) => {
+    expect(runHostScript(script)).toEqual({ out, err, rc });
+  });
+});
+
 const POD = `apiVersion: v1
 kind: Pod
 metadata:

@@ -1,7 +1,7 @@
 import type { Part, Word } from './ast.js';
 import { evalArith } from './arith.js';
 import { Incomplete, SyntaxFail } from './errors.js';
-import { ExpandError, expandPattern, expandString, type ExpandEnv } from './expand.js';
+import { arithLookup, ExpandError, expandPattern, expandString, type ExpandEnv } from './expand.js';
 import { readWord, type WordReader } from './words.js';
 import { testExpr } from './test-expr.js';
 import { translate } from '../proc/coreutils/regex.js';
@@ -178,7 +178,7 @@ export function evalCond(e: CondExpr, env: CondEnv): number {
 /** `-eq` and friends inside `[[`: both sides are arithmetic expressions. */
 function num(text: string, env: ExpandEnv): bigint {
   if (text.trim() === '') return 0n;
-  const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
+  const r = evalArith(text, arithLookup(env), (n, v) => env.setVar(n, v));
   if (!r.ok) throw new ExpandError('arith', r.expr, r.error);
   return BigInt(r.value);
 }

@@ -72,7 +72,8 @@ export class ExitSignal {
 }
 /** An expansion error (`${x:?}`, bad arithmetic): the shell drops the rest of the command line. */
 class AbortSignal {
-  constructor(readonly code: number) {}
+  /** `endsInput`: bash drops the rest of the input too, not only the line (expr.c's unbound variable). */
+  constructor(readonly code: number, readonly endsInput = false) {}
 }
 class ReturnSignal {
   constructor(readonly code: number) {}
@@ -217,7 +218,7 @@ export class Interp {
         try {
           status = this.andOr(item.ao, f);
         } catch (e) {
-          if (!(e instanceof AbortSignal)) throw e;
+          if (!(e instanceof AbortSignal) || e.endsInput) throw e;
           status = e.code;
           skipping = true;
         }
@@ -595,6 +596,11 @@ export class Interp {
     return this.safe(f, () => expandWords(words, this.env()));
   }
 
+  /** `safe` for the arithmetic commands (arith-cmd.ts): an expansion error ends the command line. */
+  guard<T>(f: Frame, fn: () => T): T | null {
+    return this.safe(f, fn);
+  }
+
   /** Runs an expansion; an expansion error is printed and gives null (the command does not run). */
   private safe<T>(f: Frame, fn: () => T): T | null {
     const savedErr = this.currentErr;
@@ -605,7 +611,7 @@ export class Interp {
       if (e instanceof ExpandError) {
         const msg = e.kind === 'arith' ? this.words.arith(e.subject, e.detail) : e.kind === 'bad' ? this.words.badSubstitution(e.subject) : this.words.builtin(e.subject, e.detail);
         f.err(`${msg}\n`);
-        throw new AbortSignal(this.words.expandStatus);
+        throw new AbortSignal(this.words.expandStatus, e.endsInput);
       }
       throw e;
     } finally {

@@ -34,9 +34,25 @@ export interface ExpandEnv {
 
 /** An expansion error the shell reports and that aborts the command (`${x:?}`, bad arithmetic). */
 export class ExpandError extends Error {
-  constructor(readonly kind: 'param' | 'arith' | 'bad', readonly subject: string, readonly detail: string) {
+  /** `endsInput`: an interactive bash drops the rest of its input, not only the line. */
+  constructor(readonly kind: 'param' | 'arith' | 'bad', readonly subject: string, readonly detail: string, readonly endsInput = false) {
     super(`${subject}: ${detail}`);
   }
+}
+
+/**
+ * A variable's value for bash's arithmetic: under `set -u` an unset name is an expansion error
+ * (`bash: nope: unbound variable`, the line dropped), as bash's expr.c does. dash's arithmetic
+ * reads an unset name as 0 whatever -u says; busybox ash's is left as it was (not captured).
+ */
+export function arithLookup(env: Pick<ExpandEnv, 'getVar' | 'nounset' | 'dialect'>): (name: string) => string | undefined {
+  const strict = env.nounset === true && (env.dialect ?? 'bash') === 'bash';
+  return (name) => {
+    const v = env.getVar(name);
+    // expr.c jumps further than subst.c: `bash -i -c` runs none of the lines after it.
+    if (v === undefined && strict) throw new ExpandError('param', name, 'unbound variable', true);
+    return v;
+  };
 }
 
 interface Seg {
@@ -234,7 +250,7 @@ function partText(p: Part, env: ExpandEnv, _quoted: boolean): string {
         if (d.ok) return String(d.value);
         throw d.kind === 'number' ? new ExpandError('param', 'Illegal number', d.text) : new ExpandError('arith', d.expr, d.message);
       }
-      const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
+      const r = evalArith(text, arithLookup(env), (n, v) => env.setVar(n, v));
       if (!r.ok) throw new ExpandError('arith', r.expr, r.error);
       return String(r.value);
     }
@@ -340,7 +356,7 @@ function param(p: ParamPart, env: ExpandEnv): string {
 function arith(w: Word | null | undefined, env: ExpandEnv): number {
   const text = w ? expandString(w, env) : '';
   if (text.trim() === '') return 0;
-  const r = evalArith(text, (n) => env.getVar(n), (n, v) => env.setVar(n, v));
+  const r = evalArith(text, arithLookup(env), (n, v) => env.setVar(n, v));
   if (!r.ok) throw new ExpandError('arith', text.trim(), r.error);
   return Number(r.value);
 }
