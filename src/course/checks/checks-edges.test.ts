@@ -31,6 +31,14 @@ describe('probed check: reasons and the address glob', () => {
       .toEqual({ passed: false, why: ['no probe to 10.0.0.7 yet'] });
   });
 
+  it('a service named in the check: only probes through that Service count', () => {
+    const viaSvc: ProbeRecord = { ...probe('default/db-0', 3306, 'connected'), service: { key: 'default/db', port: 3306 } };
+    const direct = probe('default/db-0', 3306, 'connected');
+    expect(run({ probed: { to: 'default/db-*', service: 'default/db' }, outcome: 'connected' }, [entry('nc db 3306', [viaSvc])])).toEqual({ passed: true, why: [] });
+    expect(run({ probed: { to: 'default/db-*', service: 'default/db' }, outcome: 'connected' }, [entry('nc 10.0.0.9 3306', [direct])]))
+      .toEqual({ passed: false, why: ['no probe to default/db-* yet'] });
+  });
+
   it('entries without probes add none: a * target still has no probe', () => {
     expect(run({ probed: { to: '*' }, outcome: 'connected' }, [entry('echo hi')])).toEqual({ passed: false, why: ['no probe to * yet'] });
   });
@@ -118,6 +126,17 @@ describe('sequence: where it stopped', () => {
   it('not after step 1: the second check\'s reason on what followed the first', () => {
     expect(run(seq, [entry('kubectl get pods'), entry('kubectl get svc')]))
       .toEqual({ passed: false, why: ['not after step 1 of the sequence: not run yet: kubectl delete pod web'] });
+  });
+
+  it('several reasons of one check are joined with "; "', () => {
+    const strict = { sequence: [{ ran: 'kubectl get pods', exitCode: 0, output: 'web' }, { ran: 'kubectl logs web', exitCode: 0, output: 'ready' }] };
+    const failed = (input: string): TranscriptEntry => ({ input, output: '', exitCode: 1 });
+    expect(run(strict, [failed('kubectl get pods')])).toEqual({
+      passed: false, why: ['not yet: kubectl get pods: exit code 1, expected 0; kubectl get pods: output does not contain "web"'],
+    });
+    expect(run(strict, [{ input: 'kubectl get pods', output: 'web 1/1\n', exitCode: 0 }, failed('kubectl logs web')])).toEqual({
+      passed: false, why: ['not after step 1 of the sequence: kubectl logs web: exit code 1, expected 0; kubectl logs web: output does not contain "ready"'],
+    });
   });
 
   it('not yet: the first check never held', () => {
