@@ -1,5 +1,6 @@
 // normalizeAnswer (issue 15, a survivor of the src/course parse-check/answer/command-match/markdown
-// mutation run): the space left before a final full stop is trimmed too.
+// mutation runs): the space left before a final full stop is trimmed too; quotes are stripped only
+// when they wrap the whole answer; an empty answer matches nothing.
 import { describe, expect, it } from 'vitest';
 import { answerMatches, normalizeAnswer } from './answer.js';
 
@@ -12,5 +13,21 @@ describe('a final full stop after a space', () => {
   ])('%j → %j', (given, normalized) => {
     expect(normalizeAnswer(given)).toBe(normalized);
     expect(answerMatches([normalized], given)).toBe(true);
+  });
+});
+
+describe('quotes around the whole answer only', () => {
+  it.each<[string, string]>([
+    ['say "x"', 'say "x"'],
+    ['"a" b', '"a" b'],
+    ['`kubectl` get', '`kubectl` get'],
+    ['"\'x\'"', 'x'],
+  ])('%j → %j', (given, normalized) => expect(normalizeAnswer(given)).toBe(normalized));
+});
+
+describe('an answer that normalizes to nothing', () => {
+  it('matches no form, not even one that normalizes to nothing too', () => {
+    expect(answerMatches(['.'], '!')).toBe(false);
+    expect(answerMatches(['""'], '  ')).toBe(false);
   });
 });
