@@ -8,6 +8,7 @@ import {
   type SavedWork, type SaveFailure,
 } from '../state/index.js';
 import { createI18n } from '../ui/i18n/index.js';
+import { afterEditorCreated } from '../ui/common/first-screen.js';
 import { allLessons, firstLesson } from './lesson.js';
 import { sampleScenario } from './sample/index.js';
 
@@ -73,7 +74,7 @@ export function boot(storage: Storage = window.localStorage): Booted {
   if (linkApplies && shared.situation) applySituation(store, shared.situation, lessons);
   // The engine runs in a Web Worker (state/analysis-worker.ts); on the page only where there is none.
   const analysis = typeof Worker === 'function'
-    ? createWorkerAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener))
+    ? createWorkerAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener), { holdFirstResult: afterEditorCreated })
     : createAnalysisController(() => store.getState().files, (listener) => store.subscribe(listener));
   const actions = createActions(store, analysis, lessons);
   wantLessonFlows(analysis, store, lessons);

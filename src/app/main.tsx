@@ -12,6 +12,8 @@ import { installTestApi } from './testApi.js';
 
 // The editor's chunk is the largest thing the first screen waits for: asked for first.
 void preloadEditor().catch(() => { /* MonacoHost shows the failure: it waits on the same promise */ });
+// …and the editor's font beside it (MonacoHost waits for both before creating the editor).
+void document.fonts?.load('13px "JetBrains Mono Variable"', 'M').catch(() => []);
 const booted = boot();
 // Test-only: automation (Playwright) sets navigator.webdriver; students never get window.__lab.
 if (navigator.webdriver) installTestApi(booted.lab);

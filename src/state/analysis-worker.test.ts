@@ -177,6 +177,63 @@ describe('the analysis controller with a worker', () => {
     analysis.dispose();
   });
 
+  it('holdFirstResult keeps a large first load\'s result (and its flows) until released, then shows it; a later result replaces a held one', async () => {
+    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('big') }] });
+    const worker = fakeWorker(true);
+    const released: (() => void)[] = [];
+    const cancelled: number[] = [];
+    const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
+      worker: () => worker, delayMs: 10, syncFirstChars: 10,
+      holdFirstResult: (show) => { const n = released.push(show); return () => { cancelled.push(n); }; },
+    });
+    expect(analysis.get().initial).toBe(true);
+    worker.deliver();
+    // Issue 11: the result waits (for the editor, in boot.ts); the placeholder stays, still pending.
+    expect(released).toHaveLength(1);
+    expect(analysis.get().initial).toBe(true);
+    expect(analysis.get().pending).toBe(true);
+    expect(podKeys(analysis.get().current)).toEqual([]);
+    released[0]!();
+    expect(analysis.get().initial).toBeUndefined();
+    expect(analysis.get().pending).toBe(false);
+    expect(podKeys(analysis.get().current)).toEqual(['default/big']);
+    // Released once: nothing after the first shown result is held.
+    vi.useFakeTimers();
+    const id = store.getState().files[0]?.id ?? '';
+    store.getState().setText(id, POD('next'));
+    vi.advanceTimersByTime(20);
+    worker.deliver();
+    expect(released).toHaveLength(1);
+    expect(podKeys(analysis.get().current)).toEqual(['default/next']);
+    expect(cancelled).toEqual([]);
+    analysis.dispose();
+  });
+
+  it('a held first result is dropped for a newer one, which is held in its turn', () => {
+    vi.useFakeTimers();
+    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('big') }] });
+    const worker = fakeWorker(true);
+    const released: (() => void)[] = [];
+    const cancelled: number[] = [];
+    const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
+      worker: () => worker, delayMs: 10, syncFirstChars: 10,
+      holdFirstResult: (show) => { const n = released.push(show); return () => { cancelled.push(n); }; },
+    });
+    worker.deliver();
+    expect(released).toHaveLength(1);
+    const id = store.getState().files[0]?.id ?? '';
+    store.getState().setText(id, POD('typed'));
+    vi.advanceTimersByTime(20);
+    worker.deliver();
+    expect(released).toHaveLength(2);
+    expect(cancelled).toEqual([1]);
+    released[0]!(); // the stale one, released late: nothing shown
+    expect(analysis.get().initial).toBe(true);
+    released[1]!();
+    expect(podKeys(analysis.get().current)).toEqual(['default/typed']);
+    analysis.dispose();
+  });
+
   it('a short text asking for many pods is a large first load too (issue 18: a 5 KB link of 5,000 pods)', async () => {
     const deployment = (replicas: number) => `apiVersion: apps/v1
 kind: Deployment

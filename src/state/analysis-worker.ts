@@ -59,6 +59,13 @@ export interface WorkerControllerOptions {
   readonly syncFirstPods?: number;
   /** A result bringing more new chunks is shown in a later task (default YIELD_AFTER_CHUNKS). */
   readonly yieldAfterChunks?: number;
+  /**
+   * Holds the first result of a scenario too big to analyse on the page until `show` is called
+   * (returns a cancel function). boot.ts: until the editor exists (issue 11: its chunk's evaluation and
+   * creation then fill the wait for the worker, and the graph's render follows, where the editor's
+   * used to wait for the graph's).
+   */
+  readonly holdFirstResult?: (show: () => void) => () => void;
 }
 
 /** A result bringing more new chunks than this is built in slices and shown in a later task. */
@@ -334,6 +341,11 @@ export function createWorkerAnalysisController(
         // the 200 ms budget (CI: 53 + 203 ms in one task).
         later.cancel = done ? nextTask(() => show(later, msg, view)) : nextTask(step);
       };
+      deferred = later;
+    } else if (state.initial && options.holdFirstResult) {
+      if (deferred) deferred.cancel();
+      const later: Deferred = { revision: msg.revision, flows: [], cancel: () => {} };
+      later.cancel = options.holdFirstResult(() => show(later, msg, view));
       deferred = later;
     } else {
       show(null, msg, view);

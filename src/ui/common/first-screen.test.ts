@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstScreen, firstScreenShown, resetFirstScreen } from './first-screen.js';
+import { afterEditorCreated, afterFirstScreen, editorCreated, firstScreenShown, resetFirstScreen } from './first-screen.js';
 
 describe('afterFirstScreen (issue 11: the terminal chunks wait for the graph and the editor)', () => {
   afterEach(() => { resetFirstScreen(); vi.useRealTimers(); });
@@ -52,5 +52,38 @@ describe('afterFirstScreen (issue 11: the terminal chunks wait for the graph and
     vi.advanceTimersByTime(10_000);
     expect(early).not.toHaveBeenCalled();
     expect(late).not.toHaveBeenCalled();
+  });
+
+  it('afterEditorCreated: runs once the editor exists, before the first screen is up', () => {
+    vi.useFakeTimers();
+    const held = vi.fn();
+    const later = vi.fn();
+    afterEditorCreated(held, 800);
+    afterFirstScreen(later, 4000);
+    editorCreated();
+    vi.advanceTimersByTime(0);
+    expect(held).toHaveBeenCalledTimes(1);
+    expect(later).not.toHaveBeenCalled();
+    firstScreenShown();
+    vi.advanceTimersByTime(0);
+    expect(later).toHaveBeenCalledTimes(1);
+    expect(held).toHaveBeenCalledTimes(1);
+  });
+
+  it('afterEditorCreated: the first screen counts as the editor too, and the fallback is 800 ms by default', () => {
+    vi.useFakeTimers();
+    const a = vi.fn();
+    afterEditorCreated(a);
+    vi.advanceTimersByTime(799);
+    expect(a).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(1);
+    expect(a).toHaveBeenCalledTimes(1);
+    resetFirstScreen();
+    const b = vi.fn();
+    afterEditorCreated(b, 800);
+    firstScreenShown();
+    vi.advanceTimersByTime(0);
+    expect(b).toHaveBeenCalledTimes(1);
   });
 });

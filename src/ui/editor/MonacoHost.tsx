@@ -4,7 +4,7 @@ import { useDerivedAnalysis, useLab, useLabContext } from '../../state/index.js'
 import { createEditorAdapter, type EditorAdapter } from './adapter.js';
 import { setEditorHandle } from './handle.js';
 import { rehearseTyping } from './rehearse-typing.js';
-import { firstScreenShown } from '../common/first-screen.js';
+import { editorCreated, firstScreenShown } from '../common/first-screen.js';
 import './editor.css';
 
 /** Font sizes: normal, and presentation mode (readable from the back of a classroom). */
@@ -67,6 +67,7 @@ export function MonacoHost() {
         setEditorHandle(created);
         setAdapter(created);
         performance.mark('kslab:editor-created');
+        editorCreated();
         // After the editor's first frame has been painted: Monaco's typing path walked once on a
         // throwaway editor (rehearse-typing.ts; before the YAML service exists, which so never sees
         // it), then the YAML language service.
