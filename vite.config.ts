@@ -36,7 +36,7 @@ function cspMeta(): Plugin {
 
 /**
  * app/early.ts as a script of its own, `async`, in <head>: it starts the analysis worker while the
- * main bundle (2.8 MB) is still fetched and parsed (state/worker-start.ts). A module script in
+ * main bundle (1.65 MB since the shell became a chunk of its own) is still fetched and parsed (state/worker-start.ts). A module script in
  * index.html would be bundled into the main entry and wait for it; so it is a second Rollup input,
  * and its tag is added here (the source file in the dev server, its chunk in the build).
  */
