@@ -120,8 +120,17 @@ const TerminalPane = lazy(loadTerminalPane);
 /** The terminal, once its chunk is in (shell.ts); until then a line says it is starting. */
 export function TerminalSlot() {
   const { t } = useTranslation('layout');
+  const { t: tt } = useTranslation('terminal');
+  // The same region as the terminal's own (TerminalView): it is there, starting, from the first frame.
+  const starting = (
+    <div className="terminal-stack">
+      <div className="terminal-main terminal-view" role="region" aria-label={tt('label')}>
+        <p className="terminal-starting" role="status" data-testid="terminal-starting">{t('terminal.starting')}</p>
+      </div>
+    </div>
+  );
   return (
-    <Suspense fallback={<div className="terminal-stack"><p className="terminal-starting" role="status" data-testid="terminal-starting">{t('terminal.starting')}</p></div>}>
+    <Suspense fallback={starting}>
       <TerminalPane />
     </Suspense>
   );
