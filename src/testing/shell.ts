@@ -32,3 +32,18 @@ export function streamsOf(r: ShellResult): { out: string; err: string; rc: numbe
 
 /** `script` as one input (`runScript`) on a fresh host shell with no files. */
 export const runHostScript = (script: string) => streamsOf(createShell({ files: [] }).runScript(script));
+
+const NGINX_POD = `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec: {containers: [{name: web, image: nginx}]}
+`;
+
+/**
+ * `script` through `kubectl exec web -- sh -c` in an nginx pod, whose /bin/sh is Debian's dash (the
+ * dash row tables); kubectl adds `command terminated with exit code N` for a non-zero status.
+ */
+export function runDashScript(script: string): { out: string; err: string; rc: number } {
+  const shell = createShell({ files: [{ name: 'pods.yaml', text: NGINX_POD }] });
+  return streamsOf(shell.runScript(`kubectl apply -f pods.yaml >/dev/null; kubectl exec web -- sh -c '${script.replace(/'/g, `'\\''`)}'`));
+}

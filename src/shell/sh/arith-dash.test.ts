@@ -3,22 +3,12 @@
 // name of the nginx image's /bin/sh), and is run here through `kubectl exec web -- sh -c`; kubectl adds
 // `command terminated with exit code N` for a non-zero status (staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go).
 import { describe, expect, it } from 'vitest';
-import { createShell } from '../index.js';
-import { streamsOf } from '../../testing/shell.js';
+import { runDashScript } from '../../testing/shell.js';
 import { evalDashArith } from './arith-dash.js';
 
 type Row = [script: string, out: string, err: string, rc: number];
 
-const PODS = `apiVersion: v1
-kind: Pod
-metadata: {name: web}
-spec: {containers: [{name: web, image: nginx}]}
-`;
-
-function dash(script: string) {
-  const shell = createShell({ files: [{ name: 'pods.yaml', text: PODS }] });
-  return streamsOf(shell.runScript(`kubectl apply -f pods.yaml >/dev/null; kubectl exec web -- sh -c '${script.replace(/'/g, `'\\''`)}'`));
-}
+const dash = runDashScript;
 
 const DASH: Row[] = [
   ["x=1; echo $((x++))", "", "sh: 1: arithmetic expression: expecting primary: \"x++\"\n", 2],

@@ -8,9 +8,8 @@
 // `kubectl exec web -- sh -c`; kubectl's `command terminated with exit code N` line is added by
 // the test (staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go).
 import { describe, expect, it } from 'vitest';
-import { createShell } from '../index.js';
 import { BRACE_LIMIT } from './brace.js';
-import { runHostScript, streamsOf } from '../../testing/shell.js';
+import { runDashScript, runHostScript } from '../../testing/shell.js';
 
 type Row = [script: string, out: string, err: string, rc: number];
 
@@ -253,16 +252,7 @@ describe('bash 5.2.15 word expansion (captured)', () => {
   });
 });
 
-const PODS = `apiVersion: v1
-kind: Pod
-metadata: {name: web}
-spec: {containers: [{name: web, image: nginx}]}
-`;
-
-function dash(script: string) {
-  const shell = createShell({ files: [{ name: 'pods.yaml', text: PODS }] });
-  return streamsOf(shell.runScript(`kubectl apply -f pods.yaml >/dev/null; kubectl exec web -- sh -c '${script.replace(/'/g, `'\\''`)}'`));
-}
+const dash = runDashScript;
 
 // dash has no brace expansion, no `${x:off}` / `${x/…}` / case changes, keeps the value in `local v`,
 // says `parameter not set` under set -u, and its plain `unset f` leaves functions alone.
