@@ -56,6 +56,19 @@ function setup(files: { name: string; text: string }[], hold = false, syncFirstC
   return { store, worker, analysis };
 }
 
+/** A large first load (syncFirstChars 10) whose results are held: `released[i]()` shows the i-th held one. */
+function heldSetup() {
+  const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('big') }] });
+  const worker = fakeWorker(true);
+  const released: (() => void)[] = [];
+  const cancelled: number[] = [];
+  const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
+    worker: () => worker, delayMs: 10, syncFirstChars: 10,
+    holdFirstResult: (show) => { const n = released.push(show); return () => { cancelled.push(n); }; },
+  });
+  return { store, worker, released, cancelled, analysis };
+}
+
 const podKeys = (a: { pods: readonly { key: string; pod: { system?: boolean } }[] }) => a.pods.filter((p) => !p.pod.system).map((p) => p.key);
 
 afterEach(() => { vi.useRealTimers(); });
@@ -178,14 +191,7 @@ describe('the analysis controller with a worker', () => {
   });
 
   it('holdFirstResult keeps a large first load\'s result (and its flows) until released, then shows it; a later result replaces a held one', async () => {
-    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('big') }] });
-    const worker = fakeWorker(true);
-    const released: (() => void)[] = [];
-    const cancelled: number[] = [];
-    const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
-      worker: () => worker, delayMs: 10, syncFirstChars: 10,
-      holdFirstResult: (show) => { const n = released.push(show); return () => { cancelled.push(n); }; },
-    });
+    const { store, worker, released, cancelled, analysis } = heldSetup();
     expect(analysis.get().initial).toBe(true);
     worker.deliver();
     // Issue 11: the result waits (for the editor, in boot.ts); the placeholder stays, still pending.
@@ -211,14 +217,7 @@ describe('the analysis controller with a worker', () => {
 
   it('a held first result is dropped for a newer one, which is held in its turn', () => {
     vi.useFakeTimers();
-    const store = createLabStore({ files: [{ name: 'a.yaml', text: POD('big') }] });
-    const worker = fakeWorker(true);
-    const released: (() => void)[] = [];
-    const cancelled: number[] = [];
-    const analysis = createWorkerAnalysisController(() => store.getState().files, (l) => store.subscribe(l), {
-      worker: () => worker, delayMs: 10, syncFirstChars: 10,
-      holdFirstResult: (show) => { const n = released.push(show); return () => { cancelled.push(n); }; },
-    });
+    const { store, worker, released, cancelled, analysis } = heldSetup();
     worker.deliver();
     expect(released).toHaveLength(1);
     const id = store.getState().files[0]?.id ?? '';

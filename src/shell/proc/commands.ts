@@ -53,7 +53,6 @@ const date: Builtin = (argv, proc, ctx, io) => {
   if (ctx.sys.flavor !== 'busybox') {
     return runDate(argv.slice(1), {
       now: now(proc, ctx),
-      busybox: false,
       set: (ms) => {
         if (!proc.effective.includes('SYS_TIME')) return false;
         ctx.runtime.clock = { ...ctx.runtime.clock, [proc.clockKey]: Math.round((ms - LAB_NOW) / 1000) };

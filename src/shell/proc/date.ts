@@ -23,8 +23,6 @@ export interface DateClock {
   now: number;
   /** Sets the clock (a container with CAP_SYS_TIME); false: not permitted. */
   set(ms: number): boolean;
-  /** busybox says `can't` and exits 0 when it may not set the date. */
-  busybox: boolean;
 }
 
 const TRY = "Try 'date --help' for more information.\n";
@@ -208,8 +206,8 @@ export function runDate(args: readonly string[], clock: DateClock, io: DateIo): 
     const target = setTo !== null ? readDate(setting, clock.now) : posixTime(setting, clock.now);
     if (target === null) { io.err(`date: invalid date '${setting}'\n`); return 1; }
     if (!clock.set(target)) {
-      io.err(`date: ${clock.busybox ? "can't" : 'cannot'} set date: Operation not permitted\n`);
-      code = clock.busybox ? 0 : 1;
+      io.err('date: cannot set date: Operation not permitted\n');
+      code = 1;
     }
     ms = target;
   } else if (when !== null) {

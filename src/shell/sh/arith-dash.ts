@@ -36,8 +36,8 @@ const ASSIGN = new Set(['=', '*=', '/=', '%=', '+=', '-=', '<<=', '>>=', '&=', '
 const OPS = ['<<=', '>>=', '<=', '>=', '<<', '>>', '==', '!=', '&&', '||', '*=', '/=', '%=', '+=', '-=', '&=', '^=', '|=',
   '<', '>', '=', '!', '~', '*', '/', '%', '+', '-', '&', '^', '|', '?', ':', '(', ')'];
 
-/** strtoimax(s + at, &end, 0): the value (saturated) and where it stopped; null when no digits. */
-function strtoimax(s: string, at: number): { v: bigint; end: number } | null {
+/** strtoimax(s + at, &end, 0): the value (saturated, `overflow` set: ERANGE) and where it stopped; null when no digits. */
+function strtoimax(s: string, at: number): { v: bigint; end: number; overflow: boolean } | null {
   let i = at;
   while (i < s.length && /[ \t\n\v\f\r]/.test(s[i]!)) i++;
   let neg = false;
@@ -51,17 +51,16 @@ function strtoimax(s: string, at: number): { v: bigint; end: number } | null {
   if (digits === '') return null;
   let v = BigInt(base === 16 ? `0x${digits}` : base === 8 ? `0o${digits}` : digits);
   if (neg) v = -v;
-  const saturated = v > MAX ? MAX : v < MIN ? MIN : v;
-  return { v: saturated, end: i };
+  const overflow = v > MAX || v < MIN;
+  return { v: v > MAX ? MAX : v < MIN ? MIN : v, end: i, overflow };
 }
 
 /** dash's atomax(value, 0) for a variable: surrounding blanks allowed, nothing else, no overflow. */
 function varValue(text: string): bigint | null {
   if (text.trim() === '') return 0n;
   const r = strtoimax(text, 0);
-  if (r === null || text.slice(r.end).trim() !== '') return null;
-  const exact = BigInt(text.trim().replace(/^\+/, '').replace(/^(-?)0[xX]/, '$10x').replace(/^(-?)0(?=[0-7])/, '$10o'));
-  return exact > MAX || exact < MIN ? null : r.v;
+  if (r === null || r.overflow || text.slice(r.end).trim() !== '') return null;
+  return r.v;
 }
 
 export function evalDashArith(expr: string, lookup: (name: string) => string | undefined, assign: (name: string, value: string) => void): DashArithResult {
