@@ -113,3 +113,19 @@ test('the shell and the terminal load after the editor is up, and the terminal t
   await expect(page.getByTestId('terminal-starting')).toHaveCount(0);
   await expect(page.locator('.xterm')).toBeVisible();
 });
+
+test('the interface font subsets its texts draw are asked for after the first screen, not in the middle of an edit', async ({ lab, page }) => {
+  // issue 11 (ui/common/fonts.ts preloadGlyphs): "→" is in Noto Sans KR's subset 110, which the first
+  // screen does not draw; fetched when an edit first showed a changed flow, its arrival laid out the
+  // whole page again (43 ms of a 120 ms edit at 50 pods). fonts.check is true only when every face
+  // that holds the text has loaded.
+  await lab.openFresh();
+  await lab.waitForEditor();
+  const ready = (text: string) => page.evaluate((t) => document.fonts.check('16px "Noto Sans KR Variable"', t), text);
+  await expect.poll(() => ready('→')).toBe(true);
+  expect(await ready('…“”—')).toBe(true);
+  // The Korean texts' subsets follow the language.
+  expect(await ready('클러스터')).toBe(false);
+  await page.getByTestId('lang-ko').click();
+  await expect.poll(() => ready('클러스터')).toBe(true);
+});

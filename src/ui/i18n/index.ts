@@ -93,3 +93,10 @@ export function memoizeT(instance: I18n): void {
   };
   (instance as unknown as { t: typeof t }).t = t;
 }
+
+/** Every feature's strings in one language (what glyphsOf reads to ask for their font subsets). */
+export function stringsOf(lang: 'en' | 'ko'): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [ns, strings] of Object.entries(featureNamespaces())) out[ns] = strings[lang];
+  return out;
+}

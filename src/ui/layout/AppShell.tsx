@@ -13,6 +13,8 @@ import { CniPicker, FileMenu, LanguageSwitch, ShareButton } from './Toolbar.js';
 import { useImport } from './useImport.js';
 import { preloadTerminal } from './shell.js';
 import { afterFirstScreen } from '../common/first-screen.js';
+import { glyphsOf, preloadGlyphs } from '../common/fonts.js';
+import { stringsOf } from '../i18n/index.js';
 import { Workspace } from './Workspace.js';
 
 /** The lab's screen: header and tools, banners, lesson | editor | graph + details, terminal. */
@@ -36,6 +38,10 @@ function Shell({ storageFailed }: { storageFailed: SaveFailure | null }) {
   useGlobalShortcuts(store, steps.length);
   // The terminal's chunks, once the graph and the editor are up: opening it is then instant.
   useEffect(() => afterFirstScreen(preloadTerminal), []);
+  // The font subsets the language's texts draw (an arrow, quotes, Hangul), before an edit draws
+  // them: a subset arriving mid-edit lays out the whole page again (common/fonts.ts).
+  const lang = useLab((s) => s.lang);
+  useEffect(() => afterFirstScreen(() => preloadGlyphs(glyphsOf(stringsOf(lang)))), [lang]);
   const importFiles = useImport();
   const [dropping, setDropping] = useState(false);
 
