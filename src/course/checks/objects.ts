@@ -40,13 +40,22 @@ export const PULL_PROBE_POD = 'kslab-pull-check';
 
 /**
  * Would these credentials pull the image? The engine decides, as it does for the student's pods:
- * the same files plus one pod in the secret's namespace whose only pull secret is this one.
+ * the same files plus one pod in the secret's namespace whose only pull secret is this one. The pod
+ * meets the restricted Pod Security level, so a namespace that enforces it admits the probe (the
+ * kubelet pulls before it checks runAsNonRoot against the image's user: the pull is still tried).
  */
 function pullWhy(key: string, namespace: string, name: string, image: string, ctx: CheckContext): string[] {
   const pod = {
     apiVersion: 'v1', kind: 'Pod',
     metadata: { name: PULL_PROBE_POD, namespace },
-    spec: { imagePullSecrets: [{ name }], containers: [{ name: 'pull', image, imagePullPolicy: 'Always' }] },
+    spec: {
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      imagePullSecrets: [{ name }],
+      containers: [{
+        name: 'pull', image, imagePullPolicy: 'Always',
+        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+      }],
+    },
   };
   // JSON is YAML: no quoting of the student's names can go wrong.
   const probe = { name: `${PULL_PROBE_POD}.yaml`, text: JSON.stringify(pod) };

@@ -1,7 +1,7 @@
 // The secret check's `pulls` (objects.ts pullWhy) on the real engine (issue 15, survivors of the
 // src/course/checks mutation run): the reason a pull failed, the probe pod found by its own key,
-// a student's file that happens to carry the probe's name, and a namespace whose PodSecurity level
-// refuses the probe pod.
+// a student's file that happens to carry the probe's name, and a namespace that enforces restricted
+// (the probe pod meets that level).
 import { describe, expect, it } from 'vitest';
 import { analyze, type SourceFile } from '../../engine/index.js';
 import { parsedCheck } from '../../testing/course.js';
@@ -65,9 +65,15 @@ describe('secret pulls: reasons and the probe pod', () => {
     expect(out).toEqual({ passed: true, why: [] });
   });
 
-  it('a namespace enforcing restricted refuses the probe pod (it sets no securityContext): said, not thrown', () => {
+  it('a namespace enforcing restricted admits the probe pod: the right secret pulls, a wrong one says why', () => {
+    // The probe meets restricted (pod-security-admission policy/check_*: runAsNonRoot, seccomp
+    // RuntimeDefault, allowPrivilegeEscalation false, capabilities drop ALL). It used to set no
+    // securityContext, so admission refused it and the check could never pass there.
     const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: locked\n  labels: {pod-security.kubernetes.io/enforce: restricted}\n';
-    const out = run({ secret: 'locked/cred', pulls: PRIVATE }, [f('a-ns.yaml', ns), f('reg.yaml', REGISTRY), f('secret.yaml', SECRET('dock_password', 'locked'))]);
-    expect(out).toEqual({ passed: false, why: [`secret locked/cred: could not try a pull of ${PRIVATE}`] });
+    const files = (password: string) => [f('a-ns.yaml', ns), f('reg.yaml', REGISTRY), f('secret.yaml', SECRET(password, 'locked'))];
+    expect(run({ secret: 'locked/cred', pulls: PRIVATE }, files('dock_password'))).toEqual({ passed: true, why: [] });
+    const wrong = run({ secret: 'locked/cred', pulls: PRIVATE }, files('nope'));
+    expect(wrong.passed).toBe(false);
+    expect(wrong.why[0]).toMatch(new RegExp(`^secret locked/cred does not pull ${PRIVATE.replace(/[.]/g, '\\.')}: \\S`));
   });
 });
