@@ -7,6 +7,9 @@
 //   npm run test:mutation -- --concurrency 2                # any other flag goes to `stryker run`
 //   npm run test:mutation -- --scores                       # score per folder from the reports on disk
 //   npm run test:mutation -- src/engine/net --all-tests     # judge with every test, not only the tree's own
+//   npm run test:mutation -- src/engine/format --tests 'src/engine/format/**/*.test.ts,src/engine/rbac/rules-review.test.ts'
+//                                                           # judge with these tests only (a folder few tests reach:
+//                                                           # a short dry run; they must be every test that reaches it)
 //
 // Each set of targets has its own folder reports/mutation/<slug>/ (git-ignored) with the incremental
 // file, index.html and mutation.json; a rerun of the same targets tests only what changed.
@@ -25,12 +28,16 @@ if (args.includes('--scores')) {
 const targets = [];
 const rest = [];
 let allTests = false;
+/** @type {string[] | null} */
+let onlyTests = null;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--mutate' || a === '-m') targets.push(...(args[++i] ?? '').split(','));
   else if (a.startsWith('--mutate=')) targets.push(...a.slice('--mutate='.length).split(','));
   else if (!a.startsWith('-') && (a.startsWith('src/') || a.startsWith('./src/'))) targets.push(a.replace(/^\.\//, ''));
   else if (a === '--all-tests') allTests = true;
+  else if (a === '--tests') onlyTests = (args[++i] ?? '').split(',').filter(Boolean);
+  else if (a.startsWith('--tests=')) onlyTests = a.slice('--tests='.length).split(',').filter(Boolean);
   else rest.push(a);
 }
 for (const t of targets) {
@@ -43,7 +50,11 @@ for (const t of targets) {
 const slug = targets.length === 0 ? 'all' : slugOf(targets);
 const env = { ...process.env, KSLAB_MUTATE_SLUG: slug };
 if (targets.length > 0) env.KSLAB_MUTATE = targets.join(',');
-const tests = allTests ? [] : testsFor(targets);
+if (onlyTests !== null && (onlyTests.length === 0 || allTests || targets.length === 0)) {
+  console.error('mutation: --tests needs targets and at least one test glob, and not --all-tests');
+  process.exit(2);
+}
+const tests = onlyTests ?? (allTests ? [] : testsFor(targets));
 if (tests.length > 0) env.KSLAB_MUTATION_TESTS = tests.join(',');
 else delete env.KSLAB_MUTATION_TESTS;
 console.log(`mutation: ${targets.length ? targets.join(' ') : 'src/engine src/shell src/course'} → ${REPORTS}/${slug}/`);
