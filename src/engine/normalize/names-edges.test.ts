@@ -37,9 +37,10 @@ describe('isQualifiedName (label keys)', () => {
     expect(isQualifiedName(`${'x'.repeat(64)}-`)).toEqual(['name part must be no more than 63 characters', `name part ${QN}`]);
   });
 
-  it('an empty prefix and an empty name part: the prefix is reported first', () => {
-    expect(isQualifiedName('/')[0]).toBe('prefix part must be non-empty');
-    expect(isQualifiedName('/')).toContain('name part must be non-empty');
+  it('an empty name part is reported empty and against the regex (upstream matches the regex on "" too)', () => {
+    expect(isQualifiedName('')).toEqual(['name part must be non-empty', `name part ${QN}`]);
+    expect(isQualifiedName('example.com/')).toEqual(['name part must be non-empty', `name part ${QN}`]);
+    expect(isQualifiedName('/')).toEqual(['prefix part must be non-empty', 'name part must be non-empty', `name part ${QN}`]);
   });
 });
 
