@@ -4,6 +4,7 @@
  * jsonpath.go (FindResults with range/end, walk, evalField, evalArray, evalFilter, evalWildcard,
  * evalRecursive, PrintResults, evalToText). The data are JSON values (an unstructured object).
  */
+import { goFloat } from './goyaml.js';
 
 type Node =
   | { t: 'list'; nodes: Node[] }
@@ -529,10 +530,15 @@ export function goSyntax(v: Value): string {
   return `map[string]interface {}{${Object.keys(v as Record<string, unknown>).sort().map((k) => `${JSON.stringify(k)}:${goSyntax((v as Record<string, unknown>)[k])}`).join(', ')}}`;
 }
 
-/** One result as PrintResults writes it: maps/lists as compact JSON, scalars via fmt.Fprint, nil as `null`. */
+/**
+ * One result as PrintResults writes it: maps/lists as compact JSON, scalars via fmt.Fprint, nil as `null`.
+ * A JSON number is an int64 in the unstructured object when it fits, else a float64, which fmt prints
+ * as strconv's shortest %g (`1e-05`, `1.2345675e+06`, `1e+20`), not as JavaScript's String does.
+ */
 function show(v: Value): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'object') return goJson(v);
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v).toString() : goFloat(v);
   return String(v);
 }
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { jsonpath } from './jsonpath.js';
+
+const run = (tpl: string, spec: unknown): string => {
+  const r = jsonpath(tpl, { apiVersion: 'x.io/v1', kind: 'Foo', metadata: { name: 'x' }, spec });
+  return r.ok ? r.text : `ERR ${r.error}`;
+};
+
+// Numbers as kubectl prints them: k8s.io/apimachinery's unstructured JSON decoding keeps a number as
+// int64 when strconv.ParseInt takes it and float64 otherwise, and client-go util/jsonpath PrintResults
+// writes a scalar with fmt.Fprint, i.e. strconv.FormatFloat(f, 'g', -1, 64) for a float64. Expected
+// texts are what kubectl v1.32 printed for `kubectl patch --local -f obj.json -p '{}' --type=merge
+// -o jsonpath=TEMPLATE` on this machine.
+describe('jsonpath: numbers as fmt.Fprint prints them', () => {
+  it.each([
+    [0.00001, '1e-05'], [1.5e-7, '1.5e-07'], [0.0001, '0.0001'], [-0.5, '-0.5'], [123456.5, '123456.5'],
+    [1234567.5, '1.2345675e+06'], [1e20, '1e+20'], [1e21, '1e+21'], [3, '3'], [-42, '-42'], [9007199254740991, '9007199254740991'],
+  ])('%d prints %s', (n, text) => {
+    expect(run('{.spec.f}', { f: n })).toBe(text);
+  });
+  it('inside a list of results, each number on its own terms', () => {
+    expect(run('{.spec.a[*]}', { a: [0.0001, 1e-5, 2.5, 7] })).toBe('0.0001 1e-05 2.5 7');
+  });
+  it('inside a map or a list printed whole, encoding/json keeps its own notation', () => {
+    expect(run('{.spec}', { f: 1.5e-7, g: 1e-5, h: 1234567.5 })).toBe('{"f":1.5e-7,"g":0.00001,"h":1234567.5}');
+  });
+});
