@@ -25,3 +25,26 @@ describe('jsonpath: numbers as fmt.Fprint prints them', () => {
     expect(run('{.spec}', { f: 1.5e-7, g: 1e-5, h: 1234567.5 })).toBe('{"f":1.5e-7,"g":0.00001,"h":1234567.5}');
   });
 });
+
+// client-go util/jsonpath evalFilter compares with its fork of text/template's funcs.go (eq, lt, ...):
+// an int64 and a float64 are different basic kinds, so `2` against `2.0` is an error, not a match.
+// Expected texts: kubectl v1.32 (`patch --local ... -o jsonpath=`) on this machine.
+describe('jsonpath filters: int64 and float64 are different kinds', () => {
+  const incompatible = (tpl: string) => `ERR error: error executing jsonpath ${JSON.stringify(tpl)}: Error executing template: incompatible types for comparison.`;
+  it.each([
+    ['{.spec.a[?(@.n==2.0)].n}', [{ n: 2 }]],
+    ['{.spec.a[?(@.n!=2.0)].n}', [{ n: 2 }]],
+    ['{.spec.a[?(@.n>2)].n}', [{ n: 2.5 }]],
+    ['{.spec.a[?(@.n==@.m)].n}', [{ n: 2, m: 2.5 }]],
+  ])('%s on %j is an error', (tpl, a) => {
+    expect(run(tpl, { a })).toContain(incompatible(tpl));
+  });
+  it.each([
+    ['{.spec.a[?(@.n>2.0)].n}', [{ n: 2.5 }, { n: 1.5 }], '2.5'],
+    ['{.spec.a[?(2.5>@.n)].n}', [{ n: 2.25 }], '2.25'],
+    ['{.spec.a[?(@.n==2)].n}', [{ n: 2 }, { n: 3 }], '2'],
+    ['{.spec.a[?(@.n<=-1)].n}', [{ n: -1 }, { n: 0 }], '-1'],
+  ])('%s on %j prints %s', (tpl, a, text) => {
+    expect(run(tpl, { a })).toBe(text);
+  });
+});

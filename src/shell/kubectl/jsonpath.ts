@@ -450,25 +450,40 @@ class Evaluator {
         const rights = this.walk([el], node.right);
         if (rights.length === 0) continue;
         if (rights.length > 1) throw new JsonPathError('can only compare one element at a time');
-        if (compare(lefts[0], rights[0], node.op)) results.push(el);
+        if (compare(lefts[0], rights[0], node.op, literalKind(node.left), literalKind(node.right))) results.push(el);
       }
     }
     return results;
   }
 }
 
-/** text/template's eq/ne/lt/le/gt/ge on basic kinds. */
-function compare(l: Value, r: Value, op: string): boolean {
-  const kind = (x: Value) => (typeof x === 'number' ? 'number' : typeof x === 'string' ? 'string' : typeof x === 'boolean' ? 'bool' : 'other');
+type NumberKind = 'int' | 'float';
+
+/** A filter side that is one number literal has the literal's kind: `2.0` is a float64 even where it equals 2. */
+function literalKind(side: Node & { t: 'list' }): NumberKind | undefined {
+  const only = side.nodes.length === 1 ? side.nodes[0] : undefined;
+  return only?.t === 'int' ? 'int' : only?.t === 'float' ? 'float' : undefined;
+}
+
+/**
+ * text/template's eq/ne/lt/le/gt/ge on basic kinds (client-go's forked template funcs.go): an int64
+ * and a float64 are different kinds, so comparing them is an error, as `2` against `2.0` is. A data
+ * number is an int64 when it is a whole number that fits (apimachinery's JSON decoding), else a float64.
+ */
+function compare(l: Value, r: Value, op: string, lLiteral?: NumberKind, rLiteral?: NumberKind): boolean {
+  const numberKind = (x: number, literal: NumberKind | undefined): NumberKind => literal ?? (Number.isInteger(x) && Math.abs(x) < 2 ** 63 ? 'int' : 'float');
+  const kindOf = (x: Value, literal: NumberKind | undefined) => (typeof x === 'number' ? numberKind(x, literal) : typeof x === 'string' ? 'string' : typeof x === 'boolean' ? 'bool' : 'other');
+  const lk = kindOf(l, lLiteral);
+  const rk = kindOf(r, rLiteral);
   if (!['<', '>', '==', '!=', '<=', '>='].includes(op)) throw new JsonPathError(`unrecognized filter operator ${op}`);
-  if (kind(l) !== kind(r) || kind(l) === 'other') {
+  if (lk !== rk || lk === 'other') {
     if (op === '==' || op === '!=') {
-      if (kind(l) === 'other' || kind(r) === 'other') throw new JsonPathError('invalid type for comparison');
+      if (lk === 'other' || rk === 'other') throw new JsonPathError('invalid type for comparison');
       throw new JsonPathError('incompatible types for comparison');
     }
-    throw new JsonPathError(kind(l) === 'other' || kind(r) === 'other' ? 'invalid type for comparison' : 'incompatible types for comparison');
+    throw new JsonPathError(lk === 'other' || rk === 'other' ? 'invalid type for comparison' : 'incompatible types for comparison');
   }
-  if (kind(l) === 'bool' && !['==', '!='].includes(op)) throw new JsonPathError('invalid type for comparison');
+  if (lk === 'bool' && !['==', '!='].includes(op)) throw new JsonPathError('invalid type for comparison');
   const a = l as number | string | boolean;
   const b = r as number | string | boolean;
   switch (op) {
