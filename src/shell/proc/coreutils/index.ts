@@ -9,6 +9,7 @@ import { GREP_PROGRAMS } from './grep.js';
 import { head, tail } from './headtail.js';
 import { ls } from './ls.js';
 import { watch, which, xargs } from './run.js';
+import { sed } from './sed.js';
 import { seq } from './seq.js';
 import { basename, dirname, echo, pwd, sleep, tee } from './small.js';
 import { sort } from './sort.js';
@@ -25,5 +26,5 @@ export const COREUTILS: Readonly<Record<string, Program>> = {
   cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr, base64, tee,
   rm, rmdir, mkdir, touch, cp, mv,
   ...GREP_PROGRAMS,
-  ls, find, which, xargs, watch, stat,
+  ls, find, which, xargs, watch, stat, sed,
 };

@@ -18,6 +18,8 @@ export interface ToolSpec {
   readonly helpKey?: string;
   /** grep prints `Usage: grep [OPTION]... PATTERNS [FILE]...` before the `Try` line. */
   readonly gnuUsageLine?: string;
+  /** GNU sed prints this (its help text) on a usage error instead of the `Try` line. */
+  readonly gnuBadUsage?: (name: string) => string;
 }
 
 export interface Args {
@@ -54,6 +56,10 @@ export class Tool {
   usage(msg?: string): number {
     if (this.gnu) {
       if (msg !== undefined) this.err(msg);
+      if (this.spec.gnuBadUsage) {
+        this.ctx.out.err(this.spec.gnuBadUsage(this.name));
+        return this.spec.status ?? 1;
+      }
       if (this.spec.gnuUsageLine) this.ctx.out.errLine(this.spec.gnuUsageLine);
       this.ctx.out.errLine(`Try '${this.spec.gnuUsageLine ? this.applet : this.name} --help' for more information.`);
       return this.spec.status ?? 1;

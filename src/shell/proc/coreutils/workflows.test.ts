@@ -92,6 +92,30 @@ describe('exam workflows on the host (GNU tools, LANG=C.UTF-8)', () => {
   });
 });
 
+describe('sed in the exam workflow', () => {
+  it('kubectl get -o yaml > file, sed -i changes the image, kubectl apply -f runs it', () => {
+    const sh = shell();
+    sh.run('kubectl get pod web -o yaml > web.yaml');
+    const edit = sh.run("sed -i 's/image: ubuntu$/image: ubuntu:24.04/' web.yaml");
+    expect(edit.output).toBe('');
+    expect(edit.files?.find((f) => f.name === 'web.yaml')?.text).toMatch(/\n {4}image: ubuntu:24\.04\n/);
+    expect(sh.run('kubectl apply -f web.yaml').output).toMatch(/\npod\/web configured\n$/);
+    expect(sh.run('kubectl get pod web -o jsonpath={.spec.containers[0].image}').output).toBe('ubuntu:24.04');
+    expect(sh.run('sed -n "/^metadata:/,/^spec:/p" web.yaml | head -1').output).toBe('metadata:\n');
+  });
+
+  it('awk-free column picking: sed -E on kubectl output', () => {
+    const sh = shell();
+    expect(sh.run("kubectl get pods --no-headers | sed -E 's/ +.*//'").output).toBe('db-0\nweb\n');
+    expect(sh.run("kubectl get pods | sed 1d | wc -l").output).toBe('2\n');
+    expect(sh.run("sed -n '$=' pods.yaml").output).toBe(`${PODS.split('\n').length - 1}\n`);
+  });
+
+  it('a script error answers as GNU sed does and sets $?', () => {
+    expect(shell().run("echo x | sed 's/x/y'; echo \"[$?]\"").output).toBe("sed: -e expression #1, char 5: unterminated `s' command\n[1]\n");
+  });
+});
+
 describe('inside containers', () => {
   const sh = () => createShell({ files: [{ name: 'p.yaml', text: `${podYaml('bb', { image: 'busybox:1.37' })}---\n${podYaml('deb', { image: 'debian:12' })}` }] });
   it('busybox wording in a busybox image', () => {
@@ -100,11 +124,15 @@ describe('inside containers', () => {
     expect(s.run('kubectl exec bb -- head -n x /etc/hostname').output).toBe("head: invalid number 'x'\ncommand terminated with exit code 1\n");
     expect(s.run("kubectl exec bb -- sh -c 'grep -c root /etc/passwd'").output).toBe('1\n');
     expect(s.run('kubectl exec bb -- wc -l /etc/hostname').output).toBe('1 /etc/hostname\n');
+    expect(s.run("kubectl exec bb -- sed -n '1s/:.*//p' /etc/passwd").output).toBe('root\n');
+    expect(s.run("kubectl exec bb -- sed k /etc/passwd").output).toBe('sed: unsupported command k\ncommand terminated with exit code 1\n');
   });
   it('GNU wording in a Debian image, in the C locale (no LANG there)', () => {
     const s = sh();
     expect(s.run('kubectl exec deb -- head -n x /etc/hostname').output).toBe("head: invalid number of lines: 'x'\ncommand terminated with exit code 1\n");
     expect(s.run('kubectl exec deb -- ls /nope').output).toBe("ls: cannot access '/nope': No such file or directory\ncommand terminated with exit code 2\n");
+    expect(s.run("kubectl exec deb -- sed -n '1s/:.*//p' /etc/passwd").output).toBe('root\n');
+    expect(s.run('kubectl exec deb -- sed k /etc/passwd').output).toBe("sed: -e expression #1, char 1: unknown command: `k'\ncommand terminated with exit code 1\n");
   });
 });
 
