@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kubectlTestdata } from '../../testing/kubectl-testdata.js';
 import { jsonpath } from './jsonpath.js';
 
 const run = (tpl: string, spec: unknown): string => {
@@ -46,5 +47,19 @@ describe('jsonpath filters: int64 and float64 are different kinds', () => {
     ['{.spec.a[?(@.n<=-1)].n}', [{ n: -1 }, { n: 0 }], '-1'],
   ])('%s on %j prints %s', (tpl, a, text) => {
     expect(run(tpl, { a })).toBe(text);
+  });
+});
+
+// src/testing/kubectl/jsonpath-kubectl.json: [template, spec, as JSON, stdout, stderr] rows that kubectl
+// v1.32 printed on this machine for `kubectl patch --local -f obj.json -p '{}' --type=merge
+// -o jsonpath[-as-json]=TEMPLATE` with obj = {apiVersion: x.io/v1, kind: Foo, metadata: {name: x}, spec}
+// (src/testing/kubectl/README.md). The whole stderr is compared: the parser's and the evaluator's
+// messages, %#U of a rune, and the %#v dump of the object (strconv.Quote strings, int64 and float64
+// numbers). Templates whose output follows Go's random map order (`..`, `.*`) are left out.
+describe('jsonpath against kubectl v1.32, stdout and stderr', () => {
+  const rows = JSON.parse(kubectlTestdata('jsonpath-kubectl.json')) as [string, unknown, boolean, string, string][];
+  it.each(rows.map((r, i) => [i, ...r] as const))('#%i %s', (_i, tpl, spec, asJson, stdout, stderr) => {
+    const r = jsonpath(tpl, { apiVersion: 'x.io/v1', kind: 'Foo', metadata: { name: 'x' }, spec }, { asJson });
+    expect(r.ok ? { stdout: r.text, stderr: '' } : { stdout: '', stderr: r.error }).toEqual({ stdout, stderr });
   });
 });

@@ -4,6 +4,7 @@
  * jsonpath.go (FindResults with range/end, walk, evalField, evalArray, evalFilter, evalWildcard,
  * evalRecursive, PrintResults, evalToText). The data are JSON values (an unstructured object).
  */
+import { goQuote, isPrint } from '../../engine/rbac/subjects.js';
 import { goFloat } from './goyaml.js';
 
 type Node =
@@ -268,10 +269,11 @@ function isAlphaNumeric(r: string): boolean {
   return r === '_' || /[\p{L}\p{Nd}]/u.test(r);
 }
 
-/** Go's %#U: `U+0021 '!'`. */
+/** Go's %#U: `U+0021 '!'`, the character only when unicode.IsPrint takes it (`U+0009` for a tab). */
 function goRune(r: string): string {
   const cp = r.codePointAt(0) ?? 0;
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} '${r}'`;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return isPrint(r) ? `${code} '${r}'` : code;
 }
 
 /** UnquoteExtend: strconv.Unquote that also takes single-quoted strings. */
@@ -532,17 +534,23 @@ function goPrint(v: Value): string {
   if (v === null || v === undefined) return '<nil>';
   if (Array.isArray(v)) return `[${v.map(goPrint).join(' ')}]`;
   if (isMap(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${goPrint(v[k])}`).join(' ')}]`;
+  if (typeof v === 'number') return goNumber(v);
   return String(v);
+}
+
+/** An unstructured JSON number under fmt's %v or %#v: an int64 when it is whole and fits, else a float64 (strconv 'g', -1). */
+function goNumber(v: number): string {
+  return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v).toString() : goFloat(v);
 }
 
 /** fmt's %#v of an unstructured value (the printer's debugging dump). */
 export function goSyntax(v: Value): string {
   if (v === null || v === undefined) return 'interface {}(nil)';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'string') return goQuote(v);
+  if (typeof v === 'number') return goNumber(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(', ')}}`;
-  return `map[string]interface {}{${Object.keys(v as Record<string, unknown>).sort().map((k) => `${JSON.stringify(k)}:${goSyntax((v as Record<string, unknown>)[k])}`).join(', ')}}`;
+  return `map[string]interface {}{${Object.keys(v as Record<string, unknown>).sort().map((k) => `${goQuote(k)}:${goSyntax((v as Record<string, unknown>)[k])}`).join(', ')}}`;
 }
 
 /**
@@ -553,7 +561,7 @@ export function goSyntax(v: Value): string {
 function show(v: Value): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'object') return goJson(v);
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? BigInt(v).toString() : goFloat(v);
+  if (typeof v === 'number') return goNumber(v);
   return String(v);
 }
 
