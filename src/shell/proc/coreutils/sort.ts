@@ -79,11 +79,15 @@ function gnuNumber(s: string): number {
   return Object.is(v, -0) ? 0 : v;
 }
 
+/**
+ * GNU -h (sort.c find_unit_order, then the numbers): a nonzero number's unit order, K or k = 1 up to
+ * Y = 8 (9.1 knows no R or Q), negated for a '-' number, and 0 without a unit or for a zero; equal orders compare as numbers.
+ */
 function human(s: string): [number, number] {
-  const m = /^[ \t]*(-?\d*\.?\d*)([KMGTPEZYRQ]?)/.exec(s);
+  const m = /^[ \t]*(-?\d*\.?\d*)([KkMGTPEZY]?)/.exec(s);
   const n = m && /\d/.test(m[1] as string) ? Number(m[1]) : 0;
-  const mag = m?.[2] ? 'KMGTPEZYRQ'.indexOf(m[2]) + 1 : 0;
-  return [Math.sign(n), Math.sign(n) * mag * 1e300 + n];
+  const unit = m?.[2] ? 'KMGTPEZY'.indexOf(m[2].toUpperCase()) + 1 : 0;
+  return [n === 0 ? 0 : Math.sign(n) * unit, n];
 }
 
 function version(a: string, b: string): number {
