@@ -63,7 +63,7 @@ describe('bindings', () => {
     const r = run(binding(`${view}subjects:\n- {kind: ServiceAccount, name: robot, namespace: ci}\n- {kind: ServiceAccount, name: bot}\n- {kind: Group, name: devs}`, 'ClusterRoleBinding'));
     expect(r.errors.map((e) => e.message)).toEqual(['subjects[1].namespace: Required value']);
     const ok = run(binding(`${view}subjects:\n- {kind: ServiceAccount, name: robot, namespace: ci}\n- {kind: Group, name: devs}`, 'ClusterRoleBinding'));
-    expect(ok.cluster.clusterRoleBindings[0]?.subjects.map((s) => [s.kind, s.name, s.apiGroup, s.namespace, s.ref.path.join('.')])).toEqual([
+    expect(ok.cluster.clusterRoleBindings[0]?.subjects.map((s) => [s.kind, s.name, s.apiGroup, s.namespace, s.ref?.path.join('.')])).toEqual([
       ['ServiceAccount', 'robot', '', 'ci', 'subjects.0'],
       ['Group', 'devs', 'rbac.authorization.k8s.io', undefined, 'subjects.1'],
     ]);
