@@ -65,6 +65,10 @@ const ROWS: Row[] = [
   ['echo x 2>/dev/null >&2', '', '', 0],
   ['export A=1; sh -c \'echo $A\'; B=2 sh -c \'echo $B\'; echo "[$B]"', '1\n2\n[]\n', '', 0],
   ['echo "$0"', 'bash\n', '', 0],
+  // sh -c and bash -c read their caller's standard input.
+  ["printf 'b\\na\\n' | sh -c sort", 'a\nb\n', '', 0],
+  ["printf 'b\\na\\n' | bash -c 'read x; echo \"x=$x\"; cat'", 'x=b\na\n', '', 0],
+  ["echo hi | sh -c 'cat; echo [$?]'", 'hi\n[0]\n', '', 0],
 ];
 
 describe('host bash, row by row against bash 5.2', () => {

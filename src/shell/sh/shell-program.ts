@@ -24,7 +24,7 @@ export function shellProgram(dialect: Dialect): Program {
       }
       src = args[1];
       st.positional = args.slice(3);
-      return runIn(ctx, dialect, args[2] ?? self, st, src);
+      return runIn(ctx, dialect, args[2] ?? self, st, src, ctx.stdin);
     }
     if (args[0] !== undefined) {
       const text = ctx.sys.fs.read(resolvePath(ctx.cwd, args[0]));
@@ -33,14 +33,19 @@ export function shellProgram(dialect: Dialect): Program {
         return dialect === 'bash' ? 127 : 2;
       }
       st.positional = args.slice(1);
-      return runIn(ctx, dialect, args[0], st, text);
+      return runIn(ctx, dialect, args[0], st, text, ctx.stdin);
     }
-    return runIn(ctx, dialect, self, st, ctx.stdin);
+    return runIn(ctx, dialect, self, st, ctx.stdin, '');
   };
 }
 
-function runIn(ctx: Ctx, dialect: Dialect, name: string, st: ReturnType<typeof freshState>, src: string): number {
+/**
+ * Runs `src` in a new shell whose commands read `stdin`: the caller's standard input for `sh -c`
+ * and `sh FILE` (`printf 'b\na\n' | sh -c sort` sorts it), nothing when the script itself was read
+ * from standard input.
+ */
+function runIn(ctx: Ctx, dialect: Dialect, name: string, st: ReturnType<typeof freshState>, src: string, stdin: string): number {
   const sh = new Interp(ctx, ctx.sys, st, dialect, name);
-  const r = sh.run(src, { stdin: new Input(''), out: (s, styled) => ctx.out.out(s, styled), err: (s, styled) => ctx.out.err(s, styled), outTty: ctx.tty.out, errTty: ctx.tty.err, inTty: ctx.tty.in }, true);
+  const r = sh.run(src, { stdin: new Input(stdin), out: (s, styled) => ctx.out.out(s, styled), err: (s, styled) => ctx.out.err(s, styled), outTty: ctx.tty.out, errTty: ctx.tty.err, inTty: ctx.tty.in }, true);
   return r.exited ?? r.status;
 }
