@@ -1,4 +1,5 @@
 import type { Program } from '../../sh/system.js';
+import { awk } from './awk.js';
 import { base64 } from './base64.js';
 import { cat } from './cat.js';
 import { cp, mv } from './copy.js';
@@ -26,5 +27,5 @@ export const COREUTILS: Readonly<Record<string, Program>> = {
   cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr, base64, tee,
   rm, rmdir, mkdir, touch, cp, mv,
   ...GREP_PROGRAMS,
-  ls, find, which, xargs, watch, stat, sed,
+  ls, find, which, xargs, watch, stat, sed, awk,
 };
