@@ -28,6 +28,9 @@ describe('decodeBase64', () => {
   });
 
   it.each([
+    // Go decodeQuantum at the end of input: a lone "=" after two characters is "not enough
+    // padding" at len(src); a short group is at len(src) minus its data characters.
+    ['YW=', 3], ['YW=\n', 4], ['YW\n=', 4], ['YWJ\n', 1], ['YW\nJ', 1], ['YWJjZ\n\n', 6],
     ['=', 0], ['Y=', 1], ['YW=j', 2], ['YW=x=', 2], ['YWI=x', 4], ['YWI==', 4], ['YQ===', 4], ['YWJj-', 4], ['YWJj_', 4], ['YQ==\nYQ==', 5],
   ])('%j fails at byte %i', (input, n) => {
     expect(at(input)).toBe(n);
@@ -52,6 +55,16 @@ describe('decodeUtf8', () => {
   it.each([
     { name: 'overlong 2-byte lead', b: [0xc0, 0x80], s: '\uFFFD\uFFFD' },
     { name: 'lead 0xf5', b: [0xf5, 0x41], s: '\uFFFDA' },
+    { name: 'lead 0xf5 with continuations', b: [0xf5, 0x80, 0x80, 0x80], s: '\uFFFD\uFFFD\uFFFD\uFFFD' },
+    // Go: every byte of a sequence that does not decode is one U+FFFD (utf8.DecodeRune returns size 1).
+    { name: 'overlong 3-byte', b: [0xe0, 0x80, 0x80], s: '\uFFFD\uFFFD\uFFFD' },
+    { name: 'overlong 4-byte', b: [0xf0, 0x80, 0x80, 0x80], s: '\uFFFD\uFFFD\uFFFD\uFFFD' },
+    { name: 'surrogate', b: [0xed, 0xa0, 0x80], s: '\uFFFD\uFFFD\uFFFD' },
+    { name: 'above U+10FFFF', b: [0xf4, 0x90, 0x80, 0x80], s: '\uFFFD\uFFFD\uFFFD\uFFFD' },
+    { name: 'truncated 3-byte then ASCII', b: [0xe2, 0x82, 0x41], s: '\uFFFD\uFFFDA' },
+    { name: 'truncated 4-byte at the end', b: [0xf0, 0x9f, 0x98], s: '\uFFFD\uFFFD\uFFFD' },
+    { name: 'bad third byte', b: [0xe2, 0x82, 0xc0, 0x41], s: '\uFFFD\uFFFD\uFFFDA' },
+    { name: 'bad fourth byte', b: [0xf0, 0x9f, 0x98, 0x41], s: '\uFFFD\uFFFD\uFFFDA' },
     { name: 'truncated at the end', b: [0x41, 0xe2], s: 'A\uFFFD' },
     { name: 'lone continuation', b: [0x80, 0x41], s: '\uFFFDA' },
   ])('$name', ({ b, s }) => {

@@ -12,13 +12,11 @@ export type Base64Result = { ok: true; bytes: Uint8Array } | { ok: false; error:
 export function decodeBase64(text: string): Base64Result {
   const out: number[] = [];
   const quantum: number[] = [];
-  let quantumStart = 0;
   let padding = 0;
   let padStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] ?? '';
     if (c === '\r' || c === '\n') continue;
-    if (quantum.length === 0 && padding === 0) quantumStart = i;
     if (c === '=') {
       // Padding may only fill the last one or two places of the final group.
       if (quantum.length < 2) return fail(i);
@@ -37,11 +35,13 @@ export function decodeBase64(text: string): Base64Result {
       quantum.length = 0;
     }
   }
+  // At the end Go reports a missing second "=" at the input's length, and a short final group
+  // at the length less the group's data characters (line breaks inside it shift the offset).
   if (padding > 0) {
-    if (quantum.length + padding !== 4) return fail(quantumStart);
+    if (quantum.length + padding !== 4) return fail(text.length);
     flush(quantum, out);
   } else if (quantum.length > 0) {
-    return fail(quantumStart);
+    return fail(text.length - quantum.length);
   }
   return { ok: true, bytes: Uint8Array.from(out) };
 }
@@ -58,35 +58,47 @@ function fail(at: number): Base64Result {
   return { ok: false, error: `illegal base64 data at input byte ${at}`, at };
 }
 
-/** UTF-8 → string; malformed sequences become U+FFFD (as Go's string conversion prints them). */
+/**
+ * UTF-8 → string as Go's utf8.DecodeRune reads it: a lead byte fixes the length and the range of
+ * its second byte (E0: A0-BF, ED: 80-9F, F0: 90-BF, F4: 80-8F, else 80-BF; later bytes 80-BF), so
+ * overlong forms, surrogates and code points past U+10FFFF never decode. Anything else is one
+ * U+FFFD for one byte, and reading goes on at the next byte (encoding/json prints it so).
+ */
 export function decodeUtf8(bytes: Uint8Array): string {
   let out = '';
   let i = 0;
   while (i < bytes.length) {
     const b0 = bytes[i] ?? 0;
-    let need = 0;
-    let cp = 0;
-    let min = 0;
     if (b0 < 0x80) { out += String.fromCharCode(b0); i++; continue; }
-    if (b0 >= 0xc2 && b0 <= 0xdf) { need = 1; cp = b0 & 0x1f; min = 0x80; }
-    else if (b0 >= 0xe0 && b0 <= 0xef) { need = 2; cp = b0 & 0x0f; min = 0x800; }
-    else if (b0 >= 0xf0 && b0 <= 0xf4) { need = 3; cp = b0 & 0x07; min = 0x10000; }
-    else { out += '\uFFFD'; i++; continue; }
-    let j = 1;
-    for (; j <= need; j++) {
-      const b = bytes[i + j];
-      if (b === undefined || (b & 0xc0) !== 0x80) break;
-      cp = (cp << 6) | (b & 0x3f);
-    }
-    if (j <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      out += '\uFFFD';
-      i += Math.max(1, j);
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
+    const seq = utf8Sequence(bytes, i, b0);
+    if (seq === null) { out += '\uFFFD'; i++; continue; }
+    out += String.fromCodePoint(seq[0]);
+    i += seq[1];
   }
   return out;
+}
+
+/** The code point and length of the sequence at `i` led by `b0` (>= 0x80), or null when invalid. */
+function utf8Sequence(bytes: Uint8Array, i: number, b0: number): readonly [number, number] | null {
+  let need: number;
+  let cp: number;
+  let lo = 0x80, hi = 0xbf;
+  if (b0 >= 0xc2 && b0 <= 0xdf) { need = 1; cp = b0 & 0x1f; }
+  else if (b0 >= 0xe0 && b0 <= 0xef) {
+    need = 2; cp = b0 & 0x0f;
+    if (b0 === 0xe0) lo = 0xa0;
+    else if (b0 === 0xed) hi = 0x9f;
+  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+    need = 3; cp = b0 & 0x07;
+    if (b0 === 0xf0) lo = 0x90;
+    else if (b0 === 0xf4) hi = 0x8f;
+  } else return null;
+  for (let j = 1; j <= need; j++) {
+    const b = bytes[i + j];
+    if (b === undefined || b < (j === 1 ? lo : 0x80) || b > (j === 1 ? hi : 0xbf)) return null;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  return [cp, need + 1];
 }
 
 /** base64 text → UTF-8 string, or the decoder's error. */

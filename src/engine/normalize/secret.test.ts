@@ -19,7 +19,7 @@ describe('base64', () => {
     expect(decodeBase64Text(input)).toEqual({ ok: true, text: out });
   });
   it.each([
-    ['YWJ', 0], ['YWJjZ', 4], ['YW=j', 2], ['YW=', 0], ['Y===', 1], ['YWJj!', 4], ['a b=', 1], ['YQ==YQ==', 4],
+    ['YWJ', 0], ['YWJjZ', 4], ['YW=j', 2], ['YW=', 3], ['Y===', 1], ['YWJj!', 4], ['a b=', 1], ['YQ==YQ==', 4],
   ])('%j fails at byte %i', (input, at) => {
     const r = decodeBase64(input);
     expect(r.ok ? null : [r.at, r.error]).toEqual([at, `illegal base64 data at input byte ${at}`]);
