@@ -108,10 +108,12 @@ export function strftime(format: string, ms: number, nanos = 0): string {
       out += text.slice(0, Number(widthText)).padEnd(Number(widthText), '0');
       continue;
     }
+    // gnulib nstrftime: `#` (change_case) upper-cases %a %A %b %B %h and lower-cases %p %Z, and then
+    // wins over `^`; %P is lower case whatever the flags; a composite (%c, %r, …) takes `^` only.
     const upper = flag.includes('^');
     const swap = flag.includes('#');
-    if (upper) text = text.toUpperCase();
-    else if (swap) text = c === 'p' || c === 'Z' ? text.toLowerCase() : text.toUpperCase();
+    if (c === 'P' || (swap && (c === 'p' || c === 'Z'))) text = text.toLowerCase();
+    else if (upper || (swap && 'aAbBh'.includes(c))) text = text.toUpperCase();
     const last = flag.replace(/[\^#]/g, '').slice(-1);
     const width = widthText !== '' ? Number(widthText) : value.numeric ? value.width : 0;
     if (last === '-') { out += value.numeric ? String(Number(text)) : text; continue; }
