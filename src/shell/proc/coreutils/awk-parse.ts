@@ -45,6 +45,14 @@ export interface Program { rules: Rule[]; funcs: Map<string, Func> }
 type Tok = { t: string; v: string; line: number };
 
 const KEYWORDS = new Set(['BEGIN', 'END', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'exit', 'function', 'func', 'return', 'delete', 'in', 'getline', 'print', 'printf']);
+/** Each built-in's [least, most] arguments; split, sub, gsub and match are grammar, not calls, in mawk. */
+const ARITY: Readonly<Record<string, readonly [number, number]>> = {
+  length: [0, 1], substr: [2, 3], index: [2, 2], split: [2, 3], sub: [2, 3], gsub: [2, 3], match: [2, 2], sprintf: [1, Infinity],
+  tolower: [1, 1], toupper: [1, 1], int: [1, 1], sqrt: [1, 1], exp: [1, 1], log: [1, 1], sin: [1, 1], cos: [1, 1], atan2: [2, 2],
+  rand: [0, 0], srand: [0, 1], system: [1, 1], close: [1, 1], fflush: [0, 1],
+};
+const GRAMMAR = new Set(['split', 'sub', 'gsub', 'match']);
+
 export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'tolower', 'toupper', 'int', 'sqrt', 'exp', 'log', 'sin', 'cos', 'atan2', 'rand', 'srand', 'system', 'close', 'fflush']);
 const OPS = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '!~', '&&', '||', '>>', '++', '--',
   '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '='];
@@ -139,6 +147,8 @@ class Parser {
   private noIn = 0;
   private noGt = 0;
   readonly funcs = new Map<string, Func>();
+  /** User function calls, checked once every function is known. */
+  private calls: { name: string; args: number; line: number }[] = [];
   constructor(private readonly toks: Tok[]) {}
 
   private peek(o = 0): Tok { return this.toks[Math.min(this.i + o, this.toks.length - 1)] as Tok; }
@@ -164,6 +174,12 @@ class Parser {
       if (this.is('function')) this.func();
       else rules.push(this.rule());
       this.terminators();
+    }
+    const end = this.peek().line;
+    for (const c of this.calls) {
+      const f = this.funcs.get(c.name);
+      if (!f) throw new AwkSyntaxError(`line ${end}: function ${c.name} never defined`);
+      if (c.args > f.params.length) throw new AwkSyntaxError(`line ${c.line}: too many arguments in call to ${c.name}`);
     }
     return { rules, funcs: this.funcs };
   }
@@ -475,15 +491,28 @@ class Parser {
         this.eat('(');
         const args = this.is(')') ? [] : this.withGt(() => this.exprList());
         this.eat(')');
+        this.calls.push({ name: t.v, args: args.length, line: t.line });
         return { k: 'call', name: t.v, args };
       }
       case 'builtin': {
         let args: Expr[] = [];
+        const [least, most] = ARITY[t.v] ?? [0, Infinity];
         if (this.is('(')) {
           this.next();
-          args = this.is(')') ? [] : this.withGt(() => this.exprList());
-          this.eat(')');
+          if (GRAMMAR.has(t.v)) {
+            // mawk reads these as grammar: too few is `near )`, too many `near ,`.
+            for (let i = 0; i < most; i++) {
+              if (i >= least && this.is(')')) break;
+              if (i > 0) this.eat(',');
+              args.push(this.withGt(() => this.expr()));
+            }
+            this.eat(')');
+          } else {
+            args = this.is(')') ? [] : this.withGt(() => this.exprList());
+            this.eat(')');
+          }
         } else if (t.v !== 'length') this.fail();
+        if (args.length < least || args.length > most) throw new AwkSyntaxError(`line ${t.line}: wrong number of arguments in call to ${t.v}`);
         return { k: 'builtin', name: t.v, args };
       }
       case 'kw':

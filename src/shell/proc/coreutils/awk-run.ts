@@ -18,10 +18,19 @@ export type Val = number | string | StrNum | typeof UNINIT;
 interface Cell { v: Val; arr: Map<string, Val> | null; shared: Cell | null }
 
 class Next {}
+/** The lab stopping a program that would not end. */
+class LabStop extends Error {}
 class Exit { constructor(readonly code: number) {} }
 class Break {}
 class Continue {}
 class Return { constructor(readonly v: Val) {} }
+/** Statements one run may execute, and how deep functions may call: past them the lab stops it (an endless loop). */
+export const AWK_MAX_STEPS = 1_000_000;
+export const AWK_MAX_DEPTH = 1_000;
+/** Characters its regexes and string functions may scan in one run (gsub on a growing string is quadratic). */
+export const AWK_MAX_WORK = 50_000_000;
+const TOO_LONG = 'lab: this awk program ran too many steps (an endless loop?); stopped';
+
 export class AwkRuntimeError extends Error {
   constructor(message: string, readonly status = 2) { super(message); }
 }
@@ -95,6 +104,9 @@ export class AwkRun {
       this.flushPipes();
     } catch (e) {
       if (e instanceof AwkRuntimeError) { this.warn(e.message); return e.status; }
+      if (e instanceof LabStop) { this.ctx.out.errLine(e.message); return 130; }
+      // A value past what a JavaScript string or the call stack holds (s = s s in a loop).
+      if (e instanceof RangeError) { this.ctx.out.errLine('lab: this awk program grew past what the lab holds; stopped'); return 130; }
       throw e;
     }
     return this.exitCode;
@@ -303,6 +315,14 @@ export class AwkRun {
     return x < y ? -1 : x > y ? 1 : 0;
   }
 
+  private work = 0;
+
+  private scan(text: string): string {
+    this.work += text.length;
+    if (this.work > AWK_MAX_WORK) throw new LabStop(TOO_LONG);
+    return text;
+  }
+
   private regex(src: string): RegExp {
     let re = this.regexes.get(src);
     if (!re) {
@@ -325,7 +345,11 @@ export class AwkRun {
     for (const s of stmts) this.stmt(s);
   }
 
+  private steps = 0;
+  private depth = 0;
+
   private stmt(s: Stmt): void {
+    if (++this.steps > AWK_MAX_STEPS) throw new LabStop(TOO_LONG);
     switch (s.k) {
       case 'expr': this.eval(s.e); return;
       case 'print': {
@@ -445,7 +469,7 @@ export class AwkRun {
       }
       case 'match': {
         const re = this.reOf(e.re);
-        return re.test(this.str(this.eval(e.a))) !== e.neg ? 1 : 0;
+        return re.test(this.scan(this.str(this.eval(e.a)))) !== e.neg ? 1 : 0;
       }
       case 'bin': {
         if (e.op === '&&') return this.truth(this.eval(e.a)) && this.truth(this.eval(e.b)) ? 1 : 0;
@@ -502,6 +526,7 @@ export class AwkRun {
       frame.set(p, { v: this.eval(a), arr: null, shared: null });
     });
     const saved = this.frame;
+    if (++this.depth > AWK_MAX_DEPTH) throw new LabStop('lab: this awk program called its functions too deep (endless recursion?); stopped');
     this.frame = frame;
     try {
       this.block(f.body);
@@ -511,6 +536,7 @@ export class AwkRun {
       throw e;
     } finally {
       this.frame = saved;
+      this.depth--;
     }
   }
 
@@ -582,7 +608,7 @@ export class AwkRun {
 
   private builtin(name: string, args: Expr[]): Val {
     const arg = (i: number) => this.eval(args[i] as Expr);
-    const s = (i: number) => this.str(arg(i));
+    const s = (i: number) => this.scan(this.str(arg(i)));
     const n = (i: number) => this.num(arg(i));
     switch (name) {
       // mawk counts bytes, not characters (length("héllo") is 6).
@@ -616,7 +642,7 @@ export class AwkRun {
         const re = this.reOf(args[0] as Expr);
         const repl = s(1);
         const target = args[2] ?? { k: 'field', e: { k: 'num', v: 0 } } as Expr;
-        const text = this.str(this.eval(target));
+        const text = this.scan(this.str(this.eval(target)));
         let count = 0;
         let out = '';
         let last = 0;

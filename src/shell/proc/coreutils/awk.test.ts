@@ -135,6 +135,15 @@ const CASES: readonly Case[] = [
   ['g', "awk '{printf \"%-10s %s\\n\", $1, $4}' pods.txt", "NAMESPACE  STATUS\ndefault    Running\ndefault    Running\nprod       Error\nkube-system Running\n", "", 0],
   ['g', "awk 'BEGIN { printf \"%5s|%-5s|\\n\", \"ab\", \"cd\" }'", "   ab|cd   |\n", "", 0],
   ['g', "awk '{ print NR, NF, $0 }' s.txt", "1 2 b 2\n2 2 a 10\n3 2 c 1\n4 2 b 2\n5 2 A 3\n6 0 \n", "", 0],
+  ['g', "awk 'BEGIN { split() }'", "", "awk: line 1: syntax error at or near )\n", 2],
+  ['g', "awk 'BEGIN { substr(\"a\") }'", "", "awk: line 1: wrong number of arguments in call to substr\n", 2],
+  ['g', "awk 'BEGIN { length(1,2) }'", "", "awk: line 1: wrong number of arguments in call to length\n", 2],
+  ['g', "awk 'BEGIN { sub(/a/) }'", "", "awk: line 1: syntax error at or near )\n", 2],
+  ['g', "awk 'BEGIN { split(\"a\", x, \"b\", 1) }'", "", "awk: line 1: syntax error at or near ,\n", 2],
+  ['g', "awk 'BEGIN { atan2(1) }'", "", "awk: line 1: wrong number of arguments in call to atan2\n", 2],
+  ['g', "awk 'BEGIN { f() }'", "", "awk: line 2: function f never defined\n", 2],
+  ['g', "awk 'function f(a) {} BEGIN { f(1,2) }'", "", "awk: line 1: too many arguments in call to f\n", 2],
+  ['g', "awk 'function f(a) { return a + 1 } BEGIN { print f(1) }'", "2\n", "", 0],
 
 ];
 

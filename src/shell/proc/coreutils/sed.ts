@@ -233,6 +233,11 @@ function flushWrites(t: Tool, writes: Map<string, Sink>, stdout: Sink): void {
   }
 }
 
+/** Commands one run may execute: past them the lab stops it (`:a;ba` never ends). */
+export const SED_MAX_STEPS = 1_000_000;
+/** Characters its regexes may scan in one run (`:a;s/^/x/;ba` rescans a growing line: quadratic). */
+export const SED_MAX_WORK = 50_000_000;
+
 /** An error found while running (GNU's bad_prog at run time: `//` with no regex before it). */
 class RuntimeError extends Error {
   constructor(message: string, readonly status = 1) { super(message); }
@@ -240,7 +245,14 @@ class RuntimeError extends Error {
 
 /** The running program: pattern and hold space, range states, the append queue, `t`'s flag. */
 class Exec {
+  private steps = 0;
+  private work = 0;
   private hold = '';
+
+  private scan(text: string): void {
+    this.work += text.length;
+    if (this.work > SED_MAX_WORK) throw new RuntimeError('lab: this sed script ran too many steps (an endless loop?); stopped', 130);
+  }
   /** Whether the hold space's text ends a line (GNU copies this with the text: an empty hold space does). */
   private holdChomped = true;
   private lastRx: RegExp | null = null;
@@ -261,8 +273,13 @@ class Exec {
     try {
       return this.cycles(input);
     } catch (e) {
+      if (e instanceof RangeError) {
+        this.t.ctx.out.errLine('lab: this sed script grew past what the lab holds; stopped');
+        return 130;
+      }
       if (!(e instanceof RuntimeError)) throw e;
-      this.t.err(e.message);
+      if (e.status === 130) this.t.ctx.out.errLine(e.message);
+      else this.t.err(e.message);
       return e.status;
     }
   }
@@ -282,6 +299,7 @@ class Exec {
       let pc = 0;
       while (pc < cmds.length) {
         const c = cmds[pc] as Cmd;
+        if (++this.steps > SED_MAX_STEPS) throw new RuntimeError('lab: this sed script ran too many steps (an endless loop?); stopped', 130);
         if (this.matches(pc, c, input, ps) === c.bang) {
           pc = c.name === '{' ? c.jump : pc + 1;
           continue;
@@ -438,6 +456,7 @@ class Exec {
       case 'regex': {
         const re = this.rx(a.re as Rx);
         if (typeof re === 'string') throw new RuntimeError(re);
+        this.scan(ps);
         re.lastIndex = 0;
         return re.test(ps);
       }
@@ -456,6 +475,7 @@ class Exec {
 
   /** The pattern space after `s`, null when nothing matched. */
   private substitute(s: Subst, ps: string): { text: string } | null | Error {
+    this.scan(ps);
     const re = this.rx(s.rx);
     if (typeof re === 'string') return new Error(re);
     re.lastIndex = 0;
