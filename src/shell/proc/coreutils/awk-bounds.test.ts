@@ -44,3 +44,22 @@ describe('odd programs get an answer', () => {
     expect(r.out + r.err).not.toMatch(/TypeError|undefined|\[object/);
   });
 });
+
+describe('awk in busybox words its failures as busybox 1.37.0 editors/awk.c does', () => {
+  it.each([
+    ['{print $1', 'awk: cmd. line:2: Unexpected end of string\n'],
+    ['{print $1}}', 'awk: cmd. line:1: Unexpected end of string\n'],
+    ['BEGIN { x = ) }', 'awk: cmd. line:1: Unexpected token\n'],
+    ['BEGIN { substr("a") }', 'awk: cmd. line:1: Too few arguments\n'],
+    ['function f(a) {} BEGIN { f(1,2) }', 'awk: cmd. line:1: Too many arguments\n'],
+  ])('%j', (prog, err) => {
+    const r = run(awk, 'busybox', ['awk', prog]);
+    expect([r.err, r.code]).toEqual([err, 1]);
+  });
+
+  it('a missing input file: xfopen\'s words, status 1; the program otherwise runs as mawk runs it', () => {
+    const r = run(awk, 'busybox', ['awk', '{print}', 'nofile']);
+    expect([r.err, r.code]).toEqual(["awk: can't open 'nofile': No such file or directory\n", 1]);
+    expect(run(awk, 'busybox', ['awk', '-F:', '{print $2}'], { stdin: 'a:b\n' }).out).toBe('b\n');
+  });
+});

@@ -57,6 +57,8 @@ export class AwkRun {
   private pending: string[] = [];
   private endSeen = false;
   exitCode = 0;
+  /** The status of a run-time error when not mawk's 2 (busybox exits 1). */
+  errorStatus: number | null = null;
 
   constructor(private readonly ctx: Ctx, private readonly prog: Program, private readonly operands: readonly string[],
     private readonly read: (name: string) => Source, private readonly write: (name: string, text: string, append: boolean) => string | null,
@@ -103,7 +105,7 @@ export class AwkRun {
       }
       this.flushPipes();
     } catch (e) {
-      if (e instanceof AwkRuntimeError) { this.warn(e.message); return e.status; }
+      if (e instanceof AwkRuntimeError) { this.warn(e.message); return this.errorStatus ?? e.status; }
       if (e instanceof LabStop) { this.ctx.out.errLine(e.message); return 130; }
       // A value past what a JavaScript string or the call stack holds (s = s s in a loop).
       if (e instanceof RangeError) { this.ctx.out.errLine('lab: this awk program grew past what the lab holds; stopped'); return 130; }

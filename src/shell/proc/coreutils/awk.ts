@@ -39,6 +39,28 @@ Options:
     -W usage         show this message and exit.
 `;
 
+/**
+ * busybox 1.37.0 editors/awk.c words the same failures its own way: syntax_error()'s
+ * `cmd. line:N: Unexpected token` (`Unexpected end of string` at the program's end), `Too few` /
+ * `Too many arguments`, xfopen's `can't open 'F': …`; it exits 1.
+ */
+function bbLine(msg: string): string {
+  return /^line (\d+):/.exec(msg)?.[1] ?? '1';
+}
+
+function bbSyntax(msg: string): string {
+  if (/wrong number of arguments|too many arguments/.test(msg)) return /too many/i.test(msg) ? 'Too many arguments' : 'Too few arguments';
+  if (/never defined/.test(msg)) return 'Call to undefined function';
+  if (/end of file|end of line|missing }|runaway/.test(msg)) return 'Unexpected end of string';
+  return 'Unexpected token';
+}
+
+function bbRuntime(msg: string): string {
+  const open = /^cannot open (.*) \(No such file or directory\)$/.exec(msg);
+  if (open) return `can't open '${open[1] ?? ''}': No such file or directory`;
+  return msg.replace(/^run time error: /, '').replace(/\n\t.*$/s, '');
+}
+
 export const awk: Prog = (argv, ctx) => {
   const name = 'awk';
   const err = (m: string) => ctx.out.errLine(`${name}: ${m}`);
@@ -94,8 +116,13 @@ export const awk: Prog = (argv, ctx) => {
     if (p === undefined) { ctx.out.err(USAGE); return 0; }
     source = p;
   }
+  const busybox = ctx.sys.flavor === 'busybox';
   const prog = parseAwk(source);
-  if (typeof prog === 'string') { err(prog); return 2; }
+  if (typeof prog === 'string') {
+    if (busybox) { ctx.out.errLine(`awk: cmd. line:${bbLine(prog)}: ${bbSyntax(prog)}`); return 1; }
+    err(prog);
+    return 2;
+  }
   const operands = args.slice(i);
   let stdinUsed = false;
   const run = new AwkRun(ctx, prog, operands,
@@ -109,7 +136,8 @@ export const awk: Prog = (argv, ctx) => {
       return { name: file, text: r.text ?? null };
     },
     (file, text, append) => ctx.sys.fs.write(resolvePath(ctx.cwd, file), text, append),
-    err);
+    busybox ? (m) => ctx.out.errLine(`awk: ${bbRuntime(m)}`) : err);
+  if (busybox) run.errorStatus = 1;
   if (fs !== null) run.assign('FS', fs);
   for (const [k, v] of assigns) run.assign(k, v);
   return run.run();
