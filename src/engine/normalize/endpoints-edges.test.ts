@@ -21,6 +21,27 @@ describe('Endpoints edges', () => {
     expect(errs(ep(`subsets: [{addresses: [{ip: "${ip}"}], ports: [{port: 80}]}]`))).toEqual([`subsets[0].addresses[0].ip: Invalid value: "${ip}": ${detail}`]);
   });
 
+  // IPv6 as Go's net.IP methods read it (the lab checked IPv4 only before).
+  it.each([
+    ['::', 'may not be unspecified (::)'],
+    ['::1', 'may not be in the loopback range (127.0.0.0/8, ::1/128)'],
+    ['fe80::1', 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'],
+    ['febf::1', 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'],
+    ['ff02::fb', 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'],
+    ['ff12::1', 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'],
+    ['::ffff:127.0.0.1', 'may not be in the loopback range (127.0.0.0/8, ::1/128)'],
+  ])('%s is special', (ip, detail) => {
+    expect(errs(ep(`subsets: [{addresses: [{ip: "${ip}"}], ports: [{port: 80}]}]`))).toEqual([`subsets[0].addresses[0].ip: Invalid value: "${ip}": ${detail}`]);
+  });
+
+  it.each(['::2', '1::1', 'fec0::1', 'fe40::1', 'ff01::1', 'ff03::1', '2001:db8::1'])('%s is not special', (ip) => {
+    expect(errs(ep(`subsets: [{addresses: [{ip: "${ip}"}], ports: [{port: 80}]}]`))).toEqual([]);
+  });
+
+  it('an IPv6 EndpointSlice refuses ::1', () => {
+    expect(errs(slice('addressType: IPv6, endpoints: [{addresses: ["::1"]}]'))).toEqual(['endpoints[0].addresses[0]: Invalid value: "::1": may not be in the loopback range (127.0.0.0/8, ::1/128)']);
+  });
+
   it.each(['126.255.255.255', '128.0.0.1', '169.253.1.1', '169.255.1.1', '224.0.1.1', '224.1.0.1', '0.0.0.1', '10.0.0.0'])('%s is not special', (ip) => {
     expect(errs(ep(`subsets: [{addresses: [{ip: "${ip}"}], ports: [{port: 80}]}]`))).toEqual([]);
   });

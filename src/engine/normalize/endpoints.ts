@@ -9,16 +9,21 @@ const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 /**
  * pkg/apis/core/validation ValidateNonSpecialIP (also used for EndpointSlices): unspecified and
- * loopback addresses are nonsensical, link-local ones are the node's own. The detail, or null.
+ * loopback addresses are nonsensical, link-local ones are the node's own. Go's net.IP tests, for
+ * both families (an IPv4-mapped IPv6 address is read as its IPv4 address): IsUnspecified,
+ * IsLoopback (127.0.0.0/8, ::1), IsLinkLocalUnicast (169.254.0.0/16, fe80::/10),
+ * IsLinkLocalMulticast (224.0.0.0/24, ffX2::/16). The detail, or null.
  */
 function specialIP(ip: string): string | null {
   const parsed = parseIP(ip);
-  if (!parsed || parsed.family !== 4) return null;
-  const [a = 0, b = 0, c = 0] = parsed.bytes;
-  if (parsed.bytes.every((x) => x === 0)) return `may not be unspecified (${ip})`;
-  if (a === 127) return 'may not be in the loopback range (127.0.0.0/8, ::1/128)';
-  if (a === 169 && b === 254) return 'may not be in the link-local range (169.254.0.0/16, fe80::/10)';
-  if (a === 224 && b === 0 && c === 0) return 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)';
+  if (!parsed) return null;
+  const bytes = parsed.bytes;
+  const [a = 0, b = 0, c = 0] = bytes;
+  if (bytes.every((x) => x === 0)) return `may not be unspecified (${ip})`;
+  const v4 = parsed.family === 4;
+  if (v4 ? a === 127 : bytes.every((x, i) => x === (i === 15 ? 1 : 0))) return 'may not be in the loopback range (127.0.0.0/8, ::1/128)';
+  if (v4 ? a === 169 && b === 254 : a === 0xfe && (b & 0xc0) === 0x80) return 'may not be in the link-local range (169.254.0.0/16, fe80::/10)';
+  if (v4 ? a === 224 && b === 0 && c === 0 : a === 0xff && (b & 0x0f) === 0x02) return 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)';
   return null;
 }
 
