@@ -30,11 +30,11 @@ const BUSYBOX_APPLETS = [
   'whoami', 'xargs', 'yes', 'zcat',
 ];
 
-/** Debian bookworm / Ubuntu base: coreutils, grep, sed, findutils, tar, gzip, hostname, debianutils, ncurses-bin, login. */
+/** Debian bookworm / Ubuntu base: coreutils, grep, sed, mawk (awk), findutils, tar, gzip, hostname, debianutils, ncurses-bin, login. */
 const DEBIAN_BASE = [
   'bash', 'sh', 'dash', 'cat', 'chgrp', 'chmod', 'chown', 'clear', 'cp', 'cut', 'date', 'dd', 'df', 'dirname', 'basename', 'du',
   'echo', 'env', 'expr', 'false', 'find', 'grep', 'egrep', 'fgrep', 'groups', 'gzip', 'head', 'hostname', 'id', 'ln', 'ls', 'md5sum',
-  'mkdir', 'mktemp', 'mv', 'nproc', 'od', 'printenv', 'printf', 'pwd', 'readlink', 'realpath', 'rm', 'rmdir', 'sed', 'seq',
+  'mkdir', 'mktemp', 'mv', 'nproc', 'od', 'printenv', 'printf', 'pwd', 'readlink', 'realpath', 'rm', 'rmdir', 'sed', 'seq', 'awk', 'mawk',
   'sha256sum', 'sleep', 'sort', 'stat', 'su', 'sync', 'tac', 'tail', 'tar', 'tee', 'test', '[', 'timeout', 'touch', 'tr', 'true',
   'tty', 'uname', 'uniq', 'wc', 'which', 'whoami', 'xargs', 'yes', 'zcat', 'base64', 'getent', 'mount', 'more', 'kill',
   // util-linux (Essential: yes) ships unshare next to mount.

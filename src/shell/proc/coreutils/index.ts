@@ -27,5 +27,5 @@ export const COREUTILS: Readonly<Record<string, Program>> = {
   cat, head, tail, wc, echo, pwd, basename, dirname, sleep, seq, sort, uniq, cut, tr, base64, tee,
   rm, rmdir, mkdir, touch, cp, mv,
   ...GREP_PROGRAMS,
-  ls, find, which, xargs, watch, stat, sed, awk,
+  ls, find, which, xargs, watch, stat, sed, awk, mawk: awk,
 };

@@ -147,6 +147,8 @@ describe('inside containers', () => {
     expect(s.run("kubectl exec bb -- sh -c 'grep -c root /etc/passwd'").output).toBe('1\n');
     expect(s.run('kubectl exec bb -- wc -l /etc/hostname').output).toBe('1 /etc/hostname\n');
     expect(s.run("kubectl exec bb -- sed -n '1s/:.*//p' /etc/passwd").output).toBe('root\n');
+    expect(s.run("kubectl exec bb -- awk -F: 'NR == 1 {print $1}' /etc/passwd").output).toBe('root\n');
+    expect(s.run("kubectl exec bb -- awk '{print $1' /etc/passwd").output).toBe('awk: cmd. line:2: Unexpected end of string\ncommand terminated with exit code 1\n');
     expect(s.run("kubectl exec bb -- sed k /etc/passwd").output).toBe('sed: unsupported command k\ncommand terminated with exit code 1\n');
   });
   it('GNU wording in a Debian image, in the C locale (no LANG there)', () => {
@@ -154,6 +156,9 @@ describe('inside containers', () => {
     expect(s.run('kubectl exec deb -- head -n x /etc/hostname').output).toBe("head: invalid number of lines: 'x'\ncommand terminated with exit code 1\n");
     expect(s.run('kubectl exec deb -- ls /nope').output).toBe("ls: cannot access '/nope': No such file or directory\ncommand terminated with exit code 2\n");
     expect(s.run("kubectl exec deb -- sed -n '1s/:.*//p' /etc/passwd").output).toBe('root\n');
+    // mawk is in Debian's and Ubuntu's base images (Priority: required), as /usr/bin/awk.
+    expect(s.run("kubectl exec deb -- awk -F: 'NR == 1 {print $1}' /etc/passwd").output).toBe('root\n');
+    expect(s.run("kubectl exec deb -- mawk '{print $1' /etc/passwd").output).toBe('mawk: line 2: missing } near end of file\ncommand terminated with exit code 2\n');
     expect(s.run('kubectl exec deb -- sed k /etc/passwd').output).toBe("sed: -e expression #1, char 1: unknown command: `k'\ncommand terminated with exit code 1\n");
   });
 });
