@@ -29,3 +29,19 @@ test('dry-run to a file, vi, edit, apply: the pod is in the graph and scheduled 
   await term.run('kubectl apply -f pod.yaml 2>&1 | head -1', 'The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than');
   await expect(page.getByRole('region', { name: 'Lab terminal' })).toBeVisible();
 });
+
+// The same workflow with the exam's stream tools: sed -i edits the file the editor shows, awk picks
+// a column of kubectl's output.
+test('sed -i changes the image in the editor\'s file, apply, awk reads the column', async ({ lab }) => {
+  const term = new LessonPage(lab);
+  await lab.openFresh();
+  await lab.waitForEditor();
+  await lab.loadScenario([{ name: 'notes.yaml', text: '# nothing yet\n' }]);
+
+  await term.run('kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml');
+  await expect(lab.tab('pod.yaml')).toBeVisible();
+  await term.run("sed -i 's/image: nginx$/image: nginx:1.27/' pod.yaml && echo EDITED", 'EDITED');
+  await expect.poll(async () => (await lab.files()).find((f) => f.name === 'pod.yaml')?.text ?? '').toContain('  - image: nginx:1.27\n');
+  await term.run('kubectl apply -f pod.yaml', 'pod/web created');
+  await term.run("kubectl get pods -o wide | awk 'NR > 1 {print $1 \"@\" $7}'", /web@node0[12]/);
+});
