@@ -260,13 +260,17 @@ function endOfCmd(r: Reader): void {
   else if (c !== END && c !== '\n' && c !== ';') r.fail(r.gnu ? 'extra characters after command' : `unsupported command ${c}`);
 }
 
-/** A label or file name: up to a newline or `;` (GNU 4.9 also ends a label at `;`), blanks before skipped. */
+/**
+ * A label (semicolonEnds: GNU 4.9's read_label, which a blank, `;` or `}` ends: `:a p`, `ba}`) or a
+ * file name (to the end of the line); blanks before it are skipped.
+ */
 function readLabel(r: Reader, semicolonEnds: boolean): string {
   let c = r.nonblank();
   let out = '';
-  while (c !== END && c !== '\n' && !(semicolonEnds && c === ';')) { out += c; c = r.get(); }
-  if (c !== END) r.unget(c);
-  return out.replace(/[ \t]+$/, semicolonEnds ? '' : '$&');
+  const ends = (x: string) => x === END || x === '\n' || (semicolonEnds && (x === ';' || x === ' ' || x === '\t' || x === '}'));
+  while (!ends(c)) { out += c; c = r.get(); }
+  r.unget(c);
+  return out;
 }
 
 /**
