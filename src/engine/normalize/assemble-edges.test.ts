@@ -52,7 +52,7 @@ describe('assemble edges', () => {
     const coredns = none.full.pods.filter((p) => p.labels['k8s-app'] === 'kube-dns').map((p) => p.name);
     expect(coredns.length).toBe(2);
     const clash = run(pod(coredns[0] ?? '', '', { namespace: 'kube-system' }));
-    expect(clash.full.pods.filter((p) => p.name === coredns[0]).map((p) => p.image ?? p.containers[0]?.image)).toEqual(['nginx']);
+    expect(clash.full.pods.filter((p) => p.name === coredns[0]).map((p) => p.containers[0]?.image)).toEqual(['nginx']);
   });
 
   it('others sort by kind, then namespace, then name; lab kinds and cluster RBAC by name', () => {
