@@ -42,7 +42,7 @@ export class Collected {
     if (first) {
       diagnostics.push({
         severity: 'error', code: 'duplicate-object',
-        message: `${resourceName(doc.kind)} ${JSON.stringify(doc.name)} already exists`,
+        message: `${qualifiedResource(doc.kind, doc.apiVersion)} ${JSON.stringify(doc.name)} already exists`,
         ref: sub(doc.root, 'metadata', 'name'), object,
         params: { kind: doc.kind, name: doc.name, namespace: doc.namespace ?? '', firstFile: first.root.file },
       });
@@ -61,8 +61,25 @@ export class Collected {
   }
 }
 
-/** The REST resource name kubectl prints: lower case plural (`networkpolicies`, `pods`). */
+/**
+ * The REST resource name kubectl prints: lower case plural (`networkpolicies`, `pods`, `ingresses`);
+ * `endpoints` is already plural. As apimachinery's UnsafeGuessKindToResource guesses it (`s` → `es`,
+ * `y` → `ies`), with the registered `endpoints`.
+ */
 export function resourceName(kind: string): string {
   const lower = kind.toLowerCase();
+  if (lower === 'endpoints') return lower;
+  if (lower.endsWith('s')) return `${lower}es`;
   return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+}
+
+/**
+ * The resource as AlreadyExists names it (apimachinery errors.NewAlreadyExists prints the
+ * GroupResource: `deployments.apps`, `networkpolicies.networking.k8s.io`, core kinds bare). Lab
+ * kinds (lab/v1) have no API group: bare too.
+ */
+export function qualifiedResource(kind: string, apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash > 0 ? apiVersion.slice(0, slash) : '';
+  return group && group !== 'lab' ? `${resourceName(kind)}.${group}` : resourceName(kind);
 }

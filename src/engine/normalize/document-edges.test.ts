@@ -49,3 +49,17 @@ describe('document edges', () => {
     expect(run('apiVersion: apps/v1beta1\nkind: Deployment\nmetadata: {name: d}').errors.map((e) => e.message)).toEqual(['no matches for kind "Deployment" in version "apps/v1beta1" (Deployment is apps/v1)']);
   });
 });
+
+describe('AlreadyExists wording (apimachinery errors.NewAlreadyExists: "<resource>.<group> %q already exists")', () => {
+  const twice = (text: string) => run(`${text}\n---\n${text}`).errors.map((e) => e.message);
+  it.each([
+    { text: 'apiVersion: v1\nkind: Endpoints\nmetadata: {name: db}', msg: 'endpoints "db" already exists' },
+    { text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}', msg: 'configmaps "c" already exists' },
+    { text: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i}', msg: 'ingresses.networking.k8s.io "i" already exists' },
+    { text: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}}', msg: 'networkpolicies.networking.k8s.io "deny" already exists' },
+    { text: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}', msg: 'clusterroles.rbac.authorization.k8s.io "r" already exists' },
+    { text: 'apiVersion: lab/v1\nkind: Registry\nmetadata: {name: r}\nspec: {server: r.io}', msg: 'registries "r" already exists' },
+  ])('$msg', ({ text, msg }) => {
+    expect(twice(text)).toEqual([msg]);
+  });
+});

@@ -67,7 +67,7 @@ describe('duplicates', () => {
 
   it('names duplicates across files, in the later file', () => {
     const r = run({ 'a.yaml': netpolText('deny'), 'b.yaml': netpolText('deny') });
-    expect(r.errors.map((e) => [e.file, e.message])).toEqual([['b.yaml', 'networkpolicies "deny" already exists']]);
+    expect(r.errors.map((e) => [e.file, e.message])).toEqual([['b.yaml', 'networkpolicies.networking.k8s.io "deny" already exists']]);
     expect(r.cluster.policies).toHaveLength(1);
   });
 });
