@@ -11,6 +11,9 @@ type Row = [script: string, out: string, err: string, rc: number];
 
 const BASH: Row[] = [
   ["[[ abc =~ [[:word:]] ]]; echo $?", "2\n", "", 0],
+  // regcomp without REG_NEWLINE: `.` and a negated bracket match a newline.
+  ["[[ $'a\\nb' =~ a.b ]]; echo $?", "0\n", "", 0],
+  ["[[ $'a\\nb' =~ a[^x]b ]]; echo $?", "0\n", "", 0],
   ["[[ a_b =~ ^[[:alpha:]_]+$ ]]; echo $? $BASH_REMATCH", "0 a_b\n", "", 0],
   ["[[ \"a.c\" =~ a\\.c ]]; echo $?", "0\n", "", 0],
   ["[[ abc =~ \"a.c\" ]]; echo $?", "1\n", "", 0],

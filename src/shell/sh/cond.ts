@@ -4,7 +4,7 @@ import { Incomplete, SyntaxFail } from './errors.js';
 import { arithLookup, ExpandError, expandPattern, expandString, type ExpandEnv } from './expand.js';
 import { readWord, type WordReader } from './words.js';
 import { testExpr } from './test-expr.js';
-import { translate } from '../proc/coreutils/regex.js';
+import { dotMatchesNewline, translate } from '../proc/coreutils/regex.js';
 
 /**
  * bash's `[[ … ]]` (bash 5.2 manual, "Conditional Constructs"): its words are neither split nor
@@ -201,7 +201,7 @@ function regex(w: Word, env: ExpandEnv): RegExp | null {
   const compiled = translate(src, 'extended', false);
   if (typeof compiled === 'string') return null;
   try {
-    return new RegExp(compiled.source);
+    return new RegExp(dotMatchesNewline(compiled.source));
   } catch {
     return null;
   }

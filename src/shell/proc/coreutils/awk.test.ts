@@ -168,6 +168,7 @@ const CASES: readonly Case[] = [
   ['g', "awk 'BEGIN { a = 1; a = a \"\" ; print a + 1, a \"1\" }'", "2 11\n", "", 0],
   ['g', "awk 'BEGIN { print 1e3, 0.000001, 123456.789, 1234567.1 }'", "1000 1e-06 123457 1.23457e+06\n", "", 0],
   ['g', "awk 'BEGIN { print length(12345), length(1/3) }'", "5 8\n", "", 0],
+  ['g', "awk 'BEGIN {RS=\"\"} {print ($0 ~ /a.b/), ($0 ~ \"a.b\")}'", "1 1\n", "", 0, "a\nb\n"],
 
 ];
 

@@ -226,3 +226,12 @@ export function compile(pattern: string, syntax: Syntax, gnu: boolean, opts: { i
     return 'Invalid regular expression';
   }
 }
+
+/**
+ * A translated source whose `.` matches a newline too, as regcomp without REG_NEWLINE reads it:
+ * sed's pattern space after N or G, awk's paragraph records, bash's `=~` (translate gives `.` as
+ * `[^\n]` for grep, whose lines never hold one; no bracket expression translates to that text).
+ */
+export function dotMatchesNewline(source: string): string {
+  return source.split('[^\\n]').join('[\\s\\S]');
+}

@@ -5,7 +5,7 @@
  * them, and its compile errors with their positions ("-e expression #1, char 5: unterminated `s'
  * command"). busybox 1.37.0 editors/sed.c reads the same language and words its errors its own way.
  */
-import { translate } from './regex.js';
+import { dotMatchesNewline, translate } from './regex.js';
 
 export interface Addr {
   readonly kind: 'line' | 'last' | 'regex' | 'step' | 'plus' | 'mult' | 'zero';
@@ -210,7 +210,7 @@ function compileRx(r: Reader, pattern: string, icase: boolean, multiline: boolea
   if (pattern === '') return { re: null, groups: 0 };
   const t = translate(unescape(pattern, false), r.extended ? 'extended' : 'basic', false);
   if (typeof t === 'string') r.fail(t);
-  let src = t.source;
+  let src = dotMatchesNewline(t.source);
   let flags = 's';
   if (src.startsWith('(?i)')) { src = src.slice(4); flags += 'i'; }
   if (icase && !flags.includes('i')) flags += 'i';

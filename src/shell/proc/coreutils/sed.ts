@@ -346,8 +346,10 @@ class Exec {
             break;
           }
           case 'N': {
+            // At the end GNU prints the pattern space, then what a/r queued (as at a cycle's end).
+            if (input.atLast()) { quit = -1; endCycle = true; break; }
             flushAppend();
-            const next = input.atLast() ? null : input.read();
+            const next = input.read();
             if (!next) { quit = -1; endCycle = true; break; }
             ps += `\n${next.text}`; chomped = next.chomped; replaced = false;
             break;
@@ -414,36 +416,37 @@ class Exec {
     if (sink) sink.line(text, newline);
   }
 
-  /** GNU match_address_p: one address, or a range with its state kept per command. */
+  /**
+   * GNU match_address_p: one address, or a range with its state kept per command. A range from a
+   * line number starts at any line past it (N may have read that line inside another cycle) and,
+   * once over, never starts again; a `0,/re/` range is open before the first line.
+   */
   private matches(i: number, c: Cmd, input: Input, ps: string): boolean {
     if (!c.a1) return true;
     const l = input.lineNo;
     if (!c.a2) return this.one(c.a1, input, ps);
     const state = this.ranges[i];
+    const once = c.a1.kind === 'line' || c.a1.kind === 'zero';
+    const over = once ? 'closed' : null;
     if (state === null || state === undefined) {
-      if (c.a1.kind !== 'zero' && !this.one(c.a1, input, ps)) return false;
+      if (c.a1.kind === 'line' ? l < c.a1.n : !this.one(c.a1, input, ps)) return false;
       const a2 = c.a2;
-      if (a2.kind === 'line') {
-        if (a2.n <= l) return true;
-        this.ranges[i] = a2.n;
-      } else if (a2.kind === 'plus') {
-        if (a2.n === 0) return true;
-        this.ranges[i] = l + a2.n;
-      } else if (a2.kind === 'mult') {
-        const end = a2.n <= 0 ? l : Math.ceil(l / a2.n) * a2.n;
-        if (end <= l) return true;
-        this.ranges[i] = end;
-      } else {
-        this.ranges[i] = 'active';
-      }
+      let end: number | 'active';
+      if (a2.kind === 'line') end = a2.n;
+      else if (a2.kind === 'plus') end = l + a2.n;
+      else if (a2.kind === 'mult') end = a2.n <= 0 ? l : Math.ceil(l / a2.n) * a2.n;
+      else end = 'active';
+      // Started past its line (N read it): a range whose end is already behind is over, unmatched.
+      if (end !== 'active' && end < l && c.a1.kind === 'line' && l > c.a1.n) { this.ranges[i] = over; return false; }
+      this.ranges[i] = end !== 'active' && end <= l ? over : end;
       return true;
     }
     if (state === 'closed') return false;
     if (state === 'active') {
-      if (this.one(c.a2, input, ps)) this.ranges[i] = c.a1.kind === 'zero' ? 'closed' : null;
+      if (this.one(c.a2, input, ps)) this.ranges[i] = over;
       return true;
     }
-    if (l >= state) this.ranges[i] = null;
+    if (l >= state) this.ranges[i] = over;
     return l <= state;
   }
 
