@@ -7,19 +7,30 @@
 /** mawk's Max_Int: an integral double beyond it is printed with the format, not as an integer. */
 const MAX_INT = 2147483647;
 
-/** strtod's reading of a string's numeric prefix (blanks first; no hex, as mawk). */
+/** strtod's reading of a string's numeric prefix (blanks first; glibc's hex, inf and nan included). */
 export function toNumber(s: string): number {
-  const m = /^[ \t\n\r\f\v]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf(?:inity)?|nan))/i.exec(s);
+  const m = /^[ \t\n\r\f\v]*([+-]?)(0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)/i.exec(s);
   if (!m) return 0;
-  const t = (m[1] as string).toLowerCase();
-  if (t.endsWith('inf') || t.endsWith('infinity')) return t.startsWith('-') ? -Infinity : Infinity;
-  if (t.endsWith('nan')) return NaN;
-  return Number(t);
+  const sign = m[1] === '-' ? -1 : 1;
+  const t = (m[2] as string).toLowerCase();
+  if (t.startsWith('inf')) return sign * Infinity;
+  if (t === 'nan') return NaN;
+  if (t.startsWith('0x')) {
+    const hm = /^0x([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?$/.exec(t) as RegExpExecArray;
+    const int = hm[1] ? parseInt(hm[1], 16) : 0;
+    const frac = hm[2] ? parseInt(hm[2], 16) / 16 ** hm[2].length : 0;
+    return sign * (int + frac) * 2 ** Number(hm[3] ?? 0);
+  }
+  return sign * Number(t);
 }
 
-/** A string that is all number (blanks around allowed): input fields like it compare as numbers. */
+/**
+ * A string that is all number (blanks around allowed): input fields like it compare as numbers.
+ * mawk 1.3.4 takes glibc strtod's whole reading but only over digits, signs, `.`, `e` and `x`:
+ * "0x10" is a number, "0x1A" and "inf" are strings (run on this machine).
+ */
 export function looksNumeric(s: string): boolean {
-  return /^[ \t\n\r\f\v]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\f\v]*$/.test(s);
+  return /^[ \t\n\r\f\v]*[+-]?(?:0[xX]\d+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r\f\v]*$/.test(s);
 }
 
 export function numberToString(n: number, fmt: string): string {
@@ -39,6 +50,20 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
   return ' '.repeat(width - s.length) + s;
 }
 
+/**
+ * `n` with `digits` decimals as glibc prints it: an exact tie (110996.5 to 0 decimals) goes to the
+ * even neighbour, where JavaScript's toFixed rounds it up.
+ */
+function fixed(n: number, digits: number): string {
+  const scaled = n * 10 ** digits;
+  if (Number.isSafeInteger(scaled * 2) && !Number.isInteger(scaled) && scaled / 10 ** digits === n) {
+    const down = Math.floor(scaled);
+    const even = down % 2 === 0 ? down : down + 1;
+    return (even / 10 ** digits).toFixed(digits);
+  }
+  return n.toFixed(digits);
+}
+
 function expo(n: number, prec: number, upper: boolean): string {
   const s = n.toExponential(prec).replace(/e([+-])(\d)$/, 'e$10$2');
   return upper ? s.toUpperCase() : s;
@@ -54,7 +79,7 @@ function general(n: number, prec: number, alt: boolean, upper: boolean): string 
     s = expo(n, p - 1, upper);
     if (!alt) s = s.replace(/\.?0+(e)/i, '$1');
   } else {
-    s = n.toFixed(Math.max(0, p - 1 - exp));
+    s = fixed(n, Math.max(0, p - 1 - exp));
     if (!alt && s.includes('.')) s = s.replace(/\.?0+$/, '');
   }
   return s;
@@ -140,7 +165,7 @@ export function cFormat(fmt: string, args: readonly FormatArg[], str: (v: Format
         const p = prec ?? 6;
         const abs = Math.abs(n);
         if (conv === 'e' || conv === 'E') s = expo(abs, p, upper);
-        else if (conv === 'f' || conv === 'F') s = abs.toFixed(p);
+        else if (conv === 'f' || conv === 'F') s = fixed(abs, p);
         else s = general(abs, p, alt, upper);
         if (alt && !s.includes('.') && p === 0 && conv !== 'g' && conv !== 'G') s = s.replace(/^(\d+)/, '$1.');
         out += pad(sign(n, n < 0 ? `-${s}` : s), width, left, zero);

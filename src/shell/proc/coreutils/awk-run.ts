@@ -226,7 +226,8 @@ export class AwkRun {
     if (i < 0) throw new AwkRuntimeError(`trying to access out of range field ${i}`);
     if (i === 0) return new StrNum(this.record);
     const f = this.split();
-    return i <= f.length ? new StrNum(f[i - 1] as string) : UNINIT;
+    // A field past NF is an empty string from the input: it compares as a string ("" < "0").
+    return new StrNum(i <= f.length ? (f[i - 1] as string) : '');
   }
 
   private setField(i: number, v: string): void {
@@ -311,7 +312,8 @@ export class AwkRun {
   private compare(a: Val, b: Val): number {
     if (numericish(a) && numericish(b)) {
       const x = this.num(a), y = this.num(b);
-      return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+      // mawk's compare: a NaN is neither less nor greater, so it equals everything.
+      return x < y ? -1 : x > y ? 1 : 0;
     }
     const x = this.str(a), y = this.str(b);
     return x < y ? -1 : x > y ? 1 : 0;
@@ -502,7 +504,8 @@ export class AwkRun {
       case '*': return x * y;
       case '/': return x / y;
       case '%': return x % y;
-      case '^': return x ** y;
+      // C's pow: 1 to any power (NaN included) is 1.
+      case '^': return x === 1 ? 1 : x ** y;
       default: return 0;
     }
   }
