@@ -56,6 +56,8 @@ if (onlyTests !== null && (onlyTests.length === 0 || allTests || targets.length 
 }
 const tests = onlyTests ?? (allTests ? [] : testsFor(targets));
 if (tests.length > 0) env.KSLAB_MUTATION_TESTS = tests.join(',');
+// A judge set given by hand is run whole (stryker.config.mjs: no `related` search inside it).
+if (onlyTests !== null) env.KSLAB_MUTATION_RELATED = '0';
 else delete env.KSLAB_MUTATION_TESTS;
 console.log(`mutation: ${targets.length ? targets.join(' ') : 'src/engine src/shell src/course'} → ${REPORTS}/${slug}/`);
 console.log(`mutation: tests ${tests.length ? tests.join(' ') : 'all of vitest.mutation.config.mjs'}`);
