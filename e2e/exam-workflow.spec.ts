@@ -1,16 +1,21 @@
-import { expect, test } from './fixtures.js';
+import { expect, test, type LabFixtures } from './fixtures.js';
 import { LessonPage } from './pages/LessonPage.js';
 
-// The exam's workflow: generate YAML imperatively into a file, open it with vi (the lab's editor),
-// edit it, apply it, then see the pod in the graph and in `kubectl get pods -o wide`.
-test('dry-run to a file, vi, edit, apply: the pod is in the graph and scheduled on a node', async ({ lab, page }) => {
+/** A fresh lab with one note, then `kubectl run … --dry-run=client -o yaml > pod.yaml`: its tab is open. */
+async function podYamlFromDryRun(lab: LabFixtures['lab']): Promise<LessonPage> {
   const term = new LessonPage(lab);
   await lab.openFresh();
   await lab.waitForEditor();
   await lab.loadScenario([{ name: 'notes.yaml', text: '# nothing yet\n' }]);
-
   await term.run('kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml');
   await expect(lab.tab('pod.yaml')).toBeVisible();
+  return term;
+}
+
+// The exam's workflow: generate YAML imperatively into a file, open it with vi (the lab's editor),
+// edit it, apply it, then see the pod in the graph and in `kubectl get pods -o wide`.
+test('dry-run to a file, vi, edit, apply: the pod is in the graph and scheduled on a node', async ({ lab, page }) => {
+  const term = await podYamlFromDryRun(lab);
   await term.run('cat pod.yaml | head -3', 'kind: Pod');
 
   // `vi pod.yaml` hands the file to the editor and says so in the terminal.
@@ -33,13 +38,7 @@ test('dry-run to a file, vi, edit, apply: the pod is in the graph and scheduled 
 // The same workflow with the exam's stream tools: sed -i edits the file the editor shows, awk picks
 // a column of kubectl's output.
 test('sed -i changes the image in the editor\'s file, apply, awk reads the column', async ({ lab }) => {
-  const term = new LessonPage(lab);
-  await lab.openFresh();
-  await lab.waitForEditor();
-  await lab.loadScenario([{ name: 'notes.yaml', text: '# nothing yet\n' }]);
-
-  await term.run('kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml');
-  await expect(lab.tab('pod.yaml')).toBeVisible();
+  const term = await podYamlFromDryRun(lab);
   await term.run("sed -i 's/image: nginx$/image: nginx:1.27/' pod.yaml && echo EDITED", 'EDITED');
   await expect.poll(async () => (await lab.files()).find((f) => f.name === 'pod.yaml')?.text ?? '').toContain('  - image: nginx:1.27\n');
   await term.run('kubectl apply -f pod.yaml', 'pod/web created');

@@ -97,7 +97,9 @@ export type FormatArg = number | string;
 export class TooFewArgs extends Error {}
 
 /** printf / sprintf: the text, from `fmt` and the values (numbers, or strings read as needed). */
-export function cFormat(fmt: string, args: readonly FormatArg[], str: (v: FormatArg) => string = String, num: (v: FormatArg) => number = (v) => (typeof v === 'number' ? v : toNumber(v))): { text: string } {
+export function cFormat(fmt: string, args: readonly FormatArg[]): { text: string } {
+  const str = String;
+  const num = (v: FormatArg) => (typeof v === 'number' ? v : toNumber(v));
   let out = '';
   let ai = 0;
   const nextArg = (): FormatArg => {

@@ -35,8 +35,7 @@ export type Stmt =
   | { k: 'block'; body: Stmt[] }
   | { k: 'next' } | { k: 'exit'; e: Expr | null } | { k: 'break' } | { k: 'continue' }
   | { k: 'return'; e: Expr | null }
-  | { k: 'delete'; name: string; subs: Expr[] | null }
-  | { k: 'getline-unsupported' };
+  | { k: 'delete'; name: string; subs: Expr[] | null };
 
 export interface Rule { pattern: Expr | null; end: Expr | null; kind: 'BEGIN' | 'END' | 'main'; action: Stmt[] | null }
 export interface Func { name: string; params: string[]; body: Stmt[] }
@@ -426,10 +425,10 @@ class Parser {
         continue;
       }
       const p = this.peek();
+      // An operand starts here; `-`, `+` and `!` are read as operators, not as a unary operand.
       const starts = p.t === 'num' || p.t === 'str' || p.t === 're' || p.t === 'name' || p.t === 'funcname' || p.t === 'builtin' ||
-        (p.t === 'op' && ['$', '!', '(', '-', '+', '++', '--'].includes(p.v)) || (p.t === 'kw' && p.v === 'getline');
-      if (!starts || (p.t === 'op' && (p.v === '-' || p.v === '+'))) break;
-      if (p.t === 'op' && p.v === '!' ) break;
+        (p.t === 'op' && ['$', '(', '++', '--'].includes(p.v)) || (p.t === 'kw' && p.v === 'getline');
+      if (!starts) break;
       a = { k: 'bin', op: 'cat', a, b: this.additive() };
     }
     return a;
@@ -543,7 +542,7 @@ class Parser {
     let target: Expr | null = null;
     if (this.peek().t === 'name' || this.is('$')) target = this.postfixTarget();
     let file: Expr | null = null;
-    if (cmd === null && this.is('<')) { this.next(); file = this.primaryOnly(); }
+    if (cmd === null && this.is('<')) { this.next(); file = this.primary(); }
     return { k: 'getline', target, file, cmd };
   }
 
@@ -553,9 +552,6 @@ class Parser {
     return e;
   }
 
-  private primaryOnly(): Expr {
-    return this.primary();
-  }
 
   /** `$` binds tighter than everything but grouping and ++/--: `$NF-1` is ($NF)-1, `$i++` is ($i)++. */
   private fieldOperand(): Expr {

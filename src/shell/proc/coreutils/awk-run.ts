@@ -455,7 +455,6 @@ export class AwkRun {
       case 'assign': {
         let v = this.eval(e.e);
         if (e.op !== '=') v = this.arith(e.op.slice(0, -1), this.eval(e.target), v);
-        else if (v instanceof StrNum || v === UNINIT) v = v === UNINIT ? UNINIT : v;
         this.store(e.target, v);
         return v;
       }
@@ -566,7 +565,7 @@ export class AwkRun {
       }
       if (r.lines.length === 0) return 0;
       line = r.lines.shift() as string;
-      if (e.target === null) { this.setRecord(line); this.bumpNF(); } else this.store(e.target, new StrNum(line));
+      if (e.target === null) { this.setRecord(line); } else this.store(e.target, new StrNum(line));
       return 1;
     }
     if (e.target === null) {
@@ -607,9 +606,6 @@ export class AwkRun {
     return new AwkRuntimeError(`run time error: ${msg}\n${where}`);
   }
 
-  private bumpNF(): void {
-    this.fields = null;
-  }
 
   private builtin(name: string, args: Expr[]): Val {
     const arg = (i: number) => this.eval(args[i] as Expr);
