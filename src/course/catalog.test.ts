@@ -12,4 +12,10 @@ describe('bundledLessons', () => {
     expect(lessons[1]?.startFiles.map((f) => f.name)).toEqual(['Dockerfile']);
     expect(lessons[0]?.steps[0]?.body.ko).toContain('docker.io');
   });
+
+  it('parses the bundle once: a later call returns the same result object, not a fresh parse', () => {
+    const first = bundledLessons();
+    expect(bundledLessons()).toBe(first);
+    expect(bundledLessons().lessons).toBe(first.lessons);
+  });
 });
