@@ -5,7 +5,7 @@
 // IsValidPathSegmentName ("may not be '.'", "may not contain '/'").
 import { describe, expect, it } from 'vitest';
 import {
-  isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue,
+  goLen, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue,
   isValidPathSegmentName, isValidPortName, isValidPortNum,
 } from './names.js';
 
@@ -130,5 +130,31 @@ describe('isValidPathSegmentName (RBAC names)', () => {
     { v: '%/', errs: ["may not contain '/'", "may not contain '%'"] },
   ])('$v', ({ v, errs }) => {
     expect(isValidPathSegmentName(v)).toEqual(errs);
+  });
+});
+
+// Upstream counts a name's length with Go's len(), in UTF-8 bytes (validation.go: `len(value) >
+// LabelValueMaxLength`), so a Korean letter counts 3: 21 of them are 63 bytes (the regex alone
+// refuses them), 22 are 66 (both messages, length first).
+describe('lengths are counted in UTF-8 bytes, as Go counts them', () => {
+  it('goLen: ASCII 1, Latin-1 and Greek 2, Hangul 3, an astral emoji 4, a lone surrogate 3 (U+FFFD)', () => {
+    expect([goLen(''), goLen('abc'), goLen('é'), goLen('λ'), goLen('웹'), goLen('😀'), goLen('\ud800'), goLen('a\udc00b'), goLen('\ud83d\ude00x')]).toEqual([0, 3, 2, 2, 3, 4, 3, 5, 5]);
+    expect(goLen('\u07ff')).toBe(2);
+    expect(goLen('\u0800')).toBe(3);
+    expect(goLen('\u007f')).toBe(1);
+    expect(goLen('\uffff')).toBe(3);
+  });
+  it('a label value of 21 Hangul letters is only malformed; of 22 it is also too long', () => {
+    expect(isValidLabelValue('웹'.repeat(21))).toEqual([VALUE]);
+    expect(isValidLabelValue('웹'.repeat(22))).toEqual(['must be no more than 63 characters', VALUE]);
+  });
+  it('every name check counts bytes', () => {
+    expect(isQualifiedName('é'.repeat(32))).toEqual(['name part must be no more than 63 characters', `name part ${QN}`]);
+    expect(isQualifiedName(`${'é'.repeat(127)}/a`)).toEqual(['prefix part must be no more than 253 characters', `prefix part ${SUBDOMAIN}`]);
+    expect(isDNS1123Subdomain('é'.repeat(127))).toEqual(['must be no more than 253 characters', SUBDOMAIN]);
+    expect(isDNS1123Label('é'.repeat(32))).toEqual(['must be no more than 63 characters', LABEL]);
+    expect(isDNS1035Label('é'.repeat(32))).toEqual(['must be no more than 63 characters', DNS1035]);
+    expect(isValidPortName('é'.repeat(8))[0]).toBe('must be no more than 15 characters');
+    expect(isValidPortName('é'.repeat(7))[0]).not.toBe('must be no more than 15 characters');
   });
 });

@@ -25,6 +25,22 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
 
 const maxLen = (n: number) => `must be no more than ${n} characters`;
 
+/**
+ * Go's `len(s)`: the string's UTF-8 bytes, which upstream's length checks count (a Korean letter is
+ * 3, not 1). A lone surrogate counts as the U+FFFD Go's decoders put in its place.
+ */
+export function goLen(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
@@ -40,7 +56,7 @@ export function isQualifiedName(value: string): string[] {
     return [`a qualified name ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (name.length > 63) errs.push(`name part ${maxLen(63)}`);
+  else if (goLen(name) > 63) errs.push(`name part ${maxLen(63)}`);
   // Upstream checks the regex even on an empty name part, so `example.com/` gets both messages.
   if (!QUALIFIED_NAME_RE.test(name)) errs.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
@@ -48,21 +64,21 @@ export function isQualifiedName(value: string): string[] {
 
 export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
+  if (goLen(value) > 63) errs.push(maxLen(63));
   if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   return errs;
 }
 
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 253) errs.push(maxLen(253));
+  if (goLen(value) > 253) errs.push(maxLen(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
 }
 
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
+  if (goLen(value) > 63) errs.push(maxLen(63));
   if (!DNS1123_LABEL_RE.test(value)) errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   return errs;
 }
@@ -74,7 +90,7 @@ const DNS1035_LABEL_MSG = "a DNS-1035 label must consist of lower case alphanume
 /** Service names (ValidateServiceName = NameIsDNS1035Label): they become DNS labels and env var prefixes. */
 export function isDNS1035Label(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
+  if (goLen(value) > 63) errs.push(maxLen(63));
   if (!DNS1035_LABEL_RE.test(value)) errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
   return errs;
 }
@@ -82,7 +98,7 @@ export function isDNS1035Label(value: string): string[] {
 /** IANA_SVC_NAME (RFC 6335): named container ports and NetworkPolicy named ports. */
 export function isValidPortName(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 15) errs.push(maxLen(15));
+  if (goLen(value) > 15) errs.push(maxLen(15));
   if (!/^[-a-z0-9]+$/.test(value)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(value)) errs.push('must contain at least one letter (a-z)');
   if (value.includes('--')) errs.push('must not contain consecutive hyphens');
