@@ -114,7 +114,7 @@ writeFileSync(join(root, 'src/schema/kubernetes.schema.json'), `${JSON.stringify
 
 /**
  * Compact tree: { kinds: {"apiVersion/kind": Def}, types: {Def: {field: expr}} }. An expr is a
- * scalar (`string`, `boolean`, `int32`, `int64`, `quantity`, `intstr`, `any`), a definition name,
+ * scalar (`string`, `bytes`, `boolean`, `int32`, `int64`, `quantity`, `intstr`, `any`), a definition name,
  * `[]expr` (array) or `{}expr` (map with string keys).
  */
 // Go int64 fields among these kinds (the TS types only say number); the rest are int32. Used in
@@ -172,6 +172,10 @@ for (const k of kinds) {
   visit(k.def);
   fieldKinds[`${k.apiVersion}/${k.kind}`] = k.def;
 }
+// Go's []byte maps (k8s.io/api core/v1 types.go: Secret.Data, ConfigMap.BinaryData): kubernetes-types
+// says string; the decoder's wording says []uint8.
+types.Secret.data = '{}bytes';
+types.ConfigMap.binaryData = '{}bytes';
 writeFileSync(join(root, 'src/engine/normalize/fields.json'), `${JSON.stringify({ kinds: fieldKinds, types: sortKeys(types) })}\n`);
 console.log(`kubernetes.schema.json: ${kinds.length} kinds, ${Object.keys(definitions).length} definitions; fields.json: ${Object.keys(types).length} types`);
 

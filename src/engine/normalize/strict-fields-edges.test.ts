@@ -74,3 +74,39 @@ describe('type names', () => {
     expect(errs(pod('p', '', { container: 'args: [a, 1, b, true]' })).map((e) => e[0])).toEqual(['spec.containers[0].args[1]', 'spec.containers[0].args[3]']);
   });
 });
+
+// Named Go types keep their names in the decoder's wording (reflect's Type.String()): core/v1
+// `type ResourceList map[ResourceName]resource.Quantity` is `v1.ResourceList`; Secret.Data and
+// ConfigMap.BinaryData are `map[string][]byte`, and []byte prints as `[]uint8`. encoding/json
+// decodes a JSON array into a []byte element by element (each a uint8: `number 300` does not fit).
+describe('named map types and []byte', () => {
+  const secret = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: ${data}`;
+  it.each([
+    { c: 'resources: {limits: cpu}', path: 'spec.containers[0].resources.limits', msg: 'json: cannot unmarshal string into Go struct field ResourceRequirements.spec.containers.resources.limits of type v1.ResourceList' },
+    { c: 'resources: {requests: [1]}', path: 'spec.containers[0].resources.requests', msg: 'json: cannot unmarshal array into Go struct field ResourceRequirements.spec.containers.resources.requests of type v1.ResourceList' },
+  ])('$c', ({ c, path, msg }) => {
+    expect(errs(pod('p', '', { container: c }))).toEqual([[path, msg]]);
+  });
+  it('a pod\'s overhead is a ResourceList too', () => {
+    expect(errs(pod('p', 'overhead: 5'))).toEqual([['spec.overhead', 'json: cannot unmarshal number into Go struct field PodSpec.spec.overhead of type v1.ResourceList']]);
+  });
+  it.each([
+    { data: '[a]', errs: [['data', 'json: cannot unmarshal array into Go struct field Secret.data of type map[string][]uint8']] },
+    { data: '{a: 1}', errs: [['data.a', 'json: cannot unmarshal number into Go struct field Secret.data of type []uint8']] },
+    { data: '{a: {b: c}}', errs: [['data.a', 'json: cannot unmarshal object into Go struct field Secret.data of type []uint8']] },
+    { data: '{a: [104, 105, 0, 255]}', errs: [] },
+    { data: '{a: [256, -1, x, 1.5, true]}', errs: [
+      ['data.a[0]', 'json: cannot unmarshal number 256 into Go struct field Secret.data of type uint8'],
+      ['data.a[1]', 'json: cannot unmarshal number -1 into Go struct field Secret.data of type uint8'],
+      ['data.a[2]', 'json: cannot unmarshal string into Go struct field Secret.data of type uint8'],
+      ['data.a[3]', 'json: cannot unmarshal number 1.5 into Go struct field Secret.data of type uint8'],
+      ['data.a[4]', 'json: cannot unmarshal bool into Go struct field Secret.data of type uint8'],
+    ] },
+  ])('Secret data: $data', ({ data, errs: want }) => {
+    expect(errs(secret(data))).toEqual(want);
+  });
+  it('ConfigMap binaryData is []byte, its data string; a bool gets the YAML hint only where a string belongs', () => {
+    expect(errs('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\nbinaryData: {a: true}')).toEqual([['binaryData.a', 'json: cannot unmarshal bool into Go struct field ConfigMap.binaryData of type []uint8']]);
+    expect(errs('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\ndata: {a: 1}')).toEqual([['data.a', 'json: cannot unmarshal number into Go struct field ConfigMap.data of type string']]);
+  });
+});

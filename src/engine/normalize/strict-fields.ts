@@ -35,8 +35,10 @@ function walkStruct(value: unknown, struct: string, path: PathSegment[], goPath:
   }
 }
 
-function walk(value: unknown, expr: string, path: PathSegment[], struct: string, goPath: string[], diags: Diags): void {
-  if (value === null || value === undefined || expr === 'any') return;
+function walk(value: unknown, given: string, path: PathSegment[], struct: string, goPath: string[], diags: Diags): void {
+  if (value === null || value === undefined || given === 'any') return;
+  // A []byte takes a base64 string, or (encoding/json decodes any slice so) an array of bytes.
+  const expr = given === 'bytes' && Array.isArray(value) ? '[]uint8' : given;
   const mismatch = typeMismatch(value, expr);
   if (mismatch !== null) {
     const field = `${struct}.${goPath.join('.')}`;
@@ -69,7 +71,7 @@ function walk(value: unknown, expr: string, path: PathSegment[], struct: string,
 }
 
 const BOOL_HINT = ' (unquoted yes, no, on, off, y, n, true and false are booleans in YAML: quote the value to make it a string)';
-const SCALARS = new Set(['string', 'boolean', 'int32', 'int64', 'quantity', 'intstr', 'any']);
+const SCALARS = new Set(['string', 'bytes', 'uint8', 'boolean', 'int32', 'int64', 'quantity', 'intstr', 'any']);
 const INT32_MAX = 2147483647;
 
 /** What the decoder says it found when the JSON type does not fit, or null when it fits. */
@@ -78,7 +80,13 @@ function typeMismatch(value: unknown, expr: string): string | null {
   if (expr.startsWith('[]')) return t === 'array' ? null : t;
   if (expr.startsWith('{}')) return t === 'object' ? null : t;
   switch (expr) {
-    case 'string': return t === 'string' ? null : t;
+    case 'string':
+    case 'bytes': return t === 'string' ? null : t;
+    case 'uint8': {
+      if (t !== 'number') return t;
+      const n = value as number;
+      return Number.isInteger(n) && n >= 0 && n <= 255 ? null : `number ${String(n)}`;
+    }
     case 'boolean': return t === 'bool' ? null : t;
     case 'quantity': return t === 'string' || t === 'number' ? null : t;
     case 'int32':
@@ -109,9 +117,13 @@ function jsonType(value: unknown): string {
 
 function goType(expr: string): string {
   if (expr.startsWith('[]')) return `[]${goType(expr.slice(2))}`;
+  // Every map of quantities in these kinds is core/v1's named type ResourceList (limits, requests, overhead).
+  if (expr === '{}quantity') return 'v1.ResourceList';
   if (expr.startsWith('{}')) return `map[string]${goType(expr.slice(2))}`;
   switch (expr) {
     case 'string': return 'string';
+    case 'bytes': return '[]uint8';
+    case 'uint8': return 'uint8';
     case 'boolean': return 'bool';
     case 'int32': return 'int32';
     case 'int64': return 'int64';
