@@ -44,8 +44,9 @@ function walk(value: unknown, given: string, path: PathSegment[], struct: string
     const field = `${struct}.${goPath.join('.')}`;
     // The decoder's text; for a bool where a string belongs, also why (YAML 1.1 booleans, parse/).
     const hint = mismatch === 'bool' && goType(expr).endsWith('string') ? BOOL_HINT : '';
-    const message = `json: cannot unmarshal ${mismatch} into Go struct field ${field} of type ${goType(expr)}${hint}`;
-    diags.add('error', 'field-type', message, [...path], { field: formatPath(path), expected: goType(expr), got: jsonType(value) });
+    const decoder = `json: cannot unmarshal ${mismatch} into Go struct field ${field} of type ${goType(expr)}`;
+    // `decoder`: the API server's own words, without the lab's hint (kubectl apply prints those).
+    diags.add('error', 'field-type', decoder + hint, [...path], { field: formatPath(path), expected: goType(expr), got: jsonType(value), decoder });
     return;
   }
   if (expr.startsWith('[]')) {

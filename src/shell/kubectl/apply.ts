@@ -60,15 +60,36 @@ export function serverError(ctx: Ctx, file: string, doc: number, value: Record<s
   if (forbidden) return `Error from server (Forbidden): error when ${verb} "${source}": ${forbidden.message}`;
   const decode = diags.filter((d) => d.code === 'unknown-field' || d.code === 'field-type' || d.message.includes('cannot be handled as'));
   if (decode.length) {
-    const strict = decode.filter((d) => d.code === 'unknown-field').map((d) => d.message);
     const first = decode[0] as Diagnostic;
-    const body = strict.length ? `strict decoding error: ${strict.join(', ')}` : first.message;
     if (first.message.includes('cannot be handled as')) return `Error from server (BadRequest): error when ${verb} "${source}": ${first.message}`;
+    // The decoder keeps the first type error it meets and reports it before any unknown field
+    // (sigs.k8s.io/json decode.go: saveError keeps the first; unmarshal returns savedError before
+    // savedStrictErrors); it meets them in the JSON kubectl sends, whose keys Go's encoder sorted.
+    const typeError = decode.filter((d) => d.code === 'field-type').sort(byDecodeOrder)[0];
+    const strict = decode.filter((d) => d.code === 'unknown-field').sort(byDecodeOrder).map((d) => d.message);
+    const body = typeError ? String(typeError.params['decoder'] ?? typeError.message) : strict.length ? `strict decoding error: ${strict.join(', ')}` : first.message;
     return `Error from server (BadRequest): error when ${verb} "${source}": ${kind} in version "${version}" cannot be handled as a ${kind}: ${body}`;
   }
   const fields = diags.filter((d) => FIELD_ERROR.test(d.message)).map((d) => d.message);
   if (fields.length) return invalidMessage(kind, name, fields);
   return `Error from server (BadRequest): error when ${verb} "${source}": ${diags.map((d) => d.message).join(', ')}`;
+}
+
+/** A field path's steps: keys, and `[i]` as numbers (a key holding a dot reads as two: close enough for an order). */
+function pathSteps(path: string): (string | number)[] {
+  return path.split(/\.|(?=\[)/).filter((s) => s !== '').map((s) => (/^\[\d+\]$/.test(s) ? Number(s.slice(1, -1)) : s));
+}
+
+/** The order the API server's decoder meets two fields in: object keys sorted (as Go's encoder wrote them), list items in order. */
+export function byDecodeOrder(a: Diagnostic, b: Diagnostic): number {
+  const x = pathSteps(a.path), y = pathSteps(b.path);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i] as string | number, q = y[i] as string | number;
+    if (p === q) continue;
+    if (typeof p === 'number' && typeof q === 'number') return p - q;
+    return String(p) < String(q) ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** Which (0-based) document of a file a (1-based) line belongs to. */
