@@ -4,7 +4,7 @@ import { Incomplete, SyntaxFail } from './errors.js';
 import { arithLookup, ExpandError, expandPattern, expandString, type ExpandEnv } from './expand.js';
 import { readWord, type WordReader } from './words.js';
 import { testExpr } from './test-expr.js';
-import { dotMatchesNewline, translate } from '../proc/coreutils/regex.js';
+import { translate } from '../proc/coreutils/regex.js';
 
 /**
  * bash's `[[ … ]]` (bash 5.2 manual, "Conditional Constructs"): its words are neither split nor
@@ -198,10 +198,10 @@ function regex(w: Word, env: ExpandEnv): RegExp | null {
     const quoted = p.t === 'lit' ? p.q !== 0 : p.t === 'param' || p.t === 'cmdsub' || p.t === 'arith' ? p.q : false;
     src += quoted ? t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&') : t;
   }
-  const compiled = translate(src, 'extended', false);
+  const compiled = translate(src, 'extended', false, true);
   if (typeof compiled === 'string') return null;
   try {
-    return new RegExp(dotMatchesNewline(compiled.source));
+    return new RegExp(compiled.source);
   } catch {
     return null;
   }

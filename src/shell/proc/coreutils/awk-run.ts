@@ -6,7 +6,7 @@
  * the input or a file, output redirections to files, and the built-in functions.
  */
 import type { Ctx } from '../../context.js';
-import { dotMatchesNewline, translate } from './regex.js';
+import { translate } from './regex.js';
 import { cFormat, looksNumeric, numberToString, toNumber, TooFewArgs } from './awk-format.js';
 import { Output } from '../../output.js';
 import type { Expr, Func, Program, Stmt } from './awk-parse.js';
@@ -330,9 +330,9 @@ export class AwkRun {
   private regex(src: string): RegExp {
     let re = this.regexes.get(src);
     if (!re) {
-      const t = translate(src, 'extended', false);
+      const t = translate(src, 'extended', false, true);
       if (typeof t === 'string') throw new AwkRuntimeError(`regular expression compile failed (${t.toLowerCase()})\n${src}`);
-      try { re = new RegExp(dotMatchesNewline(t.source.replace(/^\(\?i\)/, '')), 'gs'); } catch { throw new AwkRuntimeError(`regular expression compile failed (bad class -- [], [^] or [)\n${src}`); }
+      try { re = new RegExp(t.source.replace(/^\(\?i\)/, ''), 'gs'); } catch { throw new AwkRuntimeError(`regular expression compile failed (bad class -- [], [^] or [)\n${src}`); }
       this.regexes.set(src, re);
     }
     re.lastIndex = 0;

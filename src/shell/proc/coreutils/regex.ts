@@ -68,9 +68,11 @@ function bracket(s: string, i: number): [string, number] {
 /**
  * Translates one pattern. `gnu`: GNU grep's dfa rules (a lone `[:space:]` is an error, `*` or `+`
  * opening an ERE is dropped with a warning, `{` that opens no interval is literal); otherwise
- * glibc regcomp as busybox calls it.
+ * glibc regcomp as busybox calls it. `dotAll`: `.` matches a newline too, as regcomp without
+ * REG_NEWLINE reads it (sed's pattern space after N or G, awk's paragraph records, bash's `=~`);
+ * otherwise `.` stops at one (grep, whose lines never hold a newline).
  */
-export function translate(pattern: string, syntax: Syntax, gnu: boolean): Compiled | string {
+export function translate(pattern: string, syntax: Syntax, gnu: boolean, dotAll = false): Compiled | string {
   if (syntax === 'fixed') return { source: reEscape(pattern), groups: 0, warnings: [] };
   if (syntax === 'perl') {
     try {
@@ -199,7 +201,7 @@ export function translate(pattern: string, syntax: Syntax, gnu: boolean): Compil
         i++;
         continue;
       }
-      emitAtom(c === '.' ? '[^\\n]' : reEscape(c));
+      emitAtom(c === '.' ? (dotAll ? '[\\s\\S]' : '[^\\n]') : reEscape(c));
       i++;
     }
     if (open.length) throw new RegexError('Unmatched ( or \\(');
@@ -225,13 +227,4 @@ export function compile(pattern: string, syntax: Syntax, gnu: boolean, opts: { i
   } catch {
     return 'Invalid regular expression';
   }
-}
-
-/**
- * A translated source whose `.` matches a newline too, as regcomp without REG_NEWLINE reads it:
- * sed's pattern space after N or G, awk's paragraph records, bash's `=~` (translate gives `.` as
- * `[^\n]` for grep, whose lines never hold one; no bracket expression translates to that text).
- */
-export function dotMatchesNewline(source: string): string {
-  return source.split('[^\\n]').join('[\\s\\S]');
 }

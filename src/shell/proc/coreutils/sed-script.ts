@@ -5,7 +5,7 @@
  * them, and its compile errors with their positions ("-e expression #1, char 5: unterminated `s'
  * command"). busybox 1.37.0 editors/sed.c reads the same language and words its errors its own way.
  */
-import { dotMatchesNewline, translate } from './regex.js';
+import { translate } from './regex.js';
 
 export interface Addr {
   readonly kind: 'line' | 'last' | 'regex' | 'step' | 'plus' | 'mult' | 'zero';
@@ -208,9 +208,9 @@ function unescape(s: string, replacement: boolean): string {
 /** `//` is the last regex used; otherwise the pattern compiled as glibc's regcomp compiles it. */
 function compileRx(r: Reader, pattern: string, icase: boolean, multiline: boolean): Rx {
   if (pattern === '') return { re: null, groups: 0 };
-  const t = translate(unescape(pattern, false), r.extended ? 'extended' : 'basic', false);
+  const t = translate(unescape(pattern, false), r.extended ? 'extended' : 'basic', false, true);
   if (typeof t === 'string') r.fail(t);
-  let src = dotMatchesNewline(t.source);
+  let src = t.source;
   let flags = 's';
   if (src.startsWith('(?i)')) { src = src.slice(4); flags += 'i'; }
   if (icase && !flags.includes('i')) flags += 'i';
