@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './harness.js';
 import { bbUsage } from './bb-usage.js';
-import { sed } from './sed.js';
+import { backupName, sed } from './sed.js';
 
 /**
  * sed's files: -i (in place, with a backup suffix, `*` in it standing for the name), -s, w and r,
@@ -29,6 +29,22 @@ describe('sed -i (GNU sed 4.9)', () => {
     const star = run(sed, 'gnu', ['sed', '-ibk_*', 's/x/z/', 'f.txt'], { files: { 'f.txt': 'x\n' } });
     expect(read(star, '/w/bk_f.txt')).toBe('x\n');
     expect(read(star, '/w/f.txt')).toBe('z\n');
+  });
+
+  it('`*` is the name as given, directory and all; a backup whose directory is not there stops sed (status 4)', () => {
+    // GNU sed 4.9 here: `sed -i'old_*' s/a/b/ dir/f` backed up to old_dir/f; `sed -i'bak/*' s/a/b/ dir/i j`
+    // said "cannot rename dir/i: No such file or directory", left dir/i and j as they were, status 4.
+    const old = run(sed, 'gnu', ['sed', '-iold_*', 's/a/b/', 'dir/f'], { dirs: ['/w/dir', '/w/old_dir'], files: { 'dir/f': 'a\n' } });
+    expect([old.err, old.code]).toEqual(['', 0]);
+    expect(read(old, '/w/old_dir/f')).toBe('a\n');
+    expect(read(old, '/w/dir/f')).toBe('b\n');
+    const bak = run(sed, 'gnu', ['sed', '-ibak/*', 's/a/b/', 'dir/i', 'j'], { dirs: ['/w/dir', '/w/bak'], files: { 'dir/i': 'a\n', j: 'a\n' } });
+    expect([bak.out, bak.err, bak.code]).toEqual(['', 'sed: cannot rename dir/i: No such file or directory\n', 4]);
+    expect([read(bak, '/w/dir/i'), read(bak, '/w/j'), read(bak, '/w/bak/dir/i')]).toEqual(['a\n', 'a\n', null]);
+  });
+
+  it('backupName: a suffix without `*` follows the name; each `*` is the name', () => {
+    expect([backupName('f', '.bak'), backupName('d/f', '.bak'), backupName('d/f', 'x_*'), backupName('f', '*.*'), backupName('a$&b', 'k/*')]).toEqual(['f.bak', 'd/f.bak', 'x_d/f', 'f.f', 'k/a$&b']);
   });
 
   it('edits each file on its own: $ is each one\'s last line, a missing one is said and skipped (status 2)', () => {
@@ -79,6 +95,17 @@ describe('sed in busybox (1.37.0 editors/sed.c)', () => {
     const r = run(sed, 'busybox', ['sed', '-i', 's/x/y/', 'f.txt'], { files: { 'f.txt': 'x\n' } });
     expect([r.out, r.err, r.code]).toEqual(['', '', 0]);
     expect(read(r, '/w/f.txt')).toBe('y\n');
+  });
+
+  it('-i SUFFIX is appended as written, `*` and all; a backup it cannot place stops it (xrename, status 1)', () => {
+    // busybox 1.37.0 sed_main: xasprintf("%s%s", *argv, opt_i) then xrename, whose failure is
+    // bb_perror_msg_and_die("can't move '%s' to '%s'").
+    const r = run(sed, 'busybox', ['sed', '-ik_*', 's/x/y/', 'f.txt'], { files: { 'f.txt': 'x\n' } });
+    expect(read(r, '/w/f.txtk_*')).toBe('x\n');
+    expect(read(r, '/w/f.txt')).toBe('y\n');
+    const bad = run(sed, 'busybox', ['sed', '-ix/y', 's/x/y/', 'f.txt'], { files: { 'f.txt': 'x\n' } });
+    expect([bad.err, bad.code]).toEqual(["sed: can't move 'f.txt' to 'f.txtx/y': No such file or directory\n", 1]);
+    expect(read(bad, '/w/f.txt')).toBe('x\n');
   });
 
   it('says its own words: a missing file, -i alone, no script, a bad command', () => {

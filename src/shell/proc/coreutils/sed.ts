@@ -110,6 +110,15 @@ function listLine(s: string, width: number): string {
   return `${out}$\n`;
 }
 
+
+/**
+ * GNU sed 4.9's backup name for `-i SUFFIX` (busybox only appends SUFFIX) (sed.c, execute.c get_backup_file_name): a SUFFIX without
+ * `*` reads as `*SUFFIX`, and each `*` is the file's name as given, directory included
+ * (`-i'old_*' dir/f` backs up to `old_dir/f`, `-i'bak/*' dir/f` to `bak/dir/f`).
+ */
+export function backupName(name: string, suffix: string): string {
+  return (suffix.includes('*') ? suffix : `*${suffix}`).split('*').join(name);
+}
 export const sed: Program = (argv, ctx) => {
   const t = new Tool(ctx, argv[0] ?? 'sed', SPEC);
   const a = t.parse(argv);
@@ -211,10 +220,12 @@ function run(t: Tool, script: Script, files: readonly string[], o: RunOpts): num
     if (o.inPlace !== null) {
       const path = t.path(name);
       if (o.inPlace !== '') {
-        const base = name.slice(name.lastIndexOf('/') + 1);
-        const backup = o.inPlace.includes('*') ? o.inPlace.replace(/\*/g, base) : `${name}${o.inPlace}`;
         const r = t.read(name);
-        if (!r.errno) ctx.sys.fs.write(t.path(backup.includes('/') ? backup : `${name.slice(0, name.lastIndexOf('/') + 1)}${backup.slice(backup.lastIndexOf('/') + 1)}`), r.text, false);
+        const backup = t.gnu ? backupName(name, o.inPlace) : `${name}${o.inPlace}`;
+        const e = r.errno ? null : ctx.sys.fs.write(t.path(backup), r.text, false);
+        // Both rename the file to its backup first: a backup in a directory that is not there stops
+        // them (GNU ck_rename; busybox xrename, libbb/xfuncs_printf.c).
+        if (e) { t.err(t.gnu ? `cannot rename ${name}: ${t.strerror(e)}` : `can't move '${name}' to '${backup}': ${t.strerror(e)}`); return t.gnu ? 4 : 1; }
       }
       const e = ctx.sys.fs.write(path, sink.text, false);
       if (e) { t.err(`couldn't open temporary file ${name}: ${t.strerror(e)}`); return 4; }
