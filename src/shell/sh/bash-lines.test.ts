@@ -53,6 +53,52 @@ describe('bash 5.2.15 (captured), interactive: an expansion error drops the rest
   });
 });
 
+// `[[ … ]]` that does not parse: bash 5.2's parse.y says its own words (or nothing, when a term is
+// missing at `]]`), drops the rest of the input, and leaves $? as it was (captured as above).
+const COND: Row[] = [
+  ["[[ a == ]]", "", "bash: unexpected argument `]]' to conditional binary operator\n", 0],
+  ["[[ -z ]]", "", "bash: unexpected argument `]]' to conditional unary operator\n", 0],
+  ["[[ a b ]]", "", "bash: conditional binary operator expected\n", 0],
+  ["[[ ( a ]]", "", "bash: unexpected token `]]', expected `)'\n", 0],
+  ["[[ ]]", "", "", 0],
+  ["[[ ! ]]", "", "", 0],
+  ["[[ a && ]]", "", "", 0],
+  ["[[ a || ]]", "", "", 0],
+  ["[[ a =~ ]]", "", "bash: unexpected argument `]]' to conditional binary operator\n", 0],
+  ["[[ a -eq ]]", "", "bash: unexpected argument `]]' to conditional binary operator\n", 0],
+  ["[[ && a ]]", "", "bash: unexpected token `&&' in conditional command\n", 0],
+  ["[[ a ) ]]", "", "bash: syntax error in conditional expression: unexpected token `)'\n", 0],
+  ["[[ ( ]]", "", "bash: expected `)'\n", 0],
+  ["[[ ( a b ) ]]", "", "bash: conditional binary operator expected\nbash: expected `)'\n", 0],
+  ["[[ a < ]]", "", "bash: unexpected argument `]]' to conditional binary operator\n", 0],
+  ["[[ ) ]]", "", "bash: unexpected token `)' in conditional command\n", 0],
+  ["[[ a == b c ]]", "", "bash: syntax error in conditional expression\n", 0],
+  ["[[ ( a ) b ]]", "", "bash: syntax error in conditional expression\n", 0],
+  ["[[ < a ]]", "", "bash: unexpected token `<' in conditional command\n", 0],
+  ["[[ ( ( a ]]", "", "bash: unexpected token `]]', expected `)'\nbash: expected `)'\n", 0],
+  ["[[ ! ( ]]", "", "bash: expected `)'\n", 0],
+  ["[[ -z a b ]]", "", "bash: syntax error in conditional expression\n", 0],
+  ["[[ a && b c ]]", "", "bash: conditional binary operator expected\n", 0],
+  ["[[ a == b && ]]", "", "", 0],
+  ["[[ -n && a ]]", "", "bash: unexpected argument `&&' to conditional unary operator\n", 0],
+  ["[[ = ]]", "", "", 0],
+  ["[[ -f ]]", "", "bash: unexpected argument `]]' to conditional unary operator\n", 0],
+  ["false\n[[ a b ]]\necho rc=$?", "", "bash: conditional binary operator expected\n", 1],
+  ["echo a; [[ -z ]]; echo c\necho b", "", "bash: unexpected argument `]]' to conditional unary operator\n", 0],
+  ["false; [[ ]]; echo same\necho rc=$?", "", "", 0],
+  ["echo a\n[[ ( a ]]\necho b", "a\n", "bash: unexpected token `]]', expected `)'\n", 0],
+  ["[[ a ]] && echo yes", "yes\n", "", 0],
+  ["[[ -z \"\" ]] && echo empty", "empty\n", "", 0],
+  ["x=1; [[ $x == 1 && ( -n a || -z b ) ]] && echo ok", "ok\n", "", 0],
+  ["[[ ! -z a ]]; echo $?", "0\n", "", 0],
+];
+
+describe('bash 5.2.15 (captured), interactive: [[ … ]] parse errors', () => {
+  it.each(COND)('%s', (script, out, err, rc) => {
+    expect(runHostScript(script)).toEqual({ out, err, rc });
+  });
+});
+
 // `set -u` in arithmetic ($((…)), (( )), let, for ((, ${s:off}, [[ -eq ]]): an unset name is an error,
 // and expr.c's jump drops the rest of a `bash -i -c` input too, not only the line.
 const NOUNSET: Row[] = [

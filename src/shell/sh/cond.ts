@@ -52,38 +52,51 @@ export function readCond(src: string, start: number, r: WordReader): { expr: Con
   let k = 0;
   const isOp = (o: string) => { const t = toks[k]; return t !== undefined && 'op' in t && t.op === o; };
   const text = (t: CTok | undefined) => (t && 'w' in t ? t.text : null);
-  const fail = (): never => {
+  /** How bash's parser names a token in its `[[` messages (`]]` once the tokens run out). */
+  const named = (t: CTok | undefined) => (t === undefined ? ']]' : 'op' in t ? t.op : t.w.src);
+  // bash 5.2's parse.y (cond_expr, cond_term), checked with `bash -i -c` here: each error has its
+  // own words, a term missing at `]]` (`[[ ]]`, `[[ ! ]]`, `[[ a && ]]`) says nothing, and an error
+  // inside `( … )` is followed by the group's own "expected `)'".
+  const fail = (...messages: string[]): never => { throw new CondFail(messages); };
+  const operand = (kind: 'unary' | 'binary'): Word => {
     const t = toks[k];
-    throw new SyntaxFail('token', t === undefined ? ']]' : 'op' in t ? t.op : t.w.src);
-  };
-  const word = (): Word => {
-    const t = toks[k];
-    if (!t || !('w' in t)) return fail();
+    if (!t || !('w' in t)) return fail(`unexpected argument \`${named(t)}' to conditional ${kind} operator`);
     k++;
     return t.w;
   };
   const primary = (): CondExpr => {
-    if (isOp('(')) {
+    const t = toks[k];
+    if (t === undefined) return fail();
+    if ('op' in t && t.op === '(') {
       k++;
-      const e = or();
-      if (!isOp(')')) fail();
+      let e: CondExpr;
+      try {
+        e = or();
+      } catch (x) {
+        if (x instanceof CondFail) fail(...x.messages, "expected `)'");
+        throw x;
+      }
+      if (!isOp(')')) fail(`unexpected token \`${named(toks[k])}', expected \`)'`);
       k++;
       return e;
     }
-    const a = text(toks[k]);
+    if ('op' in t) return fail(`unexpected token \`${t.op}' in conditional command`);
+    const a = text(t);
     if (a === '!') { k++; return { k: 'not', e: primary() }; }
     const nextTok = toks[k + 1];
     const b = nextTok && 'op' in nextTok && (nextTok.op === '<' || nextTok.op === '>') ? nextTok.op : text(nextTok);
-    if (b !== null && BINARY.has(b) && toks[k + 2] !== undefined) {
-      const l = word();
-      k++;
-      return { k: 'binary', op: b, l, r: word() };
+    if (b !== null && BINARY.has(b)) {
+      k += 2;
+      return { k: 'binary', op: b, l: t.w, r: operand('binary') };
     }
-    if (a !== null && UNARY.has(a) && nextTok !== undefined && 'w' in nextTok) {
+    if (a !== null && UNARY.has(a)) {
       k++;
-      return { k: 'unary', op: a, w: word() };
+      return { k: 'unary', op: a, w: operand('unary') };
     }
-    return { k: 'word', w: word() };
+    k++;
+    // A word followed by another word: bash wanted an operator between them.
+    if (toks[k] && 'w' in toks[k]!) fail('conditional binary operator expected');
+    return { k: 'word', w: t.w };
   };
   const and = (): CondExpr => {
     let e = primary();
@@ -95,10 +108,22 @@ export function readCond(src: string, start: number, r: WordReader): { expr: Con
     while (isOp('||')) { k++; e = { k: 'or', l: e, r: and() }; }
     return e;
   };
-  if (toks.length === 0) throw new SyntaxFail('token', ']]');
-  const expr = or();
-  if (k < toks.length) fail();
-  return { expr, end: i };
+  try {
+    const expr = or();
+    const rest = toks[k];
+    if (rest) fail(`syntax error in conditional expression${'op' in rest ? `: unexpected token \`${rest.op}'` : ''}`);
+    return { expr, end: i };
+  } catch (x) {
+    if (x instanceof CondFail) throw new SyntaxFail('cond', x.messages.join('\n'));
+    throw x;
+  }
+}
+
+/** A `[[` parse error: bash's messages, innermost first (none: bash says nothing). */
+class CondFail extends Error {
+  constructor(readonly messages: readonly string[]) {
+    super(messages.join('\n'));
+  }
 }
 
 function readRegex(src: string, start: number, r: WordReader): { word: Word; end: number } {

@@ -13,6 +13,8 @@ export interface ShellWords {
   /** End of input inside quotes / a compound command (a `-c` string, or Ctrl+D). */
   unexpectedEof(wanting: string): string;
   badSubstitution(text: string): string;
+  /** A parser message that stands alone (bash's `[[ … ]]` errors). */
+  parser(message: string): string;
   heredocWarning(detail: string): string;
   /** A redirection could not be opened (`> dir`, `< missing`). */
   redirect(path: string, errno: Errno, reading: boolean): string;
@@ -57,6 +59,7 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
         return match !== null ? `${p}unexpected EOF while looking for matching \`${match}'` : `${p}syntax error: unexpected end of file`;
       },
       badSubstitution: (t) => `${p}${t}: bad substitution`,
+      parser: (m) => `${p}${m}`,
       heredocWarning: (d) => `${p}warning: ${d}`,
       redirect: (path, e) => `${p}${path}: ${STRERROR[e]}`,
       ambiguousRedirect: (w) => `${p}${w}: ambiguous redirect`,
@@ -81,6 +84,7 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
         return e ? `${p}syntax error: unexpected end of file (expecting "${e}")` : `${p}syntax error: unexpected end of file`;
       },
       badSubstitution: () => `${p}syntax error: bad substitution`,
+      parser: (m) => `${p}${m}`,
       heredocWarning: () => '',
       redirect: (path, e, reading) => `${p}can't ${reading ? 'open' : 'create'} ${path}: ${e === 'ENOENT' ? (reading ? 'no such file' : 'nonexistent directory') : STRERROR[e]}`,
       ambiguousRedirect: (w) => `${p}${w}: ambiguous redirect`,
@@ -105,6 +109,7 @@ export function shellWords(dialect: Dialect, name: string, interactive: boolean,
       return e ? `${p()}Syntax error: end of file unexpected (expecting "${e}")` : `${p()}Syntax error: end of file unexpected`;
     },
     badSubstitution: () => `${p()}Bad substitution`,
+    parser: (m) => `${p()}${m}`,
     heredocWarning: () => '',
     redirect: (path, e, reading) => `${p()}cannot ${reading ? 'open' : 'create'} ${path}: ${e === 'ENOENT' ? (reading ? 'No such file' : 'Directory nonexistent') : STRERROR[e]}`,
     ambiguousRedirect: (w) => `${p()}${w}: ambiguous redirect`,

@@ -10,11 +10,12 @@ export class Incomplete extends Error {
 }
 
 /**
- * A syntax error: `unexpected token` (with the token as bash names it), `bad substitution`, or
- * `syntax`: bash's own `syntax error: …` lines (token holds their details, one a line).
+ * A syntax error: `unexpected token` (with the token as bash names it), `bad substitution`,
+ * `syntax`: bash's own `syntax error: …` lines (token holds their details, one a line), or `cond`:
+ * bash's parser inside `[[ … ]]`, whose message stands alone (token; '' when bash says nothing).
  */
 export class SyntaxFail extends Error {
-  constructor(readonly kind: 'token' | 'bad-substitution' | 'syntax', readonly token: string) {
+  constructor(readonly kind: 'token' | 'bad-substitution' | 'syntax' | 'cond', readonly token: string) {
     super(`${kind}: ${token}`);
   }
 }

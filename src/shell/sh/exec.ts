@@ -135,6 +135,11 @@ export class Interp {
       // not parse have run when it says so (`bash -i -c $'echo a\nfi'` prints a, then the error).
       if (top && this.interactive && !whole && src.indexOf('\n') < src.length - 1) return this.runUpToError(src, frame, atEof);
       this.st.lineno += lines;
+      // bash's `[[` errors say their own words (or nothing) and leave $? as it was (bash 5.2).
+      if (parsed.kind === 'cond') {
+        for (const m of parsed.token === '' ? [] : parsed.token.split('\n')) frame.err(`${this.words.parser(m)}\n`);
+        return { status: this.st.status };
+      }
       const msg = parsed.kind === 'eof' ? this.words.unexpectedEof(parsed.token)
         : parsed.kind === 'bad-substitution' ? this.words.badSubstitution(parsed.token)
         : parsed.kind === 'syntax' ? parsed.token.split('\n').map((d) => this.words.builtin('syntax error', d)).join('\n')

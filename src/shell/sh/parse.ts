@@ -11,7 +11,7 @@ import { isNameStart, readHeredocBody, readWord, type WordReader } from './words
 export type ParseResult =
   | { readonly ok: true; readonly list: List; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly incomplete: string }
-  | { readonly ok: false; readonly incomplete?: undefined; readonly kind: 'token' | 'bad-substitution' | 'syntax' | 'eof'; readonly token: string };
+  | { readonly ok: false; readonly incomplete?: undefined; readonly kind: 'token' | 'bad-substitution' | 'syntax' | 'cond' | 'eof'; readonly token: string };
 
 type Tok =
   | { readonly k: 'word'; readonly w: Word; readonly start: number; readonly end: number }
