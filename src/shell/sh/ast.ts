@@ -8,7 +8,8 @@ import type { CondExpr } from './cond.js';
 /** One piece of a word. `q` says how it was quoted: 0 bare, 1 single quotes or `\x`, 2 double quotes. */
 export type Part =
   | { readonly t: 'lit'; readonly v: string; readonly q: 0 | 1 | 2 }
-  | { readonly t: 'param'; readonly name: string; readonly op: ParamOp | null; readonly arg: Word | null; readonly q: boolean; readonly arg2?: Word | null }
+  /** `bare`: written `$name`, without braces (brace expansion may lengthen its name: `$x{a,b}` is `$xa $xb`). */
+  | { readonly t: 'param'; readonly name: string; readonly op: ParamOp | null; readonly arg: Word | null; readonly q: boolean; readonly arg2?: Word | null; readonly bare?: true }
   | { readonly t: 'cmdsub'; readonly body: List; readonly src: string; readonly q: boolean }
   | { readonly t: 'arith'; readonly expr: Word; readonly q: boolean }
   | { readonly t: 'tilde'; readonly user: string };

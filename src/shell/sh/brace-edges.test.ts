@@ -10,6 +10,17 @@ import { runHostScript } from '../../testing/shell.js';
 type Row = [script: string, out: string, err: string, rc: number];
 
 const ROWS: Row[] = [
+  // braces.c expands the word's text, so a `$name` a `{` ended goes on through what the braces give.
+  ["x=1; xa=A; echo $x{a,b}", "A\n", "", 0],
+  ["y=q; echo pre{1,2}$y{3,4}", "pre1 pre1 pre2 pre2\n", "", 0],
+  ["x=1; x_a=U; echo $x{_a,-b}", "U 1-b\n", "", 0],
+  ["x=1; echo \"$x\"{a,b}", "1a 1b\n", "", 0],
+  ["x=1; xa=A; echo $x{a}", "1{a}\n", "", 0],
+  ["x=1; xa=A; echo ${x}{a,b} $x{a..c}", "1a 1b A\n", "", 0],
+  ["xa1=Z; x=1; echo $x{a1,b2}", "Z\n", "", 0],
+  ["x=1; x2=T; echo $x{1..3}", "T\n", "", 0],
+  ["x=1; echo $x'a'{b,c}", "1ab 1ac\n", "", 0],
+  ["echo {Y..b}", "Y Z [  ] ^ _ ` a b\n", "", 0],
   ["x=X; echo a{b,c}d", "abd acd\n", "", 0],
   ["x=X; echo {a,b}{1,2}", "a1 a2 b1 b2\n", "", 0],
   ["x=X; echo {1..5}", "1 2 3 4 5\n", "", 0],

@@ -147,8 +147,10 @@ function sequence(amble: readonly Tok[], over: { n: number }): Tok[][] | null {
   for (let k = 0, n = start; k < count; k++, n += by) {
     if (kind === 'char') {
       // Between `Z` and `a` lie `[ \ ] ^ _ \``; bash's quote removal leaves an empty word for the backslash.
+      // Letters and `_` stay text (a name before them goes on through them: `$x{a..c}` is `$xa …`);
+      // the punctuation between them is quoted, so none of it globs.
       const ch = String.fromCharCode(n);
-      out.push(ch === '\\' ? [{ t: 'lit', v: '', q: 1 }] : [{ t: 'lit', v: ch, q: 1 }]);
+      out.push(/\w/.test(ch) ? [ch] : ch === '\\' ? [{ t: 'lit', v: '', q: 1 }] : [{ t: 'lit', v: ch, q: 1 }]);
     } else out.push([...pad(n, width)]);
   }
   return out;
@@ -176,7 +178,9 @@ function toWord(t: readonly Tok[], src: string): Word {
     const c = t[i] as Tok;
     const last = parts[parts.length - 1];
     if (typeof c === 'string') {
-      if (last && last.t === 'lit' && last.q === 0) parts[parts.length - 1] = { t: 'lit', v: last.v + c, q: 0 };
+      // braces.c works on the word's text, so a name that a `{` ended goes on: `$x{a,b}` is `$xa $xb`.
+      if (last && last.t === 'param' && last.bare && !last.q && /\w/.test(c)) parts[parts.length - 1] = { ...last, name: last.name + c };
+      else if (last && last.t === 'lit' && last.q === 0) parts[parts.length - 1] = { t: 'lit', v: last.v + c, q: 0 };
       else parts.push({ t: 'lit', v: c, q: 0 });
     } else parts.push(c);
   }

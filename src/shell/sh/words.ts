@@ -143,7 +143,7 @@ function readDollar(src: string, i: number, parts: Part[], r: WordReader, q: boo
   if (isNameStart(n)) {
     let j = i + 1;
     while (isNameChar(src[j])) j++;
-    parts.push({ t: 'param', name: src.slice(i + 1, j), op: null, arg: null, q });
+    parts.push({ t: 'param', name: src.slice(i + 1, j), op: null, arg: null, q, bare: true });
     return j;
   }
   if (n !== undefined && SPECIAL.has(n)) {
