@@ -10,6 +10,19 @@ import { runHostScript } from '../../testing/shell.js';
 type Row = [script: string, out: string, err: string, rc: number];
 
 const ROWS: Row[] = [
+  // `$(( ))` reads as if double-quoted: a single quote, or a backslash before what double quotes do not escape, is a character.
+  ["echo $(( 1 + \\'2 ))", "", "bash: 1 + \\'2 : syntax error: operand expected (error token is \"\\'2 \")\n", 1],
+  ["echo $(( 1 + \\2 ))", "", "bash: 1 + \\2 : syntax error: operand expected (error token is \"\\2 \")\n", 1],
+  ["x=3; echo $(( \\$x + 1 ))", "", "bash: $x + 1 : syntax error: operand expected (error token is \"$x + 1 \")\n", 1],
+  ["echo $(( 1 \\\n+ 2 ))", "3\n", "", 0],
+  ["echo $(( 1 + '2' ))", "", "bash: 1 + '2' : syntax error: operand expected (error token is \"'2' \")\n", 1],
+  ["echo $(( '1' + 2 ))", "", "bash: '1' + 2 : syntax error: operand expected (error token is \"'1' + 2 \")\n", 1],
+  ["echo $(( \"'1'\" + 2 ))", "", "bash: '1' + 2 : syntax error: operand expected (error token is \"'1' + 2 \")\n", 1],
+  ["echo $(( $(echo '3') + 1 ))", "4\n", "", 0],
+  ["x=4; echo $(( ${x:-'5'} + 1 ))", "5\n", "", 0],
+  ["echo $(( `echo '6'` + 1 ))", "7\n", "", 0],
+  ["(( '1' + 2 )); echo $?", "1\n", "bash: ((: '1' + 2 : syntax error: operand expected (error token is \"'1' + 2 \")\n", 0],
+  ["echo $(( 2 \\* 3 ))", "", "bash: 2 \\* 3 : syntax error: invalid arithmetic operator (error token is \"\\* 3 \")\n", 1],
   ["x=7; y=x; z=y+1; echo $((1+2*3)); echo rc=$? x=$x", "7\nrc=0 x=7\n", "", 0],
   ["x=7; y=x; z=y+1; echo $(((1+2)*3)); echo rc=$? x=$x", "9\nrc=0 x=7\n", "", 0],
   ["x=7; y=x; z=y+1; echo $((-5/2)); echo rc=$? x=$x", "-2\nrc=0 x=7\n", "", 0],

@@ -131,7 +131,7 @@ function readDollar(src: string, i: number, parts: Part[], r: WordReader, q: boo
     }
     if (j >= src.length) throw new Incomplete('))');
     const inner = src.slice(i + 3, j);
-    parts.push({ t: 'arith', expr: readInnerWord(inner, r), q });
+    parts.push({ t: 'arith', expr: readInnerWord(literalSingleQuotes(inner), r), q });
     return j + 2;
   }
   if (n === '(') {
@@ -243,6 +243,39 @@ function skipDouble(src: string, i: number): number {
 }
 
 /** The text inside `${x:-…}` or `$((…))`: quotes and expansions, but blanks and metacharacters are literal. */
+/**
+ * `$(( … ))` is read as if double-quoted: a single quote is a character there, which the arithmetic
+ * then refuses (`$(( '1' + 2 ))` is bash's "operand expected (error token is "'1' + 2 ")"). Each one
+ * outside double quotes and outside a `$(…)`, `${…}` or backquotes inside is written as `"'"`, and a
+ * backslash before a character double quotes would not let it escape is kept the same way.
+ */
+function literalSingleQuotes(text: string): string {
+  if (!text.includes("'") && !text.includes('\\')) return text;
+  let out = '';
+  let dq = false;
+  /** Open `$(`/`${` (and the parentheses within them) and backquotes: their text is left as it is. */
+  let depth = 0;
+  let backquote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '\\') {
+      // As inside double quotes, a backslash stays before a character it does not escape there (`\'`).
+      const n = text[i + 1] ?? '';
+      out += depth === 0 && !backquote && !dq && n !== '' && !'$`"\\\n'.includes(n) ? `"\\${n}"` : c + n;
+      i++;
+      continue;
+    }
+    if (c === '`') backquote = !backquote;
+    else if (!backquote && c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) { out += c + (text[i + 1] as string); i++; depth++; continue; }
+    else if (!backquote && depth > 0 && (c === '(' || c === '{')) depth++;
+    else if (!backquote && depth > 0 && (c === ')' || c === '}')) depth--;
+    else if (!backquote && depth === 0 && c === '"') dq = !dq;
+    else if (!backquote && depth === 0 && !dq && c === "'") { out += `"'"`; continue; }
+    out += c;
+  }
+  return out;
+}
+
 function readInnerWord(text: string, r: WordReader): Word {
   const parts: Part[] = [];
   let i = 0;
