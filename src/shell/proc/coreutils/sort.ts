@@ -1,6 +1,6 @@
 import type { Program } from '../../sh/system.js';
 import { L } from './getopt.js';
-import { qShell, Tool, type ToolSpec } from './lib.js';
+import { qAlways, qShell, Tool, type ToolSpec } from './lib.js';
 
 /**
  * sort: coreutils src/sort.c in the C.UTF-8 locale (code point order): keys `-k F[.C][OPTS][,F[.C][OPTS]]`
@@ -201,9 +201,17 @@ export const sort: Program = (argv, ctx) => {
     const d = cmp(x, y);
     return reverse ? -d : d;
   };
+  const check = t.gnu ? checkMode(t, a.opts) : on('c') ? 'c' : null;
+  if (typeof check === 'number') return check;
+  if (check !== null && t.gnu) {
+    // sort.c: -c reads one input and writes nothing.
+    if (a.operands.length > 1) { t.err(`extra operand ${qAlways(a.operands[1] ?? '')} not allowed with -${check}`); return 2; }
+    if (on('o')) { t.err(`options '-${check}o' are incompatible`); return 2; }
+  }
   const nul = on('z');
-  const lines: { line: string; file: string; n: number }[] = [];
-  for (const f of a.operands.length ? a.operands : ['-']) {
+  const lines: { line: string; file: string; n: number; input: number }[] = [];
+  const operands = a.operands.length ? a.operands : ['-'];
+  for (const [input, f] of operands.entries()) {
     const r = t.read(f);
     if (r.errno) {
       if (!t.gnu && r.errno === 'EISDIR') continue;
@@ -212,21 +220,23 @@ export const sort: Program = (argv, ctx) => {
     }
     const parts = r.text.split(nul ? '\0' : '\n');
     if (parts[parts.length - 1] === '') parts.pop();
-    parts.forEach((line, i) => lines.push({ line, file: f, n: i + 1 }));
+    parts.forEach((line, i) => lines.push({ line, file: f, n: i + 1, input }));
   }
-  if (on('c') || on('C')) {
+  if (check !== null) {
     for (let i = 1; i < lines.length; i++) {
       const d = compare((lines[i - 1] as { line: string }).line, (lines[i] as { line: string }).line, t.gnu ? !unique && !stable : !unique);
       if (d > 0 || (unique && d === 0)) {
         const l = lines[i] as { line: string; file: string; n: number };
-        if (!on('C')) ctx.out.err(t.gnu ? `${t.name}: ${l.file === '-' ? '-' : l.file}:${l.n}: disorder: ${l.line}\n` : `Check line ${i}\n`);
+        if (check === 'c') ctx.out.err(t.gnu ? `${t.name}: ${l.file === '-' ? '-' : l.file}:${l.n}: disorder: ${l.line}\n` : `Check line ${i}\n`);
         return 1;
       }
     }
     return 0;
   }
-  let sorted = lines.map((l) => l.line);
-  sorted = sorted.map((line, i) => ({ line, i })).sort((x, y) => compare(x.line, y.line, t.gnu ? !unique && !stable : !stable) || x.i - y.i).map((x) => x.line);
+  const tieBreak = t.gnu ? !unique && !stable : !stable;
+  let sorted: string[];
+  if (on('m') && t.gnu) sorted = merged(lines, (x, y) => compare(x, y, tieBreak));
+  else sorted = lines.map((l, i) => ({ line: l.line, i })).sort((x, y) => compare(x.line, y.line, tieBreak) || x.i - y.i).map((x) => x.line);
   if (unique) sorted = sorted.filter((l, i) => i === 0 || compare(sorted[i - 1] as string, l, false) !== 0);
   const end = nul ? '\0' : '\n';
   const text = sorted.map((l) => l + end).join('');
@@ -239,3 +249,56 @@ export const sort: Program = (argv, ctx) => {
   ctx.out.out(text);
   return 0;
 };
+
+const CHECK_WORDS: readonly [string, 'c' | 'C'][] = [['quiet', 'C'], ['silent', 'C'], ['diagnose-first', 'c']];
+
+/**
+ * GNU sort's check mode from -c, -C and --check[=WORD], in their order (sort.c: XARGMATCH over
+ * quiet, silent and diagnose-first, unambiguous prefixes accepted; a second, different mode is
+ * `options '-cC' are incompatible`); null without one, or the exit status after an error.
+ */
+function checkMode(t: Tool, opts: readonly { key: string; value: string | null }[]): 'c' | 'C' | null | number {
+  let mode: 'c' | 'C' | null = null;
+  for (const o of opts) {
+    if (o.key !== 'c' && o.key !== 'C') continue;
+    let m: 'c' | 'C' = o.key;
+    if (o.key === 'c' && o.value !== null) {
+      const exact = CHECK_WORDS.find(([w]) => w === o.value);
+      const near = CHECK_WORDS.filter(([w]) => w.startsWith(o.value ?? ''));
+      const found = exact ?? (new Set(near.map(([, v]) => v)).size === 1 ? near[0] : undefined);
+      if (!found) {
+        t.err(`${near.length > 1 ? 'ambiguous' : 'invalid'} argument ${t.ql(o.value)} for ${t.ql('--check')}`);
+        t.ctx.out.errLine('Valid arguments are:');
+        t.ctx.out.errLine(`  - ${t.ql('quiet')}, ${t.ql('silent')}`);
+        t.ctx.out.errLine(`  - ${t.ql('diagnose-first')}`);
+        t.ctx.out.errLine(`Try '${t.name} --help' for more information.`);
+        // usage (EXIT_FAILURE): 1, not sort's own 2.
+        return 1;
+      }
+      m = found[1];
+    }
+    if (mode !== null && mode !== m) { t.err("options '-cC' are incompatible"); return 2; }
+    mode = m;
+  }
+  return mode;
+}
+
+/** sort -m: the inputs merged as they are, not sorted; the smallest head goes first, the earlier input on a tie. */
+function merged(lines: readonly { line: string; input: number }[], compare: (x: string, y: string) => number): string[] {
+  const inputs: string[][] = [];
+  for (const l of lines) (inputs[l.input] ??= []).push(l.line);
+  const at = inputs.map(() => 0);
+  for (let i = 0; i < inputs.length; i++) inputs[i] ??= [];
+  const out: string[] = [];
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < inputs.length; i++) {
+      const line = (inputs[i] as string[])[at[i] as number];
+      if (line === undefined) continue;
+      if (best < 0 || compare(line, (inputs[best] as string[])[at[best] as number] as string) < 0) best = i;
+    }
+    if (best < 0) return out;
+    out.push((inputs[best] as string[])[at[best] as number] as string);
+    at[best] = (at[best] as number) + 1;
+  }
+}
