@@ -58,7 +58,7 @@ const date: Builtin = (argv, proc, ctx, io) => {
         ctx.runtime.clock = { ...ctx.runtime.clock, [proc.clockKey]: Math.round((ms - LAB_NOW) / 1000) };
         return true;
       },
-    }, io);
+    }, { out: (x) => io.out(x), err: (x) => io.err(x), utf8: /utf-?8/i.test(ctx.env.LC_ALL || ctx.env.LC_CTYPE || ctx.env.LANG || '') });
   }
   const i = argv.findIndex((a) => a === '-s' || a === '--set' || a.startsWith('--set='));
   if (i < 0) {

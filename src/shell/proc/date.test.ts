@@ -1,7 +1,8 @@
 // coreutils date(1) in the lab (proc/date.ts, proc/strftime.ts). The BASH rows were captured from GNU
 // date 9.1 (coreutils, Debian 12) on this machine, through GNU bash 5.2.15 with
-// `bash --norc --noprofile -i -c SCRIPT` in /root, C locale, TZ unset (UTC), through
-// /work/research/shdiff.mts: every row names its date with -d, so the real clock does not enter.
+// `bash --norc --noprofile -i -c SCRIPT` in /root, TZ unset (UTC), through
+// /work/research/shdiff.mts: every row names its date with -d, so the real clock does not enter. The
+// rows whose messages quote were captured again with LANG=C.UTF-8, the lab's host: quote() gives ‘x’.
 // The lab's own clock (shell/clock.ts: 2024-05-20 09:00:00 UTC) is pinned below.
 import { describe, expect, it } from 'vitest';
 import { runHostScript } from '../../testing/shell.js';
@@ -92,8 +93,8 @@ const BASH: Row[] = [
   ["date -d '@1.25' '+%_H|%-H|%0e|%_j|%-j'", " 0|0|01|  1|1\n", "", 0],
   ["date -d '@1.25' '+%::::z|%:y'", "%::::z|%:y\n", "", 0],
   ["date -d '@1.25' '+'", "\n", "", 0],
-  ["date -d @0 --iso-8601=bogus", "", "date: invalid argument 'bogus' for '--iso-8601'\nValid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n  - 'ns'\nTry 'date --help' for more information.\n", 1],
-  ["date -d @0 --rfc-3339=bogus", "", "date: invalid argument 'bogus' for '--rfc-3339'\nValid arguments are:\n  - 'date'\n  - 'seconds'\n  - 'ns'\nTry 'date --help' for more information.\n", 1],
+  ["date -d @0 --iso-8601=bogus", "", "date: invalid argument ‘bogus’ for ‘--iso-8601’\nValid arguments are:\n  - ‘hours’\n  - ‘minutes’\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n", 1],
+  ["date -d @0 --rfc-3339=bogus", "", "date: invalid argument ‘bogus’ for ‘--rfc-3339’\nValid arguments are:\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n", 1],
   ["date -d @0 --rfc-3339", "", "date: option '--rfc-3339' requires an argument\nTry 'date --help' for more information.\n", 1],
   ["date -d @0 -Ins", "1970-01-01T00:00:00,000000000+00:00\n", "", 0],
   ["date -d @0 -Ihours", "1970-01-01T00+00:00\n", "", 0],
@@ -103,13 +104,13 @@ const BASH: Row[] = [
   ["date -d @0 --rfc-3339=ns", "1970-01-01 00:00:00.000000000+00:00\n", "", 0],
   ["date -d @0 --rfc-3339=date", "1970-01-01\n", "", 0],
   ["date -d @0 --rfc-3339=s", "1970-01-01 00:00:00+00:00\n", "", 0],
-  ["date -d @0 12010000", "", "date: the argument '12010000' lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'\nTry 'date --help' for more information.\n", 1],
+  ["date -d @0 12010000", "", "date: the argument ‘12010000’ lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'\nTry 'date --help' for more information.\n", 1],
   ["date -d @0 --da=@5 +%s", "5\n", "", 0],
   ["date --d @1", "", "date: option '--d' is ambiguous; possibilities: '--date' '--debug'\nTry 'date --help' for more information.\n", 1],
   ["date -d @0 --universal +%Z", "UTC\n", "", 0],
   ["date -d @0 --rfc-email", "Thu, 01 Jan 1970 00:00:00 +0000\n", "", 0],
   ["date -d @0 -I -I", "", "date: multiple output formats specified\n", 1],
-  ["date -d @0 +%s +%s", "", "date: extra operand '+%s'\nTry 'date --help' for more information.\n", 1],
+  ["date -d @0 +%s +%s", "", "date: extra operand ‘+%s’\nTry 'date --help' for more information.\n", 1],
   ["date -d @0 -R +%s", "", "date: multiple output formats specified\n", 1],
   ["date -d @0 -x", "", "date: invalid option -- 'x'\nTry 'date --help' for more information.\n", 1],
   ["date --bogus", "", "date: unrecognized option '--bogus'\nTry 'date --help' for more information.\n", 1],
@@ -119,8 +120,8 @@ const BASH: Row[] = [
   ["date -ud@0", "Thu Jan  1 00:00:00 UTC 1970\n", "", 0],
   ["date -d @0 -s @1", "", "date: the options to print and set the time may not be used together\nTry 'date --help' for more information.\n", 1],
   ["date -d @0 -- +%s", "0\n", "", 0],
-  ["date -d '2024-02-30'", "", "date: invalid date '2024-02-30'\n", 1],
-  ["date -d '2023-02-29 00:00'", "", "date: invalid date '2023-02-29 00:00'\n", 1],
+  ["date -d '2024-02-30'", "", "date: invalid date ‘2024-02-30’\n", 1],
+  ["date -d '2023-02-29 00:00'", "", "date: invalid date ‘2023-02-29 00:00’\n", 1],
   ["date -d '20240102' +%F", "2024-01-02\n", "", 0],
   ["date -d '2024-01-02T03:04:05Z' +%s", "1704164645\n", "", 0],
   ["date -d '19 APR 2012 11:14:00' +%s", "1334834040\n", "", 0],
@@ -128,14 +129,14 @@ const BASH: Row[] = [
   ["date -d @0 -I +%s", "", "date: multiple output formats specified\n", 1],
   ["date -s", "", "date: option requires an argument -- 's'\nTry 'date --help' for more information.\n", 1],
   ["date --set", "", "date: option '--set' requires an argument\nTry 'date --help' for more information.\n", 1],
-  ["date --iso-8601=", "", "date: ambiguous argument '' for '--iso-8601'\nValid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n  - 'ns'\nTry 'date --help' for more information.\n", 1],
-  ["date -d @0 --rfc-3339=", "", "date: ambiguous argument '' for '--rfc-3339'\nValid arguments are:\n  - 'date'\n  - 'seconds'\n  - 'ns'\nTry 'date --help' for more information.\n", 1],
+  ["date --iso-8601=", "", "date: ambiguous argument ‘’ for ‘--iso-8601’\nValid arguments are:\n  - ‘hours’\n  - ‘minutes’\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n", 1],
+  ["date -d @0 --rfc-3339=", "", "date: ambiguous argument ‘’ for ‘--rfc-3339’\nValid arguments are:\n  - ‘date’\n  - ‘seconds’\n  - ‘ns’\nTry 'date --help' for more information.\n", 1],
   ["date -d @0 --iso=ns", "1970-01-01T00:00:00,000000000+00:00\n", "", 0],
   ["date -d @0 -u", "Thu Jan  1 00:00:00 UTC 1970\n", "", 0],
   ["date -u -d @86400 +%F", "1970-01-02\n", "", 0],
   ["date -d '2024-01-02 03:04:05' -u +%s", "1704164645\n", "", 0],
   ["date --date=@1 -u +%T", "00:00:01\n", "", 0],
-  ["date -d nonsense", "", "date: invalid date 'nonsense'\n", 1],
+  ["date -d nonsense", "", "date: invalid date ‘nonsense’\n", 1],
   ["TZ=UTC date -d @0 +%Y", "1970\n", "", 0],
   ["date -u +%Y -d @1700000000", "2023\n", "", 0],
 ];
@@ -165,7 +166,7 @@ describe('the lab clock (2024-05-20 09:00:00 UTC)', () => {
 
   it('the MMDDhhmm[[CC]YY] operand sets the date: the host is root, its clock moves', () => {
     expect(runHostScript('date 010203042030; date +%F')).toEqual({ out: 'Wed Jan  2 03:04:00 UTC 2030\n2030-01-02\n', err: '', rc: 0 });
-    expect(runHostScript('date 13010000')).toEqual({ out: '', err: "date: invalid date '13010000'\n", rc: 1 });
+    expect(runHostScript('date 13010000')).toEqual({ out: '', err: 'date: invalid date ‘13010000’\n', rc: 1 });
   });
 });
 

@@ -12,10 +12,13 @@
  */
 import { formatDate, parseDate } from '../clock.js';
 import { strftime } from './strftime.js';
+import { qLocale } from './coreutils/lib.js';
 
 export interface DateIo {
   out(s: string): void;
   err(s: string): void;
+  /** A UTF-8 locale: quote() gives ‘x’ (the host's C.UTF-8), else 'x' (Debian images set no LANG). */
+  readonly utf8?: boolean;
 }
 
 export interface DateClock {
@@ -149,12 +152,13 @@ function argChoice(value: string, valid: readonly string[]): string | null {
   return hits.length === 1 ? hits[0]! : null;
 }
 
-function badChoice(value: string, valid: readonly string[], option: string): string {
+function badChoice(value: string, valid: readonly string[], option: string, q: (s: string) => string): string {
   const why = valid.filter((v) => v.startsWith(value)).length > 1 ? 'ambiguous' : 'invalid';
-  return `date: ${why} argument '${value}' for '${option}'\nValid arguments are:\n${valid.map((v) => `  - '${v}'`).join('\n')}\n${TRY}`;
+  return `date: ${why} argument ${q(value)} for ${q(option)}\nValid arguments are:\n${valid.map((v) => `  - ${q(v)}`).join('\n')}\n${TRY}`;
 }
 
 export function runDate(args: readonly string[], clock: DateClock, io: DateIo): number {
+  const q = (x: string) => qLocale(x, io.utf8 ?? false);
   const parsed = getopt(args);
   if (typeof parsed === 'string') { io.err(parsed); return 1; }
   let when: string | null = null;
@@ -167,13 +171,13 @@ export function runDate(args: readonly string[], clock: DateClock, io: DateIo): 
       case 's': setTo = o.value ?? ''; break;
       case 'I': {
         const kind = o.value === undefined ? 'date' : argChoice(o.value, ISO);
-        if (kind === null) { io.err(badChoice(o.value ?? '', ISO, '--iso-8601')); return 1; }
+        if (kind === null) { io.err(badChoice(o.value ?? '', ISO, '--iso-8601', q)); return 1; }
         format = iso(kind); formats++;
         break;
       }
       case 'rfc-3339': {
         const kind = argChoice(o.value ?? '', RFC3339);
-        if (kind === null) { io.err(badChoice(o.value ?? '', RFC3339, '--rfc-3339')); return 1; }
+        if (kind === null) { io.err(badChoice(o.value ?? '', RFC3339, '--rfc-3339', q)); return 1; }
         format = kind === 'date' ? '%Y-%m-%d' : kind === 'seconds' ? '%Y-%m-%d %H:%M:%S%:z' : '%Y-%m-%d %H:%M:%S.%N%:z';
         formats++;
         break;
@@ -184,7 +188,7 @@ export function runDate(args: readonly string[], clock: DateClock, io: DateIo): 
   }
   if (when !== null && setTo !== null) { io.err(`date: the options to print and set the time may not be used together\n${TRY}`); return 1; }
   const operands = parsed.operands;
-  if (operands.length > 1) { io.err(`date: extra operand '${operands[1]}'\n${TRY}`); return 1; }
+  if (operands.length > 1) { io.err(`date: extra operand ${q(operands[1] ?? '')}\n${TRY}`); return 1; }
   const operand = operands[0];
   if (operand !== undefined && operand.startsWith('+')) {
     if (formats > 0) { io.err('date: multiple output formats specified\n'); return 1; }
@@ -195,7 +199,7 @@ export function runDate(args: readonly string[], clock: DateClock, io: DateIo): 
   }
   if (operand !== undefined && !operand.startsWith('+')) {
     if (when !== null || setTo !== null) {
-      io.err(`date: the argument '${operand}' lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'\n${TRY}`);
+      io.err(`date: the argument ${q(operand)} lacks a leading '+';\nwhen using an option to specify date(s), any non-option\nargument must be a format string beginning with '+'\n${TRY}`);
       return 1;
     }
   }
@@ -204,7 +208,7 @@ export function runDate(args: readonly string[], clock: DateClock, io: DateIo): 
   const setting = setTo !== null ? setTo : operand !== undefined && !operand.startsWith('+') ? operand : null;
   if (setting !== null) {
     const target = setTo !== null ? readDate(setting, clock.now) : posixTime(setting, clock.now);
-    if (target === null) { io.err(`date: invalid date '${setting}'\n`); return 1; }
+    if (target === null) { io.err(`date: invalid date ${q(setting)}\n`); return 1; }
     if (!clock.set(target)) {
       io.err('date: cannot set date: Operation not permitted\n');
       code = 1;
@@ -212,7 +216,7 @@ export function runDate(args: readonly string[], clock: DateClock, io: DateIo): 
     ms = target;
   } else if (when !== null) {
     const target = readDate(when, clock.now);
-    if (target === null) { io.err(`date: invalid date '${when}'\n`); return 1; }
+    if (target === null) { io.err(`date: invalid date ${q(when)}\n`); return 1; }
     ms = target;
   }
   const whole = Math.floor(ms / 1000) * 1000;
