@@ -45,30 +45,16 @@ export const TRANSITION_PODS = 1000;
 const heavy = (d: DerivedAnalysis) => d.display.pods.length >= TRANSITION_PODS || d.current.pods.length >= TRANSITION_PODS;
 
 /**
- * Whether the views take `next` in a transition rather than at once: a big result (TRANSITION_PODS),
- * or a change of the flags only (`pending`, `checked`), as every keystroke's post makes. Those
- * re-render every view for a "recomputing" mark, and inside the key's own task they held it while
- * the worker's answer waited behind it (issue 11); in a transition they render after it, or not at
- * all when the answer comes first.
- */
-export function inTransition(prev: DerivedAnalysis, next: DerivedAnalysis): boolean {
-  if (heavy(next)) return true;
-  return next.current === prev.current && next.display === prev.display && next.version === prev.version;
-}
-
-/**
  * The analysis the views show. Every view takes a result in the same update (one batch, or one
  * transition), so no two panels show different results once it commits.
  */
 export function useDerivedAnalysis(): DerivedAnalysis {
   const { analysis } = useLabContext();
   const [shown, setShown] = useState(analysis.get);
-  const shownRef = useRef(shown);
-  shownRef.current = shown;
   useEffect(() => {
     const update = () => {
       const next = analysis.get();
-      if (inTransition(shownRef.current, next)) startTransition(() => setShown(next));
+      if (heavy(next)) startTransition(() => setShown(next));
       else setShown(next);
     };
     update(); // a result that came between the first render and this subscription
