@@ -94,23 +94,6 @@ test('the typing rehearsal after the first screen leaves one editor, the files a
   expect(await lab.files()).toEqual(before);
 });
 
-test('the graph\'s canvas rehearsal leaves no hidden box or canvas behind and changes nothing drawn', async ({ lab, page }) => {
-  // issue 11: after the first screen, Cytoscape's share of an edit is walked on a hidden canvas of
-  // its own (ui/graph/rehearse.ts rehearseCanvas), for a scenario with connections.
-  await lab.openFresh();
-  await lab.waitForEditor();
-  // Canvases outside the graph (the editor's overview ruler and the like) before and after.
-  const others = () => page.evaluate(() => [...document.querySelectorAll('canvas')].filter((c) => !c.closest('[data-testid="graph-canvas"]')).length);
-  const before = await others();
-  await lab.loadScenario(sample);
-  await page.waitForFunction(() => performance.getEntriesByName('kslab:canvas-rehearsed').length === 1);
-  await expect(page.locator('body > div[aria-hidden="true"][style*="-100000px"]')).toHaveCount(0);
-  expect(await others()).toBe(before);
-  const drawn = await page.evaluate(() => window.__lab?.graph());
-  expect(drawn?.edges.length).toBeGreaterThan(0);
-  expect(drawn?.edges.some((e) => /changed/.test(e.classes.join(' ')))).toBe(false);
-});
-
 test('the shell and the terminal load after the editor is up, and the terminal then opens on them', async ({ lab, page }) => {
   // issue 11: they are chunks of their own (ui/layout/shell.ts), asked for once the first screen is up.
   await page.addInitScript(() => performance.setResourceTimingBufferSize(10_000));

@@ -39,8 +39,7 @@ import { setGraphHandle } from './handle.js';
 import { stepFlowKeys } from './relevant.js';
 import { nextMatch, searchEndpoints, type Searchable } from './search.js';
 import { endpointElementId, focusOf, type Selection } from './selection.js';
-import { rehearsalDrawings, rehearseCanvas, type RehearsalDrawings } from './rehearse.js';
-import { afterFirstScreen } from '../common/first-screen.js';
+import { rehearseDrawing } from './rehearse.js';
 import { changedFlows, teachFlows, teachGroups, type FlowChange, type TeachWords } from './teach.js';
 import { canvasMeasure, setTextMeasure } from './metrics.js';
 import { DEFAULT_THEME, themeFrom } from './theme.js';
@@ -238,34 +237,14 @@ export function GraphView({ analysis, port, showDenied, showServices = false, se
   // Once, a moment after the first drawing with connections: an edit's drawing code walked on
   // throwaway data (rehearse.ts), so the student's first edit that changes a verdict finds it warm.
   // Only for scenarios the rehearsal costs little for.
-  // Then, once the first screen is up, Cytoscape's share on a hidden canvas of its own
-  // (rehearse.ts rehearseCanvas); it stops as soon as another result is drawn or the view goes.
   const rehearsed = useRef(false);
-  const drawnRevisions = useRef(0);
-  useEffect(() => { drawnRevisions.current++; }, [analysis]);
   useEffect(() => {
     if (rehearsed.current || flows.length === 0 || scenarioEndpoints(analysis).length > REHEARSAL_ENDPOINTS) return;
     rehearsed.current = true;
-    const at = drawnRevisions.current;
-    let gone = false;
-    let cancelCanvas = () => {};
     const timer = setTimeout(() => {
-      let drawings: RehearsalDrawings | null = null;
-      try { drawings = rehearsalDrawings(analysis, elementOptions, { showDenied, fold, relevant, words: teachWords }); } catch { /* a rehearsal's failure changes nothing drawn */ }
-      const box = canvasRef.current;
-      if (!drawings || !box) return;
-      const size = { width: box.clientWidth, height: box.clientHeight };
-      const theme = themeFrom((name) => getComputedStyle(box).getPropertyValue(name));
-      const ready = drawings;
-      cancelCanvas = afterFirstScreen(() => rehearseCanvas(ready, size, {
-        adapter: (b) => new GraphAdapter({ container: b, theme, onSelect: () => {}, motion: false }),
-        frame: (f) => requestAnimationFrame(() => f()),
-        later: (f) => setTimeout(f, 0),
-        stopped: () => gone || drawnRevisions.current !== at,
-        done: (walked) => { if (walked) performance.mark('kslab:canvas-rehearsed'); },
-      }));
+      try { rehearseDrawing(analysis, elementOptions, { showDenied, fold, relevant, words: teachWords }); } catch { /* a rehearsal's failure changes nothing drawn */ }
     }, REHEARSAL_DELAY_MS);
-    return () => { clearTimeout(timer); cancelCanvas(); gone = true; };
+    return () => clearTimeout(timer);
   }, [flows]); // once, with the values of that drawing
 
   // --- search, focus, namespaces -------------------------------------------------------------
