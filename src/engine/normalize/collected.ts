@@ -6,6 +6,7 @@ import { sub } from '../model/index.js';
 import type { ObjectDoc } from './document.js';
 import type { Commit } from './read-kind.js';
 import type { PodDraft } from './workloads.js';
+import { API_RESOURCES } from '../rbac/resources.js';
 
 /** Valid objects gathered from every document, before defaults, implicit objects and IPs. */
 export class Collected {
@@ -62,24 +63,24 @@ export class Collected {
 }
 
 /**
- * The REST resource name kubectl prints: lower case plural (`networkpolicies`, `pods`, `ingresses`);
- * `endpoints` is already plural. As apimachinery's UnsafeGuessKindToResource guesses it (`s` → `es`,
- * `y` → `ies`), with the registered `endpoints`.
+ * The resource name of a kind the API server does not register (the lab's own kinds), as
+ * apimachinery's UnsafeGuessKindToResource guesses it: lower case, `s` → `es`, `y` → `ies`, else `s`.
  */
 export function resourceName(kind: string): string {
   const lower = kind.toLowerCase();
-  if (lower === 'endpoints') return lower;
   if (lower.endsWith('s')) return `${lower}es`;
   return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
 }
 
 /**
  * The resource as AlreadyExists names it (apimachinery errors.NewAlreadyExists prints the
- * GroupResource: `deployments.apps`, `networkpolicies.networking.k8s.io`, core kinds bare). Lab
- * kinds (lab/v1) have no API group: bare too.
+ * GroupResource: `deployments.apps`, `networkpolicies.networking.k8s.io`, core kinds bare): the
+ * registered plural from the lab's API resource table (rbac/resources.ts), a guess for a kind it
+ * does not hold. Lab kinds (lab/v1) have no API group: bare too.
  */
 export function qualifiedResource(kind: string, apiVersion: string): string {
   const slash = apiVersion.lastIndexOf('/');
   const group = slash > 0 ? apiVersion.slice(0, slash) : '';
-  return group && group !== 'lab' ? `${resourceName(kind)}.${group}` : resourceName(kind);
+  const plural = API_RESOURCES.find((r) => r.kind === kind && r.group === group)?.plural ?? resourceName(kind);
+  return group && group !== 'lab' ? `${plural}.${group}` : plural;
 }

@@ -3,6 +3,7 @@ import { LAB_CREATED, LAB_NOW, formatDate, formatHourMinute, parseDate } from '.
 import type { Ctx } from '../context.js';
 import type { Program } from '../sh/system.js';
 import { runDate } from './date.js';
+import { utf8Locale } from './coreutils/lib.js';
 import { hostProc } from './host-proc.js';
 import { busyboxPsOptionError, PID1_MEMORY, psTable, type PsRow } from './ps.js';
 import { EXEC_PID, groupName, userName, type Proc } from './process.js';
@@ -58,7 +59,7 @@ const date: Builtin = (argv, proc, ctx, io) => {
         ctx.runtime.clock = { ...ctx.runtime.clock, [proc.clockKey]: Math.round((ms - LAB_NOW) / 1000) };
         return true;
       },
-    }, { out: (x) => io.out(x), err: (x) => io.err(x), utf8: /utf-?8/i.test(ctx.env.LC_ALL || ctx.env.LC_CTYPE || ctx.env.LANG || '') });
+    }, { out: (x) => io.out(x), err: (x) => io.err(x), utf8: utf8Locale(ctx.env) });
   }
   const i = argv.findIndex((a) => a === '-s' || a === '--set' || a.startsWith('--set='));
   if (i < 0) {

@@ -98,7 +98,6 @@ export class TooFewArgs extends Error {}
 
 /** printf / sprintf: the text, from `fmt` and the values (numbers, or strings read as needed). */
 export function cFormat(fmt: string, args: readonly FormatArg[]): { text: string } {
-  const str = String;
   const num = (v: FormatArg) => (typeof v === 'number' ? v : toNumber(v));
   let out = '';
   let ai = 0;
@@ -128,12 +127,12 @@ export function cFormat(fmt: string, args: readonly FormatArg[]): { text: string
     switch (conv) {
       case 'c': {
         if (typeof arg === 'number') s = String.fromCharCode(Math.trunc(arg) & 0xff);
-        else s = str(arg).slice(0, 1);
+        else s = String(arg).slice(0, 1);
         out += pad(s, width, left, false);
         continue;
       }
       case 's': {
-        s = str(arg);
+        s = String(arg);
         if (prec !== null) s = s.slice(0, prec);
         out += pad(s, width, left, false);
         continue;

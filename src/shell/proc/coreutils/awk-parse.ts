@@ -552,7 +552,6 @@ class Parser {
     return e;
   }
 
-
   /** `$` binds tighter than everything but grouping and ++/--: `$NF-1` is ($NF)-1, `$i++` is ($i)++. */
   private fieldOperand(): Expr {
     if (this.is('-') || this.is('+') || this.is('!')) { const op = this.next().v; return { k: 'un', op, e: this.fieldOperand() }; }

@@ -606,7 +606,6 @@ export class AwkRun {
     return new AwkRuntimeError(`run time error: ${msg}\n${where}`);
   }
 
-
   private builtin(name: string, args: Expr[]): Val {
     const arg = (i: number) => this.eval(args[i] as Expr);
     const s = (i: number) => this.scan(this.str(arg(i)));

@@ -63,7 +63,8 @@ function bbRuntime(msg: string): string {
 
 export const awk: Prog = (argv, ctx) => {
   // mawk names itself as called (awk or mawk).
-  const name = (argv[0] ?? 'awk').slice((argv[0] ?? 'awk').lastIndexOf('/') + 1);
+  const called = argv[0] ?? 'awk';
+  const name = called.slice(called.lastIndexOf('/') + 1);
   const err = (m: string) => ctx.out.errLine(`${name}: ${m}`);
   const args = argv.slice(1);
   let fs: string | null = null;

@@ -38,7 +38,7 @@ export class Tool {
   constructor(readonly ctx: Ctx, argv0: string, readonly spec: ToolSpec) {
     this.gnu = ctx.sys.flavor !== 'busybox';
     const env = ctx.env;
-    this.utf8 = /utf-?8/i.test(env.LC_ALL || env.LC_CTYPE || env.LANG || '');
+    this.utf8 = utf8Locale(env);
     this.applet = argv0.slice(argv0.lastIndexOf('/') + 1);
     this.name = this.gnu ? argv0 : this.applet;
   }
@@ -131,6 +131,11 @@ function escapeControl(c: string): string {
   const named = C_ESC[c];
   if (named) return `\\${named}`;
   return `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
+}
+
+/** LC_ALL, LC_CTYPE or LANG names a UTF-8 locale (the exam host's C.UTF-8): quote() then gives ‘x’. */
+export function utf8Locale(env: Readonly<Record<string, string | undefined>>): boolean {
+  return /utf-?8/i.test(env.LC_ALL || env.LC_CTYPE || env.LANG || '');
 }
 
 /** quotearg shell_escape_always: `'a.txt'`, `"it's"`, `'a b'$'\n'`. */
